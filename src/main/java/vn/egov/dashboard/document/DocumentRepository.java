@@ -1,0 +1,138 @@
+package vn.egov.dashboard.document;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+
+import vn.egov.dashboard.graphql.Page;
+import vn.egov.dashboard.system.Binds;
+
+/**
+ * Reads legal documents and the basis graph between them.
+ */
+@Repository
+public class DocumentRepository {
+
+	private static final String COLUMNS = "d.id, d.number, d.kind, d.issuer, d.issued_on, d.title, d.title_en, d.summary, d.url";
+
+	/** Documents without a date sort as if issued on this day, after every dated one. */
+	private static final LocalDate UNDATED = LocalDate.of(1, 1, 1);
+
+	private static final String FILTER = """
+			WHERE (cast(:kind AS text) IS NULL OR d.kind = :kind)
+			  AND (cast(:search AS text) IS NULL
+			       OR search_key(d.number || ' ' || d.title || ' ' || coalesce(d.title_en, '')) LIKE '%' || search_key(:search) || '%')
+			""";
+
+	private static final String FIND_PAGE = "SELECT " + COLUMNS + " FROM legal_document d " + FILTER + """
+			  AND (cast(:afterDate AS date) IS NULL
+			       OR (coalesce(d.issued_on, DATE '0001-01-01'), d.id) < (:afterDate, :afterId))
+			ORDER BY coalesce(d.issued_on, DATE '0001-01-01') DESC, d.id DESC
+			LIMIT :limit
+			""";
+
+	private static final String COUNT = "SELECT count(*) FROM legal_document d " + FILTER;
+
+	private static final String BASED_ON = "SELECT b.document_id AS key, " + COLUMNS + """
+			 FROM document_basis b JOIN legal_document d ON d.id = b.basis_id
+			WHERE b.document_id = ANY (:ids)
+			ORDER BY d.issued_on NULLS LAST, d.id
+			""";
+
+	private static final String CITED_BY = "SELECT b.basis_id AS key, " + COLUMNS + """
+			 FROM document_basis b JOIN legal_document d ON d.id = b.document_id
+			WHERE b.basis_id = ANY (:ids)
+			ORDER BY d.issued_on NULLS LAST, d.id
+			""";
+
+	private final DatabaseClient db;
+
+	DocumentRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** The document with this number, or empty. */
+	public Mono<LegalDocument> findByNumber(String number) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM legal_document d WHERE d.number = :number")
+			.bind("number", number)
+			.map(MAPPER)
+			.one();
+	}
+
+	/** The documents with these ids; unknown ids are skipped. */
+	public Flux<LegalDocument> findByIds(Collection<Long> ids) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM legal_document d WHERE d.id = ANY (:ids)")
+			.bind("ids", ids.toArray(Long[]::new))
+			.map(MAPPER)
+			.all();
+	}
+
+	Flux<LegalDocument> find(@Nullable String search, @Nullable DocumentKind kind, Page page) {
+		GenericExecuteSpec spec = filter(this.db.sql(FIND_PAGE), search, kind).bind("limit", page.fetchSize());
+		if (page.after() != null) {
+			spec = spec.bind("afterDate", LocalDate.parse(page.stringKey("issuedOn")))
+				.bind("afterId", page.longKey("id"));
+		}
+		else {
+			spec = spec.bindNull("afterDate", LocalDate.class).bindNull("afterId", Long.class);
+		}
+		return spec.map(MAPPER).all();
+	}
+
+	Mono<Long> count(@Nullable String search, @Nullable DocumentKind kind) {
+		return filter(this.db.sql(COUNT), search, kind).map((row) -> row.get(0, Long.class)).one();
+	}
+
+	/** The sort keys of a document in {@link #find}'s order, for its cursor. */
+	static Map<String, Object> cursor(LegalDocument document) {
+		LocalDate issued = (document.issuedOn() != null) ? document.issuedOn() : UNDATED;
+		return Map.of("issuedOn", issued.toString(), "id", document.id());
+	}
+
+	/** For each of {@code ids}, the documents it is based on. */
+	Mono<Map<Long, List<LegalDocument>>> findBasedOn(Collection<Long> ids) {
+		return related(BASED_ON, ids);
+	}
+
+	/** For each of {@code ids}, the documents that cite it. */
+	Mono<Map<Long, List<LegalDocument>>> findCitedBy(Collection<Long> ids) {
+		return related(CITED_BY, ids);
+	}
+
+	private Mono<Map<Long, List<LegalDocument>>> related(String sql, Collection<Long> ids) {
+		return this.db.sql(sql)
+			.bind("ids", ids.toArray(Long[]::new))
+			.map((row, meta) -> Map.entry(row.get("key", Long.class), MAPPER.apply(row, meta)))
+			.all()
+			.collect(Collectors.groupingBy(Map.Entry::getKey,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+	}
+
+	private static GenericExecuteSpec filter(GenericExecuteSpec spec, @Nullable String search,
+			@Nullable DocumentKind kind) {
+		spec = (kind != null) ? spec.bind("kind", kind.name()) : spec.bindNull("kind", String.class);
+		String text = (search != null && !search.isBlank())
+				? Binds.likeLiteral(search.trim()) : null;
+		return (text != null) ? spec.bind("search", text) : spec.bindNull("search", String.class);
+	}
+
+	private static final BiFunction<Row, RowMetadata, LegalDocument> MAPPER = (row, meta) -> new LegalDocument(
+			row.get("id", Long.class), row.get("number", String.class),
+			DocumentKind.valueOf(row.get("kind", String.class)), row.get("issuer", String.class),
+			row.get("issued_on", LocalDate.class), row.get("title", String.class), row.get("title_en", String.class),
+			row.get("summary", String.class), row.get("url", String.class));
+
+}

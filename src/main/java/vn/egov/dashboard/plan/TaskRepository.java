@@ -1,0 +1,84 @@
+package vn.egov.dashboard.plan;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.function.BiFunction;
+
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import vn.egov.dashboard.system.Binds;
+
+/**
+ * Reads tasks and writes agencies' reports on them.
+ */
+@Repository
+class TaskRepository {
+
+	private static final String TASK_COLUMNS = "id, document_id, number, title, due_on";
+
+	private static final String REPORTS = """
+			SELECT r.task_id, r.agency_code, r.status, r.reported_on, r.note, t.due_on
+			  FROM task_report r JOIN task t ON t.id = r.task_id
+			 WHERE r.task_id = ANY (:ids)
+			 ORDER BY r.task_id, r.agency_code
+			""";
+
+	/** One report per task and agency: a new report replaces the agency's previous one. */
+	private static final String UPSERT_REPORT = """
+			WITH saved AS (
+			  INSERT INTO task_report (task_id, agency_code, status, reported_on, note)
+			  VALUES (:taskId, :agencyCode, :status, :reportedOn, :note)
+			  ON CONFLICT (task_id, agency_code)
+			  DO UPDATE SET status = excluded.status, reported_on = excluded.reported_on, note = excluded.note
+			  RETURNING *)
+			SELECT s.task_id, s.agency_code, s.status, s.reported_on, s.note, t.due_on
+			  FROM saved s JOIN task t ON t.id = s.task_id
+			""";
+
+	private final DatabaseClient db;
+
+	TaskRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<Task> findById(long id) {
+		return this.db.sql("SELECT " + TASK_COLUMNS + " FROM task WHERE id = :id").bind("id", id).map(TASK).one();
+	}
+
+	Flux<Task> findByDocumentIds(Collection<Long> documentIds) {
+		return this.db.sql("SELECT " + TASK_COLUMNS + " FROM task WHERE document_id = ANY (:ids) ORDER BY number")
+			.bind("ids", documentIds.toArray(Long[]::new))
+			.map(TASK)
+			.all();
+	}
+
+	Flux<TaskReport> findReports(Collection<Long> taskIds) {
+		return this.db.sql(REPORTS).bind("ids", taskIds.toArray(Long[]::new)).map(REPORT).all();
+	}
+
+	Mono<TaskReport> saveReport(long taskId, String agencyCode, TaskStatus status, LocalDate reportedOn,
+			@Nullable String note) {
+		return Binds.orNull(this.db.sql(UPSERT_REPORT)
+			.bind("taskId", taskId)
+			.bind("agencyCode", agencyCode)
+			.bind("status", status.name())
+			.bind("reportedOn", reportedOn), "note", note, String.class).map(REPORT).one();
+	}
+
+	private static final BiFunction<Row, RowMetadata, Task> TASK = (row, meta) -> new Task(row.get("id", Long.class),
+			row.get("document_id", Long.class), row.get("number", Integer.class), row.get("title", String.class),
+			row.get("due_on", LocalDate.class));
+
+	private static final BiFunction<Row, RowMetadata, TaskReport> REPORT = (row, meta) -> new TaskReport(
+			row.get("task_id", Long.class), row.get("agency_code", String.class),
+			TaskStatus.valueOf(row.get("status", String.class)), row.get("reported_on", LocalDate.class),
+			row.get("note", String.class), row.get("due_on", LocalDate.class));
+
+}

@@ -1,0 +1,51 @@
+package vn.egov.dashboard.plan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+import vn.egov.dashboard.agency.AgencyNotFoundException;
+import vn.egov.dashboard.agency.AgencyRepository;
+import vn.egov.dashboard.graphql.Ids;
+import vn.egov.dashboard.graphql.InvalidInputException;
+import vn.egov.dashboard.graphql.NotFoundException;
+import vn.egov.dashboard.graphql.Texts;
+import vn.egov.dashboard.plan.PlanInputs.ReportTaskInput;
+
+/**
+ * Every write to task reports, checked before it is written.
+ */
+@Service
+public class TaskService {
+
+	private final TaskRepository tasks;
+
+	private final AgencyRepository agencies;
+
+	private final Clock clock;
+
+	TaskService(TaskRepository tasks, AgencyRepository agencies, Clock clock) {
+		this.tasks = tasks;
+		this.agencies = agencies;
+		this.clock = clock;
+	}
+
+	Mono<TaskReport> report(ReportTaskInput input) {
+		long taskId = Ids.parse("taskId", input.taskId());
+		String note = Texts.optional("note", input.note(), 2000);
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate reportedOn = (input.reportedOn() != null) ? input.reportedOn() : today;
+		if (reportedOn.isAfter(today)) {
+			throw new InvalidInputException("reportedOn", "must not be in the future, was " + reportedOn);
+		}
+		return this.tasks.findById(taskId)
+			.switchIfEmpty(Mono.error(() -> new NotFoundException("No task with id '" + input.taskId() + "'")))
+			.then(this.agencies.findByCode(input.agencyCode()))
+			.switchIfEmpty(Mono.error(() -> new AgencyNotFoundException(input.agencyCode())))
+			.flatMap((agency) -> this.tasks.saveReport(taskId, agency.code(), input.status(), reportedOn, note));
+	}
+
+}

@@ -1,0 +1,10 @@
+package vn.egov.dashboard.plan;
+
+/**
+ * How far an agency has come with a task.
+ */
+public enum TaskStatus {
+
+	NOT_STARTED, IN_PROGRESS, DONE
+
+}
