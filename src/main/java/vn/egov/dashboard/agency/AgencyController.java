@@ -1,5 +1,6 @@
 package vn.egov.dashboard.agency;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,11 @@ class AgencyController {
 
 	private final AgencyRepository agencies;
 
-	AgencyController(AgencyRepository agencies) {
+	private final Clock clock;
+
+	AgencyController(AgencyRepository agencies, Clock clock) {
 		this.agencies = agencies;
+		this.clock = clock;
 	}
 
 	@QueryMapping
@@ -51,7 +55,7 @@ class AgencyController {
 
 	@SchemaMapping
 	boolean validOn(Agency agency, @Argument @Nullable LocalDate date) {
-		return agency.validOn((date != null) ? date : LocalDate.now());
+		return agency.validOn((date != null) ? date : LocalDate.now(this.clock));
 	}
 
 	@SchemaMapping
