@@ -1,0 +1,45 @@
+package vn.egov.dashboard.observability;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts the errors GraphQL responses carry, by {@code extensions.classification}:
+ * {@code egov_graphql_errors_total{classification="BAD_REQUEST"}}.
+ */
+@Component
+class GraphQlErrorMetrics implements WebGraphQlInterceptor {
+
+	static final String ERRORS = "egov.graphql.errors";
+
+	private final MeterRegistry registry;
+
+	GraphQlErrorMetrics(MeterRegistry registry) {
+		this.registry = registry;
+		// Registered up front so that dashboards show 0 rather than "No data" before the first error.
+		for (String classification : new String[] { "BAD_REQUEST", "NOT_FOUND", "UNAUTHORIZED", "FORBIDDEN",
+				"INTERNAL_ERROR", "ValidationError", "InvalidSyntax" }) {
+			counter(classification);
+		}
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		return chain.next(request).doOnNext((response) -> response.getErrors()
+			.forEach((error) -> counter(String.valueOf(error.getErrorType())).increment()));
+	}
+
+	private Counter counter(String classification) {
+		return Counter.builder(ERRORS)
+			.description("Errors in GraphQL responses, by classification")
+			.tag("classification", classification)
+			.register(this.registry);
+	}
+
+}
