@@ -1,0 +1,91 @@
+package vn.egov.dashboard.graphql;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.r2dbc.proxy.core.QueryExecutionInfo;
+import io.r2dbc.proxy.listener.ProxyExecutionListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.TestPropertySource;
+
+import vn.egov.dashboard.IntegrationTests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Counts the SQL statements a request sends (through r2dbc-proxy): for every nested field of the schema,
+ * the number must not grow with the page size: nested fields go through DataLoaders or batch mappings.
+ * Runs in a server of its own whose gauges do not refresh, so that only the request's statements count.
+ */
+@TestPropertySource(properties = "egov.metrics.refresh-interval=24h")
+class StatementCountTests extends IntegrationTests {
+
+	private static final AtomicInteger statements = new AtomicInteger();
+
+	/**
+	 * Each query's bound is the number of fields in it that read the database (the page, totalCount, and
+	 * each nested field backed by a DataLoader or a batch mapping); with one statement per item, 100 items
+	 * would need far more.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			agencies  |  8 | { agencies(first: $n) { totalCount edges { node { code successor { code predecessors { code } } predecessors { code successor { code } } parent { code } children { code } } } } }
+			documents |  9 | { documents(first: $n) { totalCount edges { node { number basedOn { number citedBy { number } } citedBy { number } tasks { number document { number } reports { agency { code } } } } } } }
+			plans     | 15 | { plans(first: $n) { totalCount edges { node { id agency { code successor { code } } guidingDocument { number basedOn { number } } approvingDocument { number } targets { code indicator { code } agency { code } sourceDocument { number } plan { id } progress { agency { code } status } summary { agencies } } } } } }
+			measures  |  6 | { measurements(indicatorCode: "E_DOC_EXCHANGE", first: $n) { totalCount edges { node { value indicator { code targets { code } } agency { code } corrects { id } } } } }
+			""")
+	void shouldNotGrowWithThePageSize(String name, int bound, String query) {
+		for (int n : new int[] { 2, 50, 100 }) {
+			assertThat(count(query.replace("$n", String.valueOf(n)))).as("statements for %d %s", n, name)
+				.isLessThanOrEqualTo(bound);
+		}
+	}
+
+	@Test
+	void shouldComputeProgressOfEveryTargetInAFewStatements() {
+		// targets, indicator, indicator.targets, agency, sourceDocument, plan, plan.agency,
+		// progress (indicators + series), progress.agency: 10 for all 49 targets.
+		assertThat(count("""
+				{ targets { code indicator { code name targets { code } } agency { code } sourceDocument { number }
+				            plan { id agency { code } } progress { agency { code name } latestValue status }
+				            summary { agencies achieved } } }""")).isLessThanOrEqualTo(10);
+		// Two dates: one series statement each, sharing the indicators statement.
+		assertThat(count("""
+				{ targets { a: progress(asOf: "2019-12-31") { status } b: progress(asOf: "2020-12-31") { status } } }"""))
+			.isLessThanOrEqualTo(4);
+	}
+
+	@Test
+	void shouldResolveIndicatorsAndTheirTargetsInThreeStatements() {
+		assertThat(count("{ indicators { code targets { code indicator { code } } } }")).isLessThanOrEqualTo(3);
+	}
+
+	private int count(String query) {
+		// Settle: nothing else runs in this server, so the counter only moves for this request.
+		statements.set(0);
+		this.graphQl.document(query).execute().errors().verify();
+		return statements.get();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CountingConfiguration {
+
+		@Bean
+		ProxyConnectionFactoryCustomizer countStatements() {
+			return (builder) -> builder.listener(new ProxyExecutionListener() {
+				@Override
+				public void afterQuery(QueryExecutionInfo execution) {
+					statements.addAndGet(execution.getQueries().size());
+				}
+			});
+		}
+
+	}
+
+
+}
