@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import vn.egov.dashboard.agency.Agency;
@@ -17,6 +18,7 @@ import vn.egov.dashboard.document.DocumentRepository;
 import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Texts;
+import vn.egov.dashboard.system.DataChangedEvent;
 import vn.egov.dashboard.plan.PlanInputs.AdvancePlanInput;
 import vn.egov.dashboard.plan.PlanInputs.CreatePlanInput;
 
@@ -26,6 +28,8 @@ import vn.egov.dashboard.plan.PlanInputs.CreatePlanInput;
  */
 @Service
 public class PlanService {
+
+	private static final DataChangedEvent CHANGED = new DataChangedEvent("plan");
 
 	static final int FIRST_YEAR = 2000;
 
@@ -39,11 +43,15 @@ public class PlanService {
 
 	private final Clock clock;
 
-	PlanService(PlanRepository plans, AgencyRepository agencies, DocumentRepository documents, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	PlanService(PlanRepository plans, AgencyRepository agencies, DocumentRepository documents, Clock clock,
+			ApplicationEventPublisher events) {
 		this.plans = plans;
 		this.agencies = agencies;
 		this.documents = documents;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	Mono<Plan> create(CreatePlanInput input) {
@@ -54,7 +62,8 @@ public class PlanService {
 			.doOnNext((agency) -> checkExistsDuring(agency, input.periodStart(), input.periodEnd()))
 			.then(documentId("guidingDocumentNumber", input.guidingDocumentNumber()))
 			.flatMap((guiding) -> this.plans.insert(input.agencyCode(), input.kind(), title, input.periodStart(),
-					input.periodEnd(), guiding.orElse(null), input.dueOn()));
+					input.periodEnd(), guiding.orElse(null), input.dueOn()))
+			.doOnSuccess((plan) -> this.events.publishEvent(CHANGED));
 	}
 
 	Mono<Plan> advance(AdvancePlanInput input) {
@@ -77,7 +86,8 @@ public class PlanService {
 			.flatMap((plan) -> documentId("approvingDocumentNumber", input.approvingDocumentNumber())
 				.flatMap((approving) -> this.plans.advance(id, from, input.to(), on, approving.orElse(null)))
 				.switchIfEmpty(Mono.error(() -> new InvalidInputException("to",
-						"cannot be applied: the plan's status changed while this request ran; read it again"))));
+						"cannot be applied: the plan's status changed while this request ran; read it again"))))
+			.doOnSuccess((plan) -> this.events.publishEvent(CHANGED));
 	}
 
 	/** The id of the document numbered {@code number}, empty when no number is given; an unknown number is NOT_FOUND. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import vn.egov.dashboard.agency.AgencyNotFoundException;
@@ -13,6 +14,7 @@ import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.NotFoundException;
 import vn.egov.dashboard.graphql.Texts;
+import vn.egov.dashboard.system.DataChangedEvent;
 import vn.egov.dashboard.plan.PlanInputs.ReportTaskInput;
 
 /**
@@ -27,10 +29,13 @@ public class TaskService {
 
 	private final Clock clock;
 
-	TaskService(TaskRepository tasks, AgencyRepository agencies, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	TaskService(TaskRepository tasks, AgencyRepository agencies, Clock clock, ApplicationEventPublisher events) {
 		this.tasks = tasks;
 		this.agencies = agencies;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	Mono<TaskReport> report(ReportTaskInput input) {
@@ -45,7 +50,8 @@ public class TaskService {
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("No task with id '" + input.taskId() + "'")))
 			.then(this.agencies.findByCode(input.agencyCode()))
 			.switchIfEmpty(Mono.error(() -> new AgencyNotFoundException(input.agencyCode())))
-			.flatMap((agency) -> this.tasks.saveReport(taskId, agency.code(), input.status(), reportedOn, note));
+			.flatMap((agency) -> this.tasks.saveReport(taskId, agency.code(), input.status(), reportedOn, note))
+			.doOnSuccess((report) -> this.events.publishEvent(new DataChangedEvent("plan")));
 	}
 
 }

@@ -1,0 +1,59 @@
+package vn.egov.dashboard.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.GraphQlSource;
+
+/**
+ * Names and sizes every Caffeine cache of the server, and exports their statistics as
+ * {@code cache_gets_total{cache="…"}}, {@code cache_evictions_total}, …
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CacheProperties.class)
+class CacheConfiguration {
+
+	/** Parsed and validated GraphQL documents, by their text. */
+	static final String DOCUMENTS = "graphql.documents";
+
+	/** Persisted queries, by sha256 hash. */
+	static final String PERSISTED_QUERIES = "graphql.persisted-queries";
+
+	/** Anonymous query responses. */
+	static final String RESPONSES = "graphql.responses";
+
+	@Bean
+	GraphQlSourceBuilderCustomizer documentCache(CacheProperties properties, MeterRegistry registry) {
+		Cache<String, PreparsedDocumentEntry> documents = monitored(
+				Caffeine.newBuilder().maximumSize(properties.documents()).recordStats().build(), DOCUMENTS, registry);
+		Cache<Object, PreparsedDocumentEntry> persisted = monitored(
+				Caffeine.newBuilder().maximumSize(properties.persistedQueries()).recordStats().build(), PERSISTED_QUERIES,
+				registry);
+		DocumentCache cache = new DocumentCache(documents, persisted);
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(cache));
+	}
+
+	@Bean
+	ResponseCache responseCache(CacheProperties properties, MeterRegistry registry,
+			ObjectProvider<GraphQlSource> graphQlSource) {
+		Cache<String, ResponseCache.Entry> responses = monitored(Caffeine.newBuilder()
+			.maximumSize(properties.responses())
+			.expireAfterWrite(properties.responseTtl())
+			.recordStats()
+			.build(), RESPONSES, registry);
+		return new ResponseCache(responses, properties.maxAge(), properties.responses() > 0, graphQlSource);
+	}
+
+	private static <K, V> Cache<K, V> monitored(Cache<K, V> cache, String name, MeterRegistry registry) {
+		return CaffeineCacheMetrics.monitor(registry, cache, name);
+	}
+
+}

@@ -1,0 +1,115 @@
+package vn.egov.dashboard.cache;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.CoercedVariables;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What data a query reads, as the entities that writes announce in a
+ * {@link vn.egov.dashboard.system.DataChangedEvent}: the object types of every selected field, mapped
+ * to the entity that owns them. A type this class does not know reads {@link #ANYTHING}, which every
+ * write invalidates, so a new type is never cached stale: it is only cached less well until it is mapped.
+ */
+final class ReadSets {
+
+	/** The read set of a type nobody mapped: any write invalidates it. */
+	static final String ANYTHING = "*";
+
+	/** Which entity's writes change each object type (connection and edge types follow their node). */
+	static final Map<String, String> ENTITIES = Map.ofEntries(Map.entry("Agency", "agency"),
+			Map.entry("LegalDocument", "document"), Map.entry("Plan", "plan"), Map.entry("Task", "plan"),
+			Map.entry("TaskReport", "plan"), Map.entry("Indicator", "target"), Map.entry("Target", "target"),
+			Map.entry("Progress", "measurement"), Map.entry("TargetSummary", "measurement"),
+			Map.entry("Measurement", "measurement"), Map.entry("Query", ""), Map.entry("PageInfo", ""));
+
+	/** The operation a request runs, and what it reads; {@code query} is false for mutations and subscriptions. */
+	record ReadSet(boolean query, Set<String> entities) {
+	}
+
+	private final GraphQLSchema schema;
+
+	private final Cache<String, Map<String, ReadSet>> byDocument;
+
+	ReadSets(GraphQLSchema schema, Cache<String, Map<String, ReadSet>> byDocument) {
+		this.schema = schema;
+		this.byDocument = byDocument;
+	}
+
+	/** The read set of the operation {@code operationName} (or the only one), or null if the document is invalid. */
+	@Nullable ReadSet of(String document, @Nullable String operationName) {
+		Map<String, ReadSet> operations = this.byDocument.get(document, this::analyse);
+		return operations.get((operationName != null) ? operationName : "");
+	}
+
+	private Map<String, ReadSet> analyse(String text) {
+		Map<String, ReadSet> result = new HashMap<>();
+		try {
+			Document document = Parser.parse(text);
+			var operations = document.getDefinitionsOfType(OperationDefinition.class);
+			for (OperationDefinition operation : operations) {
+				String name = (operations.size() == 1 || operation.getName() == null) ? "" : operation.getName();
+				boolean query = operation.getOperation() == OperationDefinition.Operation.QUERY;
+				result.put(name, new ReadSet(query, query ? entities(document, operation.getName()) : Set.of()));
+			}
+		}
+		catch (RuntimeException ex) {
+			// Invalid documents are not cached; the engine reports their errors.
+			result.clear();
+		}
+		return result;
+	}
+
+	private Set<String> entities(Document document, @Nullable String operationName) {
+		Set<String> entities = new HashSet<>();
+		QueryTraverser.newQueryTraverser()
+			.schema(this.schema)
+			.document(document)
+			.operationName(operationName)
+			.coercedVariables(CoercedVariables.emptyVariables())
+			.build()
+			.visitPreOrder(new QueryVisitorStub() {
+				@Override
+				public void visitField(QueryVisitorFieldEnvironment env) {
+					if (env.isTypeNameIntrospectionField()) {
+						return;
+					}
+					String entity = entityOf(GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType()).getName());
+					if (entity != null) {
+						entities.add(entity);
+					}
+				}
+			});
+		return Set.copyOf(entities);
+	}
+
+	/** The entity of a type, "" for types no write changes, null for scalars and enums. */
+	private @Nullable String entityOf(String typeName) {
+		if (typeName.startsWith("__")) {
+			return null;
+		}
+		if (!(this.schema.getType(typeName) instanceof GraphQLObjectType)) {
+			return null;
+		}
+		String node = typeName.replaceFirst("(Connection|Edge)$", "");
+		String entity = ENTITIES.get(node);
+		if (entity == null) {
+			return ANYTHING;
+		}
+		return entity.isEmpty() ? null : entity;
+	}
+
+}

@@ -1,0 +1,159 @@
+package vn.egov.dashboard.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.HttpHeaders;
+
+import vn.egov.dashboard.system.DataChangedEvent;
+
+/**
+ * Answers anonymous queries from memory when the same document and variables were answered before and
+ * nothing they read has been written since. A {@link DataChangedEvent} drops exactly the responses that
+ * read the changed entity ({@link ReadSets}); a TTL bounds anything else. Responses with errors, mutations,
+ * subscriptions and requests with credentials are never cached. Cacheable responses carry
+ * {@code Cache-Control}, a weak {@code ETag} and {@code X-Cache: HIT|MISS}.
+ */
+final class ResponseCache implements WebGraphQlInterceptor, Ordered {
+
+	/** A cached answer: the data, what it read, and its ETag. */
+	record Entry(@Nullable Object data, Set<String> entities, String etag) {
+	}
+
+	private final Cache<String, Entry> responses;
+
+	private final Duration maxAge;
+
+	private final boolean enabled;
+
+	/** Bumped on every write to an entity, so a response computed across a write is not stored. */
+	private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	private final ObjectProvider<GraphQlSource> graphQlSource;
+
+	private volatile @Nullable ReadSets readSets;
+
+	ResponseCache(Cache<String, Entry> responses, Duration maxAge, boolean enabled,
+			ObjectProvider<GraphQlSource> graphQlSource) {
+		this.responses = responses;
+		this.maxAge = maxAge;
+		this.enabled = enabled;
+		this.graphQlSource = graphQlSource;
+	}
+
+	@Override
+	public int getOrder() {
+		// Outermost among interceptors that care, so that a hit skips everything else.
+		return Ordered.HIGHEST_PRECEDENCE + 100;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		if (!this.enabled || !anonymous(request.getHeaders())) {
+			return chain.next(request);
+		}
+		ReadSets.ReadSet readSet = readSets().of(request.getDocument(), request.getOperationName());
+		if (readSet == null || !readSet.query()) {
+			return chain.next(request);
+		}
+		String key = key(request);
+		Entry hit = this.responses.getIfPresent(key);
+		if (hit != null) {
+			ExecutionResult result = ExecutionResultImpl.newExecutionResult().data(hit.data()).build();
+			WebGraphQlResponse response = new WebGraphQlResponse(
+					new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+			return Mono.just(withHeaders(response, hit.etag(), "HIT"));
+		}
+		Map<String, Long> before = versionsOf(readSet.entities());
+		return chain.next(request).map((response) -> {
+			if (!response.isValid() || !response.getErrors().isEmpty() || !before.equals(versionsOf(readSet.entities()))) {
+				return response;
+			}
+			String etag = "W/\"" + Long.toHexString(this.sequence.incrementAndGet()) + "-" + key.substring(0, 12) + "\"";
+			this.responses.put(key, new Entry(response.getData(), readSet.entities(), etag));
+			return withHeaders(response, etag, "MISS");
+		});
+	}
+
+	/** Drops every response that read the changed entity, or read something unmapped. */
+	@EventListener
+	void onChange(DataChangedEvent event) {
+		this.versions.computeIfAbsent(event.entity(), (entity) -> new AtomicLong()).incrementAndGet();
+		this.responses.asMap()
+			.values()
+			.removeIf((entry) -> entry.entities().contains(event.entity()) || entry.entities().contains(ReadSets.ANYTHING));
+	}
+
+	private WebGraphQlResponse withHeaders(WebGraphQlResponse response, String etag, String cache) {
+		HttpHeaders headers = response.getResponseHeaders();
+		headers.setCacheControl("public, max-age=" + this.maxAge.toSeconds());
+		headers.setETag(etag);
+		headers.set("X-Cache", cache);
+		return response;
+	}
+
+	private Map<String, Long> versionsOf(Set<String> entities) {
+		Map<String, Long> result = new HashMap<>();
+		for (String entity : entities) {
+			result.put(entity, this.versions.computeIfAbsent(entity, (e) -> new AtomicLong()).get());
+		}
+		return result;
+	}
+
+	private ReadSets readSets() {
+		ReadSets sets = this.readSets;
+		if (sets == null) {
+			// The schema exists only once the GraphQL engine is built, after this interceptor.
+			sets = new ReadSets(this.graphQlSource.getObject().schema(), Caffeine.newBuilder().maximumSize(2_000).build());
+			this.readSets = sets;
+		}
+		return sets;
+	}
+
+	/** Requests with credentials may be answered per caller and are never cached. */
+	private static boolean anonymous(HttpHeaders headers) {
+		return !headers.containsHeader(HttpHeaders.AUTHORIZATION) && !headers.containsHeader("X-API-Key");
+	}
+
+	/**
+	 * SHA-256 of the document, operation, variables and extensions (a persisted-query hash must be checked
+	 * every time): a collision cannot be crafted to poison an entry.
+	 */
+	private static String key(WebGraphQlRequest request) {
+		String text = request.getDocument() + "\u0000" + request.getOperationName() + "\u0000"
+				+ new TreeMap<>(request.getVariables()) + "\u0000" + new TreeMap<>(request.getExtensions());
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,123 @@
+package vn.egov.dashboard.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import graphql.schema.GraphQLObjectType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.egov.dashboard.IntegrationTests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The response cache and the document cache, seen from an HTTP client.
+ */
+class ResponseCacheTests extends IntegrationTests {
+
+	@Autowired
+	private GraphQlSource graphQlSource;
+
+	private WebTestClient http;
+
+	@BeforeEach
+	void connect() {
+		this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	@Test
+	void shouldAnswerARepeatedAnonymousQueryFromTheCache() {
+		String query = "{ agencies(first: 3, filter: {kinds: [MINISTRY]}) { edges { node { code name } } } }";
+		EntityExchangeResult<String> first = post(Map.of("query", query), null);
+		EntityExchangeResult<String> second = post(Map.of("query", query), null);
+		assertThat(first.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
+		assertThat(second.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+		assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody());
+		assertThat(second.getResponseHeaders().getETag()).isEqualTo(first.getResponseHeaders().getETag()).startsWith("W/\"");
+		assertThat(second.getResponseHeaders().getCacheControl()).isEqualTo("public, max-age=10");
+	}
+
+	@Test
+	void shouldDropACachedAnswerAtOnceWhenAWriteChangesWhatItRead() {
+		String query = "{ measurements(indicatorCode: \"AGENCIES_SERVING_24_7\", agencyCode: \"P68\") { totalCount edges { node { value } } } }";
+		post(Map.of("query", query), null);
+		assertThat(post(Map.of("query", query), null).getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+		record("AGENCIES_SERVING_24_7", "P68", 64.5);
+		EntityExchangeResult<String> after = post(Map.of("query", query), null);
+		assertThat(after.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
+		assertThat(after.getResponseBody()).contains("\"totalCount\":1").contains("64.5");
+	}
+
+	@Test
+	void shouldKeepAnswersThatAWriteDidNotTouch() {
+		String query = "{ document(number: \"50/BTTTT-CĐSQG\") { title tasks { number } } }";
+		post(Map.of("query", query), null);
+		record("AGENCIES_SERVING_24_7", "P70", 51);
+		assertThat(post(Map.of("query", query), null).getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+	}
+
+	@Test
+	void shouldNeverCacheMutationsErrorsOrCallersWithCredentials() {
+		String failing = "{ agencies(first: 1000) { totalCount } }";
+		post(Map.of("query", failing), null);
+		assertThat(post(Map.of("query", failing), null).getResponseHeaders().getFirst("X-Cache")).isNull();
+		String query = "{ agency(code: \"P01\") { name } }";
+		post(Map.of("query", query), "Bearer something");
+		assertThat(post(Map.of("query", query), "Bearer something").getResponseHeaders().getFirst("X-Cache")).isNull();
+		String mutation = "mutation { recordMeasurement(input: {indicatorCode: \"X\", agencyCode: \"P01\", period: \"2020-12-31\", value: 1, source: \"s\"}) { id } }";
+		assertThat(post(Map.of("query", mutation), null).getResponseHeaders().getFirst("X-Cache")).isNull();
+	}
+
+	@Test
+	void shouldRunPersistedQueriesByTheirHash() throws Exception {
+		String query = "{ agency(code: \"P48\") { name nameEn } }";
+		String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(query.getBytes(StandardCharsets.UTF_8)));
+		Map<String, Object> extensions = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
+		assertThat(post(Map.of("extensions", extensions), null).getResponseBody()).contains("PersistedQueryNotFound");
+		assertThat(post(Map.of("query", query, "extensions", extensions), null).getResponseBody()).contains("Đà Nẵng");
+		assertThat(post(Map.of("extensions", extensions), null).getResponseBody()).contains("Đà Nẵng");
+		Map<String, Object> wrong = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "0".repeat(64)));
+		assertThat(post(Map.of("query", query, "extensions", wrong), null).getResponseBody()).contains("PersistedQueryIdInvalid");
+	}
+
+	@Test
+	void shouldKnowWhichEntityEveryTypeOfTheSchemaBelongsTo() {
+		List<String> unmapped = this.graphQlSource.schema()
+			.getAllTypesAsList()
+			.stream()
+			.filter(GraphQLObjectType.class::isInstance)
+			.map((type) -> type.getName())
+			.filter((name) -> !name.startsWith("__") && !name.equals("Mutation"))
+			.filter((name) -> !ReadSets.ENTITIES.containsKey(name.replaceFirst("(Connection|Edge)$", "")))
+			.toList();
+		assertThat(unmapped).as("types to add to ReadSets.ENTITIES").isEmpty();
+	}
+
+	private EntityExchangeResult<String> post(Map<String, Object> body, String authorization) {
+		var request = this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
+		if (authorization != null) {
+			request = request.header("Authorization", authorization);
+		}
+		return request.bodyValue(body).exchange().expectBody(String.class).returnResult();
+	}
+
+	private void record(String indicator, String agency, double value) {
+		this.graphQl.documentName("target/recordMeasurement")
+			.variable("input", Map.of("indicatorCode", indicator, "agencyCode", agency, "period", "2024-12-31",
+					"value", value, "source", "Kiểm thử bộ nhớ đệm (test)"))
+			.execute()
+			.path("recordMeasurement.id")
+			.hasValue();
+	}
+
+}
