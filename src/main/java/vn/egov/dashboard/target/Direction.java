@@ -1,0 +1,10 @@
+package vn.egov.dashboard.target;
+
+/**
+ * Which way an indicator improves.
+ */
+public enum Direction {
+
+	HIGHER_IS_BETTER, LOWER_IS_BETTER
+
+}

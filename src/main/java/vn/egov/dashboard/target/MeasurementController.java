@@ -1,0 +1,88 @@
+package vn.egov.dashboard.target;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.execution.DataFetcherResult;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+import vn.egov.dashboard.agency.Agency;
+import vn.egov.dashboard.graphql.Connections;
+import vn.egov.dashboard.graphql.Page;
+import vn.egov.dashboard.target.MeasurementService.CorrectMeasurementInput;
+import vn.egov.dashboard.target.MeasurementService.RecordMeasurementInput;
+
+/**
+ * Measurements: the series of values, and the record and correct mutations.
+ */
+@Controller
+class MeasurementController {
+
+	private final MeasurementRepository measurements;
+
+	private final MeasurementService service;
+
+	MeasurementController(MeasurementRepository measurements, MeasurementService service,
+			BatchLoaderRegistry registry) {
+		this.measurements = measurements;
+		this.service = service;
+		registry.forTypePair(Long.class, Measurement.class)
+			.registerMappedBatchLoader((ids, env) -> measurements.findByIds(ids).collectMap(Measurement::id));
+	}
+
+	@QueryMapping
+	Mono<DataFetcherResult<Window<Measurement>>> measurements(@Argument String indicatorCode,
+			@Argument @Nullable String agencyCode, @Argument @Nullable Boolean includeCorrected,
+			ScrollSubrange subrange) {
+		Page page = Page.of(subrange);
+		boolean all = Boolean.TRUE.equals(includeCorrected);
+		return this.measurements.find(indicatorCode, agencyCode, all, page)
+			.collectList()
+			.map((rows) -> Connections.of(
+					page.window(rows, (m) -> Map.of("period", m.period().toString(), "id", m.id())),
+					this.measurements.count(indicatorCode, agencyCode, all)));
+	}
+
+	@MutationMapping
+	Mono<Measurement> recordMeasurement(@Argument RecordMeasurementInput input) {
+		return this.service.record(input);
+	}
+
+	@MutationMapping
+	Mono<Measurement> correctMeasurement(@Argument CorrectMeasurementInput input) {
+		return this.service.correct(input);
+	}
+
+	@SchemaMapping(typeName = "Measurement")
+	CompletableFuture<Indicator> indicator(Measurement measurement, DataLoader<String, Indicator> indicators) {
+		return indicators.load(measurement.indicatorCode());
+	}
+
+	@SchemaMapping(typeName = "Measurement")
+	CompletableFuture<Agency> agency(Measurement measurement, DataLoader<String, Agency> agencies) {
+		return agencies.load(measurement.agencyCode());
+	}
+
+	@SchemaMapping
+	CompletableFuture<@Nullable Measurement> corrects(Measurement measurement, DataLoader<Long, Measurement> loader) {
+		return (measurement.correctsId() != null) ? loader.load(measurement.correctsId())
+				: CompletableFuture.completedFuture(null);
+	}
+
+	@SchemaMapping
+	boolean corrected(Measurement measurement) {
+		return measurement.replaced();
+	}
+
+}

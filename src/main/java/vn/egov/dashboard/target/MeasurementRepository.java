@@ -1,0 +1,115 @@
+package vn.egov.dashboard.target;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.function.BiFunction;
+
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+
+import vn.egov.dashboard.graphql.Page;
+import vn.egov.dashboard.system.Binds;
+
+/**
+ * Reads and writes measurements. Writes go through {@link MeasurementService}.
+ */
+@Repository
+class MeasurementRepository {
+
+	private static final String COLUMNS = "id, indicator_code, agency_code, period, value, source, corrects_id, replaced, recorded_at";
+
+	private static final String FILTER = """
+			WHERE indicator_code = :indicatorCode
+			  AND (cast(:agencyCode AS text) IS NULL OR agency_code = :agencyCode)
+			  AND (:includeReplaced OR NOT replaced)
+			""";
+
+	private static final String FIND_PAGE = "SELECT " + COLUMNS + " FROM measurement " + FILTER + """
+			  AND (cast(:afterPeriod AS date) IS NULL OR (period, id) < (:afterPeriod, :afterId))
+			ORDER BY period DESC, id DESC
+			LIMIT :limit
+			""";
+
+	private static final String INSERT = """
+			INSERT INTO measurement (indicator_code, agency_code, period, value, source, corrects_id)
+			VALUES (:indicatorCode, :agencyCode, :period, :value, :source, :correctsId)
+			RETURNING """ + " " + COLUMNS;
+
+	/** Marks a value replaced, only if no other correction got there first. */
+	private static final String REPLACE = "UPDATE measurement SET replaced = true WHERE id = :id AND NOT replaced RETURNING "
+			+ COLUMNS;
+
+	private final DatabaseClient db;
+
+	MeasurementRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<Measurement> findById(long id) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM measurement WHERE id = :id").bind("id", id).map(MAPPER).one();
+	}
+
+	Flux<Measurement> findByIds(Collection<Long> ids) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM measurement WHERE id = ANY (:ids)")
+			.bind("ids", ids.toArray(Long[]::new))
+			.map(MAPPER)
+			.all();
+	}
+
+	Flux<Measurement> find(String indicatorCode, @Nullable String agencyCode, boolean includeReplaced, Page page) {
+		GenericExecuteSpec spec = filter(this.db.sql(FIND_PAGE), indicatorCode, agencyCode, includeReplaced)
+			.bind("limit", page.fetchSize());
+		if (page.after() != null) {
+			spec = spec.bind("afterPeriod", LocalDate.parse(page.stringKey("period"))).bind("afterId", page.longKey("id"));
+		}
+		else {
+			spec = spec.bindNull("afterPeriod", LocalDate.class).bindNull("afterId", Long.class);
+		}
+		return spec.map(MAPPER).all();
+	}
+
+	Mono<Long> count(String indicatorCode, @Nullable String agencyCode, boolean includeReplaced) {
+		return filter(this.db.sql("SELECT count(*) FROM measurement " + FILTER), indicatorCode, agencyCode,
+				includeReplaced)
+			.map((row) -> row.get(0, Long.class))
+			.one();
+	}
+
+	Mono<Measurement> insert(String indicatorCode, String agencyCode, LocalDate period, double value, String source,
+			@Nullable Long correctsId) {
+		GenericExecuteSpec spec = this.db.sql(INSERT)
+			.bind("indicatorCode", indicatorCode)
+			.bind("agencyCode", agencyCode)
+			.bind("period", period)
+			.bind("value", BigDecimal.valueOf(value))
+			.bind("source", source);
+		return Binds.orNull(spec, "correctsId", correctsId, Long.class).map(MAPPER).one();
+	}
+
+	/** The replaced measurement, or empty if it was already replaced. */
+	Mono<Measurement> markReplaced(long id) {
+		return this.db.sql(REPLACE).bind("id", id).map(MAPPER).one();
+	}
+
+	private static GenericExecuteSpec filter(GenericExecuteSpec spec, String indicatorCode,
+			@Nullable String agencyCode, boolean includeReplaced) {
+		return Binds.orNull(spec.bind("indicatorCode", indicatorCode).bind("includeReplaced", includeReplaced),
+				"agencyCode", agencyCode, String.class);
+	}
+
+	private static final BiFunction<Row, RowMetadata, Measurement> MAPPER = (row, meta) -> new Measurement(
+			row.get("id", Long.class), row.get("indicator_code", String.class), row.get("agency_code", String.class),
+			row.get("period", LocalDate.class), TargetRepository.decimal(row, "value"), row.get("source", String.class),
+			row.get("corrects_id", Long.class), Boolean.TRUE.equals(row.get("replaced", Boolean.class)),
+			row.get("recorded_at", OffsetDateTime.class));
+
+}

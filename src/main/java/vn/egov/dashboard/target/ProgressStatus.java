@@ -1,0 +1,10 @@
+package vn.egov.dashboard.target;
+
+/**
+ * Where an agency stands against a target; see {@link ProgressCalculator} for the rule. Declared worst first.
+ */
+public enum ProgressStatus {
+
+	OFF_TRACK, AT_RISK, ON_TRACK, ACHIEVED, NO_DATA
+
+}

@@ -1,0 +1,10 @@
+package vn.egov.dashboard.target;
+
+/**
+ * Whom a target applies to: the country, a block of agencies, or one agency.
+ */
+public enum TargetScope {
+
+	NATIONAL, BLOCK, AGENCY
+
+}

@@ -1,0 +1,20 @@
+package vn.egov.dashboard.target;
+
+import java.util.List;
+
+/**
+ * How many agencies a target's progress covers, and how many are in each status.
+ */
+public record TargetSummary(int agencies, int achieved, int onTrack, int atRisk, int offTrack) {
+
+	static TargetSummary of(List<Progress> progress) {
+		return new TargetSummary(progress.size(), count(progress, ProgressStatus.ACHIEVED),
+				count(progress, ProgressStatus.ON_TRACK), count(progress, ProgressStatus.AT_RISK),
+				count(progress, ProgressStatus.OFF_TRACK));
+	}
+
+	private static int count(List<Progress> progress, ProgressStatus status) {
+		return (int) progress.stream().filter((p) -> p.status() == status).count();
+	}
+
+}
