@@ -75,10 +75,11 @@ CREATE INDEX assessment_score_agency_idx ON assessment_score (agency_code, round
 -- Ranks within each round × block × category: RANK() gives tied scores the same rank and skips after them
 -- (1, 2, 2, 4). Filters on round_id, block and category_code are pushed below the window functions.
 CREATE VIEW assessment_ranked AS
-SELECT s.round_id, r.framework, r.year, s.block, s.category_code, s.agency_code, s.score, s.sample,
-       s.published_rank, s.source, s.note,
+SELECT s.round_id, r.framework, r.year, s.block, s.category_code, c.position AS category_position, c.max_score,
+       s.agency_code, s.score, s.sample, s.published_rank, s.source, s.note,
        rank() OVER (PARTITION BY s.round_id, s.block, s.category_code ORDER BY s.score DESC) AS rank,
        count(*) OVER (PARTITION BY s.round_id, s.block, s.category_code) AS block_size,
        count(*) OVER (PARTITION BY s.round_id, s.block, s.category_code, s.score) > 1 AS tied
   FROM assessment_score s
-  JOIN assessment_round r ON r.id = s.round_id;
+  JOIN assessment_round r ON r.id = s.round_id
+  JOIN assessment_category c ON c.round_id = s.round_id AND c.code = s.category_code;

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 record AssessmentFramework(Framework code, String name, String nameEn, String publisher,
 		@Nullable String description) {
 
-	List<Block> blocks() {
+	public List<Block> blocks() {
 		return this.code.blocks();
 	}
 

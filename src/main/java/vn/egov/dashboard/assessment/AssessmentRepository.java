@@ -34,7 +34,8 @@ class AssessmentRepository {
 	private static final String CATEGORY_COLUMNS = "c.round_id, c.code, c.name, c.name_en, c.kind, c.max_score, c.position";
 
 	private static final String STANDING_COLUMNS = """
-			c.round_id, c.framework, c.year, c.block, c.category_code, c.agency_code, c.score, c.sample,
+			c.round_id, c.framework, c.year, c.block, c.category_code, c.category_position, c.max_score, c.agency_code,
+			c.score, c.sample,
 			c.published_rank, c.source, c.note, c.rank, c.block_size, c.tied""";
 
 	/**
@@ -98,7 +99,7 @@ class AssessmentRepository {
 			                        AND a.category_code = c.category_code AND a.agency_code = c.agency_code) p ON true
 			 WHERE c.agency_code = ANY (:codes)
 			   AND (cast(:category AS text) IS NULL OR c.category_code = :category)
-			 ORDER BY c.year, c.framework, c.block, c.agency_code, c.category_code
+			 ORDER BY c.year, c.framework, c.block, c.agency_code, c.category_position
 			""";
 
 	/** Box-plot figures per category of a block; percentile_cont interpolates between neighbouring scores. */
@@ -258,6 +259,19 @@ class AssessmentRepository {
 						.toList())));
 	}
 
+	Mono<Map<Long, RoundCounts>> findRoundCounts(Collection<Long> roundIds) {
+		return this.db.sql("""
+				SELECT round_id, count(*) AS scores, count(*) FILTER (WHERE NOT sample) AS published,
+				       count(*) FILTER (WHERE sample) AS sample, count(DISTINCT agency_code) AS agencies
+				  FROM assessment_score WHERE round_id = ANY (:ids) GROUP BY round_id""")
+			.bind("ids", roundIds.toArray(Long[]::new))
+			.map((row, meta) -> new RoundCounts(row.get("round_id", Long.class), row.get("scores", Long.class).intValue(),
+					row.get("published", Long.class).intValue(), row.get("sample", Long.class).intValue(),
+					row.get("agencies", Long.class).intValue()))
+			.all()
+			.collectMap(RoundCounts::roundId);
+	}
+
 	/** {@code code} and the codes of all agencies merged into it (depth 0 is the agency itself). */
 	Mono<Map<String, Integer>> findLineage(String code) {
 		return this.db.sql(LINEAGE)
@@ -380,8 +394,8 @@ class AssessmentRepository {
 	private static final BiFunction<Row, RowMetadata, Standing> STANDING = (row, meta) -> new Standing(
 			row.get("round_id", Long.class), Framework.valueOf(row.get("framework", String.class)),
 			row.get("year", Integer.class), Block.valueOf(row.get("block", String.class)),
-			row.get("category_code", String.class), row.get("agency_code", String.class),
-			row.get("score", BigDecimal.class), Boolean.TRUE.equals(row.get("sample", Boolean.class)),
+			row.get("category_code", String.class), row.get("category_position", Integer.class),
+			row.get("max_score", BigDecimal.class), row.get("agency_code", String.class), row.get("score", BigDecimal.class), Boolean.TRUE.equals(row.get("sample", Boolean.class)),
 			row.get("published_rank", Integer.class), row.get("source", String.class), row.get("note", String.class),
 			row.get("rank", Long.class).intValue(), row.get("block_size", Long.class).intValue(),
 			Boolean.TRUE.equals(row.get("tied", Boolean.class)), toInteger(row.get("previous_rank", Long.class)),

@@ -10,7 +10,7 @@ record CategoryStatistics(long roundId, Block block, String categoryCode, int co
 		double min, double q1, double median, double q3, double max, double standardDeviation) {
 
 	/** Interquartile range, q3 - q1. */
-	double interquartileRange() {
+	public double interquartileRange() {
 		return this.q3 - this.q1;
 	}
 

@@ -12,13 +12,13 @@ import org.jspecify.annotations.Nullable;
  * @param publishedRank the rank as the source published it, null where it did not state one
  * @param previousYear the year of the previous round of the framework that ranked this block, if any
  */
-record Standing(long roundId, Framework framework, int year, Block block, String categoryCode, String agencyCode,
-		BigDecimal score, boolean sample, @Nullable Integer publishedRank, @Nullable String source,
+record Standing(long roundId, Framework framework, int year, Block block, String categoryCode, int categoryPosition,
+		BigDecimal maxScore, String agencyCode, BigDecimal score, boolean sample, @Nullable Integer publishedRank, @Nullable String source,
 		@Nullable String note, int rank, int blockSize, boolean tied, @Nullable Integer previousRank,
 		@Nullable Integer previousYear) {
 
 	/** Places gained since the previous round: positive moved up, negative moved down, null if not ranked then. */
-	@Nullable Integer rankChange() {
+	public @Nullable Integer rankChange() {
 		return (this.previousRank != null) ? this.previousRank - this.rank : null;
 	}
 
