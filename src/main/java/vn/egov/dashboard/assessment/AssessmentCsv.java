@@ -197,9 +197,12 @@ final class AssessmentCsv {
 	/** Maps a character position in the text to its 1-based line number. */
 	static final class LineIndex {
 
+		private final String text;
+
 		private final int[] starts;
 
 		LineIndex(String text) {
+			this.text = text;
 			int[] found = new int[16];
 			int count = 0;
 			found[count++] = 0;
@@ -216,8 +219,16 @@ final class AssessmentCsv {
 			this.starts = Arrays.copyOf(found, count);
 		}
 
+		/**
+		 * The line of the first non-blank character at or after {@code position}: a record's position is taken
+		 * before the parser skips the blank lines in front of it.
+		 */
 		int lineOf(long position) {
-			int i = Arrays.binarySearch(this.starts, (int) position);
+			int at = (int) position;
+			while (at < this.text.length() && Character.isWhitespace(this.text.charAt(at))) {
+				at++;
+			}
+			int i = Arrays.binarySearch(this.starts, Math.min(at, this.text.length()));
 			return (i >= 0) ? i + 1 : -i - 1;
 		}
 
