@@ -89,7 +89,7 @@ class AssessmentRepository {
 			               AND EXISTS (SELECT 1 FROM assessment_score s WHERE s.round_id = e.id AND s.block = p.block)
 			             ORDER BY e.year DESC LIMIT 1) AS previous_round_id
 			      FROM parts p)
-			SELECT """ + STANDING_COLUMNS + """
+			SELECT""" + " " + STANDING_COLUMNS + """
 			, p.rank AS previous_rank, p.year AS previous_year
 			  FROM withPrevious w
 			  JOIN LATERAL (SELECT * FROM assessment_ranked a
