@@ -46,8 +46,7 @@ class AssessmentDemoData implements DemoDataSet {
 					row.get("valid_from", LocalDate.class), row.get("valid_to", LocalDate.class)))
 			.all()
 			.collectList()
-			.map((agencies) -> DemoAssessments.plan(read("assessment_scores.csv"), read("assessment/rounds.csv"),
-					read("assessment/categories.csv"), read("assessment/blocks.csv"), agencies))
+			.map((agencies) -> DemoAssessments.plan(files(), agencies))
 			.flatMapMany((plans) -> Flux.fromIterable(plans)
 				.concatMap(this::write)
 				.then(Mono.fromSupplier(() -> summary(plans)))
@@ -65,6 +64,12 @@ class AssessmentDemoData implements DemoDataSet {
 				id.orElse(null), plan.note()))
 			.flatMap((round) -> this.assessments.saveCategories(round.id(), plan.categories())
 				.then(this.assessments.insertScores(round.id(), plan.rows())));
+	}
+
+	/** The published figures and the files that say how to complete them. */
+	static DemoAssessments.Files files() {
+		return new DemoAssessments.Files(read("assessment_scores.csv"), read("assessment/rounds.csv"),
+				read("assessment/categories.csv"), read("assessment/blocks.csv"), read("assessment/rank_ranges.csv"));
 	}
 
 	private static List<String> summary(List<PlannedRound> plans) {

@@ -71,34 +71,42 @@ class AssessmentRepository {
 			""";
 
 	/**
-	 * Every score of some agencies, in every round and category (optionally of one framework), with ranks and
-	 * the rank in the previous round that ranked the same block. Only the round × block partitions these
-	 * agencies appear in (and their previous rounds) are ranked.
+	 * The round × block partitions some agencies appear in (optionally of one framework and category), each with
+	 * the previous round of its framework that ranked the block, or -1.
 	 */
-	private static final String STANDINGS_OF_AGENCIES = """
+	private static final String PARTS_OF_AGENCIES = """
 			WITH parts AS (
 			    SELECT DISTINCT s.round_id, s.block, r.framework, r.year
 			      FROM assessment_score s JOIN assessment_round r ON r.id = s.round_id
 			     WHERE s.agency_code = ANY (:codes)
 			       AND (cast(:framework AS text) IS NULL OR r.framework = :framework)
-			       AND (cast(:category AS text) IS NULL OR s.category_code = :category)),
-			withPrevious AS (
-			    SELECT p.round_id, p.block,
-			           (SELECT e.id FROM assessment_round e
-			             WHERE e.framework = p.framework AND e.year < p.year
-			               AND EXISTS (SELECT 1 FROM assessment_score s WHERE s.round_id = e.id AND s.block = p.block)
-			             ORDER BY e.year DESC LIMIT 1) AS previous_round_id
-			      FROM parts p)
+			       AND (cast(:category AS text) IS NULL OR s.category_code = :category))
+			SELECT p.round_id, p.block,
+			       coalesce((SELECT e.id FROM assessment_round e
+			                  WHERE e.framework = p.framework AND e.year < p.year
+			                    AND EXISTS (SELECT 1 FROM assessment_score s WHERE s.round_id = e.id AND s.block = p.block)
+			                  ORDER BY e.year DESC LIMIT 1), -1) AS previous_round_id
+			  FROM parts p
+			""";
+
+	/**
+	 * The agencies' ranked scores in those partitions and in the previous rounds', ranked once (the filters on
+	 * round and block are pushed below the view's window functions; the filter on agencies applies after
+	 * ranking), then each joined to its previous round's row.
+	 */
+	private static final String STANDINGS_OF_AGENCIES = """
+			WITH ranked AS MATERIALIZED (
+			    SELECT * FROM assessment_ranked
+			     WHERE round_id = ANY (:allRoundIds) AND block = ANY (:blocks) AND agency_code = ANY (:codes))
 			SELECT""" + " " + STANDING_COLUMNS + """
 			, p.rank AS previous_rank, p.year AS previous_year
-			  FROM withPrevious w
-			  JOIN LATERAL (SELECT * FROM assessment_ranked a
-			                 WHERE a.round_id = w.round_id AND a.block = w.block) c ON true
-			  LEFT JOIN LATERAL (SELECT a.rank, a.year FROM assessment_ranked a
-			                      WHERE a.round_id = w.previous_round_id AND a.block = w.block
-			                        AND a.category_code = c.category_code AND a.agency_code = c.agency_code) p ON true
-			 WHERE c.agency_code = ANY (:codes)
-			   AND (cast(:category AS text) IS NULL OR c.category_code = :category)
+			  FROM ranked c
+			  JOIN unnest(cast(:roundIds AS bigint[]), cast(:blocks AS text[]), cast(:previousIds AS bigint[]))
+			       AS w (round_id, block, previous_round_id) ON w.round_id = c.round_id AND w.block = c.block
+			  LEFT JOIN ranked p
+			    ON p.round_id = w.previous_round_id AND p.block = c.block AND p.category_code = c.category_code
+			   AND p.agency_code = c.agency_code
+			 WHERE cast(:category AS text) IS NULL OR c.category_code = :category
 			 ORDER BY c.year, c.framework, c.block, c.agency_code, c.category_position
 			""";
 
@@ -226,12 +234,32 @@ class AssessmentRepository {
 			.one();
 	}
 
-	/** Every ranked score of these agencies, by year. */
+	/** Every ranked score of these agencies, by year, with ranks computed on just the blocks they are in. */
 	Flux<Standing> findStandings(Collection<String> agencyCodes, @Nullable Framework framework,
 			@Nullable String category) {
-		GenericExecuteSpec spec = this.db.sql(STANDINGS_OF_AGENCIES).bind("codes", agencyCodes.toArray(String[]::new));
-		spec = Binds.orNull(spec, "framework", (framework != null) ? framework.name() : null, String.class);
-		return Binds.orNull(spec, "category", category, String.class).map(STANDING).all();
+		String[] codes = agencyCodes.toArray(String[]::new);
+		GenericExecuteSpec parts = this.db.sql(PARTS_OF_AGENCIES).bind("codes", codes);
+		parts = Binds.orNull(parts, "framework", (framework != null) ? framework.name() : null, String.class);
+		return Binds.orNull(parts, "category", category, String.class)
+			.map((row) -> new Object[] { row.get("round_id", Long.class), row.get("block", String.class),
+					row.get("previous_round_id", Long.class) })
+			.all()
+			.collectList()
+			.flatMapMany((found) -> {
+				if (found.isEmpty()) {
+					return Flux.empty();
+				}
+				GenericExecuteSpec spec = this.db.sql(STANDINGS_OF_AGENCIES)
+					.bind("codes", codes)
+					.bind("roundIds", found.stream().map((p) -> (Long) p[0]).toArray(Long[]::new))
+					.bind("blocks", found.stream().map((p) -> (String) p[1]).toArray(String[]::new))
+					.bind("previousIds", found.stream().map((p) -> (Long) p[2]).toArray(Long[]::new))
+					.bind("allRoundIds", found.stream()
+						.flatMap((p) -> java.util.stream.Stream.of((Long) p[0], (Long) p[2]))
+						.distinct()
+						.toArray(Long[]::new));
+				return Binds.orNull(spec, "category", category, String.class).map(STANDING).all();
+			});
 	}
 
 	Flux<CategoryStatistics> findStatistics(AssessmentRound round, Block block, @Nullable String category) {

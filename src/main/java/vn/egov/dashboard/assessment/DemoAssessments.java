@@ -55,24 +55,35 @@ final class DemoAssessments {
 
 	}
 
-	/** A published line, keyed for lookup. */
+	/** A published line, keyed for lookup, with the range of ranks a note gives where no rank is published. */
 	private record Published(Block block, String agency, String category, @Nullable BigDecimal score,
-			@Nullable Integer rank, String source, @Nullable String note) {
+			@Nullable Integer rank, String source, @Nullable String note, int lowestRank, int highestRank) {
+
+		Known known() {
+			return new Known(this.score, this.rank, this.lowestRank, this.highestRank);
+		}
 
 	}
 
-	static List<PlannedRound> plan(List<CSVRecord> published, List<CSVRecord> rounds, List<CSVRecord> categories,
-			List<CSVRecord> blocks, List<Member> agencies) {
+	/** The demo files, as read by the caller. */
+	record Files(List<CSVRecord> published, List<CSVRecord> rounds, List<CSVRecord> categories, List<CSVRecord> blocks,
+			List<CSVRecord> rankRanges) {
+
+	}
+
+	static List<PlannedRound> plan(Files files, List<Member> agencies) {
+		List<CSVRecord> published = files.published();
+		List<CSVRecord> blocks = files.blocks();
 		Map<String, Member> byCode = new HashMap<>();
 		agencies.forEach((a) -> byCode.put(a.code(), a));
 		Map<String, Double> prior = prior(published, agencies);
 		List<PlannedRound> planned = new ArrayList<>();
 		int used = 0;
-		for (CSVRecord round : rounds) {
+		for (CSVRecord round : files.rounds()) {
 			Framework framework = Framework.valueOf(round.get("framework"));
 			int year = Integer.parseInt(round.get("year"));
-			List<AssessmentCategory> roundCategories = categories(categories, round.get("categories"));
-			List<Published> facts = published(published, framework, year, roundCategories);
+			List<AssessmentCategory> roundCategories = categories(files.categories(), round.get("categories"));
+			List<Published> facts = published(published, files.rankRanges(), framework, year, roundCategories);
 			used += facts.size();
 			List<ScoreRow> rows = new ArrayList<>();
 			Set<String> covered = new HashSet<>();
@@ -94,7 +105,7 @@ final class DemoAssessments {
 					for (Published fact : facts) {
 						if (fact.block() == name && fact.category().equals(category.code())) {
 							facts1.put(fact.agency(), fact);
-							known.put(fact.agency(), new Known(fact.score(), fact.rank()));
+							known.put(fact.agency(), fact.known());
 						}
 					}
 					Map<String, Double> strength = new HashMap<>();
@@ -108,7 +119,9 @@ final class DemoAssessments {
 							strength.put(member, 0.65 * percentile + 0.35 * ScoreGenerator.uniform(table + "/" + member));
 						}
 					}
-					Map<String, BigDecimal> scores = ScoreGenerator.fill(members, known, strength, category.maxScore(), table);
+					Double level = (name == Block.NATIONAL) ? nationalLevel(published, framework, year) : null;
+					Map<String, BigDecimal> scores = ScoreGenerator.fill(members, known, strength, category.maxScore(),
+							level, table);
 					if (category.kind() == CategoryKind.TOTAL) {
 						totalRanks = new HashMap<>();
 						for (Map.Entry<String, BigDecimal> e : scores.entrySet()) {
@@ -162,8 +175,8 @@ final class DemoAssessments {
 		return found;
 	}
 
-	private static List<Published> published(List<CSVRecord> published, Framework framework, int year,
-			List<AssessmentCategory> categories) {
+	private static List<Published> published(List<CSVRecord> published, List<CSVRecord> rankRanges,
+			Framework framework, int year, List<AssessmentCategory> categories) {
 		List<Published> found = new ArrayList<>();
 		for (CSVRecord r : published) {
 			if (!r.get("framework").equals(framework.name()) || Integer.parseInt(r.get("year")) != year) {
@@ -180,10 +193,44 @@ final class DemoAssessments {
 			}
 			BigDecimal score = r.get("score").isEmpty() ? null : new BigDecimal(r.get("score"));
 			Integer rank = r.get("rank").isEmpty() ? null : Integer.valueOf(r.get("rank"));
+			int lowest = 1;
+			int highest = Integer.MAX_VALUE;
+			for (CSVRecord range : rankRanges) {
+				if (range.get("framework").equals(r.get("framework")) && range.get("year").equals(r.get("year"))
+						&& range.get("block").equals(r.get("block")) && range.get("category").equals(r.get("category"))
+						&& range.get("agency_id").equals(r.get("agency_id"))) {
+					lowest = Integer.parseInt(range.get("lowest_rank"));
+					highest = Integer.parseInt(range.get("highest_rank"));
+				}
+			}
 			found.add(new Published(Block.valueOf(r.get("block")), r.get("agency_id"), category, score, rank,
-					r.get("source"), text(r.get("note"))));
+					r.get("source"), text(r.get("note")), lowest, highest));
 		}
 		return found;
+	}
+
+	/**
+	 * A national index for a year nothing was published for: 0.05 below the next published year per year
+	 * before it (or 0.03 above the last one per year after), so the sample series rises as the published one does.
+	 */
+	private static @Nullable Double nationalLevel(List<CSVRecord> published, Framework framework, int year) {
+		Integer nearest = null;
+		double value = 0;
+		for (CSVRecord r : published) {
+			if (r.get("framework").equals(framework.name()) && r.get("block").equals(Block.NATIONAL.name())
+					&& r.get("category").isEmpty() && !r.get("score").isEmpty()) {
+				int y = Integer.parseInt(r.get("year"));
+				if (nearest == null || Math.abs(y - year) < Math.abs(nearest - year)
+						|| (Math.abs(y - year) == Math.abs(nearest - year) && y > year)) {
+					nearest = y;
+					value = Double.parseDouble(r.get("score"));
+				}
+			}
+		}
+		if (nearest == null) {
+			return null;
+		}
+		return (nearest > year) ? value - 0.05 * (nearest - year) : value + 0.03 * (year - nearest);
 	}
 
 	/** The codes a {@code members} cell names: explicit codes, or every province of the year or after the merger. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,8 +38,19 @@ final class ScoreGenerator {
 	private ScoreGenerator() {
 	}
 
-	/** What the sources give for one agency: a score, a rank, or both. */
-	record Known(@Nullable BigDecimal score, @Nullable Integer rank) {
+	/**
+	 * What the sources give for one agency: a score, a rank, or both; for a score without a rank, optionally the
+	 * range of ranks it is known to lie in ("among the last three").
+	 */
+	record Known(@Nullable BigDecimal score, @Nullable Integer rank, int lowestRank, int highestRank) {
+
+		Known(@Nullable BigDecimal score, @Nullable Integer rank) {
+			this(score, rank, 1, Integer.MAX_VALUE);
+		}
+
+		boolean allows(int position) {
+			return position >= this.lowestRank && position <= this.highestRank;
+		}
 
 	}
 
@@ -68,11 +80,12 @@ final class ScoreGenerator {
 	 * @param published what the sources give, by agency; every key must be a member
 	 * @param strength orders the agencies with nothing published (higher ranks higher)
 	 * @param max the category's maximum score
+	 * @param level the expected top score when nothing is published, or null for a seeded one
 	 * @param seed makes the jitter (and, with no published score, the level) repeatable
 	 * @throws IllegalStateException if the published figures contradict each other
 	 */
 	static Map<String, BigDecimal> fill(List<String> members, Map<String, Known> published, Map<String, Double> strength,
-			BigDecimal max, String seed) {
+			BigDecimal max, @Nullable Double level, String seed) {
 		int n = members.size();
 		SplittableRandom random = new SplittableRandom(seed(seed));
 		for (String agency : published.keySet()) {
@@ -90,7 +103,8 @@ final class ScoreGenerator {
 			}
 		}
 		double slope = 0.40 * max.doubleValue() / Math.max(n, 8);
-		placeScoredWithoutRank(published, at, taken, free, n, slope, max, random, seed);
+		Levels levels = new Levels(slope, max, level);
+		placeScoredWithoutRank(published, at, taken, free, n, levels, random, seed);
 		List<String> rest = members.stream()
 			.filter((a) -> !published.containsKey(a))
 			.sorted(Comparator.comparingDouble((String a) -> -strength.getOrDefault(a, 0.0)).thenComparing((a) -> a))
@@ -111,7 +125,7 @@ final class ScoreGenerator {
 				slots.add(at[p]);
 			}
 		}
-		interpolate(slots, n, slope, max, random, seed);
+		interpolate(slots, n, levels, random, seed);
 		Map<String, BigDecimal> scores = new LinkedHashMap<>();
 		for (Slot slot : slots) {
 			for (String agency : slot.agencies) {
@@ -164,7 +178,7 @@ final class ScoreGenerator {
 	 * where it fits between the known scores, the whole placement as close to the expected curve as possible.
 	 */
 	private static void placeScoredWithoutRank(Map<String, Known> published, Slot[] at, boolean[] taken,
-			List<Integer> free, int n, double slope, BigDecimal max, SplittableRandom random, String seed) {
+			List<Integer> free, int n, Levels levels, SplittableRandom random, String seed) {
 		TreeMap<BigDecimal, List<String>> byScore = new TreeMap<>(Comparator.reverseOrder());
 		published.forEach((agency, known) -> {
 			if (known.rank() == null && known.score() != null) {
@@ -181,10 +195,10 @@ final class ScoreGenerator {
 				known.add(slot);
 			}
 		}
-		double[] expected = curve(known, n, slope, max, random);
+		double[] expected = curve(known, byScore.keySet(), n, levels, random);
 		Map<Long, Double> memo = new HashMap<>();
 		int[] choice = new int[groups.size()];
-		double best = place(groups, 0, 0, free, known, expected, memo);
+		double best = place(groups, 0, 0, free, known, expected, memo, published);
 		if (best == Double.POSITIVE_INFINITY) {
 			throw new IllegalStateException(seed + ": published scores without rank " + byScore.keySet()
 					+ " cannot be placed between the ranked ones");
@@ -192,8 +206,8 @@ final class ScoreGenerator {
 		int j = 0;
 		for (int i = 0; i < groups.size(); i++) {
 			int size = groups.get(i).getValue().size();
-			while (place(groups, i, j, free, known, expected, memo) != cost(groups, i, j, free, known, expected)
-					+ place(groups, i + 1, j + size, free, known, expected, memo)) {
+			while (place(groups, i, j, free, known, expected, memo, published) != cost(groups, i, j, free, known,
+					expected, published) + place(groups, i + 1, j + size, free, known, expected, memo, published)) {
 				j++;
 			}
 			choice[i] = j;
@@ -211,7 +225,7 @@ final class ScoreGenerator {
 
 	/** The least total distance from the curve for groups i.. placed from free index j on; infinite if impossible. */
 	private static double place(List<Map.Entry<BigDecimal, List<String>>> groups, int i, int j, List<Integer> free,
-			List<Slot> known, double[] expected, Map<Long, Double> memo) {
+			List<Slot> known, double[] expected, Map<Long, Double> memo, Map<String, Known> published) {
 		if (i == groups.size()) {
 			return 0;
 		}
@@ -223,24 +237,29 @@ final class ScoreGenerator {
 		if (cached != null) {
 			return cached;
 		}
-		double here = cost(groups, i, j, free, known, expected);
+		double here = cost(groups, i, j, free, known, expected, published);
 		if (here != Double.POSITIVE_INFINITY) {
-			here += place(groups, i + 1, j + groups.get(i).getValue().size(), free, known, expected, memo);
+			here += place(groups, i + 1, j + groups.get(i).getValue().size(), free, known, expected, memo, published);
 		}
-		double result = Math.min(here, place(groups, i, j + 1, free, known, expected, memo));
+		double result = Math.min(here, place(groups, i, j + 1, free, known, expected, memo, published));
 		memo.put(key, result);
 		return result;
 	}
 
 	/** Distance from the curve of group i at free index j, or infinite where it cannot go. */
 	private static double cost(List<Map.Entry<BigDecimal, List<String>>> groups, int i, int j, List<Integer> free,
-			List<Slot> known, double[] expected) {
+			List<Slot> known, double[] expected, Map<String, Known> published) {
 		int size = groups.get(i).getValue().size();
 		if (j + size > free.size() || free.get(j + size - 1) - free.get(j) != size - 1) {
 			return Double.POSITIVE_INFINITY;
 		}
 		int first = free.get(j);
 		int last = first + size - 1;
+		for (String agency : groups.get(i).getValue()) {
+			if (!published.get(agency).allows(first)) {
+				return Double.POSITIVE_INFINITY;
+			}
+		}
 		BigDecimal score = groups.get(i).getKey();
 		for (Slot slot : known) {
 			if ((slot.position < first && slot.score.compareTo(score) <= 0)
@@ -255,8 +274,9 @@ final class ScoreGenerator {
 	 * Expected score at each position: linear between the known scores; above the first and below the last
 	 * known one it continues with their average slope (kept within reason), within 0 and the maximum.
 	 */
-	private static double[] curve(List<Slot> known, int n, double slope, BigDecimal max, SplittableRandom random) {
-		TreeMap<Integer, Double> anchors = anchors(known, n, slope, max, random);
+	private static double[] curve(List<Slot> known, Collection<BigDecimal> unranked, int n, Levels levels,
+			SplittableRandom random) {
+		TreeMap<Integer, Double> anchors = anchors(known, unranked, n, levels, random);
 		double[] expected = new double[n + 1];
 		for (int p = 1; p <= n; p++) {
 			Map.Entry<Integer, Double> low = anchors.floorEntry(p);
@@ -272,16 +292,28 @@ final class ScoreGenerator {
 		return expected;
 	}
 
-	/** The known scores by position, plus made-up ends at positions 1 and n where those are unknown. */
-	private static TreeMap<Integer, Double> anchors(List<Slot> known, int n, double slope, BigDecimal max,
-			SplittableRandom random) {
+	/**
+	 * The known scores by position, plus made-up ends at positions 1 and n where those are unknown. With no
+	 * known position, the ends bracket the published scores without rank if there are any (published figures
+	 * are mostly of leading agencies), else start from the level.
+	 */
+	private static TreeMap<Integer, Double> anchors(List<Slot> known, Collection<BigDecimal> unranked, int n,
+			Levels levels, SplittableRandom random) {
 		TreeMap<Integer, Double> anchors = new TreeMap<>();
 		for (Slot slot : known) {
 			anchors.put(slot.position, slot.score.doubleValue());
 		}
-		double top = max.doubleValue();
+		double top = levels.max().doubleValue();
+		double slope = levels.slope();
+		if (anchors.isEmpty() && !unranked.isEmpty()) {
+			double highest = unranked.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(top);
+			double lowest = unranked.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
+			anchors.put(1, Math.min(top, highest + 0.03 * top));
+			anchors.put(n, Math.max(0.05 * top, Math.min(lowest * 0.5, highest - slope * (n - 1))));
+			return anchors;
+		}
 		if (anchors.isEmpty()) {
-			double level = top * (0.62 + 0.2 * random.nextDouble());
+			double level = (levels.level() != null) ? levels.level() : top * (0.62 + 0.2 * random.nextDouble());
 			anchors.put(1, level);
 			anchors.put(n, level - slope * (n - 1));
 			return anchors;
@@ -304,10 +336,10 @@ final class ScoreGenerator {
 	}
 
 	/** Gives every unknown slot a score strictly between its neighbours' (4 decimals). */
-	private static void interpolate(List<Slot> slots, int n, double slope, BigDecimal max, SplittableRandom random,
-			String seed) {
+	private static void interpolate(List<Slot> slots, int n, Levels levels, SplittableRandom random, String seed) {
+		BigDecimal max = levels.max();
 		List<Slot> known = slots.stream().filter((s) -> s.known).toList();
-		TreeMap<Integer, Double> anchors = anchors(known, n, slope, max, random);
+		TreeMap<Integer, Double> anchors = anchors(known, List.of(), n, levels, random);
 		for (Slot slot : slots) {
 			if (!slot.known && anchors.containsKey(slot.position)) {
 				slot.score = round(anchors.get(slot.position));
@@ -339,6 +371,11 @@ final class ScoreGenerator {
 						+ " between the published ones (" + slot.score + ")");
 			}
 		}
+	}
+
+	/** The scale of a table: typical drop per position, maximum, and the expected top when nothing is known. */
+	private record Levels(double slope, BigDecimal max, @Nullable Double level) {
+
 	}
 
 	/** Checks that RANK() over the scores gives every published rank, and that published scores are kept. */

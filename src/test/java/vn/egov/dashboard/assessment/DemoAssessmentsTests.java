@@ -36,16 +36,7 @@ class DemoAssessmentsTests {
 	@BeforeAll
 	static void plan() throws IOException {
 		published = read("assessment_scores.csv");
-		List<Member> agencies = new ArrayList<>();
-		agencies.add(new Member("VN", "NATION", null, null));
-		for (CSVRecord r : read("provinces.csv")) {
-			agencies.add(new Member(r.get("id"), "PROVINCE", date(r.get("valid_from")), date(r.get("valid_to"))));
-		}
-		for (CSVRecord r : read("central_agencies.csv")) {
-			agencies.add(new Member(r.get("id"), r.get("kind"), date(r.get("valid_from")), date(r.get("valid_to"))));
-		}
-		plans = DemoAssessments.plan(published, read("assessment/rounds.csv"), read("assessment/categories.csv"),
-				read("assessment/blocks.csv"), agencies);
+		plans = DemoAssessments.plan(AssessmentDemoData.files(), members());
 	}
 
 	@Test
@@ -116,9 +107,36 @@ class DemoAssessmentsTests {
 	}
 
 	@Test
+	void shouldPutTheThreeProvincesPublishedAsLastInTheLastThreePlaces() {
+		List<ScoreRow> table = table("VIETNAM_ICT_INDEX", 2016, Block.PROVINCES, "TOTAL");
+		assertThat(List.of("P11", "P20", "P95")).allSatisfy((code) -> {
+			ScoreRow row = table.stream().filter((r) -> r.agencyCode().equals(code)).findFirst().orElseThrow();
+			assertThat(1 + table.stream().filter((r) -> r.score().compareTo(row.score()) > 0).count()).isGreaterThan(60);
+		});
+	}
+
+	@Test
+	void shouldGenerateANationalIndexRisingTowardsThePublishedOnes() {
+		List<BigDecimal> national = plans.stream()
+			.filter((p) -> p.framework() == Framework.DTI)
+			.map((p) -> table("DTI", p.year(), Block.NATIONAL, "TOTAL").get(0).score())
+			.toList();
+		assertThat(national).hasSize(5).isSorted();
+		assertThat(national.get(3)).isEqualByComparingTo("0.7326");
+		assertThat(national.get(4)).isEqualByComparingTo("0.7955");
+	}
+
+	private static List<ScoreRow> table(String framework, int year, Block block, String category) {
+		return plans.stream()
+			.filter((p) -> p.framework().name().equals(framework) && p.year() == year)
+			.flatMap((p) -> p.rows().stream())
+			.filter((r) -> r.block() == block && r.categoryCode().equals(category))
+			.toList();
+	}
+
+	@Test
 	void shouldGenerateTheSameScoresEveryTime() throws IOException {
-		List<PlannedRound> again = DemoAssessments.plan(published, read("assessment/rounds.csv"),
-				read("assessment/categories.csv"), read("assessment/blocks.csv"), members());
+		List<PlannedRound> again = DemoAssessments.plan(AssessmentDemoData.files(), members());
 		assertThat(again).isEqualTo(plans);
 	}
 
