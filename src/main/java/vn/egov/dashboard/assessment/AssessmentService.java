@@ -42,7 +42,8 @@ public class AssessmentService {
 
 	static final int LAST_YEAR = 2100;
 
-	private static final BigDecimal LARGEST_MAXIMUM = new BigDecimal("1000000");
+	/** The largest maximum {@code numeric(12, 6)} holds. */
+	private static final BigDecimal LARGEST_MAXIMUM = new BigDecimal("999999");
 
 	private final AssessmentRepository assessments;
 

@@ -217,6 +217,33 @@ class AssessmentImportTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldKeepTheOldScoresWhenWritingTheNewOnesFails() {
+		define("VIETNAM_ICT_INDEX", 2083, null);
+		imported("VIETNAM_ICT_INDEX", 2083, "block,agency_code,category,score\nPROVINCES,P01,,0.5\nPROVINCES,P04,,0.4\n");
+		Long roundId = this.db.sql("SELECT id FROM assessment_round WHERE framework = 'VIETNAM_ICT_INDEX' AND year = 2083")
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
+		// A failure inside the database after the old scores were deleted, for this round only.
+		this.db.sql("CREATE FUNCTION test_fail_2083() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+				+ "IF NEW.round_id = " + roundId + " THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$")
+			.then().block();
+		this.db.sql("CREATE TRIGGER test_fail_2083 BEFORE INSERT ON assessment_score FOR EACH ROW EXECUTE FUNCTION test_fail_2083()")
+			.then().block();
+		try {
+			importAssessmentErrors("VIETNAM_ICT_INDEX", 2083, "block,agency_code,category,score\nPROVINCES,P11,,0.9\n")
+				.expect((e) -> e.getErrorType().toString().equals("INTERNAL_ERROR") && !e.getMessage().contains("disk full"))
+				.verify();
+		}
+		finally {
+			this.db.sql("DROP TRIGGER test_fail_2083 ON assessment_score").then().block();
+			this.db.sql("DROP FUNCTION test_fail_2083()").then().block();
+		}
+		assertThat(ranking("VIETNAM_ICT_INDEX", 2083, "PROVINCES", null)).extracting(AssessmentImportTests::code)
+			.containsExactly("P01", "P04");
+	}
+
+	@Test
 	void shouldImportAFileInTheFormatOfTheReferenceData() {
 		define("DTI", 2097, null);
 		String header = "framework,year,block,agency_id,agency_name,category,score,rank,source,note\n";
