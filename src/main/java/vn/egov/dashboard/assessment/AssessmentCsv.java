@@ -136,7 +136,7 @@ final class AssessmentCsv {
 		}
 		catch (IllegalArgumentException ex) {
 			// the header itself could not be read (e.g. a column named twice)
-			problems.add(new ImportProblem(1, null, "the header row is not usable: " + ex.getMessage()));
+			problems.add(new ImportProblem(1, null, "the header row is not usable: " + shorten(ex.getMessage())));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -186,6 +186,12 @@ final class AssessmentCsv {
 			ok = false;
 		}
 		return ok;
+	}
+
+	/** A library message, which may quote the whole header, cut to a readable length. */
+	private static String shorten(@Nullable String message) {
+		String text = (message != null) ? message : "unreadable";
+		return (text.length() > 160) ? text.substring(0, 160) + "…" : text;
 	}
 
 	private static String cause(RuntimeException ex) {

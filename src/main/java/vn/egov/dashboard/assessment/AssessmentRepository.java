@@ -55,9 +55,9 @@ class AssessmentRepository {
 	 * on just their own partition: the filters on round, block and category are pushed below the window.
 	 */
 	private static final String RANKING = "SELECT " + STANDING_COLUMNS + """
-			, p.rank AS previous_rank, p.year AS previous_year
+			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
 			  FROM assessment_ranked c
-			  LEFT JOIN (SELECT agency_code, rank, year FROM assessment_ranked
+			  LEFT JOIN (SELECT agency_code, rank, year, sample FROM assessment_ranked
 			              WHERE round_id = :previousRoundId AND block = :block AND category_code = :category) p
 			    ON p.agency_code = c.agency_code
 			 WHERE c.round_id = :roundId AND c.block = :block AND c.category_code = :category
@@ -99,7 +99,7 @@ class AssessmentRepository {
 			    SELECT * FROM assessment_ranked
 			     WHERE round_id = ANY (:allRoundIds) AND block = ANY (:blocks) AND agency_code = ANY (:codes))
 			SELECT""" + " " + STANDING_COLUMNS + """
-			, p.rank AS previous_rank, p.year AS previous_year
+			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
 			  FROM ranked c
 			  JOIN unnest(cast(:roundIds AS bigint[]), cast(:blocks AS text[]), cast(:previousIds AS bigint[]))
 			       AS w (round_id, block, previous_round_id) ON w.round_id = c.round_id AND w.block = c.block
@@ -427,7 +427,7 @@ class AssessmentRepository {
 			row.get("published_rank", Integer.class), row.get("source", String.class), row.get("note", String.class),
 			row.get("rank", Long.class).intValue(), row.get("block_size", Long.class).intValue(),
 			Boolean.TRUE.equals(row.get("tied", Boolean.class)), toInteger(row.get("previous_rank", Long.class)),
-			row.get("previous_year", Integer.class));
+			row.get("previous_year", Integer.class), row.get("previous_sample", Boolean.class));
 
 	private static @Nullable Integer toInteger(@Nullable Long value) {
 		return (value != null) ? value.intValue() : null;

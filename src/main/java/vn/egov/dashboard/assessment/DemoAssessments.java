@@ -112,7 +112,7 @@ final class DemoAssessments {
 					for (String member : members) {
 						double base = prior.getOrDefault(member, ScoreGenerator.uniform(member + "/" + framework));
 						if (totalRanks == null) {
-							strength.put(member, base + 0.1 * ScoreGenerator.gaussian(member + "/" + framework + "/" + year));
+							strength.put(member, base + 0.06 * ScoreGenerator.gaussian(member + "/" + framework + "/" + year));
 						}
 						else {
 							double percentile = 1 - (totalRanks.get(member) - 1) / (double) Math.max(1, members.size() - 1);
@@ -258,8 +258,8 @@ final class DemoAssessments {
 	}
 
 	/**
-	 * How strong each agency tends to be, in [0, 1]: half its average published percentile (where any total
-	 * rank was published), half a seeded draw, so generated orders resemble the published ones. A unit created
+	 * How strong each agency tends to be, in [0, 1]: mostly its average published percentile (where any total
+	 * rank was published), partly a seeded draw, so generated orders resemble the published ones. A unit created
 	 * in 2025 takes the prior of the old unit with the same official code.
 	 */
 	private static Map<String, Double> prior(List<CSVRecord> published, List<Member> agencies) {
@@ -282,7 +282,7 @@ final class DemoAssessments {
 				sum = sums.get(code.substring(0, code.length() - "-2025".length()));
 			}
 			double draw = ScoreGenerator.uniform(code + "/prior");
-			prior.put(code, (sum != null) ? 0.5 * (sum[0] / sum[1]) + 0.5 * draw : draw);
+			prior.put(code, (sum != null) ? 0.8 * (sum[0] / sum[1]) + 0.2 * draw : draw);
 		}
 		return prior;
 	}

@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param sample the score was generated for the demo data, not published
  * @param publishedRank the rank as the source published it, null where it did not state one
  * @param previousYear the year of the previous round of the framework that ranked this block, if any
+ * @param previousSample whether the score behind {@code previousRank} is generated sample data
  */
 record Standing(long roundId, Framework framework, int year, Block block, String categoryCode, int categoryPosition,
 		BigDecimal maxScore, String agencyCode, BigDecimal score, boolean sample, @Nullable Integer publishedRank, @Nullable String source,
 		@Nullable String note, int rank, int blockSize, boolean tied, @Nullable Integer previousRank,
-		@Nullable Integer previousYear) {
+		@Nullable Integer previousYear, @Nullable Boolean previousSample) {
 
 	/** Places gained since the previous round: positive moved up, negative moved down, null if not ranked then. */
 	public @Nullable Integer rankChange() {
