@@ -36,10 +36,13 @@ class AgencyScoresController {
 
 	private final AssessmentRepository assessments;
 
+	private final RankingRepository rankings;
+
 	private final AgencyRepository agencies;
 
-	AgencyScoresController(AssessmentRepository assessments, AgencyRepository agencies) {
+	AgencyScoresController(AssessmentRepository assessments, RankingRepository rankings, AgencyRepository agencies) {
 		this.assessments = assessments;
+		this.rankings = rankings;
 		this.agencies = agencies;
 	}
 
@@ -49,8 +52,8 @@ class AgencyScoresController {
 		boolean lineage = includePredecessors == null || includePredecessors;
 		return this.agencies.findByCode(agencyCode)
 			.switchIfEmpty(Mono.error(() -> new AgencyNotFoundException(agencyCode)))
-			.flatMap((agency) -> lineage ? this.assessments.findLineage(agency.code()) : Mono.just(Map.of(agency.code(), 0)))
-			.flatMap((depths) -> this.assessments.findStandings(depths.keySet(), framework, null)
+			.flatMap((agency) -> lineage ? this.rankings.findLineage(agency.code()) : Mono.just(Map.of(agency.code(), 0)))
+			.flatMap((depths) -> this.rankings.findStandings(depths.keySet(), framework, null)
 				.collectList()
 				.map((standings) -> history(agencyCode, depths, standings)));
 	}
@@ -79,7 +82,7 @@ class AgencyScoresController {
 				.filter((r) -> (fromYear == null || r.year() >= fromYear) && (toYear == null || r.year() <= toYear))
 				.collectList())
 			.flatMap((rounds) -> categoryCode(framework, rounds, category)
-				.flatMap((code) -> this.assessments.findStandings(codes, framework, code)
+				.flatMap((code) -> this.rankings.findStandings(codes, framework, code)
 					.collectList()
 					.map((standings) -> compare(framework, code, rounds, codes, standings))));
 	}

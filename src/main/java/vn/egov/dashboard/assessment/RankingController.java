@@ -36,8 +36,11 @@ class RankingController {
 
 	private final AssessmentRepository assessments;
 
-	RankingController(AssessmentRepository assessments) {
+	private final RankingRepository rankings;
+
+	RankingController(AssessmentRepository assessments, RankingRepository rankings) {
 		this.assessments = assessments;
+		this.rankings = rankings;
 	}
 
 	@QueryMapping
@@ -46,13 +49,13 @@ class RankingController {
 		checkBlock(framework, block);
 		Page page = Page.of(subrange);
 		return round(framework, year).flatMap((round) -> category(round, category)
-			.zipWith(this.assessments.findPreviousRound(round, block).map(Optional::of).defaultIfEmpty(Optional.empty()))
-			.flatMap((found) -> this.assessments
+			.zipWith(this.rankings.findPreviousRoundId(round, block).map(Optional::of).defaultIfEmpty(Optional.empty()))
+			.flatMap((found) -> this.rankings
 				.findRanking(round, found.getT2().orElse(null), block, found.getT1().code(), page)
 				.collectList()
 				.map((rows) -> Connections.of(
 						page.window(rows, (s) -> Map.of("rank", s.rank(), "agency", s.agencyCode())),
-						this.assessments.countRanking(round, block, found.getT1().code())))));
+						this.rankings.countRanking(round, block, found.getT1().code())))));
 	}
 
 	@QueryMapping
@@ -63,7 +66,7 @@ class RankingController {
 				? category(round, category).map(AssessmentCategory::code) : Mono.<String>empty())
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.flatMapMany((code) -> this.assessments.findStatistics(round, block, code.orElse(null))));
+			.flatMapMany((code) -> this.rankings.findStatistics(round, block, code.orElse(null))));
 	}
 
 	@SchemaMapping(typeName = "RankingEntry")
