@@ -1,0 +1,97 @@
+package vn.egov.dashboard.assessment;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import vn.egov.dashboard.assessment.DemoAssessments.Member;
+import vn.egov.dashboard.assessment.DemoAssessments.PlannedRound;
+import vn.egov.dashboard.demo.DemoDataSet;
+import vn.egov.dashboard.document.DocumentRepository;
+
+/**
+ * The assessment part of the demo data: the rounds of 2016–2024 with every published figure and generated
+ * sample scores that complete each block's ranking (see {@link DemoAssessments}).
+ */
+@Component
+class AssessmentDemoData implements DemoDataSet {
+
+	private final AssessmentRepository assessments;
+
+	private final DocumentRepository documents;
+
+	AssessmentDemoData(AssessmentRepository assessments, DocumentRepository documents) {
+		this.assessments = assessments;
+		this.documents = documents;
+	}
+
+	@Override
+	public Flux<String> load(DatabaseClient db) {
+		return db.sql("SELECT code, kind, valid_from, valid_to FROM agency")
+			.map((row) -> new Member(row.get("code", String.class), row.get("kind", String.class),
+					row.get("valid_from", LocalDate.class), row.get("valid_to", LocalDate.class)))
+			.all()
+			.collectList()
+			.map((agencies) -> DemoAssessments.plan(files(), agencies))
+			.flatMapMany((plans) -> Flux.fromIterable(plans)
+				.concatMap(this::write)
+				.then(Mono.fromSupplier(() -> summary(plans)))
+				.flatMapIterable((lines) -> lines));
+	}
+
+	private Mono<Long> write(PlannedRound plan) {
+		Mono<Optional<Long>> document = (plan.methodologyDocument() != null)
+				? this.documents.findByNumber(plan.methodologyDocument())
+					.map((d) -> Optional.of(d.id()))
+					.switchIfEmpty(Mono.error(() -> new IllegalStateException("Methodology document "
+							+ plan.methodologyDocument() + " is not in demo/documents.csv")))
+				: Mono.just(Optional.empty());
+		return document.flatMap((id) -> this.assessments.insertRound(plan.framework(), plan.year(), plan.publishedOn(),
+				id.orElse(null), plan.note()))
+			.flatMap((round) -> this.assessments.saveCategories(round.id(), plan.categories())
+				.then(this.assessments.insertScores(round.id(), plan.rows())));
+	}
+
+	/** The published figures and the files that say how to complete them. */
+	static DemoAssessments.Files files() {
+		return new DemoAssessments.Files(read("assessment_scores.csv"), read("assessment/rounds.csv"),
+				read("assessment/categories.csv"), read("assessment/blocks.csv"), read("assessment/rank_ranges.csv"));
+	}
+
+	private static List<String> summary(List<PlannedRound> plans) {
+		long rows = plans.stream().mapToLong((p) -> p.rows().size()).sum();
+		long published = plans.stream().mapToLong(PlannedRound::published).sum();
+		long ranks = plans.stream()
+			.flatMap((p) -> p.rows().stream())
+			.filter((r) -> r.publishedRank() != null)
+			.count();
+		return List.of("Demo data: " + plans.size() + " assessment rounds",
+				"Demo data: " + published + " published assessment scores and " + ranks + " published ranks",
+				"Demo data: " + (rows - published) + " generated sample assessment scores (labelled sample)");
+	}
+
+	private static List<CSVRecord> read(String name) {
+		ClassPathResource resource = new ClassPathResource("demo/" + name);
+		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+			return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read demo/" + name, ex);
+		}
+	}
+
+}

@@ -1,0 +1,32 @@
+package vn.egov.dashboard.assessment;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import vn.egov.dashboard.graphql.InvalidInputException;
+
+/**
+ * Decodes an uploaded file: it must be UTF-8 (Excel: "CSV UTF-8"), since a file in another encoding would
+ * silently turn Vietnamese names into garbage.
+ */
+final class CsvText {
+
+	private CsvText() {
+	}
+
+	static String decode(byte[] bytes) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new InvalidInputException("file", "is not UTF-8 text; save it as \"CSV UTF-8\"");
+		}
+	}
+
+}

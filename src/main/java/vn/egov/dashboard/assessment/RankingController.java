@@ -1,0 +1,119 @@
+package vn.egov.dashboard.assessment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import graphql.execution.DataFetcherResult;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+
+import vn.egov.dashboard.agency.Agency;
+import vn.egov.dashboard.graphql.Connections;
+import vn.egov.dashboard.graphql.InvalidInputException;
+import vn.egov.dashboard.graphql.Page;
+
+/**
+ * A block's ranking and its score distribution, and the fields of ranking entries, category scores and
+ * statistics.
+ */
+@Controller
+class RankingController {
+
+	private final AssessmentRepository assessments;
+
+	private final RankingRepository rankings;
+
+	RankingController(AssessmentRepository assessments, RankingRepository rankings) {
+		this.assessments = assessments;
+		this.rankings = rankings;
+	}
+
+	@QueryMapping
+	Mono<DataFetcherResult<Window<Standing>>> ranking(@Argument Framework framework, @Argument int year,
+			@Argument Block block, @Argument @Nullable String category, ScrollSubrange subrange) {
+		checkBlock(framework, block);
+		Page page = Page.of(subrange);
+		return round(framework, year).flatMap((round) -> category(round, category)
+			.zipWith(this.rankings.findPreviousRoundId(round, block).map(Optional::of).defaultIfEmpty(Optional.empty()))
+			.flatMap((found) -> this.rankings
+				.findRanking(round, found.getT2().orElse(null), block, found.getT1().code(), page)
+				.collectList()
+				.map((rows) -> Connections.of(
+						page.window(rows, (s) -> Map.of("rank", s.rank(), "agency", s.agencyCode())),
+						this.rankings.countRanking(round, block, found.getT1().code())))));
+	}
+
+	@QueryMapping
+	Flux<CategoryStatistics> blockStatistics(@Argument Framework framework, @Argument int year, @Argument Block block,
+			@Argument @Nullable String category) {
+		checkBlock(framework, block);
+		return round(framework, year).flatMapMany((round) -> ((category != null)
+				? category(round, category).map(AssessmentCategory::code) : Mono.<String>empty())
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMapMany((code) -> this.rankings.findStatistics(round, block, code.orElse(null))));
+	}
+
+	@SchemaMapping(typeName = "RankingEntry")
+	CompletableFuture<Agency> agency(Standing standing, DataLoader<String, Agency> agencies) {
+		return agencies.load(standing.agencyCode());
+	}
+
+	@BatchMapping(typeName = "CategoryScore", field = "category")
+	Mono<Map<Standing, AssessmentCategory>> scoreCategory(List<Standing> standings) {
+		return categoriesOf(standings, Standing::roundId, Standing::categoryCode);
+	}
+
+	@BatchMapping(typeName = "CategoryStatistics", field = "category")
+	Mono<Map<CategoryStatistics, AssessmentCategory>> statisticsCategory(List<CategoryStatistics> statistics) {
+		return categoriesOf(statistics, CategoryStatistics::roundId, CategoryStatistics::categoryCode);
+	}
+
+	private <T> Mono<Map<T, AssessmentCategory>> categoriesOf(List<T> items, Function<T, Long> round,
+			Function<T, String> code) {
+		return this.assessments.findCategories(items.stream().map(round).collect(Collectors.toSet()))
+			.collectMap((c) -> c.roundId() + "/" + c.code())
+			.map((byKey) -> items.stream()
+				.collect(Collectors.toMap((item) -> item, (item) -> byKey.get(round.apply(item) + "/" + code.apply(item)),
+						(a, b) -> a, LinkedHashMap::new)));
+	}
+
+	private Mono<AssessmentRound> round(Framework framework, int year) {
+		return this.assessments.findRound(framework, year)
+			.switchIfEmpty(Mono.error(() -> new AssessmentRoundNotFoundException(framework, year)));
+	}
+
+	private Mono<AssessmentCategory> category(AssessmentRound round, @Nullable String given) {
+		String wanted = (given != null && !given.isBlank()) ? given : AssessmentCategory.TOTAL;
+		return this.assessments.findCategories(round.id())
+			.collectList()
+			.map((categories) -> categories.stream()
+				.filter((c) -> c.isNamed(wanted))
+				.findFirst()
+				.orElseThrow(() -> new InvalidInputException("category", "'" + wanted + "' is not a category of "
+						+ round.label() + "; use one of " + ImportValidator.known(categories))));
+	}
+
+	static void checkBlock(Framework framework, Block block) {
+		if (!framework.blocks().contains(block)) {
+			throw new InvalidInputException("block", block + " is not used by " + framework + ", which ranks "
+					+ framework.blocks().stream().map(Enum::name).collect(Collectors.joining(", ")));
+		}
+	}
+
+}

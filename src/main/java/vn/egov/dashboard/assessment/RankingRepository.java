@@ -1,0 +1,237 @@
+package vn.egov.dashboard.assessment;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+
+import vn.egov.dashboard.graphql.Page;
+import vn.egov.dashboard.system.Binds;
+
+/**
+ * Reads ranked scores: a block's ranking, agencies' histories and score distributions. Ranks come from the
+ * {@code assessment_ranked} view (window functions); statistics from {@code percentile_cont}.
+ */
+@Repository
+class RankingRepository {
+
+	private static final String STANDING_COLUMNS = """
+			c.round_id, c.framework, c.year, c.block, c.category_code, c.category_position, c.max_score, c.agency_code,
+			c.score, c.sample,
+			c.published_rank, c.source, c.note, c.rank, c.block_size, c.tied""";
+
+	/**
+	 * The latest earlier round of the same framework that ranked the block: what rank changes compare against
+	 * (VIETNAM_ICT_INDEX 2023 compares with 2020, the last round before it).
+	 */
+	private static final String PREVIOUS_ROUND = """
+			SELECT r.id, r.year FROM assessment_round r
+			 WHERE r.framework = :framework AND r.year < :year
+			   AND EXISTS (SELECT 1 FROM assessment_score s WHERE s.round_id = r.id AND s.block = :block)
+			 ORDER BY r.year DESC
+			 LIMIT 1
+			""";
+
+	/**
+	 * One page of a block's ranking. Both the current and the previous round's ranks are computed by the view
+	 * on just their own partition: the filters on round, block and category are pushed below the window.
+	 */
+	private static final String RANKING = "SELECT " + STANDING_COLUMNS + """
+			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
+			  FROM assessment_ranked c
+			  LEFT JOIN (SELECT agency_code, rank, year, sample FROM assessment_ranked
+			              WHERE round_id = :previousRoundId AND block = :block AND category_code = :category) p
+			    ON p.agency_code = c.agency_code
+			 WHERE c.round_id = :roundId AND c.block = :block AND c.category_code = :category
+			   AND (cast(:afterRank AS bigint) IS NULL OR (c.rank, c.agency_code) > (:afterRank, :afterCode))
+			 ORDER BY c.rank, c.agency_code
+			 LIMIT :limit
+			""";
+
+	private static final String RANKING_COUNT = """
+			SELECT count(*) FROM assessment_score WHERE round_id = :roundId AND block = :block AND category_code = :category
+			""";
+
+	/**
+	 * The round × block partitions some agencies appear in (optionally of one framework and category), each with
+	 * the previous round of its framework that ranked the block, or -1.
+	 */
+	private static final String PARTS_OF_AGENCIES = """
+			WITH parts AS (
+			    SELECT DISTINCT s.round_id, s.block, r.framework, r.year
+			      FROM assessment_score s JOIN assessment_round r ON r.id = s.round_id
+			     WHERE s.agency_code = ANY (:codes)
+			       AND (cast(:framework AS text) IS NULL OR r.framework = :framework)
+			       AND (cast(:category AS text) IS NULL OR s.category_code = :category))
+			SELECT p.round_id, p.block,
+			       coalesce((SELECT e.id FROM assessment_round e
+			                  WHERE e.framework = p.framework AND e.year < p.year
+			                    AND EXISTS (SELECT 1 FROM assessment_score s WHERE s.round_id = e.id AND s.block = p.block)
+			                  ORDER BY e.year DESC LIMIT 1), -1) AS previous_round_id
+			  FROM parts p
+			""";
+
+	/**
+	 * The agencies' ranked scores in those partitions and in the previous rounds', ranked once (the filters on
+	 * round and block are pushed below the view's window functions; the filter on agencies applies after
+	 * ranking), then each joined to its previous round's row.
+	 */
+	private static final String STANDINGS_OF_AGENCIES = """
+			WITH ranked AS MATERIALIZED (
+			    SELECT * FROM assessment_ranked
+			     WHERE round_id = ANY (:allRoundIds) AND block = ANY (:blocks) AND agency_code = ANY (:codes))
+			SELECT""" + " " + STANDING_COLUMNS + """
+			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
+			  FROM ranked c
+			  JOIN unnest(cast(:roundIds AS bigint[]), cast(:blocks AS text[]), cast(:previousIds AS bigint[]))
+			       AS w (round_id, block, previous_round_id) ON w.round_id = c.round_id AND w.block = c.block
+			  LEFT JOIN ranked p
+			    ON p.round_id = w.previous_round_id AND p.block = c.block AND p.category_code = c.category_code
+			   AND p.agency_code = c.agency_code
+			 WHERE cast(:category AS text) IS NULL OR c.category_code = :category
+			 ORDER BY c.year, c.framework, c.block, c.agency_code, c.category_position
+			""";
+
+	/** Box-plot figures per category of a block; percentile_cont interpolates between neighbouring scores. */
+	private static final String STATISTICS = """
+			SELECT s.category_code, count(*) AS count, count(*) FILTER (WHERE s.sample) AS sample_count,
+			       avg(s.score) AS mean, min(s.score) AS min, max(s.score) AS max,
+			       percentile_cont(0.25) WITHIN GROUP (ORDER BY s.score) AS q1,
+			       percentile_cont(0.5) WITHIN GROUP (ORDER BY s.score) AS median,
+			       percentile_cont(0.75) WITHIN GROUP (ORDER BY s.score) AS q3,
+			       stddev_pop(s.score) AS stddev
+			  FROM assessment_score s
+			  JOIN assessment_category c ON c.round_id = s.round_id AND c.code = s.category_code
+			 WHERE s.round_id = :roundId AND s.block = :block
+			   AND (cast(:category AS text) IS NULL OR s.category_code = :category)
+			 GROUP BY s.category_code, c.position
+			 ORDER BY c.position, s.category_code
+			""";
+
+	/** An agency and every agency merged into it, directly or through earlier mergers, with the distance. */
+	private static final String LINEAGE = """
+			WITH RECURSIVE lineage (code, depth) AS (
+			    SELECT code, 0 FROM agency WHERE code = :code
+			    UNION ALL
+			    SELECT a.code, l.depth + 1 FROM agency a JOIN lineage l ON a.successor_code = l.code WHERE l.depth < 10)
+			SELECT code, min(depth) AS depth FROM lineage GROUP BY code
+			""";
+
+	private final DatabaseClient db;
+
+	RankingRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** The id of the round before {@code round} in its framework that ranked {@code block}, if any. */
+	Mono<Long> findPreviousRoundId(AssessmentRound round, Block block) {
+		return this.db.sql(PREVIOUS_ROUND)
+			.bind("framework", round.framework().name())
+			.bind("year", round.year())
+			.bind("block", block.name())
+			.map((row) -> row.get("id", Long.class))
+			.one();
+	}
+
+	Flux<Standing> findRanking(AssessmentRound round, @Nullable Long previousRoundId, Block block, String category,
+			Page page) {
+		GenericExecuteSpec spec = this.db.sql(RANKING)
+			.bind("roundId", round.id())
+			.bind("block", block.name())
+			.bind("category", category)
+			.bind("limit", page.fetchSize());
+		spec = Binds.orNull(spec, "previousRoundId", previousRoundId, Long.class);
+		if (page.after() != null) {
+			spec = spec.bind("afterRank", page.longKey("rank")).bind("afterCode", page.stringKey("agency"));
+		}
+		else {
+			spec = spec.bindNull("afterRank", Long.class).bindNull("afterCode", String.class);
+		}
+		return spec.map(STANDING).all();
+	}
+
+	Mono<Long> countRanking(AssessmentRound round, Block block, String category) {
+		return this.db.sql(RANKING_COUNT)
+			.bind("roundId", round.id())
+			.bind("block", block.name())
+			.bind("category", category)
+			.map((row) -> row.get(0, Long.class))
+			.one();
+	}
+
+	/** Every ranked score of these agencies, by year, with ranks computed on just the blocks they are in. */
+	Flux<Standing> findStandings(Collection<String> agencyCodes, @Nullable Framework framework,
+			@Nullable String category) {
+		String[] codes = agencyCodes.toArray(String[]::new);
+		GenericExecuteSpec parts = this.db.sql(PARTS_OF_AGENCIES).bind("codes", codes);
+		parts = Binds.orNull(parts, "framework", (framework != null) ? framework.name() : null, String.class);
+		return Binds.orNull(parts, "category", category, String.class)
+			.map((row) -> new Object[] { row.get("round_id", Long.class), row.get("block", String.class),
+					row.get("previous_round_id", Long.class) })
+			.all()
+			.collectList()
+			.flatMapMany((found) -> {
+				if (found.isEmpty()) {
+					return Flux.empty();
+				}
+				GenericExecuteSpec spec = this.db.sql(STANDINGS_OF_AGENCIES)
+					.bind("codes", codes)
+					.bind("roundIds", found.stream().map((p) -> (Long) p[0]).toArray(Long[]::new))
+					.bind("blocks", found.stream().map((p) -> (String) p[1]).toArray(String[]::new))
+					.bind("previousIds", found.stream().map((p) -> (Long) p[2]).toArray(Long[]::new))
+					.bind("allRoundIds", found.stream()
+						.flatMap((p) -> Stream.of((Long) p[0], (Long) p[2]))
+						.distinct()
+						.toArray(Long[]::new));
+				return Binds.orNull(spec, "category", category, String.class).map(STANDING).all();
+			});
+	}
+
+	Flux<CategoryStatistics> findStatistics(AssessmentRound round, Block block, @Nullable String category) {
+		GenericExecuteSpec spec = this.db.sql(STATISTICS).bind("roundId", round.id()).bind("block", block.name());
+		return Binds.orNull(spec, "category", category, String.class)
+			.map((row, meta) -> new CategoryStatistics(round.id(), block, row.get("category_code", String.class),
+					row.get("count", Long.class).intValue(), row.get("sample_count", Long.class).intValue(),
+					row.get("mean", BigDecimal.class).doubleValue(), row.get("min", BigDecimal.class).doubleValue(),
+					row.get("q1", Double.class), row.get("median", Double.class), row.get("q3", Double.class),
+					row.get("max", BigDecimal.class).doubleValue(), row.get("stddev", BigDecimal.class).doubleValue()))
+			.all();
+	}
+
+	/** {@code code} and the codes of all agencies merged into it (depth 0 is the agency itself). */
+	Mono<Map<String, Integer>> findLineage(String code) {
+		return this.db.sql(LINEAGE)
+			.bind("code", code)
+			.map((row) -> Map.entry(row.get("code", String.class), row.get("depth", Integer.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	private static final BiFunction<Row, RowMetadata, Standing> STANDING = (row, meta) -> new Standing(
+			row.get("round_id", Long.class), Framework.valueOf(row.get("framework", String.class)),
+			row.get("year", Integer.class), Block.valueOf(row.get("block", String.class)),
+			row.get("category_code", String.class), row.get("category_position", Integer.class),
+			row.get("max_score", BigDecimal.class), row.get("agency_code", String.class), row.get("score", BigDecimal.class), Boolean.TRUE.equals(row.get("sample", Boolean.class)),
+			row.get("published_rank", Integer.class), row.get("source", String.class), row.get("note", String.class),
+			row.get("rank", Long.class).intValue(), row.get("block_size", Long.class).intValue(),
+			Boolean.TRUE.equals(row.get("tied", Boolean.class)), toInteger(row.get("previous_rank", Long.class)),
+			row.get("previous_year", Integer.class), row.get("previous_sample", Boolean.class));
+
+	private static @Nullable Integer toInteger(@Nullable Long value) {
+		return (value != null) ? value.intValue() : null;
+	}
+
+
+
+}

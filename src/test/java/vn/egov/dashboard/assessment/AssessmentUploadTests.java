@@ -1,0 +1,173 @@
+package vn.egov.dashboard.assessment;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import vn.egov.dashboard.IntegrationTests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The two other ways in: the HTTP upload for large files and the command line. Both go through the same
+ * service as the mutation, so the same checks apply.
+ */
+class AssessmentUploadTests extends IntegrationTests {
+
+	private static final String GOOD = """
+			block,agency_code,category,score
+			PROVINCES,P01,,0.81
+			PROVINCES,P22,,0.79
+			""";
+
+	private static final String BAD = """
+			block,agency_code,category,score
+			PROVINCES,P01,,0.81
+			PROVINCES,P999,,1.5
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AssessmentService service;
+
+	@Autowired
+	ConfigurableApplicationContext context;
+
+	private WebTestClient http;
+
+	@BeforeEach
+	void client() {
+		this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		for (int year : List.of(2087, 2088, 2089)) {
+			this.graphQl.documentName("assessment/defineAssessmentRound")
+				.variable("input", Map.of("framework", "DTI", "year", year))
+				.execute()
+				.path("defineAssessmentRound.year").entity(Integer.class).isEqualTo(year);
+		}
+	}
+
+	@Test
+	void shouldImportAFilePostedAsTextCsv() {
+		this.http.post().uri("/assessments/DTI/2087/scores")
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(GOOD)
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.imported").isEqualTo(true)
+			.jsonPath("$.rowsImported").isEqualTo(2)
+			.jsonPath("$.errors").isEmpty();
+		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id", "r.year = 2087")).isEqualTo(2);
+	}
+
+	@Test
+	void shouldImportAFileUploadedFromAForm() {
+		MultipartBodyBuilder form = new MultipartBodyBuilder();
+		form.part("file", new ByteArrayResource(GOOD.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "dti-2088.csv";
+			}
+		}).contentType(MediaType.parseMediaType("text/csv"));
+		this.http.post().uri("/assessments/DTI/2088/scores")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(form.build()))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.imported").isEqualTo(true)
+			.jsonPath("$.rowsImported").isEqualTo(2);
+	}
+
+	@Test
+	void shouldAnswer422WithEveryProblemAndWriteNothing() {
+		this.http.post().uri("/assessments/DTI/2089/scores")
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(BAD)
+			.exchange()
+			.expectStatus().isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.imported").isEqualTo(false)
+			.jsonPath("$.errors.length()").isEqualTo(2)
+			.jsonPath("$.errors[1].column").isEqualTo("score")
+			.jsonPath("$.errors[0].line").isEqualTo(3)
+			.jsonPath("$.errors[0].column").isEqualTo("agency_code")
+			.jsonPath("$.errors[0].message").isEqualTo("unknown agency 'P999'");
+		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id", "r.year = 2089")).isZero();
+	}
+
+	@Test
+	void shouldAnswer404ForAnUnknownRoundAnd400ForAFileThatIsNotUtf8() {
+		this.http.post().uri("/assessments/DTI/2098/scores")
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(GOOD)
+			.exchange()
+			.expectStatus().isNotFound()
+			.expectBody()
+			.jsonPath("$.message").value((String m) -> assertThat(m).startsWith("No DTI round for 2098"));
+		byte[] windows1258 = "block,agency_code,category,score\nPROVINCES,P01,,0.5,Hà Nội\n".getBytes(Charset.forName("windows-1258"));
+		this.http.post().uri("/assessments/DTI/2089/scores")
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(windows1258)
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody()
+			.jsonPath("$.message").isEqualTo("file is not UTF-8 text; save it as \"CSV UTF-8\"");
+	}
+
+	@Test
+	void shouldAnswer413ForAFileOverTheLimit() {
+		byte[] large = new byte[10 * 1024 * 1024 + 1];
+		Arrays.fill(large, (byte) 'a');
+		this.http.post().uri("/assessments/DTI/2089/scores")
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(large)
+			.exchange()
+			.expectStatus().isEqualTo(413);
+	}
+
+	@Test
+	void shouldImportFromTheCommandLine(@TempDir Path dir) throws IOException {
+		AssessmentImportCommand command = new AssessmentImportCommand(this.service, this.context, Framework.DTI, 2087, "unused");
+		Path good = Files.writeString(dir.resolve("good.csv"), GOOD);
+		Path bad = Files.writeString(dir.resolve("bad.csv"), BAD);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(command.execute(Framework.DTI, 2087, bad, new PrintStream(out, true, StandardCharsets.UTF_8)))
+			.isEqualTo(AssessmentImportCommand.REJECTED);
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Nothing imported: " + bad + " has 2 problem(s):",
+				"  line 3 [agency_code]: unknown agency 'P999'", "  line 3 [score]: score 1.5 is outside 0..1, the range of TOTAL in DTI 2087");
+		out.reset();
+		assertThat(command.execute(Framework.DTI, 2087, good, new PrintStream(out, true, StandardCharsets.UTF_8)))
+			.isEqualTo(AssessmentImportCommand.IMPORTED);
+		assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Imported 2 scores from " + good + " into DTI 2087");
+		out.reset();
+		assertThat(command.execute(Framework.DTI, 2087, dir.resolve("missing.csv"), new PrintStream(out, true, StandardCharsets.UTF_8)))
+			.isEqualTo(AssessmentImportCommand.UNUSABLE);
+		assertThat(command.execute(Framework.DTI, 2098, good, new PrintStream(out, true, StandardCharsets.UTF_8)))
+			.isEqualTo(AssessmentImportCommand.UNUSABLE);
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("No such file", "No DTI round for 2098");
+	}
+
+}
