@@ -11,6 +11,7 @@ import org.springframework.graphql.client.HttpGraphQlClient;
 import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -25,6 +26,9 @@ public abstract class IntegrationTests {
 
 	@Autowired
 	protected HttpGraphQlTester graphQl;
+
+	@Autowired
+	protected DatabaseClient db;
 
 	@LocalServerPort
 	protected int port;
@@ -43,6 +47,15 @@ public abstract class IntegrationTests {
 			.documentSource(new ResourceDocumentSource(List.of(new ClassPathResource("graphql-test/")),
 					ResourceDocumentSource.FILE_EXTENSIONS))
 			.build();
+	}
+
+	/** Rows of a table matching a condition, e.g. {@code count("plan", "agency_code = 'P01'")}: proof that nothing was written. */
+	protected long count(String table, String where) {
+		Long n = this.db.sql("SELECT count(*) FROM " + table + " WHERE " + where)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
+		return (n != null) ? n : 0;
 	}
 
 	/** The response failed with exactly one BAD_REQUEST error about {@code field}. */

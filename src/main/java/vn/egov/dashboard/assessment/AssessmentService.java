@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import vn.egov.dashboard.agency.Agency;
 import vn.egov.dashboard.agency.AgencyRepository;
@@ -29,6 +30,7 @@ import vn.egov.dashboard.document.DocumentNotFoundException;
 import vn.egov.dashboard.document.DocumentRepository;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Texts;
+import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
  * Every write to assessments: defining a round with its categories, and importing a round's scores from CSV
@@ -37,6 +39,9 @@ import vn.egov.dashboard.graphql.Texts;
  */
 @Service
 public class AssessmentService {
+
+	/** Published after a committed write, so cached rankings and gauges refresh. */
+	private static final DataChangedEvent CHANGED = new DataChangedEvent("assessment");
 
 	static final int FIRST_YEAR = 2000;
 
@@ -53,20 +58,31 @@ public class AssessmentService {
 
 	private final Clock clock;
 
+	private final TransactionalOperator transaction;
+
+	private final ApplicationEventPublisher events;
+
 	AssessmentService(AssessmentRepository assessments, AgencyRepository agencies, DocumentRepository documents,
-			Clock clock) {
+			Clock clock, TransactionalOperator transaction, ApplicationEventPublisher events) {
 		this.assessments = assessments;
 		this.agencies = agencies;
 		this.documents = documents;
 		this.clock = clock;
+		this.transaction = transaction;
+		this.events = events;
 	}
 
 	/**
 	 * Creates or updates a round. Categories, when given, replace the round's; a category that already has
 	 * scores cannot be dropped, nor get a maximum below its highest score.
 	 */
-	@Transactional
 	public Mono<AssessmentRound> defineRound(DefineRoundInput input) {
+		return Mono.defer(() -> define(input))
+			.as(this.transaction::transactional)
+			.doOnSuccess((round) -> this.events.publishEvent(CHANGED));
+	}
+
+	private Mono<AssessmentRound> define(DefineRoundInput input) {
 		checkYear(input.year());
 		if (input.publishedOn() != null) {
 			if (input.publishedOn().getYear() < input.year()) {
@@ -94,8 +110,17 @@ public class AssessmentService {
 	 * Replaces all scores of a round with the rows of a CSV file, or writes nothing and reports every bad line.
 	 * Imports of the same round run one after the other (the round's row is locked).
 	 */
-	@Transactional
 	public Mono<ImportResult> importCsv(Framework framework, int year, String csv) {
+		return Mono.defer(() -> replaceScores(framework, year, csv))
+			.as(this.transaction::transactional)
+			.doOnSuccess((result) -> {
+				if (result != null && result.imported()) {
+					this.events.publishEvent(CHANGED);
+				}
+			});
+	}
+
+	private Mono<ImportResult> replaceScores(Framework framework, int year, String csv) {
 		checkYear(year);
 		AssessmentCsv.Parsed parsed = AssessmentCsv.parse(csv, framework, year);
 		return this.assessments.lockRound(framework, year)

@@ -34,7 +34,14 @@ final class ReadSets {
 			Map.entry("LegalDocument", "document"), Map.entry("Plan", "plan"), Map.entry("Task", "plan"),
 			Map.entry("TaskReport", "plan"), Map.entry("Indicator", "target"), Map.entry("Target", "target"),
 			Map.entry("Progress", "measurement"), Map.entry("TargetSummary", "measurement"),
-			Map.entry("Measurement", "measurement"), Map.entry("Query", ""), Map.entry("PageInfo", ""));
+			Map.entry("Measurement", "measurement"), Map.entry("AssessmentFramework", "assessment"),
+			Map.entry("AssessmentRound", "assessment"), Map.entry("AssessmentCategory", "assessment"),
+			Map.entry("RoundBlock", "assessment"), Map.entry("Ranking", "assessment"),
+			Map.entry("RankingEntry", "assessment"), Map.entry("AgencyRound", "assessment"),
+			Map.entry("CategoryScore", "assessment"), Map.entry("AssessmentComparison", "assessment"),
+			Map.entry("ComparedAgency", "assessment"), Map.entry("ComparedScore", "assessment"),
+			Map.entry("CategoryStatistics", "assessment"), Map.entry("AssessmentImportResult", "assessment"),
+			Map.entry("ImportProblem", "assessment"), Map.entry("Query", ""), Map.entry("PageInfo", ""));
 
 	/** The operation a request runs, and what it reads; {@code query} is false for mutations and subscriptions. */
 	record ReadSet(boolean query, Set<String> entities) {

@@ -30,8 +30,6 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import vn.egov.dashboard.IntegrationTests;
 
@@ -57,9 +55,6 @@ class DashboardChecksTests extends IntegrationTests {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	@Autowired
-	private DatabaseClient db;
 
 	private Process prometheus;
 
