@@ -240,31 +240,46 @@ class DashboardChecksTests extends IntegrationTests {
 		return new Yaml().dump(config);
 	}
 
-	/** Each Prometheus-side variable's values, as the regex alternation Grafana substitutes for "All". */
+	/** A resolved dashboard variable: its values, and whether Grafana substitutes one value or several. */
+	private record Resolved(List<String> values, boolean multi) {
+
+		/** As Grafana substitutes it into PromQL: a regex alternation, or the single (first) value. */
+		String prom() {
+			return this.multi ? "(" + String.join("|", this.values) + ")" : this.values.get(0);
+		}
+
+		/** As Grafana substitutes it into SQL: a quoted list, or the single (first) value as is. */
+		String sql() {
+			return this.multi
+					? this.values.stream().map((v) -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(","))
+					: this.values.get(0);
+		}
+
+	}
+
 	private Map<String, String> promVariables(JsonNode dashboard) throws Exception {
 		Map<String, String> values = new LinkedHashMap<>();
-		for (Map.Entry<String, List<String>> variable : variableValues(dashboard).entrySet()) {
-			values.put(variable.getKey(), "(" + String.join("|", variable.getValue()) + ")");
-		}
+		variableValues(dashboard).forEach((name, resolved) -> values.put(name, resolved.prom()));
 		return values;
 	}
 
-	/** Each variable's values as the quoted list Grafana substitutes into SQL. */
 	private Map<String, String> sqlVariables(JsonNode dashboard) throws Exception {
 		Map<String, String> values = new LinkedHashMap<>();
-		for (Map.Entry<String, List<String>> variable : variableValues(dashboard).entrySet()) {
-			values.put(variable.getKey(), variable.getValue().stream().map((v) -> "'" + v.replace("'", "''") + "'")
-				.collect(Collectors.joining(",")));
-		}
+		variableValues(dashboard).forEach((name, resolved) -> values.put(name, resolved.sql()));
 		return values;
 	}
 
-	/** Resolves every variable in order, as Grafana does, failing if one resolves to nothing. */
-	private Map<String, List<String>> variableValues(JsonNode dashboard) throws Exception {
-		Map<String, List<String>> resolved = new LinkedHashMap<>();
-		Map<String, String> asRegex = new LinkedHashMap<>();
+	/** Resolves every variable in order, each seeing the ones before it, as Grafana does; none may be empty. */
+	private Map<String, Resolved> variableValues(JsonNode dashboard) throws Exception {
+		Map<String, Resolved> resolved = new LinkedHashMap<>();
 		for (JsonNode variable : dashboard.get("templating").get("list")) {
 			String name = variable.get("name").asText();
+			Map<String, String> asProm = new LinkedHashMap<>();
+			Map<String, String> asSql = new LinkedHashMap<>();
+			resolved.forEach((n, r) -> {
+				asProm.put(n, r.prom());
+				asSql.put(n, r.sql());
+			});
 			List<String> values = new ArrayList<>();
 			switch (variable.get("type").asText()) {
 				case "custom" -> values.addAll(List.of(variable.get("query").asText().split(",")));
@@ -273,21 +288,24 @@ class DashboardChecksTests extends IntegrationTests {
 					if (uid.equals("prometheus")) {
 						Matcher m = LABEL_VALUES.matcher(variable.get("definition").asText());
 						assertThat(m.matches()).as(name + " is label_values(selector, label)").isTrue();
-						for (JsonNode series : promSeries(substitute(m.group(1), asRegex))) {
+						for (JsonNode series : promSeries(substitute(m.group(1), asProm))) {
 							values.add(series.get(m.group(2)).asText());
 						}
 						values = values.stream().distinct().sorted().toList();
 					}
 					else {
-						this.db.sql(variable.get("query").asText()).map((row) -> row.get(0, String.class)).all()
-							.collectList().blockOptional().ifPresent(values::addAll);
+						this.db.sql(substitute(variable.get("query").asText(), asSql))
+							.map((row) -> String.valueOf(row.get(0)))
+							.all()
+							.collectList()
+							.blockOptional()
+							.ifPresent(values::addAll);
 					}
 				}
 				default -> fail("Unknown variable type " + variable.get("type"));
 			}
 			assertThat(values).as("variable $" + name + " resolves to values").isNotEmpty();
-			resolved.put(name, values);
-			asRegex.put(name, "(" + String.join("|", values) + ")");
+			resolved.put(name, new Resolved(values, variable.path("multi").asBoolean(false)));
 		}
 		return resolved;
 	}
