@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -29,6 +30,8 @@ import vn.egov.dashboard.graphql.InvalidInputException;
 class TrafficController {
 
 	static final int MAX_POINTS = 5000;
+
+	static final int DEFAULT_TOP_PAGES = 10;
 
 	static final int MAX_TOP_PAGES = 100;
 
@@ -64,14 +67,15 @@ class TrafficController {
 
 	@QueryMapping
 	Mono<List<PageStats>> topPages(@Argument String siteCode, @Argument LocalDate from, @Argument LocalDate to,
-			@Argument int first) {
+			@Argument @Nullable Integer first) {
+		int size = (first != null) ? first : DEFAULT_TOP_PAGES;
 		if (to.isBefore(from)) {
 			throw new InvalidInputException("to", "must not be before from");
 		}
-		if (first < 1 || first > MAX_TOP_PAGES) {
-			throw new InvalidInputException("first", "must be between 1 and " + MAX_TOP_PAGES + ", was " + first);
+		if (size < 1 || size > MAX_TOP_PAGES) {
+			throw new InvalidInputException("first", "must be between 1 and " + MAX_TOP_PAGES + ", was " + size);
 		}
-		return site(siteCode).then(this.traffic.topPages(siteCode, from, to, first).collectList());
+		return site(siteCode).then(this.traffic.topPages(siteCode, from, to, size).collectList());
 	}
 
 	@QueryMapping

@@ -92,6 +92,11 @@ class TrafficWriter {
 		.thenComparing(BucketKey::granularity)
 		.thenComparing(BucketKey::start);
 
+	/** The order of traffic_visitor's key, so that concurrent flushes lock its rows in the same order. */
+	private static final Comparator<BucketKey> VISITOR_SET_ORDER = Comparator.comparing(BucketKey::granularity)
+		.thenComparing(BucketKey::start)
+		.thenComparing(BucketKey::site);
+
 	private final DatabaseClient db;
 
 	private final TransactionalOperator transaction;
@@ -153,7 +158,7 @@ class TrafficWriter {
 	}
 
 	private Mono<Long> visitors(HitBatch batch) {
-		Map<VisitorKey, Boolean> visits = new TreeMap<>(Comparator.comparing(VisitorKey::bucket, BUCKET_ORDER)
+		Map<VisitorKey, Boolean> visits = new TreeMap<>(Comparator.comparing(VisitorKey::bucket, VISITOR_SET_ORDER)
 			.thenComparingLong(VisitorKey::visitor));
 		batch.visits.forEach((VisitKey key, Boolean member) -> {
 			for (Granularity g : Granularity.values()) {
