@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import reactor.core.publisher.Mono;
 
@@ -23,19 +22,35 @@ import vn.egov.dashboard.traffic.HitBatch.VisitKey;
 
 /**
  * Writes one {@link HitBatch} in one transaction of three set-based upserts, whatever its size: bucket views
- * for every granularity, the visitor sets with their distinct counts, and the pages. Rows are sent sorted so
- * that concurrent flushes (several instances) lock rows in the same order. Hits of a site deleted since they
- * were checked are skipped rather than failing the batch.
+ * for every granularity, the visitor sets with their distinct counts, and the pages. The batch holds minutes;
+ * the statements derive the hour, day, week and month buckets (in Asia/Ho_Chi_Minh time, like
+ * {@link Granularity}) and insert in key order, so that concurrent flushes (several instances) lock rows in
+ * the same order. Hits of a site deleted since they were checked are skipped rather than failing the batch.
  */
 @Repository
 class TrafficWriter {
 
+	/** The bucket of each granularity that holds the minute {@code t.minute}, in local time. */
+	private static final String GRANULARITIES = """
+			CROSS JOIN (VALUES ('MINUTE', 'minute'), ('HOUR', 'hour'), ('DAY', 'day'), ('WEEK', 'week'), ('MONTH', 'month'))
+			           AS g (name, unit)
+			CROSS JOIN LATERAL (SELECT timezone('Asia/Ho_Chi_Minh', date_trunc(g.unit, timezone('Asia/Ho_Chi_Minh', t.minute)))
+			                           AS start) AS bucket
+			""";
+
+	/**
+	 * Adds the views of each site and minute to the buckets of every granularity that hold it; the buckets
+	 * are computed here, in the same local time as {@link Granularity}.
+	 */
 	private static final String UPSERT_BUCKETS = """
 			INSERT INTO traffic_bucket AS b (site_code, granularity, bucket_start, views, member_views)
-			SELECT t.site, t.g, t.start, t.views, t.members
-			  FROM unnest(cast(:sites AS text[]), cast(:grans AS text[]), cast(:starts AS timestamptz[]),
-			              cast(:views AS bigint[]), cast(:members AS bigint[])) AS t (site, g, start, views, members)
+			SELECT t.site, g.name, bucket.start, sum(t.views), sum(t.members)
+			  FROM unnest(cast(:sites AS text[]), cast(:minutes AS timestamptz[]), cast(:views AS bigint[]),
+			              cast(:members AS bigint[])) AS t (site, minute, views, members)
+			""" + GRANULARITIES + """
 			 WHERE t.site IN (SELECT code FROM site)
+			 GROUP BY t.site, g.name, bucket.start
+			 ORDER BY t.site, g.name, bucket.start
 			ON CONFLICT (site_code, granularity, bucket_start)
 			DO UPDATE SET views = b.views + excluded.views, member_views = b.member_views + excluded.member_views
 			""";
@@ -43,22 +58,26 @@ class TrafficWriter {
 	/**
 	 * Adds to each bucket's visitor count the number of its visitors that were not in its set yet; the
 	 * insert and the count are one statement, so a visitor is counted once however many instances flush.
+	 * The batch sends each visitor once per minute; the sets of the larger buckets are derived here.
 	 */
 	private static final String UPSERT_VISITORS = """
 			WITH t AS (
-			    SELECT * FROM unnest(cast(:sites AS text[]), cast(:grans AS text[]), cast(:starts AS timestamptz[]),
-			                         cast(:visitors AS bigint[]), cast(:members AS boolean[])) AS t (site, g, start, visitor, member)
+			    SELECT g.name AS g, bucket.start, t.site, t.visitor, bool_or(t.member) AS member
+			      FROM unnest(cast(:sites AS text[]), cast(:minutes AS timestamptz[]), cast(:visitors AS bigint[]),
+			                  cast(:members AS boolean[])) AS t (site, minute, visitor, member)
+			""" + GRANULARITIES + """
 			     WHERE t.site IN (SELECT code FROM site)
+			     GROUP BY g.name, bucket.start, t.site, t.visitor
 			), added AS (
-			    INSERT INTO traffic_visitor (site_code, granularity, bucket_start, visitor, member)
-			    SELECT site, g, start, visitor, member FROM t
+			    INSERT INTO traffic_visitor (granularity, bucket_start, site_code, visitor, member)
+			    SELECT g, start, site, visitor, member FROM t ORDER BY g, start, site, visitor
 			    ON CONFLICT DO NOTHING
 			    RETURNING site_code, granularity, bucket_start
 			), became_members AS (
 			    UPDATE traffic_visitor v SET member = true
 			      FROM t
-			     WHERE t.member AND NOT v.member AND v.site_code = t.site AND v.granularity = t.g
-			       AND v.bucket_start = t.start AND v.visitor = t.visitor
+			     WHERE t.member AND NOT v.member AND v.granularity = t.g AND v.bucket_start = t.start
+			       AND v.site_code = t.site AND v.visitor = t.visitor
 			)
 			UPDATE traffic_bucket b SET visitors = b.visitors + c.n
 			  FROM (SELECT site_code, granularity, bucket_start, count(*) AS n FROM added GROUP BY 1, 2, 3) c
@@ -88,15 +107,6 @@ class TrafficWriter {
 	private static final String DELETE_CLOSED_SETS = """
 			DELETE FROM traffic_visitor WHERE granularity = :granularity AND bucket_start < :before""";
 
-	private static final Comparator<BucketKey> BUCKET_ORDER = Comparator.comparing(BucketKey::site)
-		.thenComparing(BucketKey::granularity)
-		.thenComparing(BucketKey::start);
-
-	/** The order of traffic_visitor's key, so that concurrent flushes lock its rows in the same order. */
-	private static final Comparator<BucketKey> VISITOR_SET_ORDER = Comparator.comparing(BucketKey::granularity)
-		.thenComparing(BucketKey::start)
-		.thenComparing(BucketKey::site);
-
 	private final DatabaseClient db;
 
 	private final TransactionalOperator transaction;
@@ -124,33 +134,22 @@ class TrafficWriter {
 	}
 
 	private Mono<Long> buckets(HitBatch batch) {
-		Map<BucketKey, long[]> buckets = new TreeMap<>(BUCKET_ORDER);
-		batch.minutes.forEach((MinuteKey key, HitBatch.Views v) -> {
-			for (Granularity g : Granularity.values()) {
-				long[] sum = buckets.computeIfAbsent(new BucketKey(key.site(), g, g.start(key.minute())), (k) -> new long[2]);
-				sum[0] += v.views;
-				sum[1] += v.memberViews;
-			}
-		});
-		int n = buckets.size();
+		int n = batch.minutes.size();
 		String[] sites = new String[n];
-		String[] grans = new String[n];
-		OffsetDateTime[] starts = new OffsetDateTime[n];
+		OffsetDateTime[] minutes = new OffsetDateTime[n];
 		Long[] views = new Long[n];
 		Long[] members = new Long[n];
 		int i = 0;
-		for (Map.Entry<BucketKey, long[]> e : buckets.entrySet()) {
+		for (Map.Entry<MinuteKey, HitBatch.Views> e : batch.minutes.entrySet()) {
 			sites[i] = e.getKey().site();
-			grans[i] = e.getKey().granularity().name();
-			starts[i] = time(e.getKey().start());
-			views[i] = e.getValue()[0];
-			members[i] = e.getValue()[1];
+			minutes[i] = time(e.getKey().minute());
+			views[i] = e.getValue().views;
+			members[i] = e.getValue().memberViews;
 			i++;
 		}
 		return this.db.sql(UPSERT_BUCKETS)
 			.bind("sites", sites)
-			.bind("grans", grans)
-			.bind("starts", starts)
+			.bind("minutes", minutes)
 			.bind("views", views)
 			.bind("members", members)
 			.fetch()
@@ -158,34 +157,22 @@ class TrafficWriter {
 	}
 
 	private Mono<Long> visitors(HitBatch batch) {
-		Map<VisitorKey, Boolean> visits = new TreeMap<>(Comparator.comparing(VisitorKey::bucket, VISITOR_SET_ORDER)
-			.thenComparingLong(VisitorKey::visitor));
-		batch.visits.forEach((VisitKey key, Boolean member) -> {
-			for (Granularity g : Granularity.values()) {
-				visits.merge(new VisitorKey(new BucketKey(key.site(), g, g.start(key.minute())), key.visitor()), member,
-						Boolean::logicalOr);
-			}
-		});
-		int n = visits.size();
+		int n = batch.visits.size();
 		String[] sites = new String[n];
-		String[] grans = new String[n];
-		OffsetDateTime[] starts = new OffsetDateTime[n];
+		OffsetDateTime[] minutes = new OffsetDateTime[n];
 		Long[] visitors = new Long[n];
 		Boolean[] members = new Boolean[n];
 		int i = 0;
-		for (Map.Entry<VisitorKey, Boolean> e : visits.entrySet()) {
-			BucketKey bucket = e.getKey().bucket();
-			sites[i] = bucket.site();
-			grans[i] = bucket.granularity().name();
-			starts[i] = time(bucket.start());
+		for (Map.Entry<VisitKey, Boolean> e : batch.visits.entrySet()) {
+			sites[i] = e.getKey().site();
+			minutes[i] = time(e.getKey().minute());
 			visitors[i] = e.getKey().visitor();
 			members[i] = e.getValue();
 			i++;
 		}
 		return this.db.sql(UPSERT_VISITORS)
 			.bind("sites", sites)
-			.bind("grans", grans)
-			.bind("starts", starts)
+			.bind("minutes", minutes)
 			.bind("visitors", visitors)
 			.bind("members", members)
 			.fetch()
@@ -239,12 +226,6 @@ class TrafficWriter {
 
 	private static OffsetDateTime time(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private record BucketKey(String site, Granularity granularity, Instant start) {
-	}
-
-	private record VisitorKey(BucketKey bucket, long visitor) {
 	}
 
 }
