@@ -19,8 +19,10 @@ mkdir -p "$OUT"
 export PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER
 
 if ! command -v wrk > /dev/null; then
-	echo "wrk is missing: apt-get install -y wrk" >&2
-	exit 2
+	if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+		apt-get install -y -qq wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }
+	fi
+	command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 fi
 JAR=$(ls target/egov-dashboard-*.jar 2> /dev/null | head -1 || true)
 if [ -z "$JAR" ]; then
@@ -76,11 +78,11 @@ P99_US=$(awk '/^P99_US/ {print $2}' "$OUT/wrk.txt")
 curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" | grep -E '^egov_hits_(accepted|rejected|dropped|flushed)_total|^egov_hits_flush_seconds_(count|sum|max)' > "$OUT/metrics.txt" || true
 
 echo "== graceful stop (SIGTERM)"
-STOP_STARTED=$(date +%s.%N)
+STOP_STARTED=$(date +%s%N)
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID" || true
 SERVER_PID=
-STOP_SECONDS=$(echo "$(date +%s.%N) - $STOP_STARTED" | bc)
+STOP_SECONDS=$(awk -v a="$STOP_STARTED" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
 
 STORED=$(psql -tA -d "$DB" -c "SELECT coalesce(sum(views), 0) FROM traffic_bucket WHERE site_code = 'BENCH' AND granularity = 'MINUTE'")
 STORED_DAY=$(psql -tA -d "$DB" -c "SELECT coalesce(sum(views), 0) FROM traffic_bucket WHERE site_code = 'BENCH' AND granularity = 'DAY'")
@@ -92,11 +94,11 @@ psql -q -d "$DB" -c "CREATE TABLE bench_hit (id bigserial PRIMARY KEY, site_code
 pgbench -n -c "$CONNECTIONS" -j 2 -T "$DURATION" -f "$HERE/insert.sql" "$DB" | tee "$OUT/pgbench.txt"
 INSERTS=$(awk '/^tps/ {print $3; exit}' "$OUT/pgbench.txt")
 
-RATE=$(echo "scale=0; $COUNTED / $DURATION" | bc)
+RATE=$(awk -v n="$COUNTED" -v d="$DURATION" 'BEGIN {printf "%d", n / d}')
 echo
 echo "== result"
 echo "machine:           $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(psql -tA -d postgres -c 'SHOW server_version')"
-echo "beacon:            $COUNTED 2xx in ${DURATION}s = ~$RATE hits/s; non-2xx: $OTHER; p99 latency: $(echo "scale=2; $P99_US / 1000" | bc) ms"
+echo "beacon:            $COUNTED 2xx in ${DURATION}s = ~$RATE hits/s; non-2xx: $OTHER; p99 latency: $(awk -v u="$P99_US" 'BEGIN {printf "%.2f", u / 1000}') ms"
 echo "server metrics:    $(tr '\n' ' ' < "$OUT/metrics.txt")"
 echo "graceful stop:     ${STOP_SECONDS}s"
 echo "stored:            $STORED views in minute buckets, $STORED_DAY in day buckets, $STORED_PAGES in pages ($ROWS bucket rows)"
