@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -152,7 +153,7 @@ class PollRepository {
 		List<Poll> polls = new ArrayList<>(byPoll.size());
 		for (List<Row> group : byPoll.values()) {
 			Row first = group.get(0);
-			List<PollOption> options = group.stream().map(Row::option).filter(java.util.Objects::nonNull).toList();
+			List<PollOption> options = group.stream().map(Row::option).filter(Objects::nonNull).toList();
 			polls.add(Poll.of(first.id(), first.siteCode(), first.question(), first.opensAt(), first.closesAt(),
 					first.note(), options));
 		}

@@ -3,6 +3,7 @@ package vn.egov.dashboard.traffic;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -47,7 +48,7 @@ class SiteDirectory {
 
 	/** Reload the codes from the database. */
 	Mono<Set<String>> refresh() {
-		return this.sites.findAll().map(Site::code).collect(java.util.stream.Collectors.toUnmodifiableSet())
+		return this.sites.findAll().map(Site::code).collect(Collectors.toUnmodifiableSet())
 			.doOnNext((loaded) -> this.codes = loaded);
 	}
 

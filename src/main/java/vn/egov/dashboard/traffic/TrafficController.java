@@ -1,5 +1,6 @@
 package vn.egov.dashboard.traffic;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,9 +42,9 @@ class TrafficController {
 
 	private final HitService hits;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	TrafficController(TrafficRepository traffic, SiteRepository sites, HitService hits, java.time.Clock clock) {
+	TrafficController(TrafficRepository traffic, SiteRepository sites, HitService hits, Clock clock) {
 		this.traffic = traffic;
 		this.sites = sites;
 		this.hits = hits;
