@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * start (counts stay exact, but a restart or a second instance sees returning visitors as new ones)
  * @param visitorCookie name of the first-party cookie that identifies a browser (polls use it as the voter)
  * @param cookieSecure whether that cookie is sent over HTTPS only
- * @param corsOrigins origins allowed to call the beacon from a browser
+ * @param corsOrigins origins allowed to call the beacon from a browser (read by the beacon's {@code @CrossOrigin})
  */
 @ConfigurationProperties("egov.traffic")
 record TrafficProperties(@DefaultValue("1s") Duration flushInterval, @DefaultValue("5000") int flushSize,
