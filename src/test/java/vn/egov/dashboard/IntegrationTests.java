@@ -42,7 +42,7 @@ public abstract class IntegrationTests {
 	 * A reactive client of the same server, for requests that must run concurrently; it reads the same
 	 * documents as {@link #graphQl}.
 	 */
-	protected HttpGraphQlClient client() {
+	protected HttpGraphQlClient reactiveClient() {
 		return HttpGraphQlClient.builder(WebClient.create("http://localhost:" + this.port + "/graphql"))
 			.documentSource(new ResourceDocumentSource(List.of(new ClassPathResource("graphql-test/")),
 					ResourceDocumentSource.FILE_EXTENSIONS))

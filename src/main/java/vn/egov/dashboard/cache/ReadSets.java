@@ -41,7 +41,11 @@ final class ReadSets {
 			Map.entry("CategoryScore", "assessment"), Map.entry("AssessmentComparison", "assessment"),
 			Map.entry("ComparedAgency", "assessment"), Map.entry("ComparedScore", "assessment"),
 			Map.entry("CategoryStatistics", "assessment"), Map.entry("AssessmentImportResult", "assessment"),
-			Map.entry("ImportProblem", "assessment"), Map.entry("Query", ""), Map.entry("PageInfo", ""));
+			Map.entry("ImportProblem", "assessment"), Map.entry("Poll", "poll"), Map.entry("PollOption", "poll"),
+			Map.entry("PollDay", "poll"), Map.entry("PollOptionDay", "poll"), Map.entry("Site", "site"),
+			Map.entry("SiteReading", "site"), Map.entry("TrafficPoint", "traffic"), Map.entry("PageStats", "traffic"),
+			Map.entry("Online", "traffic"), Map.entry("SiteStats", "traffic"), Map.entry("HitReceipt", "traffic"),
+			Map.entry("HitRejection", "traffic"), Map.entry("Query", ""), Map.entry("PageInfo", ""));
 
 	/** The operation a request runs, and what it reads; {@code query} is false for mutations and subscriptions. */
 	record ReadSet(boolean query, Set<String> entities) {

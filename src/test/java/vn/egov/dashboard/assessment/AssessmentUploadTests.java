@@ -58,7 +58,7 @@ class AssessmentUploadTests extends IntegrationTests {
 	private WebTestClient http;
 
 	@BeforeEach
-	void connect() {
+	void client() {
 		this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 		for (int year : List.of(2087, 2088, 2089)) {
 			this.graphQl.documentName("assessment/defineAssessmentRound")

@@ -20,9 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Counts the SQL statements a request sends (through r2dbc-proxy): for every nested field of the schema,
  * the number must not grow with the page size: nested fields go through DataLoaders or batch mappings.
- * Runs in a server of its own whose gauges do not refresh, so that only the request's statements count.
+ * Runs in a server of its own whose gauges and traffic flusher stay idle, so that only the request's
+ * statements count; each request is measured twice and the smaller count kept, in case a background job
+ * still ran during one of them.
  */
-@TestPropertySource(properties = "egov.metrics.refresh-interval=24h")
+@TestPropertySource(properties = { "egov.metrics.refresh-interval=24h", "egov.traffic.flush-interval=1h" })
 class StatementCountTests extends IntegrationTests {
 
 	private static final AtomicInteger statements = new AtomicInteger();
@@ -66,7 +68,10 @@ class StatementCountTests extends IntegrationTests {
 	}
 
 	private int count(String query) {
-		// Settle: nothing else runs in this server, so the counter only moves for this request.
+		return Math.min(countOnce(query), countOnce(query));
+	}
+
+	private int countOnce(String query) {
 		statements.set(0);
 		this.graphQl.document(query).execute().errors().verify();
 		return statements.get();

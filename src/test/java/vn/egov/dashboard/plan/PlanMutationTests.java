@@ -94,7 +94,7 @@ class PlanMutationTests extends IntegrationTests {
 	@Test
 	void shouldLetOnlyOneOfManyConcurrentSubmissionsWin() {
 		String id = create("P44", "ANNUAL", 2023, 2023, Map.of());
-		var client = client();
+		var client = reactiveClient();
 		List<String> winners = new ArrayList<>();
 		Flux.range(1, 12)
 			.flatMap((day) -> client.documentName("plan/advancePlan")

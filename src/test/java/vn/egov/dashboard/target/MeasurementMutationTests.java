@@ -68,7 +68,7 @@ class MeasurementMutationTests extends IntegrationTests {
 
 	@Test
 	void shouldKeepExactlyOneValueUnderConcurrentRecordsAndCorrections() {
-		var client = client();
+		var client = reactiveClient();
 		Flux.range(1, 10)
 			.flatMap((i) -> client.documentName("target/recordMeasurement")
 				.variable("input", input("PROCEDURES_CUT", "P67", "2023-12-31", i))

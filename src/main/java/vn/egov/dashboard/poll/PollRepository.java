@@ -1,0 +1,171 @@
+package vn.egov.dashboard.poll;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+
+import vn.egov.dashboard.graphql.Page;
+import vn.egov.dashboard.system.Binds;
+
+/**
+ * Reads polls with their options in one statement, and records votes. Votes go through {@link PollService}.
+ */
+@Repository
+class PollRepository {
+
+	private static final String FILTER = """
+			WHERE (cast(:site AS text) IS NULL OR site_code = :site)
+			  AND (cast(:active AS boolean) IS NULL
+			       OR (opens_at <= :now AND (closes_at IS NULL OR closes_at > :now)) = :active)
+			""";
+
+	private static final String WITH_OPTIONS = """
+			SELECT p.id, p.site_code, p.question, p.opens_at, p.closes_at, p.note,
+			       o.id AS option_id, o.position, o.label, o.votes, o.imported_votes
+			  FROM polls p LEFT JOIN poll_option o ON o.poll_id = p.id
+			 ORDER BY p.id DESC, o.position""";
+
+	private static final String FIND_BY_ID = "WITH polls AS (SELECT * FROM poll WHERE id = :id) " + WITH_OPTIONS;
+
+	private static final String FIND_PAGE = "WITH polls AS (SELECT * FROM poll " + FILTER + """
+			  AND (cast(:afterId AS bigint) IS NULL OR id < :afterId)
+			ORDER BY id DESC LIMIT :limit)
+			""" + WITH_OPTIONS;
+
+	/**
+	 * Records the vote and counts it in one statement: the insert happens only while the poll is open and
+	 * only if the voter has no vote in it yet (the primary key decides, also between concurrent votes), and
+	 * the option's count rises only if the insert happened.
+	 */
+	private static final String VOTE = """
+			WITH vote AS (
+			    INSERT INTO poll_vote (poll_id, voter, option_id, cast_at)
+			    SELECT p.id, :voter, :optionId, :now FROM poll p
+			     WHERE p.id = :pollId AND p.opens_at <= :now AND (p.closes_at IS NULL OR p.closes_at > :now)
+			    ON CONFLICT (poll_id, voter) DO NOTHING
+			    RETURNING option_id
+			)
+			UPDATE poll_option SET votes = votes + 1 WHERE id = (SELECT option_id FROM vote)""";
+
+	private static final String VOTES_PER_DAY = """
+			SELECT cast(timezone('Asia/Ho_Chi_Minh', cast_at) AS date) AS day, option_id, count(*) AS votes
+			  FROM poll_vote
+			 WHERE poll_id = :pollId AND cast_at >= :from AND cast_at < :to
+			 GROUP BY 1, 2""";
+
+	private final DatabaseClient db;
+
+	PollRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<Poll> findById(long id) {
+		return polls(this.db.sql(FIND_BY_ID).bind("id", id)).next();
+	}
+
+	/** One page of polls, newest first; {@code active} compares with {@code now}. */
+	Flux<Poll> find(@Nullable String siteCode, @Nullable Boolean active, Instant now, Page page) {
+		GenericExecuteSpec spec = filter(this.db.sql(FIND_PAGE), siteCode, active, now).bind("limit", page.fetchSize());
+		spec = (page.after() != null) ? spec.bind("afterId", page.longKey("id")) : spec.bindNull("afterId", Long.class);
+		return polls(spec);
+	}
+
+	Mono<Long> count(@Nullable String siteCode, @Nullable Boolean active, Instant now) {
+		return filter(this.db.sql("SELECT count(*) FROM poll " + FILTER), siteCode, active, now)
+			.map((row) -> row.get(0, Long.class))
+			.one();
+	}
+
+	/** The poll an option belongs to, or empty when no option has that id. */
+	Mono<Long> pollOfOption(long optionId) {
+		return this.db.sql("SELECT poll_id FROM poll_option WHERE id = :id")
+			.bind("id", optionId)
+			.map((row) -> row.get("poll_id", Long.class))
+			.one();
+	}
+
+	/** True when the vote was recorded and counted; false when the voter had already voted (or it closed). */
+	Mono<Boolean> vote(long pollId, long optionId, byte[] voter, Instant now) {
+		return this.db.sql(VOTE)
+			.bind("pollId", pollId)
+			.bind("optionId", optionId)
+			.bind("voter", voter)
+			.bind("now", time(now))
+			.fetch()
+			.rowsUpdated()
+			.map((rows) -> rows == 1);
+	}
+
+	/** Votes per local day and option, cast in [from, to). */
+	Flux<DayCount> votesPerDay(long pollId, Instant from, Instant to) {
+		return this.db.sql(VOTES_PER_DAY)
+			.bind("pollId", pollId)
+			.bind("from", time(from))
+			.bind("to", time(to))
+			.map((row) -> new DayCount(row.get("day", LocalDate.class), row.get("option_id", Long.class),
+					row.get("votes", Long.class)))
+			.all();
+	}
+
+	record DayCount(LocalDate day, long optionId, long votes) {
+	}
+
+	private static GenericExecuteSpec filter(GenericExecuteSpec spec, @Nullable String siteCode, @Nullable Boolean active,
+			Instant now) {
+		spec = Binds.orNull(spec, "site", siteCode, String.class);
+		spec = Binds.orNull(spec, "active", active, Boolean.class);
+		return spec.bind("now", time(now));
+	}
+
+	/** Rows of polls joined to their options, ordered by poll, made into polls in the same order. */
+	private static Flux<Poll> polls(GenericExecuteSpec spec) {
+		return spec.map((Readable row) -> new Row(row.get("id", Long.class), row.get("site_code", String.class),
+				row.get("question", String.class), row.get("opens_at", OffsetDateTime.class),
+				row.get("closes_at", OffsetDateTime.class), row.get("note", String.class),
+				(row.get("option_id", Long.class) != null) ? new PollOption(row.get("option_id", Long.class),
+						row.get("position", Integer.class), row.get("label", String.class), row.get("votes", Long.class),
+						row.get("imported_votes", Long.class), 0) : null))
+			.all()
+			.collectList()
+			.flatMapIterable(PollRepository::group);
+	}
+
+	private static List<Poll> group(List<Row> rows) {
+		Map<Long, List<Row>> byPoll = new LinkedHashMap<>();
+		for (Row row : rows) {
+			byPoll.computeIfAbsent(row.id(), (k) -> new ArrayList<>()).add(row);
+		}
+		List<Poll> polls = new ArrayList<>(byPoll.size());
+		for (List<Row> group : byPoll.values()) {
+			Row first = group.get(0);
+			List<PollOption> options = group.stream().map(Row::option).filter(Objects::nonNull).toList();
+			polls.add(Poll.of(first.id(), first.siteCode(), first.question(), first.opensAt(), first.closesAt(),
+					first.note(), options));
+		}
+		return polls;
+	}
+
+	private record Row(long id, String siteCode, String question, OffsetDateTime opensAt,
+			@Nullable OffsetDateTime closesAt, @Nullable String note, @Nullable PollOption option) {
+	}
+
+	private static OffsetDateTime time(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

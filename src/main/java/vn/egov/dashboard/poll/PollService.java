@@ -1,0 +1,103 @@
+package vn.egov.dashboard.poll;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import vn.egov.dashboard.graphql.Ids;
+import vn.egov.dashboard.poll.VoteRejectedException.Reason;
+import vn.egov.dashboard.system.DataChangedEvent;
+import vn.egov.dashboard.traffic.Client;
+import vn.egov.dashboard.traffic.KeyedHash;
+
+/**
+ * Every write to polls: anonymous votes, one per voter and poll.
+ * <p>
+ * The voter is the browser's first-party visitor cookie; a client without one is identified by its address
+ * and user agent, and is given a cookie derived from them, so that its next request (now with the cookie)
+ * is still the same voter. Only an HMAC of the voter id under {@code egov.poll.voter-salt} is stored.
+ * Everything is checked before the single statement that records and counts the vote; that statement cannot
+ * count a vote twice or lose one, whatever runs beside it.
+ */
+@Service
+@EnableConfigurationProperties(PollProperties.class)
+public class PollService {
+
+	private final PollRepository polls;
+
+	private final KeyedHash voters;
+
+	private final Clock clock;
+
+	private final Counter votes;
+
+	private final ApplicationEventPublisher events;
+
+	PollService(PollRepository polls, PollProperties properties, Clock clock, MeterRegistry meters,
+			ApplicationEventPublisher events) {
+		this.events = events;
+		this.polls = polls;
+		this.voters = KeyedHash.of(properties.voterSalt(), "egov.poll.voter-salt");
+		this.clock = clock;
+		this.votes = Counter.builder("egov.poll.votes").description("Poll votes counted").register(meters);
+	}
+
+	/** Counts the client's vote and answers the poll with it; nothing is written when a check fails. */
+	Mono<Poll> castVote(String pollId, String optionId, Client client) {
+		long poll = Ids.parse("pollId", pollId);
+		long option = Ids.parse("optionId", optionId);
+		Instant now = this.clock.instant();
+		return this.polls.findById(poll)
+			.switchIfEmpty(Mono.error(() -> new PollNotFoundException(poll)))
+			.flatMap((found) -> checkOption(found, option).then(Mono.fromRunnable(() -> checkOpen(found, now))))
+			.then(Mono.defer(() -> this.polls.vote(poll, option, this.voters.bytes("voter|" + voterId(client)), now)))
+			.flatMap((counted) -> {
+				if (!counted) {
+					return Mono.error(new VoteRejectedException(Reason.ALREADY_VOTED, "pollId",
+							"has already been answered by this voter; one vote per voter"));
+				}
+				this.votes.increment();
+				this.events.publishEvent(new DataChangedEvent("poll"));
+				return this.polls.findById(poll);
+			});
+	}
+
+	/** The cookie id; without one, an id derived from address and user agent, which becomes the cookie. */
+	private String voterId(Client client) {
+		String cookie = client.cookieId();
+		if (cookie != null) {
+			return cookie;
+		}
+		String derived = this.voters.hex128("client|" + client.fallbackKey());
+		client.issueCookie(derived);
+		return derived;
+	}
+
+	private Mono<Void> checkOption(Poll poll, long optionId) {
+		if (poll.option(optionId) != null) {
+			return Mono.empty();
+		}
+		return this.polls.pollOfOption(optionId)
+			.flatMap((other) -> Mono.<Void>error(new VoteRejectedException(Reason.OPTION_NOT_IN_POLL, "optionId",
+					"is an option of another poll, not of poll " + poll.id())))
+			.switchIfEmpty(Mono.error(() -> new VoteRejectedException(Reason.UNKNOWN_OPTION, "optionId",
+					"names no option, was " + optionId)));
+	}
+
+	private static void checkOpen(Poll poll, Instant now) {
+		if (now.isBefore(poll.opensAt().toInstant())) {
+			throw new VoteRejectedException(Reason.POLL_NOT_OPEN, "pollId", "is not open yet; it opens at " + poll.opensAt());
+		}
+		if (!poll.openAt(now)) {
+			throw new VoteRejectedException(Reason.POLL_CLOSED, "pollId", "is closed; it closed at " + poll.closesAt());
+		}
+	}
+
+}

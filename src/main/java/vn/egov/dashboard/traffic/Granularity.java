@@ -1,0 +1,47 @@
+package vn.egov.dashboard.traffic;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * The size of a time bucket. Every boundary is in Vietnam's local time (Asia/Ho_Chi_Minh, UTC+7 all year):
+ * a day starts at local midnight, a week on Monday, a month on the 1st.
+ */
+public enum Granularity {
+
+	MINUTE, HOUR, DAY, WEEK, MONTH;
+
+	/** The time zone every bucket boundary is taken in. */
+	public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	/** The start of the bucket that holds {@code at}. */
+	public Instant start(Instant at) {
+		ZonedDateTime local = at.atZone(ZONE);
+		ZonedDateTime start = switch (this) {
+			case MINUTE -> local.truncatedTo(ChronoUnit.MINUTES);
+			case HOUR -> local.truncatedTo(ChronoUnit.HOURS);
+			case DAY -> local.truncatedTo(ChronoUnit.DAYS);
+			case WEEK -> local.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+			case MONTH -> local.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
+		};
+		return start.toInstant();
+	}
+
+	/** The start of the bucket after the one starting at {@code start}. */
+	public Instant next(Instant start) {
+		ZonedDateTime local = start.atZone(ZONE);
+		ZonedDateTime next = switch (this) {
+			case MINUTE -> local.plusMinutes(1);
+			case HOUR -> local.plusHours(1);
+			case DAY -> local.plusDays(1);
+			case WEEK -> local.plusWeeks(1);
+			case MONTH -> local.plusMonths(1);
+		};
+		return next.toInstant();
+	}
+
+}

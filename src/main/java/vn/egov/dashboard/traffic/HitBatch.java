@@ -1,0 +1,104 @@
+package vn.egov.dashboard.traffic;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hits aggregated in memory between two flushes: views per site and minute, the distinct visitors of each
+ * site and minute, views per page and per page and day. Not thread-safe: {@link HitBuffer} guards it.
+ */
+final class HitBatch {
+
+	record MinuteKey(String site, Instant minute) {
+	}
+
+	record VisitKey(String site, Instant minute, long visitor) {
+	}
+
+	record PageKey(String site, String path) {
+	}
+
+	record PageDayKey(String site, String path, LocalDate day) {
+	}
+
+	static final class Views {
+
+		long views;
+
+		long memberViews;
+
+	}
+
+	static final class PageViews {
+
+		long views;
+
+		@Nullable String title;
+
+		Instant lastSeen = Instant.EPOCH;
+
+	}
+
+	final Map<MinuteKey, Views> minutes = new HashMap<>();
+
+	/** Each visitor of a minute, with whether any of its hits came as a member. */
+	final Map<VisitKey, Boolean> visits = new HashMap<>();
+
+	final Map<PageKey, PageViews> pages = new HashMap<>();
+
+	final Map<PageDayKey, Long> pageDays = new HashMap<>();
+
+	/** Hits in the batch. */
+	int hits;
+
+	void add(AcceptedHit hit, Instant at) {
+		Instant minute = Granularity.MINUTE.start(at);
+		Views views = this.minutes.computeIfAbsent(new MinuteKey(hit.site(), minute), (k) -> new Views());
+		views.views++;
+		if (hit.member()) {
+			views.memberViews++;
+		}
+		this.visits.merge(new VisitKey(hit.site(), minute, hit.visitor()), hit.member(), Boolean::logicalOr);
+		PageViews page = this.pages.computeIfAbsent(new PageKey(hit.site(), hit.path()), (k) -> new PageViews());
+		page.views++;
+		if (hit.title() != null && !at.isBefore(page.lastSeen)) {
+			page.title = hit.title();
+		}
+		if (at.isAfter(page.lastSeen)) {
+			page.lastSeen = at;
+		}
+		this.pageDays.merge(new PageDayKey(hit.site(), hit.path(), at.atZone(Granularity.ZONE).toLocalDate()), 1L, Long::sum);
+		this.hits++;
+	}
+
+	/** Adds the counts of {@code other} (a batch whose flush failed) to this one. */
+	void addAll(HitBatch other) {
+		other.minutes.forEach((key, v) -> {
+			Views views = this.minutes.computeIfAbsent(key, (k) -> new Views());
+			views.views += v.views;
+			views.memberViews += v.memberViews;
+		});
+		other.visits.forEach((key, member) -> this.visits.merge(key, member, Boolean::logicalOr));
+		other.pages.forEach((key, p) -> {
+			PageViews page = this.pages.computeIfAbsent(key, (k) -> new PageViews());
+			page.views += p.views;
+			if (p.title != null && (page.title == null || !p.lastSeen.isBefore(page.lastSeen))) {
+				page.title = p.title;
+			}
+			if (p.lastSeen.isAfter(page.lastSeen)) {
+				page.lastSeen = p.lastSeen;
+			}
+		});
+		other.pageDays.forEach((key, n) -> this.pageDays.merge(key, n, Long::sum));
+		this.hits += other.hits;
+	}
+
+	boolean isEmpty() {
+		return this.hits == 0;
+	}
+
+}

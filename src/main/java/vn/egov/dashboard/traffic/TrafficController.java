@@ -1,0 +1,136 @@
+package vn.egov.dashboard.traffic;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import vn.egov.dashboard.graphql.InvalidInputException;
+
+/**
+ * Traffic series, top pages, page counts, online now, and the {@code recordHits} mutation.
+ */
+@Controller
+class TrafficController {
+
+	static final int MAX_POINTS = 5000;
+
+	static final int DEFAULT_TOP_PAGES = 10;
+
+	static final int MAX_TOP_PAGES = 100;
+
+	private final TrafficRepository traffic;
+
+	private final SiteRepository sites;
+
+	private final HitService hits;
+
+	private final Clock clock;
+
+	TrafficController(TrafficRepository traffic, SiteRepository sites, HitService hits, Clock clock) {
+		this.traffic = traffic;
+		this.sites = sites;
+		this.hits = hits;
+		this.clock = clock;
+	}
+
+	@QueryMapping
+	Mono<List<TrafficPoint>> traffic(@Argument String siteCode, @Argument OffsetDateTime from, @Argument OffsetDateTime to,
+			@Argument Granularity granularity) {
+		List<Instant> starts = bucketStarts(granularity, from.toInstant(), to.toInstant());
+		return site(siteCode).then(this.traffic.series(siteCode, granularity, starts.get(0), to.toInstant())
+			.collectMap((point) -> point.start().toInstant(), Function.identity())
+			.map((stored) -> starts.stream()
+				.map((start) -> {
+					TrafficPoint point = stored.get(start);
+					return (point != null) ? point
+							: new TrafficPoint(start.atZone(Granularity.ZONE).toOffsetDateTime(), 0, 0, 0, false);
+				})
+				.toList()));
+	}
+
+	@QueryMapping
+	Mono<List<PageStats>> topPages(@Argument String siteCode, @Argument LocalDate from, @Argument LocalDate to,
+			@Argument @Nullable Integer first) {
+		int size = (first != null) ? first : DEFAULT_TOP_PAGES;
+		if (to.isBefore(from)) {
+			throw new InvalidInputException("to", "must not be before from");
+		}
+		if (size < 1 || size > MAX_TOP_PAGES) {
+			throw new InvalidInputException("first", "must be between 1 and " + MAX_TOP_PAGES + ", was " + size);
+		}
+		return site(siteCode).then(this.traffic.topPages(siteCode, from, to, size).collectList());
+	}
+
+	@QueryMapping
+	Mono<PageStats> page(@Argument String siteCode, @Argument String path) {
+		return this.traffic.page(siteCode, path);
+	}
+
+	@QueryMapping
+	Mono<Online> onlineNow(@Argument String siteCode) {
+		return site(siteCode).then(this.traffic.online(siteCode, this.clock.instant()));
+	}
+
+	@SchemaMapping
+	long total(Online online) {
+		return online.total();
+	}
+
+	@MutationMapping
+	HitReceipt recordHits(DataFetchingEnvironment env, @ContextValue(name = Client.CONTEXT_KEY) Client client) {
+		List<Map<String, Object>> hits = env.getArgument("hits");
+		if (hits.size() > this.hits.maxHitsPerRequest()) {
+			throw new InvalidInputException("hits", "must hold at most " + this.hits.maxHitsPerRequest() + " hits");
+		}
+		List<Hit> given = hits.stream()
+			.map((h) -> new Hit(h.get("site"), h.get("path"), h.get("title"), h.get("visitorId"), h.get("member")))
+			.collect(Collectors.toCollection(ArrayList::new));
+		return this.hits.record(given, client.fallbackKey());
+	}
+
+	private Mono<Site> site(String code) {
+		return this.sites.findByCode(code).switchIfEmpty(Mono.error(() -> new SiteNotFoundException(code)));
+	}
+
+	/** The start of every bucket from the one holding {@code from} to {@code to}, exclusive. */
+	static List<Instant> bucketStarts(Granularity granularity, Instant from, Instant to) {
+		if (!to.isAfter(from)) {
+			throw new InvalidInputException("to", "must be after from");
+		}
+		if (granularity == Granularity.MINUTE && Duration.between(from, to).toMinutes() > MAX_POINTS) {
+			throw tooMany(granularity);
+		}
+		List<Instant> starts = new ArrayList<>();
+		for (Instant start = granularity.start(from); start.isBefore(to); start = granularity.next(start)) {
+			if (starts.size() == MAX_POINTS) {
+				throw tooMany(granularity);
+			}
+			starts.add(start);
+		}
+		return starts;
+	}
+
+	private static InvalidInputException tooMany(Granularity granularity) {
+		return new InvalidInputException("to", "makes more than " + MAX_POINTS + " " + granularity
+				+ " buckets; shorten the range or choose a coarser granularity");
+	}
+
+}

@@ -1,0 +1,143 @@
+package vn.egov.dashboard.traffic;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads traffic. Each query reads one granularity's rows (or the per-day page rows), so a year at DAY
+ * granularity reads ~365 rows, never the minute rows; every query is an index range scan (see
+ * docs/traffic.md for the plans).
+ */
+@Repository
+class TrafficRepository {
+
+	private static final String SERIES = """
+			SELECT bucket_start, views, member_views, visitors, sample
+			  FROM traffic_bucket
+			 WHERE site_code = :site AND granularity = :granularity AND bucket_start >= :from AND bucket_start < :to
+			 ORDER BY bucket_start""";
+
+	private static final String TOP_PAGES = """
+			SELECT p.site_code, p.path, p.title, p.note, d.views
+			  FROM (SELECT page_id, sum(views) AS views FROM page_day
+			         WHERE site_code = :site AND day BETWEEN :from AND :to
+			         GROUP BY page_id) d
+			  JOIN page p ON p.id = d.page_id
+			 ORDER BY d.views DESC, p.path
+			 LIMIT :first""";
+
+	private static final String PAGE = """
+			SELECT site_code, path, title, note, views + view_offset AS views
+			  FROM page WHERE site_code = :site AND path = :path""";
+
+	/** Visitors of the minute buckets that overlap the window; a member if any hit came as one. */
+	private static final String ONLINE = """
+			SELECT count(*) FILTER (WHERE NOT member) AS guests, count(*) FILTER (WHERE member) AS members
+			  FROM (SELECT visitor, bool_or(member) AS member FROM traffic_visitor
+			         WHERE site_code = :site AND granularity = 'MINUTE' AND bucket_start > :since AND bucket_start <= :now
+			         GROUP BY visitor) v""";
+
+	/**
+	 * The offset plus every view before {@code at}: whole months from the MONTH rows, then the days, hours and
+	 * minutes of the current month, day and hour: at most ~100 rows whatever the site's age.
+	 */
+	private static final String TOTAL_VISITS = """
+			SELECT s.visit_offset + coalesce((
+			    SELECT sum(views) FROM (
+			        SELECT views FROM traffic_bucket WHERE site_code = :site AND granularity = 'MONTH' AND bucket_start < :month
+			        UNION ALL
+			        SELECT views FROM traffic_bucket WHERE site_code = :site AND granularity = 'DAY'
+			                                         AND bucket_start >= :month AND bucket_start < :day
+			        UNION ALL
+			        SELECT views FROM traffic_bucket WHERE site_code = :site AND granularity = 'HOUR'
+			                                         AND bucket_start >= :day AND bucket_start < :hour
+			        UNION ALL
+			        SELECT views FROM traffic_bucket WHERE site_code = :site AND granularity = 'MINUTE'
+			                                         AND bucket_start >= :hour AND bucket_start < :at) v), 0) AS total
+			  FROM site s WHERE s.code = :site""";
+
+	/** A minute bucket starting after {@code now} minus this overlaps the last five minutes. */
+	private static final Duration ONLINE_LOOKBACK = Duration.ofMinutes(6);
+
+	private final DatabaseClient db;
+
+	TrafficRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** The stored buckets of a series (empty buckets have no row), oldest first. */
+	Flux<TrafficPoint> series(String site, Granularity granularity, Instant from, Instant to) {
+		return this.db.sql(SERIES)
+			.bind("site", site)
+			.bind("granularity", granularity.name())
+			.bind("from", time(from))
+			.bind("to", time(to))
+			.map((row) -> new TrafficPoint(row.get("bucket_start", OffsetDateTime.class)
+				.atZoneSameInstant(Granularity.ZONE)
+				.toOffsetDateTime(), row.get("views", Long.class), row.get("member_views", Long.class),
+					row.get("visitors", Long.class), row.get("sample", Boolean.class)))
+			.all();
+	}
+
+	/** The most viewed pages of a site on the local days {@code from}–{@code to}, inclusive. */
+	Flux<PageStats> topPages(String site, LocalDate from, LocalDate to, int first) {
+		return this.db.sql(TOP_PAGES)
+			.bind("site", site)
+			.bind("from", from)
+			.bind("to", to)
+			.bind("first", first)
+			.map((row) -> new PageStats(row.get("site_code", String.class), row.get("path", String.class),
+					row.get("title", String.class), row.get("views", Long.class), row.get("note", String.class)))
+			.all();
+	}
+
+	/** A page with its all-time views, offset included, or empty. */
+	Mono<PageStats> page(String site, String path) {
+		return this.db.sql(PAGE)
+			.bind("site", site)
+			.bind("path", path)
+			.map((row) -> new PageStats(row.get("site_code", String.class), row.get("path", String.class),
+					row.get("title", String.class), row.get("views", Long.class), row.get("note", String.class)))
+			.one();
+	}
+
+	/**
+	 * Distinct visitors whose minute bucket overlaps the five minutes before {@code now}: a visitor counts from
+	 * its hit for five to six minutes (visits are kept per minute).
+	 */
+	Mono<Online> online(String site, Instant now) {
+		Instant since = now.minus(ONLINE_LOOKBACK);
+		return this.db.sql(ONLINE)
+			.bind("site", site)
+			.bind("since", time(since))
+			.bind("now", time(now))
+			.map((row) -> new Online(row.get("guests", Long.class), row.get("members", Long.class)))
+			.one();
+	}
+
+	/** The offset plus all views counted before {@code at} (to the minute), or empty for an unknown site. */
+	Mono<Long> totalVisits(String site, Instant at) {
+		return this.db.sql(TOTAL_VISITS)
+			.bind("site", site)
+			.bind("month", time(Granularity.MONTH.start(at)))
+			.bind("day", time(Granularity.DAY.start(at)))
+			.bind("hour", time(Granularity.HOUR.start(at)))
+			.bind("at", time(at))
+			.map((row) -> ((Number) row.get("total")).longValue())
+			.one();
+	}
+
+	private static OffsetDateTime time(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

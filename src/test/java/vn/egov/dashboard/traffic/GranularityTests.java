@@ -1,0 +1,58 @@
+package vn.egov.dashboard.traffic;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.egov.dashboard.graphql.InvalidInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Bucket boundaries in Vietnam's local time.
+ */
+class GranularityTests {
+
+	@Test
+	void shouldStartBucketsAtLocalBoundaries() {
+		Instant at = at("2026-02-01T00:30:15+07:00"); // 31 January 17:30 UTC
+		assertThat(Granularity.MINUTE.start(at)).isEqualTo(at("2026-02-01T00:30:00+07:00"));
+		assertThat(Granularity.HOUR.start(at)).isEqualTo(at("2026-02-01T00:00:00+07:00"));
+		assertThat(Granularity.DAY.start(at)).isEqualTo(at("2026-02-01T00:00:00+07:00"));
+		assertThat(Granularity.WEEK.start(at)).isEqualTo(at("2026-01-26T00:00:00+07:00"));
+		assertThat(Granularity.MONTH.start(at)).isEqualTo(at("2026-02-01T00:00:00+07:00"));
+	}
+
+	@Test
+	void shouldStepMonthsOfEveryLength() {
+		assertThat(Granularity.MONTH.next(at("2028-01-01T00:00:00+07:00"))).isEqualTo(at("2028-02-01T00:00:00+07:00"));
+		assertThat(Granularity.MONTH.next(at("2028-02-01T00:00:00+07:00"))).isEqualTo(at("2028-03-01T00:00:00+07:00"));
+		assertThat(Granularity.WEEK.next(at("2026-12-28T00:00:00+07:00"))).isEqualTo(at("2027-01-04T00:00:00+07:00"));
+	}
+
+	@Test
+	void shouldListEveryBucketFromTheOneHoldingFrom() {
+		List<Instant> starts = TrafficController.bucketStarts(Granularity.DAY, at("2026-01-30T12:00:00+07:00"),
+				at("2026-02-02T00:00:00+07:00"));
+		assertThat(starts).containsExactly(at("2026-01-30T00:00:00+07:00"), at("2026-01-31T00:00:00+07:00"),
+				at("2026-02-01T00:00:00+07:00"));
+	}
+
+	@Test
+	void shouldRefuseMoreThanTheMaximumOfPoints() {
+		assertThat(TrafficController.bucketStarts(Granularity.MINUTE, at("2026-01-01T00:00:00+07:00"),
+				at("2026-01-01T00:00:00+07:00").plusSeconds(60L * TrafficController.MAX_POINTS))).hasSize(TrafficController.MAX_POINTS);
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> TrafficController.bucketStarts(Granularity.MINUTE,
+				at("2026-01-01T00:00:00+07:00"), at("2026-01-05T00:00:00+07:00")));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> TrafficController.bucketStarts(Granularity.HOUR,
+				at("2026-01-01T00:00:00+07:00"), at("2027-01-01T00:00:00+07:00")));
+	}
+
+	private static Instant at(String text) {
+		return OffsetDateTime.parse(text).toInstant();
+	}
+
+}
