@@ -1,0 +1,97 @@
+package vn.egov.dashboard.observability;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.MultiGauge.Row;
+import io.micrometer.core.instrument.Tags;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import vn.egov.dashboard.traffic.SiteStatistics;
+
+/**
+ * The portals' figures as gauges, refreshed every {@code egov.metrics.portal-refresh-interval}:
+ * <ul>
+ * <li>{@code egov_poll_votes{poll, site, option}}: votes per option of every poll (labels: poll id, option label)</li>
+ * <li>{@code egov_site_online{site, site_name, kind="guests"|"members"}}: distinct visitors in the last 5 minutes</li>
+ * <li>{@code egov_site_visits{site, site_name}}: visits in all, including the portal's count before it reported here</li>
+ * </ul>
+ * Hits accepted, rejected and dropped are counters of the beacon itself ({@code egov_hits_*_total}).
+ */
+@Component
+class PortalGauges {
+
+	private static final Log logger = LogFactory.getLog(PortalGauges.class);
+
+	private static final String VOTES = """
+			SELECT p.id, p.site_code, o.position, o.label, o.votes
+			  FROM poll p JOIN poll_option o ON o.poll_id = p.id
+			""";
+
+	private final DatabaseClient db;
+
+	private final SiteStatistics sites;
+
+	private final Clock clock;
+
+	private final MultiGauge votes;
+
+	private final MultiGauge online;
+
+	private final MultiGauge visits;
+
+	private final AtomicBoolean running = new AtomicBoolean();
+
+	PortalGauges(DatabaseClient db, SiteStatistics sites, Clock clock, MeterRegistry registry) {
+		this.db = db;
+		this.sites = sites;
+		this.clock = clock;
+		this.votes = MultiGauge.builder("egov.poll.option.votes").description("Votes per poll option").register(registry);
+		this.online = MultiGauge.builder("egov.site.online").description("Distinct visitors in the last 5 minutes").register(registry);
+		this.visits = MultiGauge.builder("egov.site.visits").description("Visits in all, with the portal's starting count").register(registry);
+	}
+
+	@Scheduled(initialDelay = 0, fixedDelayString = "${egov.metrics.portal-refresh-interval:15s}")
+	Mono<Void> refresh() {
+		if (!this.running.compareAndSet(false, true)) {
+			return Mono.empty();
+		}
+		Mono<Void> polls = this.db.sql(VOTES)
+			.map((row) -> Row.of(Tags.of("poll", String.valueOf(row.get("id", Long.class)), "site",
+					row.get("site_code", String.class), "option", row.get("position", Integer.class) + ". " + row.get("label", String.class)),
+					row.get("votes", Long.class)))
+			.all()
+			.collectList()
+			.doOnNext((rows) -> this.votes.register(new ArrayList<>(rows), true))
+			.then();
+		Mono<Void> portals = this.sites.at(this.clock.instant()).collectList().doOnNext(this::publish).then();
+		return polls.then(portals)
+			.doOnError((ex) -> logger.warn("Could not refresh the portal gauges: " + ex.getMessage()))
+			.onErrorResume((ex) -> Mono.empty())
+			.doFinally((signal) -> this.running.set(false));
+	}
+
+	private void publish(List<SiteStatistics.Snapshot> snapshots) {
+		List<Row<?>> online = new ArrayList<>();
+		List<Row<?>> visits = new ArrayList<>();
+		for (SiteStatistics.Snapshot site : snapshots) {
+			Tags tags = Tags.of("site", site.siteCode(), "site_name", site.siteName());
+			online.add(Row.of(tags.and("kind", "guests"), site.guests()));
+			online.add(Row.of(tags.and("kind", "members"), site.members()));
+			visits.add(Row.of(tags, site.totalVisits()));
+		}
+		this.online.register(online, true);
+		this.visits.register(visits, true);
+	}
+
+}
