@@ -40,7 +40,8 @@ class ChangeNotifier implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(ChangeNotifier.class);
 
-	private final Sinks.Many<DataChangedEvent> local = Sinks.many().unicast().onBackpressureBuffer();
+	/** The changes waiting for the next window; a new one on each start (the context may stop and start again). */
+	private volatile Sinks.Many<DataChangedEvent> local = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final DatabaseClient db;
 
@@ -68,7 +69,9 @@ class ChangeNotifier implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.sending = this.local.asFlux()
+		Sinks.Many<DataChangedEvent> sink = Sinks.many().unicast().onBackpressureBuffer();
+		this.local = sink;
+		this.sending = sink.asFlux()
 			.bufferTimeout(10_000, this.properties.notifyWindow())
 			.concatMap((events) -> Flux.fromIterable(merge(this.instance.value(), events)).concatMap(this::send))
 			.subscribe();
@@ -76,10 +79,8 @@ class ChangeNotifier implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		Disposable disposable = this.sending;
-		if (disposable != null) {
-			disposable.dispose();
-		}
+		// Changes gathered in the current window are still sent; later ones are dropped until the next start.
+		this.local.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 	}
 
 	@Override
