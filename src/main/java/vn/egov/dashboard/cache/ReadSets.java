@@ -45,7 +45,8 @@ final class ReadSets {
 			Map.entry("PollDay", "poll"), Map.entry("PollOptionDay", "poll"), Map.entry("Site", "site"),
 			Map.entry("SiteReading", "site"), Map.entry("TrafficPoint", "traffic"), Map.entry("PageStats", "traffic"),
 			Map.entry("Online", "traffic"), Map.entry("SiteStats", "traffic"), Map.entry("HitReceipt", "traffic"),
-			Map.entry("HitRejection", "traffic"), Map.entry("Query", ""), Map.entry("PageInfo", ""));
+			Map.entry("HitRejection", "traffic"), Map.entry("Query", ""), Map.entry("PageInfo", ""),
+			Map.entry("ProgressUpdate", "measurement"), Map.entry("Subscription", ""));
 
 	/** The operation a request runs, and what it reads; {@code query} is false for mutations and subscriptions. */
 	record ReadSet(boolean query, Set<String> entities) {

@@ -101,13 +101,23 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		});
 	}
 
-	/** Drops every response that read the changed entity, or read something unmapped. */
+	/** Drops every response that read the changed entity, or read something unmapped; everything on EVERYTHING. */
 	@EventListener
 	void onChange(DataChangedEvent event) {
+		if (event.entity().equals(DataChangedEvent.EVERYTHING)) {
+			clear();
+			return;
+		}
 		this.versions.computeIfAbsent(event.entity(), (entity) -> new AtomicLong()).incrementAndGet();
 		this.responses.asMap()
 			.values()
 			.removeIf((entry) -> entry.entities().contains(event.entity()) || entry.entities().contains(ReadSets.ANYTHING));
+	}
+
+	/** Drops every cached response, and keeps any response computed across this call from being stored. */
+	public void clear() {
+		this.versions.values().forEach(AtomicLong::incrementAndGet);
+		this.responses.invalidateAll();
 	}
 
 	private WebGraphQlResponse withHeaders(WebGraphQlResponse response, String etag, String cache) {

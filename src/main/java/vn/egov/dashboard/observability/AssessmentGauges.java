@@ -64,7 +64,7 @@ class AssessmentGauges {
 
 	@EventListener
 	void onChange(DataChangedEvent event) {
-		if (event.entity().equals("assessment")) {
+		if (event.affects("assessment")) {
 			refresh().subscribe();
 		}
 	}

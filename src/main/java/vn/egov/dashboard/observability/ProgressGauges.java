@@ -88,7 +88,7 @@ class ProgressGauges {
 
 	@EventListener
 	void onChange(DataChangedEvent event) {
-		if (event.entity().equals("measurement")) {
+		if (event.affects("measurement")) {
 			refresh().subscribe();
 		}
 	}

@@ -64,7 +64,7 @@ public class PollService {
 							"has already been answered by this voter; one vote per voter"));
 				}
 				this.votes.increment();
-				this.events.publishEvent(new DataChangedEvent("poll"));
+				this.events.publishEvent(DataChangedEvent.of("poll", poll));
 				return this.polls.findById(poll);
 			});
 	}

@@ -1,0 +1,81 @@
+package vn.egov.dashboard.live;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+import vn.egov.dashboard.IntegrationTests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cap on open subscriptions per WebSocket connection (default 20), and that slots are given back.
+ */
+class SubscriptionLimitTests extends IntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	@Autowired
+	private SubscriptionLimits limits;
+
+	private int base;
+
+	@Test
+	void shouldRefuseASubscriptionOverTheConnectionsCapAndAcceptOneAfterAnotherEnds() {
+		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		WebSocketGraphQlTester ws = WebSocketGraphQlTester
+			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
+			.build();
+		ws.start().block(TIMEOUT);
+		// Subscriptions of other tests from this address may still be closing: count from what is open now.
+		this.base = this.limits.openOf("127.0.0.1");
+		List<Disposable> open = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			StepVerifier.create(subscribe(ws, poll).take(1)).expectNext(0L).verifyComplete();
+			open.add(subscribe(ws, poll).subscribe((total) -> {
+			}, (ex) -> {
+			}));
+		}
+		waitForOpen(20);
+		StepVerifier.create(ws.documentName("live/pollResults").variable("pollId", poll.id()).executeSubscription().toFlux())
+			.assertNext((response) -> response.errors()
+				.expect((e) -> "TOO_MANY_SUBSCRIPTIONS".equals(e.getExtensions().get("code"))
+						&& e.getErrorType().toString().equals("BAD_REQUEST"))
+				.verify())
+			.verifyComplete();
+
+		open.remove(0).dispose();
+		waitForOpen(19);
+		StepVerifier.create(subscribe(ws, poll).take(1)).expectNext(0L).verifyComplete();
+		open.forEach(Disposable::dispose);
+		ws.stop().block(TIMEOUT);
+		waitForOpen(0);
+	}
+
+	private reactor.core.publisher.Flux<Long> subscribe(WebSocketGraphQlTester ws, LivePolls.TestPoll poll) {
+		return ws.documentName("live/pollResults")
+			.variable("pollId", poll.id())
+			.executeSubscription()
+			.toFlux("pollResults.totalVotes", Long.class);
+	}
+
+	private void waitForOpen(int expected) {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (this.limits.openOf("127.0.0.1") != this.base + expected) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("open subscriptions: " + this.limits.openOf("127.0.0.1") + ", expected " + (this.base + expected));
+			}
+			Thread.onSpinWait();
+		}
+	}
+
+}
