@@ -64,7 +64,7 @@ class RankingRepository {
 			""";
 
 	/**
-	 * The round × block partitions some agencies appear in (optionally of one framework and category), each with
+	 * The round × block partitions some agencies appear in (optionally of one framework, year and category), each with
 	 * the previous round of its framework that ranked the block, or -1.
 	 */
 	private static final String PARTS_OF_AGENCIES = """
@@ -73,6 +73,7 @@ class RankingRepository {
 			      FROM assessment_score s JOIN assessment_round r ON r.id = s.round_id
 			     WHERE s.agency_code = ANY (:codes)
 			       AND (cast(:framework AS text) IS NULL OR r.framework = :framework)
+			       AND (cast(:year AS int) IS NULL OR r.year = :year)
 			       AND (cast(:category AS text) IS NULL OR s.category_code = :category))
 			SELECT p.round_id, p.block,
 			       coalesce((SELECT e.id FROM assessment_round e
@@ -170,12 +171,16 @@ class RankingRepository {
 			.one();
 	}
 
-	/** Every ranked score of these agencies, by year, with ranks computed on just the blocks they are in. */
-	Flux<Standing> findStandings(Collection<String> agencyCodes, @Nullable Framework framework,
+	/**
+	 * Every ranked score of these agencies (optionally of one framework, assessed year and category), by year,
+	 * with ranks computed on just the blocks they are in.
+	 */
+	Flux<Standing> findStandings(Collection<String> agencyCodes, @Nullable Framework framework, @Nullable Integer year,
 			@Nullable String category) {
 		String[] codes = agencyCodes.toArray(String[]::new);
 		GenericExecuteSpec parts = this.db.sql(PARTS_OF_AGENCIES).bind("codes", codes);
 		parts = Binds.orNull(parts, "framework", (framework != null) ? framework.name() : null, String.class);
+		parts = Binds.orNull(parts, "year", year, Integer.class);
 		return Binds.orNull(parts, "category", category, String.class)
 			.map((row) -> new Object[] { row.get("round_id", Long.class), row.get("block", String.class),
 					row.get("previous_round_id", Long.class) })
