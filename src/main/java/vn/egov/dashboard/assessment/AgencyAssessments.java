@@ -9,8 +9,12 @@ import org.jspecify.annotations.Nullable;
  */
 record AgencyAssessments(List<AgencyRound> rounds) {
 
-	/** The loader's key: an agency and the field's arguments. */
-	record Request(String agencyCode, @Nullable Framework framework, @Nullable Integer year) {
+	/**
+	 * The loader's key: an agency, the field's arguments, and whether the request selects any field that needs
+	 * ranks ({@code rank}, {@code blockSize}, {@code rankChange}, …): ranking reads whole blocks, plain scores only
+	 * the agency's rows.
+	 */
+	record Request(String agencyCode, @Nullable Framework framework, @Nullable Integer year, boolean ranked) {
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -33,24 +34,34 @@ class AgencyAssessmentsController {
 			.registerMappedBatchLoader((requests, env) -> load(rankings, requests));
 	}
 
+	/** Fields of {@code CategoryScore} that only a ranked read can answer. */
+	private static final String[] RANKED_FIELDS = { "*/rank", "*/rankChange", "*/previousRank", "*/previousYear",
+			"*/previousSample", "*/tied", "*/blockSize" };
+
 	@SchemaMapping(typeName = "Agency")
 	CompletableFuture<List<AgencyRound>> assessments(Agency agency, @Argument @Nullable Framework framework,
-			@Argument @Nullable Integer year, DataLoader<AgencyAssessments.Request, AgencyAssessments> loader) {
-		return loader.load(new AgencyAssessments.Request(agency.code(), framework, year))
+			@Argument @Nullable Integer year, DataFetchingFieldSelectionSet selection,
+			DataLoader<AgencyAssessments.Request, AgencyAssessments> loader) {
+		boolean ranked = selection.containsAnyOf(RANKED_FIELDS[0], RANKED_FIELDS);
+		return loader.load(new AgencyAssessments.Request(agency.code(), framework, year, ranked))
 			.thenApply(AgencyAssessments::rounds);
 	}
 
-	/** One read per distinct (framework, year) among the requests; agencies without scores get an empty list. */
+	/**
+	 * One read per distinct arguments among the requests; agencies without scores get an empty list. Without
+	 * ranked fields the scores are read as they are stored, without ranking their blocks.
+	 */
 	static Mono<Map<AgencyAssessments.Request, AgencyAssessments>> load(RankingRepository rankings,
 			Set<AgencyAssessments.Request> requests) {
 		Map<List<Object>, List<AgencyAssessments.Request>> byArguments = requests.stream()
-			.collect(Collectors.groupingBy((r) -> Arrays.asList(r.framework(), r.year())));
+			.collect(Collectors.groupingBy((r) -> Arrays.asList(r.framework(), r.year(), r.ranked())));
 		return Flux.fromIterable(byArguments.values())
 			.concatMap((group) -> {
 				AgencyAssessments.Request first = group.get(0);
 				Set<String> codes = group.stream().map(AgencyAssessments.Request::agencyCode).collect(Collectors.toSet());
-				return rankings.findStandings(codes, first.framework(), first.year(), null)
-					.collectList()
+				Flux<Standing> found = first.ranked() ? rankings.findStandings(codes, first.framework(), first.year(), null)
+						: rankings.findScores(codes, first.framework(), first.year());
+				return found.collectList()
 					.map((standings) -> answer(group, standings));
 			})
 			.collect(HashMap<AgencyAssessments.Request, AgencyAssessments>::new, Map::putAll);

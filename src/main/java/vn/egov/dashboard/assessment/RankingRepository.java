@@ -104,6 +104,22 @@ class RankingRepository {
 			 ORDER BY c.year, c.framework, c.block, c.agency_code, c.category_position
 			""";
 
+	/**
+	 * Agencies' scores as stored, without ranks (rank, block size and previous rank left empty), for requests that
+	 * ask for none: only the agencies' own rows are read.
+	 */
+	private static final String SCORES_OF_AGENCIES = """
+			SELECT s.round_id, r.framework, r.year, s.block, s.category_code, c.position AS category_position, c.max_score,
+			       s.agency_code, s.score, s.sample, s.published_rank, s.source, s.note
+			  FROM assessment_score s
+			  JOIN assessment_round r ON r.id = s.round_id
+			  JOIN assessment_category c ON c.round_id = s.round_id AND c.code = s.category_code
+			 WHERE s.agency_code = ANY (:codes)
+			   AND (cast(:framework AS text) IS NULL OR r.framework = :framework)
+			   AND (cast(:year AS int) IS NULL OR r.year = :year)
+			 ORDER BY r.year, r.framework, s.block, s.agency_code, c.position
+			""";
+
 	/** Box-plot figures per category of a block; percentile_cont interpolates between neighbouring scores. */
 	private static final String STATISTICS = """
 			SELECT s.category_code, count(*) AS count, count(*) FILTER (WHERE s.sample) AS sample_count,
@@ -201,6 +217,25 @@ class RankingRepository {
 						.toArray(Long[]::new));
 				return Binds.orNull(spec, "category", category, String.class).map(STANDING).all();
 			});
+	}
+
+	/**
+	 * Every score of these agencies (optionally of one framework and assessed year) as stored: {@link Standing}s
+	 * whose rank fields are empty (rank and block size 0, not tied, no previous rank). Only for requests that
+	 * select no ranked field.
+	 */
+	Flux<Standing> findScores(Collection<String> agencyCodes, @Nullable Framework framework, @Nullable Integer year) {
+		GenericExecuteSpec spec = this.db.sql(SCORES_OF_AGENCIES).bind("codes", agencyCodes.toArray(String[]::new));
+		spec = Binds.orNull(spec, "framework", (framework != null) ? framework.name() : null, String.class);
+		return Binds.orNull(spec, "year", year, Integer.class)
+			.map((row, meta) -> new Standing(row.get("round_id", Long.class),
+					Framework.valueOf(row.get("framework", String.class)), row.get("year", Integer.class),
+					Block.valueOf(row.get("block", String.class)), row.get("category_code", String.class),
+					row.get("category_position", Integer.class), row.get("max_score", BigDecimal.class),
+					row.get("agency_code", String.class), row.get("score", BigDecimal.class),
+					Boolean.TRUE.equals(row.get("sample", Boolean.class)), row.get("published_rank", Integer.class),
+					row.get("source", String.class), row.get("note", String.class), 0, 0, false, null, null, null))
+			.all();
 	}
 
 	Flux<CategoryStatistics> findStatistics(AssessmentRound round, Block block, @Nullable String category) {

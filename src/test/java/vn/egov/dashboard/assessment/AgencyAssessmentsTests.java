@@ -1,5 +1,6 @@
 package vn.egov.dashboard.assessment;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,7 +35,8 @@ class AgencyAssessmentsTests extends IntegrationTests {
 				.containsEntry("sample", false);
 			assertThat((List<?>) round.get("scores")).hasSize(12)
 				.first()
-				.isEqualTo(Map.of("category", Map.of("code", "TOTAL"), "score", 0.8002, "rank", 1, "sample", false));
+				.isEqualTo(Map.of("category", Map.of("code", "TOTAL"), "score", 0.8002, "rank", 1, "sample", false,
+						"publishedRank", 1));
 		});
 		// Not ranked in DTI 2022: the province created by the 2025 merger, and the Ministry of Public Security.
 		assertThat(byAgency.get("P48-2025")).isEmpty();
@@ -66,6 +68,38 @@ class AgencyAssessmentsTests extends IntegrationTests {
 			.get(0);
 		// Quảng Ninh: third of 63 in DTI 2022.
 		assertThat(total).containsEntry("rank", 3).containsEntry("blockSize", 63).containsEntry("publishedRank", 3);
+	}
+
+	@Test
+	void shouldReadTheSameScoresWithoutRankingWhenNoRankIsAsked() {
+		// Without rank fields the scores are read as stored, not ranked: the same rows in the same order.
+		List<Map<String, Object>> plain = this.graphQl.documentName("assessment/agencyAssessmentScores")
+			.variable("first", 100)
+			.variable("framework", "DTI")
+			.variable("year", 2024)
+			.execute()
+			.path("agencies.edges[*].node")
+			.entityList(MAP)
+			.get();
+		Map<String, List<Map<String, Object>>> ranked = page("DTI", 2024);
+		assertThat(plain).hasSize(100);
+		int scores = 0;
+		for (Map<String, Object> node : plain) {
+			List<Map<String, Object>> rounds = rounds(node.get("assessments"));
+			List<Map<String, Object>> expected = ranked.get((String) node.get("code"));
+			assertThat(rounds).extracting((r) -> r.get("block")).isEqualTo(expected.stream().map((r) -> r.get("block")).toList());
+			for (int i = 0; i < rounds.size(); i++) {
+				List<Map<String, Object>> got = rounds(rounds.get(i).get("scores"));
+				assertThat(got).isEqualTo(rounds(expected.get(i).get("scores")).stream().map((x) -> {
+					Map<String, Object> unranked = new LinkedHashMap<>(x);
+					unranked.remove("rank");
+					return unranked;
+				}).toList());
+				scores += got.size();
+			}
+		}
+		// DTI 2024 of the first 100 agencies by code: provinces' 12 categories, ministries' totals
+		assertThat(scores).isEqualTo(1039);
 	}
 
 	private Map<String, List<Map<String, Object>>> page(String framework, Integer year) {
