@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -35,16 +36,29 @@ class AgencyAssessmentsController {
 	}
 
 	/** Fields of {@code CategoryScore} that only a ranked read can answer. */
-	private static final String[] RANKED_FIELDS = { "*/rank", "*/rankChange", "*/previousRank", "*/previousYear",
-			"*/previousSample", "*/tied", "*/blockSize" };
+	private static final Set<String> RANKED_FIELDS = Set.of("rank", "rankChange", "previousRank", "previousYear",
+			"previousSample", "tied", "blockSize");
 
 	@SchemaMapping(typeName = "Agency")
 	CompletableFuture<List<AgencyRound>> assessments(Agency agency, @Argument @Nullable Framework framework,
 			@Argument @Nullable Integer year, DataFetchingFieldSelectionSet selection,
 			DataLoader<AgencyAssessments.Request, AgencyAssessments> loader) {
-		boolean ranked = selection.containsAnyOf(RANKED_FIELDS[0], RANKED_FIELDS);
-		return loader.load(new AgencyAssessments.Request(agency.code(), framework, year, ranked))
+		return loader.load(new AgencyAssessments.Request(agency.code(), framework, year, ranked(selection)))
 			.thenApply(AgencyAssessments::rounds);
+	}
+
+	/**
+	 * Whether any ranked field of a {@code CategoryScore} is selected. A plain walk over the selected fields: the
+	 * selection set's glob matching ({@code containsAnyOf} with patterns) compiles a pattern on every call, and cost 40
+	 * times more than the whole rest of a page of 100 agencies.
+	 */
+	static boolean ranked(DataFetchingFieldSelectionSet selection) {
+		for (SelectedField field : selection.getFields()) {
+			if (RANKED_FIELDS.contains(field.getName()) && field.getObjectTypeNames().contains("CategoryScore")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
