@@ -13,11 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param publishedRank the rank as the source published it, null where it did not state one
  * @param previousYear the year of the previous round of the framework that ranked this block, if any
  * @param previousSample whether the score behind {@code previousRank} is generated sample data
+ * @param category the score's category, read with it: {@code CategoryScore.category} is then a plain property,
+ * not a batch load per score (which was 60% of the time of a page of 100 agencies with their scores)
  */
 record Standing(long roundId, Framework framework, int year, Block block, String categoryCode, int categoryPosition,
 		BigDecimal maxScore, String agencyCode, BigDecimal score, boolean sample, @Nullable Integer publishedRank, @Nullable String source,
 		@Nullable String note, int rank, int blockSize, boolean tied, @Nullable Integer previousRank,
-		@Nullable Integer previousYear, @Nullable Boolean previousSample) {
+		@Nullable Integer previousYear, @Nullable Boolean previousSample, AssessmentCategory category) {
 
 	/**
 	 * Hashes only the key (round, block, category, agency) that identifies a score: batch mappings key maps by
