@@ -53,7 +53,7 @@ class AgencyScoresController {
 		return this.agencies.findByCode(agencyCode)
 			.switchIfEmpty(Mono.error(() -> new AgencyNotFoundException(agencyCode)))
 			.flatMap((agency) -> lineage ? this.rankings.findLineage(agency.code()) : Mono.just(Map.of(agency.code(), 0)))
-			.flatMap((depths) -> this.rankings.findStandings(depths.keySet(), framework, null)
+			.flatMap((depths) -> this.rankings.findStandings(depths.keySet(), framework, null, null)
 				.collectList()
 				.map((standings) -> history(agencyCode, depths, standings)));
 	}
@@ -82,7 +82,7 @@ class AgencyScoresController {
 				.filter((r) -> (fromYear == null || r.year() >= fromYear) && (toYear == null || r.year() <= toYear))
 				.collectList())
 			.flatMap((rounds) -> categoryCode(framework, rounds, category)
-				.flatMap((code) -> this.rankings.findStandings(codes, framework, code)
+				.flatMap((code) -> this.rankings.findStandings(codes, framework, null, code)
 					.collectList()
 					.map((standings) -> compare(framework, code, rounds, codes, standings))));
 	}

@@ -74,11 +74,6 @@ class RankingController {
 		return agencies.load(standing.agencyCode());
 	}
 
-	@BatchMapping(typeName = "CategoryScore", field = "category")
-	Mono<Map<Standing, AssessmentCategory>> scoreCategory(List<Standing> standings) {
-		return categoriesOf(standings, Standing::roundId, Standing::categoryCode);
-	}
-
 	@BatchMapping(typeName = "CategoryStatistics", field = "category")
 	Mono<Map<CategoryStatistics, AssessmentCategory>> statisticsCategory(List<CategoryStatistics> statistics) {
 		return categoriesOf(statistics, CategoryStatistics::roundId, CategoryStatistics::categoryCode);

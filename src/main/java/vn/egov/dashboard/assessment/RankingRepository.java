@@ -29,7 +29,13 @@ class RankingRepository {
 	private static final String STANDING_COLUMNS = """
 			c.round_id, c.framework, c.year, c.block, c.category_code, c.category_position, c.max_score, c.agency_code,
 			c.score, c.sample,
-			c.published_rank, c.source, c.note, c.rank, c.block_size, c.tied""";
+			c.published_rank, c.source, c.note, c.rank, c.block_size, c.tied,
+			k.name AS category_name, k.name_en AS category_name_en, k.kind AS category_kind""";
+
+	/** The category of each standing, read with it rather than looked up field by field. */
+	private static final String JOIN_CATEGORY = """
+			  JOIN assessment_category k ON k.round_id = c.round_id AND k.code = c.category_code
+			""";
 
 	/**
 	 * The latest earlier round of the same framework that ranked the block: what rank changes compare against
@@ -50,6 +56,7 @@ class RankingRepository {
 	private static final String RANKING = "SELECT " + STANDING_COLUMNS + """
 			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
 			  FROM assessment_ranked c
+			""" + JOIN_CATEGORY + """
 			  LEFT JOIN (SELECT agency_code, rank, year, sample FROM assessment_ranked
 			              WHERE round_id = :previousRoundId AND block = :block AND category_code = :category) p
 			    ON p.agency_code = c.agency_code
@@ -64,7 +71,7 @@ class RankingRepository {
 			""";
 
 	/**
-	 * The round × block partitions some agencies appear in (optionally of one framework and category), each with
+	 * The round × block partitions some agencies appear in (optionally of one framework, year and category), each with
 	 * the previous round of its framework that ranked the block, or -1.
 	 */
 	private static final String PARTS_OF_AGENCIES = """
@@ -73,6 +80,7 @@ class RankingRepository {
 			      FROM assessment_score s JOIN assessment_round r ON r.id = s.round_id
 			     WHERE s.agency_code = ANY (:codes)
 			       AND (cast(:framework AS text) IS NULL OR r.framework = :framework)
+			       AND (cast(:year AS int) IS NULL OR r.year = :year)
 			       AND (cast(:category AS text) IS NULL OR s.category_code = :category))
 			SELECT p.round_id, p.block,
 			       coalesce((SELECT e.id FROM assessment_round e
@@ -94,6 +102,7 @@ class RankingRepository {
 			SELECT""" + " " + STANDING_COLUMNS + """
 			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
 			  FROM ranked c
+			""" + JOIN_CATEGORY + """
 			  JOIN unnest(cast(:roundIds AS bigint[]), cast(:blocks AS text[]), cast(:previousIds AS bigint[]))
 			       AS w (round_id, block, previous_round_id) ON w.round_id = c.round_id AND w.block = c.block
 			  LEFT JOIN ranked p
@@ -101,6 +110,23 @@ class RankingRepository {
 			   AND p.agency_code = c.agency_code
 			 WHERE cast(:category AS text) IS NULL OR c.category_code = :category
 			 ORDER BY c.year, c.framework, c.block, c.agency_code, c.category_position
+			""";
+
+	/**
+	 * Agencies' scores as stored, without ranks (rank, block size and previous rank left empty), for requests that
+	 * ask for none: only the agencies' own rows are read.
+	 */
+	private static final String SCORES_OF_AGENCIES = """
+			SELECT s.round_id, r.framework, r.year, s.block, s.category_code, c.position AS category_position, c.max_score,
+			       s.agency_code, s.score, s.sample, s.published_rank, s.source, s.note,
+			       c.name AS category_name, c.name_en AS category_name_en, c.kind AS category_kind
+			  FROM assessment_score s
+			  JOIN assessment_round r ON r.id = s.round_id
+			  JOIN assessment_category c ON c.round_id = s.round_id AND c.code = s.category_code
+			 WHERE s.agency_code = ANY (:codes)
+			   AND (cast(:framework AS text) IS NULL OR r.framework = :framework)
+			   AND (cast(:year AS int) IS NULL OR r.year = :year)
+			 ORDER BY r.year, r.framework, s.block, s.agency_code, c.position
 			""";
 
 	/** Box-plot figures per category of a block; percentile_cont interpolates between neighbouring scores. */
@@ -170,12 +196,16 @@ class RankingRepository {
 			.one();
 	}
 
-	/** Every ranked score of these agencies, by year, with ranks computed on just the blocks they are in. */
-	Flux<Standing> findStandings(Collection<String> agencyCodes, @Nullable Framework framework,
+	/**
+	 * Every ranked score of these agencies (optionally of one framework, assessed year and category), by year,
+	 * with ranks computed on just the blocks they are in.
+	 */
+	Flux<Standing> findStandings(Collection<String> agencyCodes, @Nullable Framework framework, @Nullable Integer year,
 			@Nullable String category) {
 		String[] codes = agencyCodes.toArray(String[]::new);
 		GenericExecuteSpec parts = this.db.sql(PARTS_OF_AGENCIES).bind("codes", codes);
 		parts = Binds.orNull(parts, "framework", (framework != null) ? framework.name() : null, String.class);
+		parts = Binds.orNull(parts, "year", year, Integer.class);
 		return Binds.orNull(parts, "category", category, String.class)
 			.map((row) -> new Object[] { row.get("round_id", Long.class), row.get("block", String.class),
 					row.get("previous_round_id", Long.class) })
@@ -196,6 +226,26 @@ class RankingRepository {
 						.toArray(Long[]::new));
 				return Binds.orNull(spec, "category", category, String.class).map(STANDING).all();
 			});
+	}
+
+	/**
+	 * Every score of these agencies (optionally of one framework and assessed year) as stored: {@link Standing}s
+	 * whose rank fields are empty (rank and block size 0, not tied, no previous rank). Only for requests that
+	 * select no ranked field.
+	 */
+	Flux<Standing> findScores(Collection<String> agencyCodes, @Nullable Framework framework, @Nullable Integer year) {
+		GenericExecuteSpec spec = this.db.sql(SCORES_OF_AGENCIES).bind("codes", agencyCodes.toArray(String[]::new));
+		spec = Binds.orNull(spec, "framework", (framework != null) ? framework.name() : null, String.class);
+		return Binds.orNull(spec, "year", year, Integer.class)
+			.map((row, meta) -> new Standing(row.get("round_id", Long.class),
+					Framework.valueOf(row.get("framework", String.class)), row.get("year", Integer.class),
+					Block.valueOf(row.get("block", String.class)), row.get("category_code", String.class),
+					row.get("category_position", Integer.class), row.get("max_score", BigDecimal.class),
+					row.get("agency_code", String.class), row.get("score", BigDecimal.class),
+					Boolean.TRUE.equals(row.get("sample", Boolean.class)), row.get("published_rank", Integer.class),
+					row.get("source", String.class), row.get("note", String.class), 0, 0, false, null, null, null,
+					category(row)))
+			.all();
 	}
 
 	Flux<CategoryStatistics> findStatistics(AssessmentRound round, Block block, @Nullable String category) {
@@ -226,7 +276,14 @@ class RankingRepository {
 			row.get("published_rank", Integer.class), row.get("source", String.class), row.get("note", String.class),
 			row.get("rank", Long.class).intValue(), row.get("block_size", Long.class).intValue(),
 			Boolean.TRUE.equals(row.get("tied", Boolean.class)), toInteger(row.get("previous_rank", Long.class)),
-			row.get("previous_year", Integer.class), row.get("previous_sample", Boolean.class));
+			row.get("previous_year", Integer.class), row.get("previous_sample", Boolean.class), category(row));
+
+	private static AssessmentCategory category(Row row) {
+		return new AssessmentCategory(row.get("round_id", Long.class), row.get("category_code", String.class),
+				row.get("category_name", String.class), row.get("category_name_en", String.class),
+				CategoryKind.valueOf(row.get("category_kind", String.class)), row.get("max_score", BigDecimal.class),
+				row.get("category_position", Integer.class));
+	}
 
 	private static @Nullable Integer toInteger(@Nullable Long value) {
 		return (value != null) ? value.intValue() : null;

@@ -61,13 +61,25 @@ final class ReadSets {
 		this.byDocument = byDocument;
 	}
 
-	/** The read set of the operation {@code operationName} (or the only one), or null if the document is invalid. */
-	@Nullable ReadSet of(String document, @Nullable String operationName) {
-		Map<String, ReadSet> operations = this.byDocument.get(document, this::analyse);
+	/**
+	 * The read set of the operation {@code operationName} (or the only one), or null if the document is invalid.
+	 * The read set depends only on the document; {@code variables} are needed to walk it, since the traversal
+	 * resolves arguments, and a required variable missing fails it.
+	 */
+	@Nullable ReadSet of(String document, @Nullable String operationName, Map<String, Object> variables) {
+		Map<String, ReadSet> operations = this.byDocument.getIfPresent(document);
+		if (operations == null) {
+			operations = analyse(document, variables);
+			if (operations.isEmpty()) {
+				// Not remembered: the same document with valid variables may still be analysed.
+				return null;
+			}
+			this.byDocument.put(document, operations);
+		}
 		return operations.get((operationName != null) ? operationName : "");
 	}
 
-	private Map<String, ReadSet> analyse(String text) {
+	private Map<String, ReadSet> analyse(String text, Map<String, Object> variables) {
 		Map<String, ReadSet> result = new HashMap<>();
 		try {
 			Document document = Parser.parse(text);
@@ -75,23 +87,23 @@ final class ReadSets {
 			for (OperationDefinition operation : operations) {
 				String name = (operations.size() == 1 || operation.getName() == null) ? "" : operation.getName();
 				boolean query = operation.getOperation() == OperationDefinition.Operation.QUERY;
-				result.put(name, new ReadSet(query, query ? entities(document, operation.getName()) : Set.of()));
+				result.put(name, new ReadSet(query, query ? entities(document, operation.getName(), variables) : Set.of()));
 			}
 		}
 		catch (RuntimeException ex) {
-			// Invalid documents are not cached; the engine reports their errors.
+			// Invalid documents (or variables) are not cached; the engine reports their errors.
 			result.clear();
 		}
 		return result;
 	}
 
-	private Set<String> entities(Document document, @Nullable String operationName) {
+	private Set<String> entities(Document document, @Nullable String operationName, Map<String, Object> variables) {
 		Set<String> entities = new HashSet<>();
 		QueryTraverser.newQueryTraverser()
 			.schema(this.schema)
 			.document(document)
 			.operationName(operationName)
-			.coercedVariables(CoercedVariables.emptyVariables())
+			.coercedVariables(CoercedVariables.of(variables))
 			.build()
 			.visitPreOrder(new QueryVisitorStub() {
 				@Override

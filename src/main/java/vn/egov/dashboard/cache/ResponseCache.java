@@ -78,7 +78,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		if (!this.enabled || !anonymous(request.getHeaders())) {
 			return chain.next(request);
 		}
-		ReadSets.ReadSet readSet = readSets().of(request.getDocument(), request.getOperationName());
+		ReadSets.ReadSet readSet = readSets().of(request.getDocument(), request.getOperationName(), request.getVariables());
 		if (readSet == null || !readSet.query()) {
 			return chain.next(request);
 		}

@@ -48,6 +48,19 @@ class ResponseCacheTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldCacheQueriesWithRequiredVariables() {
+		// A required variable used to make the read-set analysis fail, and such a query was never cached.
+		String query = "query ranking($year: Int!, $block: Block!) { ranking(framework: DTI, year: $year, block: $block, first: 3) { totalCount } }";
+		assertThat(post(Map.of("query", query, "variables", Map.of("year", 2021, "block", "PROVINCES")), null)
+			.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
+		assertThat(post(Map.of("query", query, "variables", Map.of("year", 2021, "block", "PROVINCES")), null)
+			.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+		// other values of the variables are other answers
+		assertThat(post(Map.of("query", query, "variables", Map.of("year", 2020, "block", "PROVINCES")), null)
+			.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
+	}
+
+	@Test
 	void shouldDropACachedAnswerAtOnceWhenAWriteChangesWhatItRead() {
 		String query = "{ measurements(indicatorCode: \"AGENCIES_SERVING_24_7\", agencyCode: \"P68\") { totalCount edges { node { value } } } }";
 		post(Map.of("query", query), null);

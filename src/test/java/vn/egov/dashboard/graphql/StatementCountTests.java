@@ -39,6 +39,7 @@ class StatementCountTests extends IntegrationTests {
 			agencies  |  8 | { agencies(first: $n) { totalCount edges { node { code successor { code predecessors { code } } predecessors { code successor { code } } parent { code } children { code } } } } }
 			documents |  9 | { documents(first: $n) { totalCount edges { node { number basedOn { number citedBy { number } } citedBy { number } tasks { number document { number } reports { agency { code } } } } } } }
 			plans     | 15 | { plans(first: $n) { totalCount edges { node { id agency { code successor { code } } guidingDocument { number basedOn { number } } approvingDocument { number } targets { code indicator { code } agency { code } sourceDocument { number } plan { id } progress { agency { code } status } summary { agencies } } } } } }
+			scores    |  7 | { agencies(first: $n) { edges { node { code assessments(framework: DTI, year: 2024) { agency { code } round { year scoreCount } total { rank } scores { category { code } score rank } } } } } }
 			measures  |  6 | { measurements(indicatorCode: "E_DOC_EXCHANGE", first: $n) { totalCount edges { node { value indicator { code targets { code } } agency { code } corrects { id } } } } }
 			""")
 	void shouldNotGrowWithThePageSize(String name, int bound, String query) {

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Prints a response of either server in one canonical form, so that the two can be compared byte for byte.
+
+Usage: normalise.py QUERY SERVER < response.json   (QUERY: a b c d; SERVER: ours postgraphile)
+
+Fails (exit 1) when the response has errors or no data. PostGraphile returns numeric and bigint columns as
+strings ("0.800200", "1") and our API returns Float/Int; both become numbers rounded to 6 decimals. Lists
+whose order is not part of the question (an agency's scores) are sorted.
+"""
+import datetime
+import json
+import sys
+
+
+def num(value):
+    return None if value is None else round(float(value), 6)
+
+
+def score(block, category, s):
+    return [block, category, num(s["score"]), bool(s["sample"]), num(s["publishedRank"])]
+
+
+def agency_ours(node):
+    scores = sorted(score(r["block"], x["category"]["code"], x)
+                    for r in node["assessments"] for x in r["scores"])
+    return {k: node[k] for k in ("code", "name", "nameEn", "kind", "region")} | {"scores": scores}
+
+
+def agency_pg(node):
+    scores = sorted(score(x["block"], x["categoryCode"], x) for x in node["assessmentScoresByAgencyCode"]["nodes"])
+    return {k: node[k] for k in ("code", "name", "nameEn", "kind", "region")} | {"scores": scores}
+
+
+def entry(e, code):
+    return [num(e["rank"]), num(e["score"]), bool(e["sample"]), num(e["publishedRank"]), bool(e["tied"]),
+            num(e["blockSize"]), code]
+
+
+def instant(text):
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(datetime.timezone.utc).isoformat()
+
+
+def point(start, p):
+    return [instant(start), num(p["views"]), num(p["memberViews"]), num(p["visitors"]), bool(p["sample"])]
+
+
+def canonical(query, server, data):
+    ours = server == "ours"
+    if query == "a":
+        nodes = [e["node"] for e in data["agencies"]["edges"]] if ours else data["allAgencies"]["nodes"]
+        return [agency_ours(n) if ours else agency_pg(n) for n in nodes]
+    if query == "b":
+        return agency_ours(data["agency"]) if ours else agency_pg(data["agencyByCode"])
+    if query == "c":
+        if ours:
+            r = data["ranking"]
+            return {"total": r["totalCount"], "entries": [entry(e["node"], e["node"]["agency"]["code"]) for e in r["edges"]]}
+        r = data["allAssessmentRankeds"]
+        return {"total": r["totalCount"], "entries": [entry(n, n["agencyCode"]) for n in r["nodes"]]}
+    if query == "d":
+        if ours:
+            return [point(p["start"], p) for p in data["traffic"]]
+        return [point(p["bucketStart"], p) for p in data["allTrafficBuckets"]["nodes"]]
+    raise SystemExit("unknown query " + query)
+
+
+def main():
+    query, server = sys.argv[1], sys.argv[2]
+    response = json.load(sys.stdin)
+    if response.get("errors") or not response.get("data"):
+        print("response has errors or no data: " + json.dumps(response)[:500], file=sys.stderr)
+        sys.exit(1)
+    print(json.dumps(canonical(query, server, response["data"]), ensure_ascii=False, sort_keys=True, indent=1))
+
+
+if __name__ == "__main__":
+    main()

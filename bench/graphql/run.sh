@@ -1,0 +1,330 @@
+#!/usr/bin/env bash
+# GraphQL vs PostGraphile: this server and PostGraphile 4 on the same scratch database with the demo data,
+# driven by wrk with equivalent queries that return the same data. See README.md beside this file.
+#
+#   bench/graphql/run.sh                     # the full run: 60 s warm-up per server, 30 s per query
+#   DURATION=5 WARMUP=10 bench/graphql/run.sh  # a quick run while working on the script
+#
+# Needs: java 17+, wrk, jq, python3, psql (PostgreSQL at $PGHOST:$PGPORT, user postgres, trust auth), node + npm.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+JAR=${JAR:-$REPO/target/egov-dashboard-0.1.0-SNAPSHOT.jar}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+DB=${DB:-egov_bench_$$}
+OUR_PORT=${OUR_PORT:-18080}
+PG_PORT=${PG_PORT:-15000}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-30}          # seconds measured per query and server
+WARMUP=${WARMUP:-60}              # seconds of load on each server before the first measured run
+QUERY_WARMUP=${QUERY_WARMUP:-5}   # seconds of the same query just before it is measured
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+POSTGRAPHILE_DIR=${POSTGRAPHILE_DIR:-}   # an existing folder with postgraphile@4 installed; default: a temporary one
+
+WORK=$(mktemp -d /tmp/egov-bench.XXXXXX)
+OUR_PID=""
+PG_PID=""
+SAMPLER_PID=""
+
+log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+stop_pid() { # a process we started, and its direct children (PostGraphile's cluster workers)
+	local pid=$1
+	[[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+	local children
+	children=$(pgrep -P "$pid" || true)
+	kill "$pid" 2>/dev/null || true
+	for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+	kill -9 "$pid" 2>/dev/null || true
+	for child in $children; do kill "$child" 2>/dev/null || true; done
+}
+
+cleanup() {
+	set +e
+	stop_pid "$SAMPLER_PID"
+	stop_pid "$OUR_PID"
+	stop_pid "$PG_PID"
+	psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+	[[ ${KEEP_WORK:-0} == 1 ]] && log "work files kept in $WORK" || rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for tool in java wrk jq python3 psql node npm curl jstat; do
+	command -v "$tool" >/dev/null || die "$tool is missing"
+done
+
+# --- 1. the jar ----------------------------------------------------------------------------------------------
+if [[ ! -f $JAR || -n $(cd "$REPO" && find src graphql-schema pom.xml -newer "$JAR" -print -quit) ]]; then
+	log "building $JAR (missing or older than the sources)"
+	(cd "$REPO" && ./mvnw -q -B package -DskipTests) || die "build"
+fi
+
+# --- 2. PostGraphile 4 (npm's latest is v5) ------------------------------------------------------------------
+if [[ -z $POSTGRAPHILE_DIR ]]; then
+	POSTGRAPHILE_DIR=$WORK/postgraphile
+	mkdir -p "$POSTGRAPHILE_DIR"
+	log "npm install postgraphile@4 into $POSTGRAPHILE_DIR"
+	(cd "$POSTGRAPHILE_DIR" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent postgraphile@4) \
+		|| die "npm install postgraphile@4"
+fi
+PG_VERSION=$(cd "$POSTGRAPHILE_DIR" && node -e 'console.log(require("postgraphile/package.json").version)')
+# Two relations of measurement.corrects_id would both be named measurementByCorrectsId; PostGraphile refuses to
+# start on such a clash. A tags file (read from the working directory) renames one; the database is not touched.
+cat > "$POSTGRAPHILE_DIR/postgraphile.tags.json5" <<'EOF'
+{ version: 1, config: { constraint: {
+  "measurement_corrects_id_fkey": { tags: { foreignSingleFieldName: "correctedBy" } } } } }
+EOF
+
+# --- 3. the scratch database with the demo data (loaded by the server's first start) --------------------------
+psql -q -d postgres -c "CREATE DATABASE $DB" >/dev/null || die "create database $DB"
+
+now_ms() { date +%s%3N; }
+
+# start_ours LABEL [extra Spring arguments…]: starts the server, waits for /actuator/health UP; STARTUP_MS = ms taken
+STARTUP_MS=0
+start_ours() {
+	local label=$1; shift
+	local t0
+	t0=$(now_ms)
+	DB_HOST=$PGHOST DB_PORT=$PGPORT DB_NAME=$DB DB_USER=$PGUSER DB_PASSWORD= SERVER_PORT=$OUR_PORT DEMO_DATA=true \
+		java $JAVA_OPTS -jar "$JAR" --egov.rate-limit.enabled=false "$@" > "$WORK/server-$label.log" 2>&1 &
+	OUR_PID=$!
+	for _ in $(seq 1 6000); do
+		if curl -sf "http://127.0.0.1:$OUR_PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+			STARTUP_MS=$(( $(now_ms) - t0 ))
+			log "server ($label) UP after $STARTUP_MS ms"
+			return 0
+		fi
+		kill -0 "$OUR_PID" 2>/dev/null || { tail -50 "$WORK/server-$label.log" >&2; die "server ($label) exited"; }
+		sleep 0.05
+	done
+	die "server ($label) not UP after 300 s"
+}
+
+stop_ours() { stop_pid "$OUR_PID"; OUR_PID=""; }
+
+log "first start: migrations and demo data into $DB"
+start_ours first; FIRST_MS=$STARTUP_MS
+stop_ours
+
+ROWS=$(psql -d "$DB" -Atc "SELECT string_agg(format('%s %s', t, n), ', ' ORDER BY t) FROM (
+	SELECT 'agency' t, count(*) n FROM agency UNION ALL SELECT 'assessment_score', count(*) FROM assessment_score
+	UNION ALL SELECT 'assessment_round', count(*) FROM assessment_round
+	UNION ALL SELECT 'assessment_category', count(*) FROM assessment_category
+	UNION ALL SELECT 'measurement', count(*) FROM measurement) x")
+HAS_TRAFFIC=$(psql -d "$DB" -Atc "SELECT to_regclass('traffic_bucket') IS NOT NULL")
+if [[ $HAS_TRAFFIC == t ]]; then
+	ROWS="$ROWS, $(psql -d "$DB" -Atc "SELECT format('traffic_bucket %s (%s MINUTE)', count(*), count(*) FILTER (WHERE granularity = 'MINUTE')) FROM traffic_bucket")"
+fi
+log "rows: $ROWS"
+
+# --- 4. the queries and their variables -----------------------------------------------------------------------
+round_id() { psql -d "$DB" -Atc "SELECT id FROM assessment_round WHERE framework = '$1' AND year = $2"; }
+NESTED_ROUND=$(round_id DTI 2024)
+RANKING_ROUND=$(round_id DTI 2022)
+[[ -n $NESTED_ROUND && -n $RANKING_ROUND ]] || die "the demo rounds DTI 2022 and 2024 are missing"
+
+body() { # body QUERY SERVER VARIABLES_JSON > file
+	jq -n --rawfile q "$HERE/queries/$1.$2.graphql" --argjson v "$3" '{query: $q, variables: $v}'
+}
+QUERIES="a b c"
+body a ours '{"framework":"DTI","year":2024}' > "$WORK/a.ours.json"
+body a postgraphile "{\"roundId\":\"$NESTED_ROUND\"}" > "$WORK/a.postgraphile.json"
+body b ours '{"code":"P48","framework":"DTI","year":2024}' > "$WORK/b.ours.json"
+body b postgraphile "{\"code\":\"P48\",\"roundId\":\"$NESTED_ROUND\"}" > "$WORK/b.postgraphile.json"
+body c ours '{"framework":"DTI","year":2022,"block":"PROVINCES"}' > "$WORK/c.ours.json"
+body c postgraphile "{\"roundId\":\"$RANKING_ROUND\",\"block\":\"PROVINCES\"}" > "$WORK/c.postgraphile.json"
+if [[ $HAS_TRAFFIC == t ]]; then
+	# A year by day over the site with the most minute data: from its first day bucket, 365 days.
+	read -r SITE FROM TO DAYS < <(psql -d "$DB" -AtF ' ' -c "
+		WITH s AS (SELECT site_code FROM traffic_bucket WHERE granularity = 'MINUTE'
+		            GROUP BY site_code ORDER BY count(*) DESC, site_code LIMIT 1),
+		     f AS (SELECT b.site_code, min(b.bucket_start) AS start FROM traffic_bucket b JOIN s USING (site_code)
+		            WHERE b.granularity = 'DAY' GROUP BY b.site_code)
+		SELECT f.site_code, to_char(f.start AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD\"T\"HH24:MI:SS+07:00'),
+		       to_char((f.start + interval '365 days') AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD\"T\"HH24:MI:SS+07:00'),
+		       (SELECT count(*) FROM traffic_bucket b WHERE b.site_code = f.site_code AND b.granularity = 'DAY'
+		           AND b.bucket_start >= f.start AND b.bucket_start < f.start + interval '365 days')
+		  FROM f")
+	body d ours "{\"site\":\"$SITE\",\"from\":\"$FROM\",\"to\":\"$TO\"}" > "$WORK/d.ours.json"
+	body d postgraphile "{\"site\":\"$SITE\",\"days\":$DAYS}" > "$WORK/d.postgraphile.json"
+	log "(d): site $SITE, $FROM to $TO, $DAYS day buckets"
+fi
+
+# --- 5. PostGraphile on the same database ---------------------------------------------------------------------
+log "starting PostGraphile $PG_VERSION (--cluster-workers 2) on port $PG_PORT"
+(cd "$POSTGRAPHILE_DIR" && exec node node_modules/.bin/postgraphile -c "postgres://$PGUSER@$PGHOST:$PGPORT/$DB" \
+	--cluster-workers 2 --disable-query-log --disable-graphiql --port "$PG_PORT") > "$WORK/postgraphile.log" 2>&1 &
+PG_PID=$!
+for _ in $(seq 1 600); do
+	curl -sf "http://127.0.0.1:$PG_PORT/graphql" -H 'Content-Type: application/json' -d '{"query":"{__typename}"}' \
+		>/dev/null 2>&1 && break
+	kill -0 "$PG_PID" 2>/dev/null || { cat "$WORK/postgraphile.log" >&2; die "PostGraphile exited"; }
+	sleep 0.1
+done
+
+url() { [[ $1 == ours ]] && echo "http://127.0.0.1:$OUR_PORT/graphql" || echo "http://127.0.0.1:$PG_PORT/graphql"; }
+
+# Is query d answerable by this server? (the traffic query lands with the polls/traffic feature)
+has_traffic_query() {
+	curl -s "$(url ours)" -H 'Content-Type: application/json' \
+		-d '{"query":"{ __type(name: \"Query\") { fields { name } } }"}' | jq -e '.data.__type.fields | map(.name) | index("traffic")' >/dev/null
+}
+
+# verify QUERY: both servers answer 200 without errors, and the same data once normalised
+verify() {
+	local q=$1 server status
+	for server in ours postgraphile; do
+		status=$(curl -s -o "$WORK/$q.$server.response" -w '%{http_code}' "$(url $server)" \
+			-H 'Content-Type: application/json' --data-binary "@$WORK/$q.$server.json")
+		[[ $status == 200 ]] || die "($q) $server answered HTTP $status: $(head -c 300 "$WORK/$q.$server.response")"
+		python3 "$HERE/normalise.py" "$q" "$server" < "$WORK/$q.$server.response" > "$WORK/$q.$server.canonical" \
+			|| die "($q) $server answered with errors"
+	done
+	if ! cmp -s "$WORK/$q.ours.canonical" "$WORK/$q.postgraphile.canonical"; then
+		diff "$WORK/$q.ours.canonical" "$WORK/$q.postgraphile.canonical" | head -20 >&2
+		die "($q) the two servers answered different data"
+	fi
+	log "($q) verified: same data from both ($(wc -c < "$WORK/$q.ours.response") and $(wc -c < "$WORK/$q.postgraphile.response") bytes)"
+}
+
+# load SECONDS QUERY SERVER: wrk output's RESULT line
+load() {
+	BODY_FILE="$WORK/$2.$3.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${1}s" --timeout 10s -s "$HERE/post.lua" "$(url "$3")" \
+		| grep '^RESULT' || die "wrk ($2 $3)"
+}
+
+declare -A RESULT
+measure() { # measure QUERY SERVER [LABEL]
+	local q=$1 server=$2 label=${3:-$2} line
+	load "$QUERY_WARMUP" "$q" "$server" >/dev/null
+	sleep 1 # let the requests that wrk cut off at the end of the warm-up finish
+	line=$(load "$DURATION" "$q" "$server")
+	sleep 1
+	log "($q) $label: $line"
+	[[ $line =~ non2xx=0\  && $line =~ socket_errors=0\  && ! $line =~ requests=0\  ]] \
+		|| die "($q) $label: no answers, non-2xx responses or socket errors: $line"
+	RESULT[$q.$label]=$line
+}
+field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<< "$1"; }
+
+warm() { # warm SERVER QUERIES: WARMUP seconds spread over the queries
+	local server=$1; shift
+	local each=$(( WARMUP / $# ))
+	log "warming $server: $WARMUP s ($each s of each of: $*)"
+	for q in "$@"; do load "$each" "$q" "$server" >/dev/null; done
+}
+
+# memory of our server while it is under load: max RSS and heap used (jstat), GC time
+sample_memory() {
+	local pid=$1 out=$2
+	while kill -0 "$pid" 2>/dev/null; do
+		local rss heap
+		rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+		heap=$(jstat -gc "$pid" 2>/dev/null | awk 'NR==1 {for (i=1;i<=NF;i++) h[$i]=i} NR==2 {print $h["S0U"]+$h["S1U"]+$h["EU"]+$h["OU"]}')
+		echo "$rss ${heap:-0}" >> "$out"
+		sleep 2
+	done
+}
+gc_seconds() { jstat -gc "$1" | awk 'NR==1 {for (i=1;i<=NF;i++) h[$i]=i} NR==2 {print $h["GCT"]}'; }
+
+# --- 6. our server without the response cache: (a), (b), (d), and (c) uncached --------------------------------
+log "second start (demo data already loaded), response cache off"
+start_ours uncached --egov.cache.responses=0; SECOND_MS=$STARTUP_MS
+if [[ $HAS_TRAFFIC == t ]] && has_traffic_query; then QUERIES="a b c d"; else log "(d) skipped: this server has no traffic query yet"; fi
+for q in $QUERIES; do verify "$q"; done
+
+sample_memory "$OUR_PID" "$WORK/memory.txt" & SAMPLER_PID=$!
+warm ours $QUERIES
+GC0=$(gc_seconds "$OUR_PID"); T0=$(now_ms)
+for q in $QUERIES; do measure "$q" ours; done
+GC1=$(gc_seconds "$OUR_PID"); T1=$(now_ms)
+stop_pid "$SAMPLER_PID"; SAMPLER_PID=""
+read -r MAX_RSS_KB MAX_HEAP_KB < <(awk '{ if ($1 > r) r = $1; if ($2 > h) h = $2 } END { printf "%d %d\n", r, h }' "$WORK/memory.txt")
+GC_SHARE=$(awk -v g0="$GC0" -v g1="$GC1" -v t0="$T0" -v t1="$T1" 'BEGIN { printf "%.1f", 100 * (g1 - g0) / ((t1 - t0) / 1000) }')
+# wrk closes its connections at the end of each run; the requests in flight then are cancelled and logged
+# (AbortExecutionException). Anything else logged as ERROR is counted.
+OUR_ERRORS=$(grep ' ERROR ' "$WORK/server-uncached.log" | grep -vc 'AbortExecutionException' || true)
+OUR_CANCELLED=$(grep ' ERROR ' "$WORK/server-uncached.log" | grep -c 'AbortExecutionException' || true)
+stop_ours
+
+# --- 7. PostGraphile --------------------------------------------------------------------------------------------
+warm postgraphile $QUERIES
+for q in $QUERIES; do measure "$q" postgraphile; done
+PG_RSS_KB=0
+for pid in $PG_PID $(pgrep -P "$PG_PID" || true); do
+	PG_RSS_KB=$(( PG_RSS_KB + $(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0) ))
+done
+
+# --- 8. our server with its response cache: (c) ------------------------------------------------------------------
+log "third start, response cache on"
+start_ours cached; THIRD_MS=$STARTUP_MS
+verify c
+CACHE_HEADER=$(curl -s -D - -o /dev/null "$(url ours)" -H 'Content-Type: application/json' --data-binary "@$WORK/c.ours.json" \
+	| tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache" {print $2}')
+[[ $CACHE_HEADER == HIT ]] || die "(c) the response cache did not answer the repeated ranking (X-Cache: $CACHE_HEADER)"
+WARMUP=$(( WARMUP / 3 )) warm ours c
+measure c ours cached
+stop_ours
+
+# --- 9. the table -----------------------------------------------------------------------------------------------
+describe() {
+	case $1 in
+		a) echo "(a) 100 agencies x DTI 2024 scores, uncached" ;;
+		b) echo "(b) one agency + its 12 DTI 2024 scores, uncached" ;;
+		c) echo "(c) DTI 2022 provincial ranking (63), uncached" ;;
+		d) echo "(d) traffic, a year by day, uncached" ;;
+		c-cached) echo "(c) DTI 2022 provincial ranking (63), our response cache" ;;
+	esac
+}
+target() { case $1 in a) echo ">= 3x" ;; b) echo ">= 1.5x" ;; c-cached) echo ">= 10x" ;; d) echo "p99 < 50 ms" ;; *) echo "-" ;; esac; }
+verdict() { # verdict ROW RATIO P99
+	case $1 in
+		a) awk -v r="$2" 'BEGIN { print (r >= 3 ? "met" : "NOT met") }' ;;
+		b) awk -v r="$2" 'BEGIN { print (r >= 1.5 ? "met" : "NOT met") }' ;;
+		c-cached) awk -v r="$2" 'BEGIN { print (r >= 10 ? "met" : "NOT met") }' ;;
+		d) awk -v p="$3" 'BEGIN { print (p < 50 ? "met" : "NOT met") }' ;;
+		*) echo "-" ;;
+	esac
+}
+
+echo
+echo "## GraphQL vs PostGraphile — $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s of warm-up per server (+${QUERY_WARMUP}s per query); our server: java $JAVA_OPTS; PostGraphile $PG_VERSION --cluster-workers 2"
+echo
+echo "| query | ours req/s | ours p50 ms | ours p99 ms | PostGraphile req/s | PG p50 ms | PG p99 ms | ratio | target | |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
+ROWS_OUT="$QUERIES c-cached"
+for row in $ROWS_OUT; do
+	q=${row%-cached}
+	if [[ $row == c-cached ]]; then ours=${RESULT[c.cached]}; else ours=${RESULT[$q.ours]}; fi
+	pg=${RESULT[$q.postgraphile]}
+	ratio=$(awk -v a="$(field "$ours" rps)" -v b="$(field "$pg" rps)" 'BEGIN { printf "%.2f", a / b }')
+	printf '| %s | %s | %s | %s | %s | %s | %s | %sx | %s | %s |\n' "$(describe "$row")" \
+		"$(field "$ours" rps)" "$(field "$ours" p50_ms)" "$(field "$ours" p99_ms)" \
+		"$(field "$pg" rps)" "$(field "$pg" p50_ms)" "$(field "$pg" p99_ms)" "$ratio" "$(target "$row")" \
+		"$(verdict "$row" "$ratio" "$(field "$ours" p99_ms)")"
+done
+echo
+echo "Responses: $(for q in $QUERIES; do printf '(%s) %s B ours / %s B PostGraphile; ' "$q" "$(wc -c < "$WORK/$q.ours.response")" "$(wc -c < "$WORK/$q.postgraphile.response")"; done)"
+echo "Every response verified before timing (HTTP 200, no errors, same normalised data on both); every timed run: 0 non-2xx, 0 socket errors."
+echo
+echo "| our server | |"
+echo "|---|---|"
+echo "| start-up to /actuator/health UP, first start (migrations + demo data load) | ${FIRST_MS} ms |"
+echo "| start-up to UP, demo data already loaded (second start / third start) | ${SECOND_MS} ms / ${THIRD_MS} ms |"
+echo "| max RSS under load (uncached runs) | $(( MAX_RSS_KB / 1024 )) MiB |"
+echo "| max heap used under load (jstat S0U+S1U+EU+OU), limit $JAVA_OPTS | $(( MAX_HEAP_KB / 1024 )) MiB |"
+echo "| time in GC during the uncached runs | ${GC_SHARE} % |"
+echo "| ERROR lines in the server log during the uncached runs (besides requests cut off when wrk stops: ${OUR_CANCELLED} lines) | ${OUR_ERRORS} |"
+echo "| PostGraphile RSS after its runs (master + 2 workers) | $(( PG_RSS_KB / 1024 )) MiB |"
+echo
+echo "Data: $ROWS."
