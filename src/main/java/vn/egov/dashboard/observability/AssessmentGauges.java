@@ -2,14 +2,11 @@ package vn.egov.dashboard.observability;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.event.EventListener;
@@ -26,8 +23,6 @@ import vn.egov.dashboard.system.DataChangedEvent;
  */
 @Component
 class AssessmentGauges {
-
-	private static final Log logger = LogFactory.getLog(AssessmentGauges.class);
 
 	/** The TOTAL category of each framework's latest round that has scores, ranked within its block. */
 	private static final String LATEST = """
@@ -50,7 +45,7 @@ class AssessmentGauges {
 
 	private final MultiGauge ranks;
 
-	private final AtomicBoolean running = new AtomicBoolean();
+	private final Refresher refresher = new Refresher("assessment gauges", this::load);
 
 	AssessmentGauges(DatabaseClient db, MeterRegistry registry) {
 		this.db = db;
@@ -71,9 +66,10 @@ class AssessmentGauges {
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${egov.metrics.refresh-interval:60s}")
 	Mono<Void> refresh() {
-		if (!this.running.compareAndSet(false, true)) {
-			return Mono.empty();
-		}
+		return this.refresher.refresh();
+	}
+
+	private Mono<?> load() {
 		return this.db.sql(LATEST)
 			.map((row) -> new Latest(row.get("framework", String.class), row.get("year", Integer.class),
 					row.get("block", String.class), row.get("agency_code", String.class), row.get("name", String.class),
@@ -81,11 +77,7 @@ class AssessmentGauges {
 					Boolean.TRUE.equals(row.get("sample", Boolean.class))))
 			.all()
 			.collectList()
-			.doOnNext(this::publish)
-			.doOnError((ex) -> logger.warn("Could not refresh the assessment gauges: " + ex.getMessage()))
-			.onErrorResume((ex) -> Mono.empty())
-			.doFinally((signal) -> this.running.set(false))
-			.then();
+			.doOnNext(this::publish);
 	}
 
 	private void publish(List<Latest> rows) {

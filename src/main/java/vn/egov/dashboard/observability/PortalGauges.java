@@ -3,14 +3,11 @@ package vn.egov.dashboard.observability;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -31,8 +28,6 @@ import vn.egov.dashboard.traffic.SiteStatistics;
 @Component
 class PortalGauges {
 
-	private static final Log logger = LogFactory.getLog(PortalGauges.class);
-
 	private static final String VOTES = """
 			SELECT p.id, p.site_code, o.position, o.label, o.votes
 			  FROM poll p JOIN poll_option o ON o.poll_id = p.id
@@ -50,7 +45,7 @@ class PortalGauges {
 
 	private final MultiGauge visits;
 
-	private final AtomicBoolean running = new AtomicBoolean();
+	private final Refresher refresher = new Refresher("portal gauges", this::load);
 
 	PortalGauges(DatabaseClient db, SiteStatistics sites, Clock clock, MeterRegistry registry) {
 		this.db = db;
@@ -63,9 +58,10 @@ class PortalGauges {
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${egov.metrics.portal-refresh-interval:15s}")
 	Mono<Void> refresh() {
-		if (!this.running.compareAndSet(false, true)) {
-			return Mono.empty();
-		}
+		return this.refresher.refresh();
+	}
+
+	private Mono<?> load() {
 		Mono<Void> polls = this.db.sql(VOTES)
 			.map((row) -> Row.of(Tags.of("poll", String.valueOf(row.get("id", Long.class)), "site",
 					row.get("site_code", String.class), "option", row.get("position", Integer.class) + ". " + row.get("label", String.class)),
@@ -75,10 +71,7 @@ class PortalGauges {
 			.doOnNext((rows) -> this.votes.register(new ArrayList<>(rows), true))
 			.then();
 		Mono<Void> portals = this.sites.at(this.clock.instant()).collectList().doOnNext(this::publish).then();
-		return polls.then(portals)
-			.doOnError((ex) -> logger.warn("Could not refresh the portal gauges: " + ex.getMessage()))
-			.onErrorResume((ex) -> Mono.empty())
-			.doFinally((signal) -> this.running.set(false));
+		return polls.then(portals);
 	}
 
 	private void publish(List<SiteStatistics.Snapshot> snapshots) {

@@ -7,14 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.event.EventListener;
@@ -45,8 +42,6 @@ import vn.egov.dashboard.target.ProgressStatus;
 @Component
 class ProgressGauges {
 
-	private static final Log logger = LogFactory.getLog(ProgressGauges.class);
-
 	private final ProgressService progress;
 
 	private final AgencyRepository agencies;
@@ -67,7 +62,7 @@ class ProgressGauges {
 
 	private final MultiGauge deadline;
 
-	private final AtomicBoolean running = new AtomicBoolean();
+	private final Refresher refresher = new Refresher("progress gauges", this::load);
 
 	ProgressGauges(ProgressService progress, AgencyRepository agencies, Clock clock, MeterRegistry registry) {
 		this.progress = progress;
@@ -96,17 +91,14 @@ class ProgressGauges {
 	/** Recompute every gauge; runs on start, then every {@code egov.metrics.refresh-interval}. */
 	@Scheduled(initialDelay = 0, fixedDelayString = "${egov.metrics.refresh-interval:60s}")
 	Mono<Void> refresh() {
-		if (!this.running.compareAndSet(false, true)) {
-			return Mono.empty();
-		}
+		return this.refresher.refresh();
+	}
+
+	private Mono<?> load() {
 		return this.progress.standings(LocalDate.now(this.clock))
 			.flatMap((standings) -> this.agencies.findByCodes(codes(standings))
 				.collectMap(Agency::code)
-				.doOnNext((byCode) -> publish(standings, byCode)))
-			.doOnError((ex) -> logger.warn("Could not refresh the progress gauges: " + ex.getMessage()))
-			.onErrorResume((ex) -> Mono.empty())
-			.doFinally((signal) -> this.running.set(false))
-			.then();
+				.doOnNext((byCode) -> publish(standings, byCode)));
 	}
 
 	private void publish(List<Standing> standings, Map<String, Agency> agencies) {
