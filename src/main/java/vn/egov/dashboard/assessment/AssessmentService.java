@@ -17,9 +17,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import vn.egov.dashboard.agency.Agency;
 import vn.egov.dashboard.agency.AgencyRepository;
@@ -30,6 +28,7 @@ import vn.egov.dashboard.document.DocumentNotFoundException;
 import vn.egov.dashboard.document.DocumentRepository;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Texts;
+import vn.egov.dashboard.live.Changes;
 import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
@@ -39,9 +38,6 @@ import vn.egov.dashboard.system.DataChangedEvent;
  */
 @Service
 public class AssessmentService {
-
-	/** Published after a committed write, so cached rankings and gauges refresh. */
-	private static final DataChangedEvent CHANGED = new DataChangedEvent("assessment");
 
 	static final int FIRST_YEAR = 2000;
 
@@ -58,18 +54,15 @@ public class AssessmentService {
 
 	private final Clock clock;
 
-	private final TransactionalOperator transaction;
-
-	private final ApplicationEventPublisher events;
+	private final Changes changes;
 
 	AssessmentService(AssessmentRepository assessments, AgencyRepository agencies, DocumentRepository documents,
-			Clock clock, TransactionalOperator transaction, ApplicationEventPublisher events) {
+			Clock clock, Changes changes) {
 		this.assessments = assessments;
 		this.agencies = agencies;
 		this.documents = documents;
 		this.clock = clock;
-		this.transaction = transaction;
-		this.events = events;
+		this.changes = changes;
 	}
 
 	/**
@@ -77,9 +70,7 @@ public class AssessmentService {
 	 * scores cannot be dropped, nor get a maximum below its highest score.
 	 */
 	public Mono<AssessmentRound> defineRound(DefineRoundInput input) {
-		return Mono.defer(() -> define(input))
-			.as(this.transaction::transactional)
-			.doOnSuccess((round) -> this.events.publishEvent(CHANGED));
+		return this.changes.commit(changed(input.framework()), Mono.defer(() -> define(input)));
 	}
 
 	private Mono<AssessmentRound> define(DefineRoundInput input) {
@@ -111,13 +102,13 @@ public class AssessmentService {
 	 * Imports of the same round run one after the other (the round's row is locked).
 	 */
 	public Mono<ImportResult> importCsv(Framework framework, int year, String csv) {
-		return Mono.defer(() -> replaceScores(framework, year, csv))
-			.as(this.transaction::transactional)
-			.doOnSuccess((result) -> {
-				if (result != null && result.imported()) {
-					this.events.publishEvent(CHANGED);
-				}
-			});
+		return this.changes.commit(Mono.defer(() -> replaceScores(framework, year, csv)),
+				(result) -> result.imported() ? changed(framework) : null);
+	}
+
+	/** The change a write to a round of {@code framework} makes (rankingPublished follows it by framework). */
+	private static DataChangedEvent changed(Framework framework) {
+		return DataChangedEvent.of("assessment", framework);
 	}
 
 	private Mono<ImportResult> replaceScores(Framework framework, int year, String csv) {

@@ -29,7 +29,7 @@ class RankingSubscriptions {
 	Flux<AssessmentRound> rankingPublished(@Argument Framework framework) {
 		Mono<AssessmentRound> latest = Mono.defer(() -> this.assessments.findRounds(framework).takeLast(1).next());
 		return latest
-			.concatWith(this.live.of("assessment").onBackpressureLatest().concatMap((event) -> latest, 1));
+			.concatWith(this.live.of("assessment", framework.name()).onBackpressureLatest().concatMap((event) -> latest, 1));
 	}
 
 }

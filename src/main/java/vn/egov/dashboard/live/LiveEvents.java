@@ -1,6 +1,7 @@
 package vn.egov.dashboard.live;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -37,6 +38,15 @@ public class LiveEvents {
 
 	/** Changes of one row of an entity, at most one per {@code window}: a burst yields its latest change. */
 	public Flux<DataChangedEvent> of(String entity, String key, Duration window) {
+		return of(entity, key::equals, window);
+	}
+
+	/** Changes of the rows of an entity whose keys match, at most one per {@code egov.live.event-window}. */
+	public Flux<DataChangedEvent> of(String entity, Predicate<String> key) {
+		return of(entity, key, this.window);
+	}
+
+	private Flux<DataChangedEvent> of(String entity, Predicate<String> key, Duration window) {
 		return this.changes.asFlux()
 			.filter((event) -> event.affects(entity, key))
 			.onBackpressureLatest()

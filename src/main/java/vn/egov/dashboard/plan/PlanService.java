@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import vn.egov.dashboard.agency.Agency;
@@ -18,6 +17,7 @@ import vn.egov.dashboard.document.DocumentRepository;
 import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Texts;
+import vn.egov.dashboard.live.Changes;
 import vn.egov.dashboard.system.DataChangedEvent;
 import vn.egov.dashboard.plan.PlanInputs.AdvancePlanInput;
 import vn.egov.dashboard.plan.PlanInputs.CreatePlanInput;
@@ -28,8 +28,6 @@ import vn.egov.dashboard.plan.PlanInputs.CreatePlanInput;
  */
 @Service
 public class PlanService {
-
-	private static final DataChangedEvent CHANGED = new DataChangedEvent("plan");
 
 	static final int FIRST_YEAR = 2000;
 
@@ -43,27 +41,27 @@ public class PlanService {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
+	private final Changes changes;
 
 	PlanService(PlanRepository plans, AgencyRepository agencies, DocumentRepository documents, Clock clock,
-			ApplicationEventPublisher events) {
+			Changes changes) {
 		this.plans = plans;
 		this.agencies = agencies;
 		this.documents = documents;
 		this.clock = clock;
-		this.events = events;
+		this.changes = changes;
 	}
 
 	Mono<Plan> create(CreatePlanInput input) {
 		String title = Texts.required("title", input.title(), 500);
 		checkPeriod(input.kind(), input.periodStart(), input.periodEnd());
-		return this.agencies.findByCode(input.agencyCode())
+		Mono<Plan> insert = this.agencies.findByCode(input.agencyCode())
 			.switchIfEmpty(Mono.error(() -> new AgencyNotFoundException(input.agencyCode())))
 			.doOnNext((agency) -> checkExistsDuring(agency, input.periodStart(), input.periodEnd()))
 			.then(documentId("guidingDocumentNumber", input.guidingDocumentNumber()))
 			.flatMap((guiding) -> this.plans.insert(input.agencyCode(), input.kind(), title, input.periodStart(),
-					input.periodEnd(), guiding.orElse(null), input.dueOn()))
-			.doOnSuccess((plan) -> this.events.publishEvent(CHANGED));
+					input.periodEnd(), guiding.orElse(null), input.dueOn()));
+		return this.changes.commit(insert, PlanService::changed);
 	}
 
 	Mono<Plan> advance(AdvancePlanInput input) {
@@ -80,14 +78,18 @@ public class PlanService {
 		if (input.approvingDocumentNumber() != null && input.to() != PlanStatus.APPROVED) {
 			throw new InvalidInputException("approvingDocumentNumber", "only goes with to: APPROVED");
 		}
-		return this.plans.findById(id)
+		Mono<Plan> update = this.plans.findById(id)
 			.switchIfEmpty(Mono.error(() -> new PlanNotFoundException(input.id())))
 			.doOnNext((plan) -> checkStep(plan, input.to(), on))
 			.flatMap((plan) -> documentId("approvingDocumentNumber", input.approvingDocumentNumber())
 				.flatMap((approving) -> this.plans.advance(id, from, input.to(), on, approving.orElse(null)))
 				.switchIfEmpty(Mono.error(() -> new InvalidInputException("to",
-						"cannot be applied: the plan's status changed while this request ran; read it again"))))
-			.doOnSuccess((plan) -> this.events.publishEvent(CHANGED));
+						"cannot be applied: the plan's status changed while this request ran; read it again"))));
+		return this.changes.commit(update, PlanService::changed);
+	}
+
+	static DataChangedEvent changed(Plan plan) {
+		return DataChangedEvent.of("plan", plan.id());
 	}
 
 	/** The id of the document numbered {@code number}, empty when no number is given; an unknown number is NOT_FOUND. */

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import vn.egov.dashboard.agency.AgencyNotFoundException;
@@ -14,6 +13,7 @@ import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.NotFoundException;
 import vn.egov.dashboard.graphql.Texts;
+import vn.egov.dashboard.live.Changes;
 import vn.egov.dashboard.system.DataChangedEvent;
 import vn.egov.dashboard.plan.PlanInputs.ReportTaskInput;
 
@@ -29,13 +29,13 @@ public class TaskService {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
+	private final Changes changes;
 
-	TaskService(TaskRepository tasks, AgencyRepository agencies, Clock clock, ApplicationEventPublisher events) {
+	TaskService(TaskRepository tasks, AgencyRepository agencies, Clock clock, Changes changes) {
 		this.tasks = tasks;
 		this.agencies = agencies;
 		this.clock = clock;
-		this.events = events;
+		this.changes = changes;
 	}
 
 	Mono<TaskReport> report(ReportTaskInput input) {
@@ -46,12 +46,12 @@ public class TaskService {
 		if (reportedOn.isAfter(today)) {
 			throw new InvalidInputException("reportedOn", "must not be in the future, was " + reportedOn);
 		}
-		return this.tasks.findById(taskId)
+		Mono<TaskReport> save = this.tasks.findById(taskId)
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("No task with id '" + input.taskId() + "'")))
 			.then(this.agencies.findByCode(input.agencyCode()))
 			.switchIfEmpty(Mono.error(() -> new AgencyNotFoundException(input.agencyCode())))
-			.flatMap((agency) -> this.tasks.saveReport(taskId, agency.code(), input.status(), reportedOn, note))
-			.doOnSuccess((report) -> this.events.publishEvent(new DataChangedEvent("plan")));
+			.flatMap((agency) -> this.tasks.saveReport(taskId, agency.code(), input.status(), reportedOn, note));
+		return this.changes.commit(new DataChangedEvent("plan"), save);
 	}
 
 }

@@ -8,11 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.poll.VoteRejectedException.Reason;
+import vn.egov.dashboard.live.Changes;
 import vn.egov.dashboard.system.DataChangedEvent;
 import vn.egov.dashboard.traffic.Client;
 import vn.egov.dashboard.traffic.KeyedHash;
@@ -38,11 +38,10 @@ public class PollService {
 
 	private final Counter votes;
 
-	private final ApplicationEventPublisher events;
+	private final Changes changes;
 
-	PollService(PollRepository polls, PollProperties properties, Clock clock, MeterRegistry meters,
-			ApplicationEventPublisher events) {
-		this.events = events;
+	PollService(PollRepository polls, PollProperties properties, Clock clock, MeterRegistry meters, Changes changes) {
+		this.changes = changes;
 		this.polls = polls;
 		this.voters = KeyedHash.of(properties.voterSalt(), "egov.poll.voter-salt");
 		this.clock = clock;
@@ -57,16 +56,13 @@ public class PollService {
 		return this.polls.findById(poll)
 			.switchIfEmpty(Mono.error(() -> new PollNotFoundException(poll)))
 			.flatMap((found) -> checkOption(found, option).then(Mono.fromRunnable(() -> checkOpen(found, now))))
-			.then(Mono.defer(() -> this.polls.vote(poll, option, this.voters.bytes("voter|" + voterId(client)), now)))
-			.flatMap((counted) -> {
-				if (!counted) {
-					return Mono.error(new VoteRejectedException(Reason.ALREADY_VOTED, "pollId",
-							"has already been answered by this voter; one vote per voter"));
-				}
-				this.votes.increment();
-				this.events.publishEvent(DataChangedEvent.of("poll", poll));
-				return this.polls.findById(poll);
-			});
+			.then(Mono.defer(() -> this.changes.commit(DataChangedEvent.of("poll", poll),
+					this.polls.vote(poll, option, this.voters.bytes("voter|" + voterId(client)), now)
+						.filter(Boolean::booleanValue))))
+			.switchIfEmpty(Mono.error(() -> new VoteRejectedException(Reason.ALREADY_VOTED, "pollId",
+					"has already been answered by this voter; one vote per voter")))
+			.doOnNext((counted) -> this.votes.increment())
+			.then(Mono.defer(() -> this.polls.findById(poll)));
 	}
 
 	/** The cookie id; without one, an id derived from address and user agent, which becomes the cookie. */

@@ -1,6 +1,7 @@
 package vn.egov.dashboard.system;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Published after a committed write changed public data of one kind ({@code "measurement"},
@@ -39,7 +40,12 @@ public record DataChangedEvent(String entity, List<String> keys, boolean remote)
 
 	/** Whether a view of the row {@code key} of {@code kind} must refresh. */
 	public boolean affects(String kind, String key) {
-		return affects(kind) && (this.keys.isEmpty() || this.keys.contains(key));
+		return affects(kind, key::equals);
+	}
+
+	/** Whether a view of the rows of {@code kind} whose keys match {@code key} must refresh. */
+	public boolean affects(String kind, Predicate<String> key) {
+		return affects(kind) && (this.keys.isEmpty() || this.keys.stream().anyMatch(key));
 	}
 
 }

@@ -5,10 +5,8 @@ import java.time.LocalDate;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import vn.egov.dashboard.agency.Agency;
 import vn.egov.dashboard.agency.AgencyNotFoundException;
@@ -17,12 +15,14 @@ import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.NotFoundException;
 import vn.egov.dashboard.graphql.Texts;
+import vn.egov.dashboard.live.Changes;
 import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
  * Every write to measurements: recording a value and correcting one. Each request is checked in full
- * before anything is written; a correction replaces the old value in the same transaction. After a
- * committed write, a {@link DataChangedEvent} tells derived views to refresh.
+ * before anything is written; a correction replaces the old value in the same transaction, which also
+ * announces the change of that indicator and agency ({@link DataChangedEvent} {@code measurement}, key
+ * {@code INDICATOR/AGENCY}).
  */
 @Service
 public class MeasurementService {
@@ -36,8 +36,6 @@ public class MeasurementService {
 	record CorrectMeasurementInput(String id, double value, String source) {
 	}
 
-	private static final DataChangedEvent CHANGED = new DataChangedEvent("measurement");
-
 	private final MeasurementRepository measurements;
 
 	private final TargetRepository targets;
@@ -46,18 +44,24 @@ public class MeasurementService {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
-
-	private final TransactionalOperator transaction;
+	private final Changes changes;
 
 	MeasurementService(MeasurementRepository measurements, TargetRepository targets, AgencyRepository agencies,
-			Clock clock, ApplicationEventPublisher events, TransactionalOperator transaction) {
+			Clock clock, Changes changes) {
 		this.measurements = measurements;
 		this.targets = targets;
 		this.agencies = agencies;
 		this.clock = clock;
-		this.events = events;
-		this.transaction = transaction;
+		this.changes = changes;
+	}
+
+	/** The change a write of {@code measurement} makes: key {@code INDICATOR/AGENCY}, as progress subscriptions read it. */
+	static DataChangedEvent changed(Measurement measurement) {
+		return DataChangedEvent.of("measurement", key(measurement.indicatorCode(), measurement.agencyCode()));
+	}
+
+	static String key(String indicatorCode, String agencyCode) {
+		return indicatorCode + "/" + agencyCode;
 	}
 
 	Mono<Measurement> record(RecordMeasurementInput input) {
@@ -65,15 +69,16 @@ public class MeasurementService {
 		if (input.period().isAfter(LocalDate.now(this.clock))) {
 			throw new InvalidInputException("period", "must not be in the future, was " + input.period());
 		}
-		return indicator(input.indicatorCode()).doOnNext((indicator) -> checkValue(indicator, input.value()))
+		Mono<Measurement> insert = indicator(input.indicatorCode())
+			.doOnNext((indicator) -> checkValue(indicator, input.value()))
 			.then(this.agencies.findByCode(input.agencyCode()))
 			.switchIfEmpty(Mono.error(() -> new AgencyNotFoundException(input.agencyCode())))
 			.doOnNext((agency) -> checkExisted(agency, input.period()))
 			.flatMap((agency) -> this.measurements.insert(input.indicatorCode(), agency.code(), input.period(),
 					input.value(), source, null))
 			.onErrorMap(DuplicateKeyException.class, (ex) -> new InvalidInputException("period",
-					"already has a value for this agency and indicator; correct it with correctMeasurement"))
-			.doOnSuccess((recorded) -> this.events.publishEvent(CHANGED));
+					"already has a value for this agency and indicator; correct it with correctMeasurement"));
+		return this.changes.commit(insert, MeasurementService::changed);
 	}
 
 	Mono<Measurement> correct(CorrectMeasurementInput input) {
@@ -87,7 +92,7 @@ public class MeasurementService {
 						"names a value that a correction already replaced; correct the newer value")))
 				.flatMap((replaced) -> this.measurements.insert(replaced.indicatorCode(), replaced.agencyCode(),
 						replaced.period(), input.value(), source, replaced.id())));
-		return replace.as(this.transaction::transactional).doOnSuccess((corrected) -> this.events.publishEvent(CHANGED));
+		return this.changes.commit(replace, MeasurementService::changed);
 	}
 
 	private Mono<Indicator> indicator(String code) {

@@ -32,7 +32,11 @@ class ProgressSubscriptions {
 		Mono<ProgressUpdate> current = Mono.defer(() -> this.targets.find(indicatorCode, agencyCode, null)
 			.collectList()
 			.map((found) -> new ProgressUpdate(indicatorCode, agencyCode, found)));
-		return current.concatWith(this.live.of("measurement").onBackpressureLatest().concatMap((event) -> current, 1));
+		String keys = MeasurementService.key(indicatorCode, (agencyCode != null) ? agencyCode : "");
+		return current.concatWith(this.live
+			.of("measurement", (key) -> (agencyCode != null) ? key.equals(keys) : key.startsWith(keys))
+			.onBackpressureLatest()
+			.concatMap((event) -> current, 1));
 	}
 
 }

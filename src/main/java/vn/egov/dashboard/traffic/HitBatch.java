@@ -55,6 +55,11 @@ final class HitBatch {
 	/** Hits in the batch. */
 	int hits;
 
+	/** The sites the batch has hits of. */
+	String[] sites() {
+		return this.minutes.keySet().stream().map(MinuteKey::site).distinct().sorted().toArray(String[]::new);
+	}
+
 	void add(AcceptedHit hit, Instant at) {
 		Instant minute = Granularity.MINUTE.start(at);
 		Views views = this.minutes.computeIfAbsent(new MinuteKey(hit.site(), minute), (k) -> new Views());

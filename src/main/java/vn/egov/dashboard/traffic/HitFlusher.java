@@ -12,10 +12,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import vn.egov.dashboard.live.Changes;
 import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
@@ -73,13 +73,11 @@ class HitFlusher implements SmartLifecycle {
 	private Instant lastHousekeeping = Instant.EPOCH;
 
 	/** Published after each committed batch, so cached traffic answers and gauges follow. */
-	private static final DataChangedEvent CHANGED = new DataChangedEvent("traffic");
-
-	private final ApplicationEventPublisher events;
+	private final Changes changes;
 
 	HitFlusher(HitBuffer buffer, TrafficWriter writer, SiteDirectory sites, TrafficProperties properties, Clock clock,
-			MeterRegistry meters, ApplicationEventPublisher events) {
-		this.events = events;
+			MeterRegistry meters, Changes changes) {
+		this.changes = changes;
 		this.buffer = buffer;
 		this.writer = writer;
 		this.sites = sites;
@@ -152,9 +150,10 @@ class HitFlusher implements SmartLifecycle {
 		}
 		long started = System.nanoTime();
 		try {
-			this.writer.write(batch).block(WRITE_TIMEOUT);
+			this.changes
+				.commit(DataChangedEvent.of("traffic", (Object[]) batch.sites()), this.writer.write(batch).thenReturn(batch))
+				.block(WRITE_TIMEOUT);
 			this.flushed.increment(batch.hits);
-			this.events.publishEvent(CHANGED);
 			return true;
 		}
 		catch (RuntimeException ex) {

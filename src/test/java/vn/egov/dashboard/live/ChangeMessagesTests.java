@@ -10,24 +10,9 @@ import vn.egov.dashboard.system.DataChangedEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How a window of local changes becomes NOTIFY messages.
+ * What a NOTIFY message carries, and which views a change affects.
  */
 class ChangeMessagesTests {
-
-	@Test
-	void shouldSendOneMessagePerEntityWithTheUnionOfKeys() {
-		List<ChangeMessage> messages = ChangeNotifier.merge("me", List.of(DataChangedEvent.of("poll", 1),
-				new DataChangedEvent("traffic"), DataChangedEvent.of("poll", 2), DataChangedEvent.of("poll", 1)));
-		assertThat(messages).containsExactly(new ChangeMessage("me", "poll", List.of("1", "2")),
-				new ChangeMessage("me", "traffic", List.of()));
-	}
-
-	@Test
-	void shouldMeanAnyRowWhenOneChangeHadNoKeys() {
-		List<ChangeMessage> messages = ChangeNotifier.merge("me",
-				List.of(DataChangedEvent.of("poll", 1), new DataChangedEvent("poll")));
-		assertThat(messages).containsExactly(new ChangeMessage("me", "poll", List.of()));
-	}
 
 	@Test
 	void shouldNameNoRowsRatherThanTooManyForOnePayload() {
