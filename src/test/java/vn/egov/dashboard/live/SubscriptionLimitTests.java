@@ -18,7 +18,8 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cap on open subscriptions per WebSocket connection (default 20), and that slots are given back.
+ * The caps on open subscriptions per WebSocket connection (default 20) and per client over all its
+ * connections (default 50), and that slots are given back.
  */
 class SubscriptionLimitTests extends IntegrationTests {
 
@@ -58,6 +59,42 @@ class SubscriptionLimitTests extends IntegrationTests {
 		StepVerifier.create(subscribe(ws, poll).take(1)).expectNext(0L).verifyComplete();
 		open.forEach(Disposable::dispose);
 		ws.stop().block(TIMEOUT);
+		waitForOpen(0);
+	}
+
+	@Test
+	void shouldRefuseASubscriptionOverTheClientsCapAcrossConnections() {
+		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		List<WebSocketGraphQlTester> connections = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			WebSocketGraphQlTester ws = WebSocketGraphQlTester
+				.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
+				.build();
+			ws.start().block(TIMEOUT);
+			connections.add(ws);
+		}
+		this.base = this.limits.openOf("127.0.0.1");
+		int room = 50 - this.base;
+		List<Disposable> open = new ArrayList<>();
+		for (int i = 0; i < room; i++) {
+			open.add(subscribe(connections.get(i / 20), poll).subscribe((total) -> {
+			}, (ex) -> {
+			}));
+		}
+		waitForOpen(room);
+		// The third connection holds fewer than 20: only the client's cap can refuse this one.
+		WebSocketGraphQlTester third = connections.get(room / 20);
+		StepVerifier.create(third.documentName("live/pollResults").variable("pollId", poll.id()).executeSubscription().toFlux())
+			.assertNext((response) -> response.errors()
+				.expect((e) -> SubscriptionLimits.CODE.equals(e.getExtensions().get("code")))
+				.verify())
+			.verifyComplete();
+
+		open.remove(open.size() - 1).dispose();
+		waitForOpen(room - 1);
+		StepVerifier.create(subscribe(third, poll).take(1)).expectNext(0L).verifyComplete();
+		open.forEach(Disposable::dispose);
+		connections.forEach((ws) -> ws.stop().block(TIMEOUT));
 		waitForOpen(0);
 	}
 
