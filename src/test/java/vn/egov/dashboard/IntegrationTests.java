@@ -2,6 +2,8 @@ package vn.egov.dashboard;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +17,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import vn.egov.dashboard.security.Role;
 
 /**
  * Base of the tests that run the whole server on a random port, with the demo data, on this run's own
@@ -36,6 +40,26 @@ public abstract class IntegrationTests {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("DB_NAME", () -> TestDatabase.NAME);
+		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+				() -> "file:" + TestTokens.PUBLIC_KEY);
+	}
+
+	/** The tester signed in (with a JWT of this run's issuer) as {@code role}, of {@code agency} for an editor. */
+	protected HttpGraphQlTester as(Role role, @Nullable String agency) {
+		String subject = role.name().toLowerCase(java.util.Locale.ROOT) + ((agency != null) ? "-" + agency : "");
+		return this.graphQl.mutate()
+			.headers((headers) -> headers.setBearerAuth(TestTokens.token(subject, role, agency)))
+			.build();
+	}
+
+	/** The tester signed in as an ADMIN. */
+	protected HttpGraphQlTester asAdmin() {
+		return as(Role.ADMIN, null);
+	}
+
+	/** The tester signed in as the AGENCY_EDITOR of {@code agency}. */
+	protected HttpGraphQlTester asEditorOf(String agency) {
+		return as(Role.AGENCY_EDITOR, agency);
 	}
 
 	/**
@@ -43,7 +67,17 @@ public abstract class IntegrationTests {
 	 * documents as {@link #graphQl}.
 	 */
 	protected HttpGraphQlClient reactiveClient() {
-		return HttpGraphQlClient.builder(WebClient.create("http://localhost:" + this.port + "/graphql"))
+		return reactiveClient(WebClient.builder());
+	}
+
+	/** A reactive client signed in as an ADMIN, for concurrent writes. */
+	protected HttpGraphQlClient reactiveAdminClient() {
+		return reactiveClient(WebClient.builder()
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestTokens.token("admin", Role.ADMIN, null))));
+	}
+
+	private HttpGraphQlClient reactiveClient(WebClient.Builder web) {
+		return HttpGraphQlClient.builder(web.baseUrl("http://localhost:" + this.port + "/graphql").build())
 			.documentSource(new ResourceDocumentSource(List.of(new ClassPathResource("graphql-test/")),
 					ResourceDocumentSource.FILE_EXTENSIONS))
 			.build();

@@ -29,6 +29,8 @@ import vn.egov.dashboard.document.DocumentRepository;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Texts;
 import vn.egov.dashboard.live.Changes;
+import vn.egov.dashboard.security.AnalystWrite;
+import vn.egov.dashboard.security.AuditLog;
 import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
@@ -56,8 +58,11 @@ public class AssessmentService {
 
 	private final Changes changes;
 
+	private final AuditLog audit;
+
 	AssessmentService(AssessmentRepository assessments, AgencyRepository agencies, DocumentRepository documents,
-			Clock clock, Changes changes) {
+			Clock clock, Changes changes, AuditLog audit) {
+		this.audit = audit;
 		this.assessments = assessments;
 		this.agencies = agencies;
 		this.documents = documents;
@@ -69,8 +74,16 @@ public class AssessmentService {
 	 * Creates or updates a round. Categories, when given, replace the round's; a category that already has
 	 * scores cannot be dropped, nor get a maximum below its highest score.
 	 */
+	@AnalystWrite
 	public Mono<AssessmentRound> defineRound(DefineRoundInput input) {
-		return this.changes.commit(changed(input.framework()), Mono.defer(() -> define(input)));
+		String id = input.framework() + "/" + input.year();
+		Mono<AssessmentRound> write = this.assessments.findRound(input.framework(), input.year())
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((old) -> Mono.defer(() -> define(input))
+				.flatMap((round) -> this.audit.record("defineAssessmentRound", "assessment_round", id, old.orElse(null),
+						round).thenReturn(round)));
+		return this.changes.commit(changed(input.framework()), write);
 	}
 
 	private Mono<AssessmentRound> define(DefineRoundInput input) {
@@ -101,8 +114,14 @@ public class AssessmentService {
 	 * Replaces all scores of a round with the rows of a CSV file, or writes nothing and reports every bad line.
 	 * Imports of the same round run one after the other (the round's row is locked).
 	 */
+	@AnalystWrite
 	public Mono<ImportResult> importCsv(Framework framework, int year, String csv) {
-		return this.changes.commit(Mono.defer(() -> replaceScores(framework, year, csv)),
+		Mono<ImportResult> write = Mono.defer(() -> replaceScores(framework, year, csv))
+			.flatMap((result) -> result.imported() ? this.audit.record("importAssessment", "assessment_round",
+					framework + "/" + year, Map.of("scores", result.rowsReplaced()),
+					Map.of("scores", result.rowsImported(), "rowsRead", result.rowsRead())).thenReturn(result)
+					: Mono.just(result));
+		return this.changes.commit(write,
 				(result) -> result.imported() ? changed(framework) : null);
 	}
 

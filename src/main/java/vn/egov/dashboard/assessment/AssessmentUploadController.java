@@ -9,10 +9,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 import vn.egov.dashboard.graphql.InvalidInputException;
 
@@ -28,7 +31,7 @@ import vn.egov.dashboard.graphql.InvalidInputException;
  * {@code POST /assessments/{framework}/{year}/scores} with the file as the body ({@code text/csv}) or as the
  * {@code file} part of a {@code multipart/form-data} form. Answers the same result as {@code importAssessment}:
  * 200 when imported, 422 with {@code errors} when not, 404 for an unknown round, 413 for a file over
- * {@code egov.assessment.upload-max-size}.
+ * {@code egov.assessment.upload-max-size}; 401/403 without the ADMIN or ANALYST role.
  */
 @RestController
 class AssessmentUploadController {
@@ -58,6 +61,17 @@ class AssessmentUploadController {
 		return file.flatMap((part) -> text(part.content()))
 			.flatMap((csv) -> this.service.importCsv(framework, year, csv))
 			.map(AssessmentUploadController::respond);
+	}
+
+	/** Anonymous: 401 (sign in); signed in without the ANALYST or ADMIN role: 403. Nothing was imported. */
+	@ExceptionHandler
+	Mono<ResponseEntity<Map<String, String>>> denied(AccessDeniedException ex, ServerWebExchange exchange) {
+		return exchange.getPrincipal()
+			.map((caller) -> ResponseEntity.status(HttpStatus.FORBIDDEN)
+				.body(Map.of("message", "Forbidden: importing scores needs role ADMIN or ANALYST")))
+			.defaultIfEmpty(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+				.body(Map.of("message", "Not signed in: send a bearer token (Authorization: Bearer …) or an API key (X-API-Key)")));
 	}
 
 	@ExceptionHandler

@@ -46,7 +46,9 @@ final class ReadSets {
 			Map.entry("SiteReading", "site"), Map.entry("TrafficPoint", "traffic"), Map.entry("PageStats", "traffic"),
 			Map.entry("Online", "traffic"), Map.entry("SiteStats", "traffic"), Map.entry("HitReceipt", "traffic"),
 			Map.entry("HitRejection", "traffic"), Map.entry("Query", ""), Map.entry("PageInfo", ""),
-			Map.entry("ProgressUpdate", "measurement"), Map.entry("Subscription", ""));
+			Map.entry("ProgressUpdate", "measurement"), Map.entry("Subscription", ""),
+			Map.entry("Viewer", "caller"), Map.entry("ApiKey", "api_key"), Map.entry("CreatedApiKey", "api_key"),
+			Map.entry("AuditEntry", "audit"));
 
 	/** The operation a request runs, and what it reads; {@code query} is false for mutations and subscriptions. */
 	record ReadSet(boolean query, Set<String> entities) {

@@ -14,7 +14,9 @@ class GraphQlConfiguration {
 
 	@Bean
 	RuntimeWiringConfigurer scalars() {
-		return (builder) -> builder.scalar(ExtendedScalars.Date).scalar(ExtendedScalars.DateTime);
+		return (builder) -> builder.scalar(ExtendedScalars.Date)
+			.scalar(ExtendedScalars.DateTime)
+			.scalar(ExtendedScalars.Json);
 	}
 
 	@Bean

@@ -18,6 +18,9 @@ import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Texts;
 import vn.egov.dashboard.live.Changes;
+import vn.egov.dashboard.security.Access;
+import vn.egov.dashboard.security.AgencyWrite;
+import vn.egov.dashboard.security.AuditLog;
 import vn.egov.dashboard.system.DataChangedEvent;
 import vn.egov.dashboard.plan.PlanInputs.AdvancePlanInput;
 import vn.egov.dashboard.plan.PlanInputs.CreatePlanInput;
@@ -43,8 +46,11 @@ public class PlanService {
 
 	private final Changes changes;
 
+	private final AuditLog audit;
+
 	PlanService(PlanRepository plans, AgencyRepository agencies, DocumentRepository documents, Clock clock,
-			Changes changes) {
+			Changes changes, AuditLog audit) {
+		this.audit = audit;
 		this.plans = plans;
 		this.agencies = agencies;
 		this.documents = documents;
@@ -52,19 +58,23 @@ public class PlanService {
 		this.changes = changes;
 	}
 
-	Mono<Plan> create(CreatePlanInput input) {
+	@AgencyWrite
+	public Mono<Plan> create(CreatePlanInput input) {
 		String title = Texts.required("title", input.title(), 500);
 		checkPeriod(input.kind(), input.periodStart(), input.periodEnd());
 		Mono<Plan> insert = this.agencies.findByCode(input.agencyCode())
 			.switchIfEmpty(Mono.error(() -> new AgencyNotFoundException(input.agencyCode())))
 			.doOnNext((agency) -> checkExistsDuring(agency, input.periodStart(), input.periodEnd()))
 			.then(documentId("guidingDocumentNumber", input.guidingDocumentNumber()))
-			.flatMap((guiding) -> this.plans.insert(input.agencyCode(), input.kind(), title, input.periodStart(),
-					input.periodEnd(), guiding.orElse(null), input.dueOn()));
+			.flatMap((guiding) -> Access.requireAgency(input.agencyCode())
+				.then(this.plans.insert(input.agencyCode(), input.kind(), title, input.periodStart(),
+						input.periodEnd(), guiding.orElse(null), input.dueOn())))
+			.flatMap((plan) -> this.audit.record("createPlan", "plan", plan.id(), null, plan).thenReturn(plan));
 		return this.changes.commit(insert, PlanService::changed);
 	}
 
-	Mono<Plan> advance(AdvancePlanInput input) {
+	@AgencyWrite
+	public Mono<Plan> advance(AdvancePlanInput input) {
 		long id = Ids.parse("id", input.id());
 		PlanStatus from = input.to().previous();
 		if (from == null) {
@@ -81,10 +91,12 @@ public class PlanService {
 		Mono<Plan> update = this.plans.findById(id)
 			.switchIfEmpty(Mono.error(() -> new PlanNotFoundException(input.id())))
 			.doOnNext((plan) -> checkStep(plan, input.to(), on))
-			.flatMap((plan) -> documentId("approvingDocumentNumber", input.approvingDocumentNumber())
+			.flatMap((old) -> Access.requireAgency(old.agencyCode())
+				.then(documentId("approvingDocumentNumber", input.approvingDocumentNumber()))
 				.flatMap((approving) -> this.plans.advance(id, from, input.to(), on, approving.orElse(null)))
 				.switchIfEmpty(Mono.error(() -> new InvalidInputException("to",
-						"cannot be applied: the plan's status changed while this request ran; read it again"))));
+						"cannot be applied: the plan's status changed while this request ran; read it again")))
+				.flatMap((plan) -> this.audit.record("advancePlan", "plan", plan.id(), old, plan).thenReturn(plan)));
 		return this.changes.commit(update, PlanService::changed);
 	}
 

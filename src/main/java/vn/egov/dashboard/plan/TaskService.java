@@ -2,6 +2,8 @@ package vn.egov.dashboard.plan;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
@@ -14,6 +16,9 @@ import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.NotFoundException;
 import vn.egov.dashboard.graphql.Texts;
 import vn.egov.dashboard.live.Changes;
+import vn.egov.dashboard.security.Access;
+import vn.egov.dashboard.security.AgencyWrite;
+import vn.egov.dashboard.security.AuditLog;
 import vn.egov.dashboard.system.DataChangedEvent;
 import vn.egov.dashboard.plan.PlanInputs.ReportTaskInput;
 
@@ -31,14 +36,18 @@ public class TaskService {
 
 	private final Changes changes;
 
-	TaskService(TaskRepository tasks, AgencyRepository agencies, Clock clock, Changes changes) {
+	private final AuditLog audit;
+
+	TaskService(TaskRepository tasks, AgencyRepository agencies, Clock clock, Changes changes, AuditLog audit) {
+		this.audit = audit;
 		this.tasks = tasks;
 		this.agencies = agencies;
 		this.clock = clock;
 		this.changes = changes;
 	}
 
-	Mono<TaskReport> report(ReportTaskInput input) {
+	@AgencyWrite
+	public Mono<TaskReport> report(ReportTaskInput input) {
 		long taskId = Ids.parse("taskId", input.taskId());
 		String note = Texts.optional("note", input.note(), 2000);
 		LocalDate today = LocalDate.now(this.clock);
@@ -50,8 +59,21 @@ public class TaskService {
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("No task with id '" + input.taskId() + "'")))
 			.then(this.agencies.findByCode(input.agencyCode()))
 			.switchIfEmpty(Mono.error(() -> new AgencyNotFoundException(input.agencyCode())))
-			.flatMap((agency) -> this.tasks.saveReport(taskId, agency.code(), input.status(), reportedOn, note));
+			.flatMap((agency) -> Access.requireAgency(agency.code())
+				.then(previous(taskId, agency.code()))
+				.flatMap((old) -> this.tasks.saveReport(taskId, agency.code(), input.status(), reportedOn, note)
+					.flatMap((report) -> this.audit.record("reportTask", "task_report",
+							taskId + "/" + report.agencyCode(), old.orElse(null), report).thenReturn(report))));
 		return this.changes.commit(new DataChangedEvent("plan"), save);
+	}
+
+	/** The agency's current report on the task, which the new one replaces. */
+	private Mono<Optional<TaskReport>> previous(long taskId, String agencyCode) {
+		return this.tasks.findReports(List.of(taskId))
+			.filter((report) -> report.agencyCode().equals(agencyCode))
+			.next()
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
 	}
 
 }

@@ -16,6 +16,9 @@ import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.NotFoundException;
 import vn.egov.dashboard.graphql.Texts;
 import vn.egov.dashboard.live.Changes;
+import vn.egov.dashboard.security.Access;
+import vn.egov.dashboard.security.AgencyWrite;
+import vn.egov.dashboard.security.AuditLog;
 import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
@@ -46,8 +49,11 @@ public class MeasurementService {
 
 	private final Changes changes;
 
+	private final AuditLog audit;
+
 	MeasurementService(MeasurementRepository measurements, TargetRepository targets, AgencyRepository agencies,
-			Clock clock, Changes changes) {
+			Clock clock, Changes changes, AuditLog audit) {
+		this.audit = audit;
 		this.measurements = measurements;
 		this.targets = targets;
 		this.agencies = agencies;
@@ -64,7 +70,8 @@ public class MeasurementService {
 		return indicatorCode + "/" + agencyCode;
 	}
 
-	Mono<Measurement> record(RecordMeasurementInput input) {
+	@AgencyWrite
+	public Mono<Measurement> record(RecordMeasurementInput input) {
 		String source = Texts.required("source", input.source(), 500);
 		if (input.period().isAfter(LocalDate.now(this.clock))) {
 			throw new InvalidInputException("period", "must not be in the future, was " + input.period());
@@ -74,24 +81,31 @@ public class MeasurementService {
 			.then(this.agencies.findByCode(input.agencyCode()))
 			.switchIfEmpty(Mono.error(() -> new AgencyNotFoundException(input.agencyCode())))
 			.doOnNext((agency) -> checkExisted(agency, input.period()))
-			.flatMap((agency) -> this.measurements.insert(input.indicatorCode(), agency.code(), input.period(),
-					input.value(), source, null))
+			.flatMap((agency) -> Access.requireAgency(agency.code())
+				.then(this.measurements.insert(input.indicatorCode(), agency.code(), input.period(), input.value(),
+						source, null)))
 			.onErrorMap(DuplicateKeyException.class, (ex) -> new InvalidInputException("period",
-					"already has a value for this agency and indicator; correct it with correctMeasurement"));
+					"already has a value for this agency and indicator; correct it with correctMeasurement"))
+			.flatMap((recorded) -> this.audit.record("recordMeasurement", "measurement", recorded.id(), null, recorded)
+				.thenReturn(recorded));
 		return this.changes.commit(insert, MeasurementService::changed);
 	}
 
-	Mono<Measurement> correct(CorrectMeasurementInput input) {
+	@AgencyWrite
+	public Mono<Measurement> correct(CorrectMeasurementInput input) {
 		long id = Ids.parse("id", input.id());
 		String source = Texts.required("source", input.source(), 500);
 		Mono<Measurement> replace = this.measurements.findById(id)
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("No measurement with id '" + input.id() + "'")))
 			.flatMap((old) -> indicator(old.indicatorCode()).doOnNext((indicator) -> checkValue(indicator, input.value()))
+				.then(Access.requireAgency(old.agencyCode()))
 				.then(this.measurements.markReplaced(id))
 				.switchIfEmpty(Mono.error(() -> new InvalidInputException("id",
 						"names a value that a correction already replaced; correct the newer value")))
 				.flatMap((replaced) -> this.measurements.insert(replaced.indicatorCode(), replaced.agencyCode(),
-						replaced.period(), input.value(), source, replaced.id())));
+						replaced.period(), input.value(), source, replaced.id()))
+				.flatMap((corrected) -> this.audit.record("correctMeasurement", "measurement", corrected.id(), old,
+						corrected).thenReturn(corrected)));
 		return this.changes.commit(replace, MeasurementService::changed);
 	}
 

@@ -178,10 +178,14 @@ class HitFlusher implements SmartLifecycle {
 
 	private void loop() {
 		while (this.running) {
+			// Until the interval is over, the buffer is full enough, or the server stops (a wait may end early).
+			long deadline = System.nanoTime() + this.interval.toNanos();
 			synchronized (this.signal) {
-				if (this.running && this.buffer.pending() < this.flushSize) {
+				long left;
+				while (this.running && this.buffer.pending() < this.flushSize
+						&& (left = deadline - System.nanoTime()) > 0) {
 					try {
-						this.signal.wait(this.interval.toMillis());
+						this.signal.wait(Math.max(1, left / 1_000_000));
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();

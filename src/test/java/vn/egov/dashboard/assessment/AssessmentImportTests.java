@@ -275,27 +275,27 @@ class AssessmentImportTests extends IntegrationTests {
 
 	@Test
 	void shouldDefineARoundWithItsCategoriesAndMethodology() {
-		GraphQlTester.Response response = this.graphQl.documentName("assessment/defineAssessmentRound")
+		GraphQlTester.Response response = asAdmin().documentName("assessment/defineAssessmentRound")
 			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2085,
 					"methodologyDocumentNumber", "62/QĐ-BTTTT", "note", "Vòng thử"))
 			.execute();
 		response.path("defineAssessmentRound.methodologyDocument.number").entity(String.class).isEqualTo("62/QĐ-BTTTT");
 		// no categories given: copied from the previous round of the framework (ICT_APPLICATION 2019: the total)
 		response.path("defineAssessmentRound.categories[*].code").entityList(String.class).containsExactly("TOTAL");
-		this.graphQl.documentName("assessment/defineAssessmentRound")
+		asAdmin().documentName("assessment/defineAssessmentRound")
 			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2085, "publishedOn", "2086-03-01"))
 			.execute()
 			.errors()
 			.expect((e) -> e.getErrorType().toString().equals("BAD_REQUEST")
 					&& e.getMessage().equals("publishedOn must not be in the future, was 2086-03-01"))
 			.verify();
-		this.graphQl.documentName("assessment/defineAssessmentRound")
+		asAdmin().documentName("assessment/defineAssessmentRound")
 			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2085, "methodologyDocumentNumber", "1/XX"))
 			.execute()
 			.errors()
 			.expect((e) -> e.getErrorType().toString().equals("NOT_FOUND") && e.getMessage().equals("No legal document numbered '1/XX'"))
 			.verify();
-		this.graphQl.documentName("assessment/defineAssessmentRound")
+		asAdmin().documentName("assessment/defineAssessmentRound")
 			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2085,
 					"categories", List.of(category("HA_TANG", "Hạ tầng", "PILLAR", 1))))
 			.execute()
@@ -310,7 +310,7 @@ class AssessmentImportTests extends IntegrationTests {
 		define("ICT_APPLICATION", 2086, List.of(category("TOTAL", "Tổng thể", "TOTAL", 1),
 				category("HA_TANG", "Hạ tầng", "PILLAR", 1)));
 		imported("ICT_APPLICATION", 2086, "block,agency_code,category,score\nPROVINCES,P01,HA_TANG,0.9\n");
-		this.graphQl.documentName("assessment/defineAssessmentRound")
+		asAdmin().documentName("assessment/defineAssessmentRound")
 			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2086,
 					"categories", List.of(category("TOTAL", "Tổng thể", "TOTAL", 1))))
 			.execute()
@@ -318,7 +318,7 @@ class AssessmentImportTests extends IntegrationTests {
 			.expect((e) -> e.getErrorType().toString().equals("BAD_REQUEST") && e.getMessage()
 				.equals("categories must keep HA_TANG, which has scores in ICT_APPLICATION 2086; import the round without it first"))
 			.verify();
-		this.graphQl.documentName("assessment/defineAssessmentRound")
+		asAdmin().documentName("assessment/defineAssessmentRound")
 			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2086,
 					"categories", List.of(category("TOTAL", "Tổng thể", "TOTAL", 1), category("HA_TANG", "Hạ tầng", "PILLAR", 0.5))))
 			.execute()
@@ -327,7 +327,7 @@ class AssessmentImportTests extends IntegrationTests {
 				.equals("categories cannot lower the maximum of HA_TANG to 0.5: ICT_APPLICATION 2086 has a score of 0.9"))
 			.verify();
 		// raising a maximum and renaming is fine
-		this.graphQl.documentName("assessment/defineAssessmentRound")
+		asAdmin().documentName("assessment/defineAssessmentRound")
 			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2086,
 					"categories", List.of(category("TOTAL", "Tổng thể", "TOTAL", 100), category("HA_TANG", "Hạ tầng số", "PILLAR", 100))))
 			.execute()
@@ -339,7 +339,7 @@ class AssessmentImportTests extends IntegrationTests {
 		if (categories != null) {
 			input.put("categories", categories);
 		}
-		this.graphQl.documentName("assessment/defineAssessmentRound")
+		asAdmin().documentName("assessment/defineAssessmentRound")
 			.variable("input", input)
 			.execute()
 			.path("defineAssessmentRound.year")
@@ -352,7 +352,7 @@ class AssessmentImportTests extends IntegrationTests {
 	}
 
 	private GraphQlTester.Response importCsv(String framework, int year, String csv) {
-		return this.graphQl.documentName("assessment/importAssessment")
+		return asAdmin().documentName("assessment/importAssessment")
 			.variable("framework", framework)
 			.variable("year", year)
 			.variable("csv", csv)
@@ -360,7 +360,7 @@ class AssessmentImportTests extends IntegrationTests {
 	}
 
 	private GraphQlTester.Errors importAssessmentErrors(String framework, int year, String csv) {
-		return this.graphQl.documentName("assessment/importAssessment")
+		return asAdmin().documentName("assessment/importAssessment")
 			.variable("framework", framework)
 			.variable("year", year)
 			.variable("csv", csv)

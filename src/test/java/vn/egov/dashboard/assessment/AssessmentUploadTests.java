@@ -25,6 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import vn.egov.dashboard.IntegrationTests;
+import vn.egov.dashboard.TestTokens;
+import vn.egov.dashboard.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,9 +61,12 @@ class AssessmentUploadTests extends IntegrationTests {
 
 	@BeforeEach
 	void client() {
-		this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.http = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestTokens.token("analyst", Role.ANALYST, null)))
+			.build();
 		for (int year : List.of(2087, 2088, 2089)) {
-			this.graphQl.documentName("assessment/defineAssessmentRound")
+			asAdmin().documentName("assessment/defineAssessmentRound")
 				.variable("input", Map.of("framework", "DTI", "year", year))
 				.execute()
 				.path("defineAssessmentRound.year").entity(Integer.class).isEqualTo(year);
@@ -80,6 +85,27 @@ class AssessmentUploadTests extends IntegrationTests {
 			.jsonPath("$.rowsImported").isEqualTo(2)
 			.jsonPath("$.errors").isEmpty();
 		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id", "r.year = 2087")).isEqualTo(2);
+	}
+
+	@Test
+	void shouldRefuseAnUploadWithoutTheAnalystRole() {
+		long before = count("assessment_score s JOIN assessment_round r ON r.id = s.round_id", "r.year = 2088");
+		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		anonymous.post().uri("/assessments/DTI/2088/scores")
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(GOOD)
+			.exchange()
+			.expectStatus().isUnauthorized()
+			.expectBody()
+			.jsonPath("$.message").value(String.class, (message) -> assertThat(message).startsWith("Not signed in"));
+		anonymous.post().uri("/assessments/DTI/2088/scores")
+			.header("Authorization", "Bearer " + TestTokens.token("editor", Role.AGENCY_EDITOR, "P01"))
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(GOOD)
+			.exchange()
+			.expectStatus().isForbidden();
+		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id", "r.year = 2088"))
+			.isEqualTo(before);
 	}
 
 	@Test

@@ -94,7 +94,7 @@ class PlanMutationTests extends IntegrationTests {
 	@Test
 	void shouldLetOnlyOneOfManyConcurrentSubmissionsWin() {
 		String id = create("P44", "ANNUAL", 2023, 2023, Map.of());
-		var client = reactiveClient();
+		var client = reactiveAdminClient();
 		List<String> winners = new ArrayList<>();
 		Flux.range(1, 12)
 			.flatMap((day) -> client.documentName("plan/advancePlan")
@@ -128,7 +128,7 @@ class PlanMutationTests extends IntegrationTests {
 
 	@Test
 	void shouldRecordATaskReportAndFlagItLate() {
-		this.graphQl.documentName("plan/reportTask")
+		asAdmin().documentName("plan/reportTask")
 			.variable("input", Map.of("taskId", taskId(2), "agencyCode", "P31", "status", "DONE", "reportedOn",
 					"2024-01-20"))
 			.execute()
@@ -162,13 +162,13 @@ class PlanMutationTests extends IntegrationTests {
 		Map<String, Object> input = new java.util.HashMap<>(Map.of("agencyCode", agency, "kind", kind, "title",
 				"Kế hoạch chuyển đổi số " + start + " (test)", "periodStart", start, "periodEnd", end));
 		input.putAll(extra);
-		return this.graphQl.documentName("plan/createPlan").variable("input", input).execute();
+		return asAdmin().documentName("plan/createPlan").variable("input", input).execute();
 	}
 
 	private GraphQlTester.Response advance(String id, String to, Map<String, Object> extra) {
 		Map<String, Object> input = new java.util.HashMap<>(Map.of("id", id, "to", to));
 		input.putAll(extra);
-		return this.graphQl.documentName("plan/advancePlan").variable("input", input).execute();
+		return asAdmin().documentName("plan/advancePlan").variable("input", input).execute();
 	}
 
 	private int planCount() {

@@ -46,7 +46,7 @@ class MeasurementMutationTests extends IntegrationTests {
 		expectBadRequest(record("RECORDS_ELECTRONIC", "P64", tomorrow(), 50), "period");
 		// Phú Thọ as merged in 2025 did not exist in 2020.
 		expectBadRequest(record("RECORDS_ELECTRONIC", "P25-2025", "2020-12-31", 50), "period");
-		expectBadRequest(this.graphQl.documentName("target/recordMeasurement")
+		expectBadRequest(asAdmin().documentName("target/recordMeasurement")
 			.variable("input", Map.of("indicatorCode", "RECORDS_ELECTRONIC", "agencyCode", "P64", "period",
 					"2023-12-31", "value", 50, "source", " "))
 			.execute(), "source");
@@ -68,7 +68,7 @@ class MeasurementMutationTests extends IntegrationTests {
 
 	@Test
 	void shouldKeepExactlyOneValueUnderConcurrentRecordsAndCorrections() {
-		var client = reactiveClient();
+		var client = reactiveAdminClient();
 		Flux.range(1, 10)
 			.flatMap((i) -> client.documentName("target/recordMeasurement")
 				.variable("input", input("PROCEDURES_CUT", "P67", "2023-12-31", i))
@@ -94,7 +94,7 @@ class MeasurementMutationTests extends IntegrationTests {
 	}
 
 	private GraphQlTester.Response record(String indicator, String agency, String period, double value) {
-		return this.graphQl.documentName("target/recordMeasurement")
+		return asAdmin().documentName("target/recordMeasurement")
 			.variable("input", input(indicator, agency, period, value))
 			.execute();
 	}
@@ -105,7 +105,7 @@ class MeasurementMutationTests extends IntegrationTests {
 	}
 
 	private GraphQlTester.Response correct(String id, double value) {
-		return this.graphQl.documentName("target/correctMeasurement")
+		return asAdmin().documentName("target/correctMeasurement")
 			.variable("input", Map.of("id", id, "value", value, "source", "Số liệu hiệu chỉnh (test)"))
 			.execute();
 	}

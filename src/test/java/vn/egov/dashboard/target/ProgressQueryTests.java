@@ -90,7 +90,7 @@ class ProgressQueryTests extends IntegrationTests {
 	}
 
 	private void record(String agency, String period, double value) {
-		this.graphQl.documentName("target/recordMeasurement")
+		asAdmin().documentName("target/recordMeasurement")
 			.variable("input", Map.of("indicatorCode", "FIBRE_COMMUNE_COVERAGE", "agencyCode", agency, "period",
 					period, "value", value, "source", "Báo cáo kiểm thử (test)"))
 			.execute()

@@ -32,9 +32,9 @@ class ShutdownFlushTests extends IntegrationTests {
 	void shouldWriteEveryBufferedHitWhenTheServerStops() {
 		String site = TestSites.create(this.db, this.directory);
 		ConfigurableApplicationContext second = new SpringApplicationBuilder(EgovDashboardApplication.class)
-			.properties("DB_NAME=" + TestDatabase.NAME, "server.port=0", "spring.main.banner-mode=off",
-					"egov.traffic.flush-interval=1h", "egov.traffic.flush-size=1000000")
-			.run();
+			// Arguments, not default properties: application.yml would override those.
+			.run("--DB_NAME=" + TestDatabase.NAME, "--server.port=0", "--spring.main.banner-mode=off",
+					"--egov.traffic.flush-interval=1h", "--egov.traffic.flush-size=1000000");
 		int accepted = 0;
 		try {
 			int port = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);

@@ -1,0 +1,114 @@
+package vn.egov.dashboard.security;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * Every request gets through the filter chain (reads are public); the write services decide, with
+ * {@link AdminOnly}, {@link AnalystWrite}, {@link AgencyWrite} and {@link Access#requireAgency}.
+ * <p>
+ * A request may carry a bearer token, checked by Spring's OAuth2 resource server against the issuer
+ * configured in {@code spring.security.oauth2.resourceserver.jwt.*} (a national SSO, Keycloak, …), or an API
+ * key in {@code X-API-Key}. A bad one is refused with 401 before anything runs; with no issuer configured,
+ * bearer tokens are refused rather than ignored. No sessions, no cookies, no CSRF (no browser login here).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	/** The header agencies' systems send their key in. */
+	static final String API_KEY_HEADER = "X-API-Key";
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+			ApiKeys apiKeys, AuthenticationFailures failures, SecurityProperties properties) {
+		http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			// CORS stays with the handlers (the beacon's @CrossOrigin); GraphQL is same-origin or server-to-server.
+			.cors(ServerHttpSecurity.CorsSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			// Cacheable public answers set their own Cache-Control and ETag (cache.ResponseCache).
+			.headers((headers) -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(failures))
+			.addFilterAt(apiKeyFilter(apiKeys, failures), SecurityWebFiltersOrder.AUTHENTICATION);
+		ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
+		if (decoder != null) {
+			http.oauth2ResourceServer((server) -> server.authenticationEntryPoint(failures)
+				.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new JwtCallers(properties))));
+		}
+		else {
+			http.addFilterAt(noIssuerFilter(failures), SecurityWebFiltersOrder.AUTHENTICATION);
+		}
+		return http.build();
+	}
+
+	private static AuthenticationWebFilter apiKeyFilter(ApiKeys apiKeys, AuthenticationFailures failures) {
+		ReactiveAuthenticationManager check = (presented) -> apiKeys
+			.authenticate(String.valueOf(presented.getCredentials()))
+			.map(CallerAuthentication::new);
+		AuthenticationWebFilter filter = new AuthenticationWebFilter(check);
+		filter.setServerAuthenticationConverter((exchange) -> Mono
+			.justOrEmpty(exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER))
+			.map(PresentedKey::new));
+		filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(failures));
+		filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		return filter;
+	}
+
+	private static AuthenticationWebFilter noIssuerFilter(AuthenticationFailures failures) {
+		ReactiveAuthenticationManager refuse = (token) -> Mono.error(new BadCredentialsException(
+				"bearer tokens are not accepted: this server has no token issuer configured "
+						+ "(spring.security.oauth2.resourceserver.jwt.*); use an API key in " + API_KEY_HEADER));
+		AuthenticationWebFilter filter = new AuthenticationWebFilter(refuse);
+		filter.setServerAuthenticationConverter(new ServerBearerTokenAuthenticationConverter());
+		filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(failures));
+		filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		return filter;
+	}
+
+	/** An API key as presented, before it is checked. */
+	static final class PresentedKey extends org.springframework.security.authentication.AbstractAuthenticationToken {
+
+		private final String key;
+
+		PresentedKey(String key) {
+			super(java.util.List.of());
+			this.key = key;
+		}
+
+		@Override
+		public String getCredentials() {
+			return this.key;
+		}
+
+		@Override
+		public Object getPrincipal() {
+			return "API key";
+		}
+
+	}
+
+}
