@@ -47,10 +47,12 @@ class SecurityController {
 	}
 
 	@QueryMapping
-	Mono<DataFetcherResult<Window<ApiKey>>> apiKeys(@Argument boolean includeRevoked, ScrollSubrange subrange) {
+	Mono<DataFetcherResult<Window<ApiKey>>> apiKeys(@Argument @Nullable Boolean includeRevoked,
+			ScrollSubrange subrange) {
 		Page page = Page.of(subrange);
-		return this.keys.find(includeRevoked, page)
-			.map((rows) -> Connections.of(page.window(rows, ApiKeyRepository::cursor), this.keys.count(includeRevoked)));
+		boolean revoked = Boolean.TRUE.equals(includeRevoked);
+		return this.keys.find(revoked, page)
+			.map((rows) -> Connections.of(page.window(rows, ApiKeyRepository::cursor), this.keys.count(revoked)));
 	}
 
 	@SchemaMapping(typeName = "ApiKey")
