@@ -55,6 +55,12 @@ final class HitBatch {
 	/** Hits in the batch. */
 	int hits;
 
+	/**
+	 * The PostgreSQL transaction (xid8) of the last attempt to write this batch, once it has one: when the
+	 * connection breaks during COMMIT, it tells whether the batch is in the database or must be written again.
+	 */
+	volatile @Nullable String transactionId;
+
 	void add(AcceptedHit hit, Instant at) {
 		Instant minute = Granularity.MINUTE.start(at);
 		Views views = this.minutes.computeIfAbsent(new MinuteKey(hit.site(), minute), (k) -> new Views());
