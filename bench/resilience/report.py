@@ -39,6 +39,9 @@ unavailable = [r[1] for r in outage if r[2] == "unavailable"]
 if unavailable:
     print(f"  of which SERVICE_UNAVAILABLE: {len(unavailable)}; latency p50 {pct(unavailable, 50):.1f} ms, "
           f"p99 {pct(unavailable, 99):.1f} ms, max {max(unavailable) / 1000:.1f} ms")
+windows = (("stopping", t["T_STOP0"], t["T_STOP1"]), ("down", t["T_STOP1"], t["T_START0"]), ("starting", t["T_START0"], t["T_START1"]))
+print("  answered ok, by when they were sent: " + ", ".join(
+    f"{name} {sum(1 for r in outage if r[2] == 'ok' and start <= r[0] < stop)}" for name, start, stop in windows))
 down_ok = [r for r in outage if r[2] == "ok" and t["T_STOP1"] <= r[0] < t["T_START0"]]
 print(f"  answered ok although sent while PostgreSQL was down: {len(down_ok)}"
       + "".join(f"\n    query {q} sent {ms(s - t['T_STOP1'])} after the stop, latency {ms(l)}" for s, l, _, q in down_ok[:10]))
