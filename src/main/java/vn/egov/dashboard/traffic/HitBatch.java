@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.egov.dashboard.system.DataChangedEvent;
+
 /**
  * Hits aggregated in memory between two flushes: views per site and minute, the distinct visitors of each
  * site and minute, views per page and per page and day. Not thread-safe: {@link HitBuffer} guards it.
@@ -55,10 +57,16 @@ final class HitBatch {
 	/** Hits in the batch. */
 	int hits;
 
-	/** The sites the batch has hits of. */
-	String[] sites() {
-		return this.minutes.keySet().stream().map(MinuteKey::site).distinct().sorted().toArray(String[]::new);
+	/** The change writing this batch makes: traffic of its sites. */
+	DataChangedEvent change() {
+		return DataChangedEvent.of("traffic", this.minutes.keySet().stream().map(MinuteKey::site).distinct().sorted().toArray());
 	}
+
+	/**
+	 * The PostgreSQL transaction (xid8) of the last attempt to write this batch, once it has one: when the
+	 * connection breaks during COMMIT, it tells whether the batch is in the database or must be written again.
+	 */
+	volatile @Nullable String transactionId;
 
 	void add(AcceptedHit hit, Instant at) {
 		Instant minute = Granularity.MINUTE.start(at);

@@ -12,21 +12,28 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
-import vn.egov.dashboard.live.Changes;
-import vn.egov.dashboard.system.DataChangedEvent;
+import vn.egov.dashboard.system.DatabaseUnavailable;
 
 /**
  * Writes the {@link HitBuffer} to the database from one background thread: every
  * {@code egov.traffic.flush-interval}, or sooner once {@code flush-size} hits are pending. A failed flush puts
- * its batch back and is tried again on the next round, so nothing accepted is lost while the database is
- * briefly away (new hits are dropped, and counted, once the buffer is full).
+ * its batch back and is tried again every interval, so nothing accepted is lost while the database is away
+ * (new hits are refused, and counted in {@code egov.hits.dropped}, once the buffer is full).
+ * <p>
+ * Each batch is written exactly once. When the connection breaks while a batch is being written, its
+ * transaction may still have committed (the COMMIT reached the server, its answer did not come back). Such a
+ * batch is held apart until the database answers again and PostgreSQL is asked how that transaction ended
+ * ({@code pg_xact_status}): committed, it is counted as written; otherwise it goes back into the buffer.
  * <p>
  * On shutdown it stops after the web server has stopped taking requests (its phase is below the web
- * server's) and before the connection pool closes, and writes whatever is left: a graceful stop loses no hit.
- * Once a minute it also deletes the visitor sets of closed buckets and reloads the site codes.
+ * server's) and before the connection pool closes, and writes whatever is left, retrying for a few seconds
+ * if the database is away: a graceful stop loses no hit. Once a minute it also deletes the visitor sets of
+ * closed buckets and reloads the site codes.
  */
 @Component
 class HitFlusher implements SmartLifecycle {
@@ -43,6 +50,11 @@ class HitFlusher implements SmartLifecycle {
 	private static final Duration HOUSEKEEPING_EVERY = Duration.ofMinutes(1);
 
 	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
+
+	/** How long a stop keeps trying to write what is left while the database is away. */
+	private static final Duration SHUTDOWN_RETRIES = Duration.ofSeconds(10);
+
+	private static final Duration SHUTDOWN_PAUSE = Duration.ofMillis(500);
 
 	private static final Log logger = LogFactory.getLog(HitFlusher.class);
 
@@ -72,12 +84,20 @@ class HitFlusher implements SmartLifecycle {
 
 	private Instant lastHousekeeping = Instant.EPOCH;
 
-	/** Published after each committed batch, so cached traffic answers and gauges follow. */
-	private final Changes changes;
+	/** A batch whose write failed after its transaction began: in the database or not, to be found out. */
+	private @Nullable HitBatch unsettled;
+
+	/** Failed flushes in a row, and when the first of them failed: logged once per outage, not every second. */
+	private int failuresInRow;
+
+	private long failingSince;
+
+	/** For a batch found committed after its answer was lost: this instance was never told of the change. */
+	private final ApplicationEventPublisher events;
 
 	HitFlusher(HitBuffer buffer, TrafficWriter writer, SiteDirectory sites, TrafficProperties properties, Clock clock,
-			MeterRegistry meters, Changes changes) {
-		this.changes = changes;
+			MeterRegistry meters, ApplicationEventPublisher events) {
+		this.events = events;
 		this.buffer = buffer;
 		this.writer = writer;
 		this.sites = sites;
@@ -114,8 +134,9 @@ class HitFlusher implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		for (int attempt = 1; attempt <= 3 && this.buffer.pending() > 0; attempt++) {
-			flush();
+		long deadline = System.nanoTime() + SHUTDOWN_RETRIES.toNanos();
+		while (!flush() && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+			sleep(SHUTDOWN_PAUSE);
 		}
 		if (this.buffer.pending() > 0) {
 			logger.error("Shutting down with " + this.buffer.pending() + " hits that could not be written");
@@ -144,26 +165,96 @@ class HitFlusher implements SmartLifecycle {
 	 * to write). One flush at a time.
 	 */
 	synchronized boolean flush() {
+		HitBatch pending = this.unsettled;
+		if (pending != null && !settle(pending)) {
+			return false;
+		}
 		HitBatch batch = this.buffer.drain();
 		if (batch.isEmpty()) {
 			return true;
 		}
 		long started = System.nanoTime();
 		try {
-			this.changes
-				.commit(DataChangedEvent.of("traffic", (Object[]) batch.sites()), this.writer.write(batch).thenReturn(batch))
-				.block(WRITE_TIMEOUT);
-			this.flushed.increment(batch.hits);
+			this.writer.write(batch).block(WRITE_TIMEOUT);
+			written(batch);
 			return true;
 		}
 		catch (RuntimeException ex) {
-			this.buffer.restore(batch);
-			this.failures.increment();
-			logger.warn("Could not write " + batch.hits + " hits; will retry", ex);
+			if (batch.transactionId != null) {
+				this.unsettled = batch;
+			}
+			else {
+				this.buffer.restore(batch);
+			}
+			failed(batch.hits, ex);
 			return false;
 		}
 		finally {
 			this.flushTimer.record(Duration.ofNanos(System.nanoTime() - started));
+		}
+	}
+
+	/**
+	 * Asks PostgreSQL whether the transaction of a batch whose write failed committed; false while that cannot
+	 * be known (the database still away, or the transaction still running).
+	 */
+	private boolean settle(HitBatch batch) {
+		String id = batch.transactionId;
+		String status;
+		try {
+			status = (id != null) ? this.writer.transactionStatus(id).block(WRITE_TIMEOUT) : "aborted";
+		}
+		catch (RuntimeException ex) {
+			failed(batch.hits, ex);
+			return false;
+		}
+		if ("in progress".equals(status)) {
+			return false;
+		}
+		this.unsettled = null;
+		if ("committed".equals(status)) {
+			logger.info("The write of " + batch.hits + " hits that seemed to fail had committed; not writing them again");
+			written(batch);
+			// Its NOTIFY went out with the commit; this instance never heard that the commit succeeded.
+			this.events.publishEvent(batch.change());
+		}
+		else {
+			if (!"aborted".equals(status)) {
+				logger.warn("The outcome of transaction " + id + " is " + status + "; writing its " + batch.hits
+						+ " hits again");
+			}
+			this.buffer.restore(batch);
+		}
+		return true;
+	}
+
+	private void written(HitBatch batch) {
+		this.buffer.written(batch);
+		this.flushed.increment(batch.hits);
+		if (this.failuresInRow > 0) {
+			logger.info("Writing hits again after " + this.failuresInRow + " failed attempts over "
+					+ Duration.ofNanos(System.nanoTime() - this.failingSince).toSeconds() + " s; "
+					+ this.buffer.pending() + " still pending");
+			this.failuresInRow = 0;
+		}
+	}
+
+	/** Counts a failure; logs the first of a series (the others at debug level: one every interval). */
+	private void failed(int hits, RuntimeException ex) {
+		this.failures.increment();
+		if (this.failuresInRow++ == 0) {
+			this.failingSince = System.nanoTime();
+			if (DatabaseUnavailable.isCauseOf(ex)) {
+				logger.warn("Could not write " + hits + " hits, the database is unavailable ("
+						+ NestedExceptionUtils.getMostSpecificCause(ex).getMessage() + "); keeping them and retrying every "
+						+ this.interval.toMillis() + " ms");
+			}
+			else {
+				logger.warn("Could not write " + hits + " hits; keeping them and retrying", ex);
+			}
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Still cannot write " + hits + " hits (attempt " + this.failuresInRow + ")", ex);
 		}
 	}
 
@@ -212,8 +303,12 @@ class HitFlusher implements SmartLifecycle {
 
 	/** After a failure, wait an interval before trying again rather than hammering the database. */
 	private void pause() {
+		sleep(this.interval);
+	}
+
+	private static void sleep(Duration duration) {
 		try {
-			Thread.sleep(this.interval.toMillis());
+			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

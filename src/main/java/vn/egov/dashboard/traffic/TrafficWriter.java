@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
+import vn.egov.dashboard.live.Changes;
 import vn.egov.dashboard.traffic.HitBatch.MinuteKey;
 import vn.egov.dashboard.traffic.HitBatch.PageDayKey;
 import vn.egov.dashboard.traffic.HitBatch.PageKey;
@@ -104,24 +104,56 @@ class TrafficWriter {
 			ON CONFLICT (page_id, day) DO UPDATE SET views = d.views + excluded.views
 			""";
 
+	private static final String TRANSACTION_ID = "SELECT cast(pg_current_xact_id() AS text)";
+
+	private static final String TRANSACTION_STATUS = """
+			SELECT coalesce(pg_xact_status(cast(:id AS xid8)), 'unknown')""";
+
 	private static final String DELETE_CLOSED_SETS = """
 			DELETE FROM traffic_visitor WHERE granularity = :granularity AND bucket_start < :before""";
 
 	private final DatabaseClient db;
 
-	private final TransactionalOperator transaction;
+	private final Changes changes;
 
-	TrafficWriter(DatabaseClient db, TransactionalOperator transaction) {
+	TrafficWriter(DatabaseClient db, Changes changes) {
 		this.db = db;
-		this.transaction = transaction;
+		this.changes = changes;
 	}
 
-	/** Writes the batch: all of it or, on an error, none of it. */
+	/**
+	 * Writes the batch: all of it or, on an error, none of it, in a transaction that also announces the change
+	 * of its sites ({@link Changes}). Its transaction's id is kept in {@link HitBatch#transactionId} first, for
+	 * {@link #transactionStatus} to look up if the outcome is lost.
+	 */
 	Mono<Void> write(HitBatch batch) {
 		if (batch.isEmpty()) {
 			return Mono.empty();
 		}
-		return buckets(batch).then(visitors(batch)).then(pages(batch)).then().as(this.transaction::transactional);
+		return Mono.defer(() -> {
+			batch.transactionId = null;
+			return this.changes.commit(batch.change(), statements(batch).thenReturn(batch)).then();
+		});
+	}
+
+	/** The statements of {@link #write}, run in its transaction. */
+	Mono<Void> statements(HitBatch batch) {
+		return this.db.sql(TRANSACTION_ID)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.doOnNext((id) -> batch.transactionId = id)
+			.then(buckets(batch))
+			.then(visitors(batch))
+			.then(pages(batch))
+			.then();
+	}
+
+	/**
+	 * Whether a transaction committed: {@code committed}, {@code aborted}, {@code in progress}, or
+	 * {@code unknown} when PostgreSQL no longer keeps its status (long after).
+	 */
+	Mono<String> transactionStatus(String transactionId) {
+		return this.db.sql(TRANSACTION_STATUS).bind("id", transactionId).map((row) -> row.get(0, String.class)).one();
 	}
 
 	/** Deletes the visitor sets of {@code granularity}'s buckets that started before {@code before}. */

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bounded buffer: all or none of a request's hits, and batches put back after a failed flush.
+ * The bounded buffer: all or none of a request's hits, batches put back after a failed flush, and a bound
+ * that holds while flushes fail.
  */
 class HitBufferTests {
 
@@ -36,7 +37,27 @@ class HitBufferTests {
 		assertThat(batch.visits).hasSize(3);
 		assertThat(batch.pages).hasSize(1);
 		assertThat(batch.pages.values().iterator().next().views).isEqualTo(4);
+		assertThat(buffer.pending()).as("drained, not written yet").isEqualTo(4);
+		buffer.written(batch);
 		assertThat(buffer.pending()).isZero();
+	}
+
+	@Test
+	void shouldCountAFlushInProgressAgainstTheCapacity() {
+		HitBuffer buffer = new HitBuffer(properties(4));
+		buffer.offer(List.of(hit("a"), hit("b"), hit("c")), NOW);
+		HitBatch failing = buffer.drain();
+		// While the database is away the drained batch still takes room: one more fits, not four.
+		assertThat(buffer.offer(List.of(hit("d"), hit("e")), NOW)).isFalse();
+		assertThat(buffer.offer(List.of(hit("d")), NOW)).isTrue();
+		buffer.restore(failing);
+		assertThat(buffer.pending()).isEqualTo(4);
+		assertThat(buffer.offer(List.of(hit("e")), NOW)).isFalse();
+		HitBatch all = buffer.drain();
+		assertThat(all.hits).isEqualTo(4);
+		buffer.written(all);
+		assertThat(buffer.pending()).isZero();
+		assertThat(buffer.offer(List.of(hit("e")), NOW)).isTrue();
 	}
 
 	@Test

@@ -31,10 +31,10 @@ class ShutdownFlushTests extends IntegrationTests {
 	@Test
 	void shouldWriteEveryBufferedHitWhenTheServerStops() {
 		String site = TestSites.create(this.db, this.directory);
-		ConfigurableApplicationContext second = new SpringApplicationBuilder(EgovDashboardApplication.class)
-			// Arguments, not default properties: application.yml would override those.
-			.run("--DB_NAME=" + TestDatabase.NAME, "--server.port=0", "--spring.main.banner-mode=off",
-					"--egov.traffic.flush-interval=1h", "--egov.traffic.flush-size=1000000");
+		// Command-line arguments, which override application.yml (the builder's default properties would not).
+		ConfigurableApplicationContext second = new SpringApplicationBuilder(EgovDashboardApplication.class).run(
+				"--DB_NAME=" + TestDatabase.NAME, "--server.port=0", "--spring.main.banner-mode=off",
+				"--egov.traffic.flush-interval=1h", "--egov.traffic.flush-size=1000000");
 		int accepted = 0;
 		try {
 			int port = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
