@@ -28,8 +28,8 @@ final class RequestTimeout implements WebGraphQlInterceptor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Outermost, so that it bounds every other interceptor too.
-		return Ordered.HIGHEST_PRECEDENCE;
+		// Around every other interceptor, so that it bounds them too.
+		return Ordered.HIGHEST_PRECEDENCE + 1;
 	}
 
 	@Override
