@@ -32,8 +32,8 @@ import vn.egov.dashboard.graphql.ErrorBodies;
  * ({@code extensions.limit: "bodySize"}): at once when {@code Content-Length} says so, or as soon as a body sent
  * without one reads past the limit. (A body over the JSON decoder's buffer,
  * {@code spring.http.codecs.max-in-memory-size}, is answered the same way.)</li>
- * <li>a body that is not a GraphQL request (not JSON, {@code variables} not an object, an unsupported media
- * type) keeps its 4xx status but gets a GraphQL-shaped {@code BAD_REQUEST} body instead of Boot's error page,
+ * <li>a body that is not a GraphQL request (empty, not JSON, {@code variables} not an object, an unsupported
+ * media type) keeps its 4xx status (400 for an empty one, which Spring answered with an empty 200) but gets a GraphQL-shaped {@code BAD_REQUEST} body instead of Boot's error page,
  * so that every answer of the endpoint reads the same way.</li>
  * </ul>
  * Runs after the rate limiter, so refused requests still count against their client.
@@ -91,7 +91,10 @@ final class RequestBodies implements WebFilter, Ordered {
 			}
 			HttpStatus status = clientError(ex);
 			return (status != null) ? badRequest(exchange, status) : Mono.error(ex);
-		});
+		})
+			// An empty body is no request at all: Spring's handler answers nothing (200, no body).
+			.then(Mono.defer(() -> exchange.getResponse().isCommitted() ? Mono.empty()
+					: badRequest(exchange, HttpStatus.BAD_REQUEST)));
 	}
 
 	private Mono<Void> tooLarge(ServerWebExchange exchange, long measured) {
