@@ -71,7 +71,8 @@ final class ClientKeys {
 	 * shares; they are told apart by address instead.
 	 */
 	private static boolean isAnonymous(Principal principal) {
-		return principal.getClass().getSimpleName().startsWith("Anonymous") || principal.getName().isBlank();
+		String name = principal.getName();
+		return name == null || name.isBlank() || principal.getClass().getSimpleName().startsWith("Anonymous");
 	}
 
 }

@@ -167,10 +167,13 @@ class HostileInputTests extends IntegrationTests {
 			declarations.add("$" + argument.getName() + ": " + GraphQLTypeUtil.simplePrint(argument.getType()));
 			arguments.add(argument.getName() + ": $" + argument.getName());
 		}
-		String document = "query Hostile" + (declarations.isEmpty() ? "" : declarations.stream().collect(Collectors.joining(", ", "(", ")")))
-				+ " { " + field.getName() + (arguments.isEmpty() ? "" : arguments.stream().collect(Collectors.joining(", ", "(", ")")))
-				+ selection(schema, field.getType()) + " }";
+		String document = "query Hostile" + parenthesised(declarations) + " { " + field.getName()
+				+ parenthesised(arguments) + selection(schema, field.getType()) + " }";
 		return Map.of("query", document, "variables", variables);
+	}
+
+	private static String parenthesised(List<String> items) {
+		return items.isEmpty() ? "" : items.stream().collect(Collectors.joining(", ", "(", ")"));
 	}
 
 	/** {@code container} (a plain value of {@code type}) with {@code value} put at {@code path}. */

@@ -124,11 +124,13 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation implem
 		}
 		Tokens tokens = Tokens.of(document);
 		if (cancelled instanceof ParseCancelledTooDeepException) {
-			return LimitExceeded.depth(tokens.nesting(), this.limits.maxDepth());
+			// Nested selections, input objects or lists: measured as the nesting of braces and brackets.
+			long max = this.limits.maxDepth();
+			return (tokens.nesting() > max) ? LimitExceeded.depth(tokens.nesting(), max) : null;
 		}
 		// Otherwise too many grammar tokens, or too much white space (graphql-java's own limit, not ours).
-		return (tokens.count() > this.limits.maxTokens()) ? LimitExceeded.tokens(tokens.count(), this.limits.maxTokens())
-				: null;
+		long max = this.limits.maxTokens();
+		return (tokens.count() > max) ? LimitExceeded.tokens(tokens.count(), max) : null;
 	}
 
 	/** What the parser of one execution gave up on, if it did. */

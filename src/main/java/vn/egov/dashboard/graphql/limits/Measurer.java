@@ -135,14 +135,16 @@ final class Measurer {
 	}
 
 	/** Whether a field returns many objects: a list of them, or a connection (whose edges are its page). */
-	private static boolean isPage(GraphQLFieldDefinition definition, GraphQLNamedType type, @Nullable GraphQLType parent) {
+	private static boolean isPage(GraphQLFieldDefinition definition, GraphQLNamedType type,
+			@Nullable GraphQLType parent) {
 		if (!(type instanceof GraphQLCompositeType)) {
 			return false;
 		}
 		if (type.getName().endsWith("Connection")) {
 			return true;
 		}
-		boolean edgesOfConnection = (parent instanceof GraphQLNamedType named) && named.getName().endsWith("Connection");
+		boolean edgesOfConnection = (parent instanceof GraphQLNamedType named)
+				&& named.getName().endsWith("Connection");
 		GraphQLType unwrapped = (definition.getType() instanceof GraphQLNonNull nonNull) ? nonNull.getWrappedType()
 				: definition.getType();
 		return unwrapped instanceof GraphQLList && !edgesOfConnection;

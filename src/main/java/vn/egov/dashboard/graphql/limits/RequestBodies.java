@@ -33,8 +33,9 @@ import vn.egov.dashboard.graphql.ErrorBodies;
  * without one reads past the limit. (A body over the JSON decoder's buffer,
  * {@code spring.http.codecs.max-in-memory-size}, is answered the same way.)</li>
  * <li>a body that is not a GraphQL request (empty, not JSON, {@code variables} not an object, an unsupported
- * media type) keeps its 4xx status (400 for an empty one, which Spring answered with an empty 200) but gets a GraphQL-shaped {@code BAD_REQUEST} body instead of Boot's error page,
- * so that every answer of the endpoint reads the same way.</li>
+ * media type) keeps its 4xx status (400 for an empty one, which Spring answered with an empty 200) but gets a
+ * GraphQL-shaped {@code BAD_REQUEST} body instead of Boot's error page, so that every answer of the endpoint
+ * reads the same way.</li>
  * </ul>
  * Runs after the rate limiter, so refused requests still count against their client.
  */
@@ -60,7 +61,8 @@ final class RequestBodies implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (request.getMethod() != HttpMethod.POST || !request.getPath().pathWithinApplication().value().equals(this.path)) {
+		String path = request.getPath().pathWithinApplication().value();
+		if (request.getMethod() != HttpMethod.POST || !path.equals(this.path)) {
 			return chain.filter(exchange);
 		}
 		long declared = request.getHeaders().getContentLength();

@@ -2,12 +2,12 @@ package vn.egov.dashboard.graphql.limits;
 
 /**
  * A scan of a GraphQL document by its lexical grammar: how many tokens it holds (names, numbers, strings and
- * punctuators; not white space, commas or comments) and how deeply its braces nest. Used to tell a client by
+ * punctuators; not white space, commas or comments) and how deeply its braces and brackets nest. Used to tell a client by
  * how much a document that graphql-java's parser gave up on went over a limit; it runs only then, on documents
  * no longer than the request body limit.
  *
  * @param count the number of tokens
- * @param nesting the deepest nesting of {@code {}}
+ * @param nesting the deepest nesting of {@code {}} and {@code []}
  */
 record Tokens(long count, int nesting) {
 
@@ -49,10 +49,10 @@ record Tokens(long count, int nesting) {
 				}
 			}
 			else {
-				if (c == '{') {
+				if (c == '{' || c == '[') {
 					deepest = Math.max(deepest, ++nesting);
 				}
-				else if (c == '}') {
+				else if (c == '}' || c == ']') {
 					nesting = Math.max(0, nesting - 1);
 				}
 				i++;

@@ -26,6 +26,7 @@ class TokensTests {
 	@Test
 	void shouldMeasureTheDeepestNesting() {
 		assertThat(Tokens.of("{ a { b { c } } d { e } }").nesting()).isEqualTo(3);
+		assertThat(Tokens.of("{ a(b: [[{c: [1]}]]) }").nesting()).isEqualTo(5);
 	}
 
 }
