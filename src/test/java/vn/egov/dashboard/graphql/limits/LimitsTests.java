@@ -55,6 +55,9 @@ class LimitsTests extends IntegrationTests {
 		// The parser itself gives up on this long before the end (graphql-java's rule-depth guard).
 		String bomb = "{ agencies ".repeat(5000) + "}".repeat(5000);
 		expectRefused(this.graphQl.document(bomb), "depth", 5000, 10);
+		// Lists nested in an argument count too: the selection's brace, the input object's, and 1000 brackets.
+		String lists = "{ agencies(filter: {kinds: " + "[".repeat(1000) + "]".repeat(1000) + "}) { totalCount } }";
+		expectRefused(this.graphQl.document(lists), "depth", 1002, 10);
 	}
 
 	@Test
