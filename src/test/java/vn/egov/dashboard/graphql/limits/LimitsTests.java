@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * Documents over each query limit, through the GraphQL endpoint: each is refused with one
  * {@code LIMIT_EXCEEDED} error carrying the limit's name, the measured value and the maximum (defaults of
  * {@code application.yml}: depth 10, cost 200,000, aliases 30, fields 500, tokens 5,000), and nothing is
- * fetched: the data fetchers' timer ({@code graphql.datafetcher}, one sample per call) does not move. The bombs
+ * fetched: the timer of the operation's root field ({@code graphql.datafetcher}, one sample per call) does not
+ * move. The bombs
  * are generated here rather than kept as documents since their size is the point.
  */
 class LimitsTests extends IntegrationTests {
@@ -47,17 +48,17 @@ class LimitsTests extends IntegrationTests {
 	@Test
 	void shouldRefuseADeepQueryWithItsDepth() {
 		String deep = "{ agencies { edges { node { " + "parent { ".repeat(10) + "code" + " }".repeat(10) + " } } } }";
-		expectRefused(this.graphQl.document(deep), "depth", 14, 10);
+		expectRefused(this.graphQl.document(deep), "agencies", "depth", 14, 10);
 	}
 
 	@Test
 	void shouldRefuseADocumentTooDeepToParseWithItsNesting() {
 		// The parser itself gives up on this long before the end (graphql-java's rule-depth guard).
 		String bomb = "{ agencies ".repeat(5000) + "}".repeat(5000);
-		expectRefused(this.graphQl.document(bomb), "depth", 5000, 10);
+		expectRefused(this.graphQl.document(bomb), "agencies", "depth", 5000, 10);
 		// Lists nested in an argument count too: the selection's brace, the input object's, and 1000 brackets.
 		String lists = "{ agencies(filter: {kinds: " + "[".repeat(1000) + "]".repeat(1000) + "}) { totalCount } }";
-		expectRefused(this.graphQl.document(lists), "depth", 1002, 10);
+		expectRefused(this.graphQl.document(lists), "agencies", "depth", 1002, 10);
 	}
 
 	@Test
@@ -67,11 +68,11 @@ class LimitsTests extends IntegrationTests {
 					agencies(first: $n) { edges { node { children { children { predecessors { code } } } } } }
 				}""";
 		// 100 agencies + 100 × 20 children + 100 × 20 × 20 grandchildren + 100 × 20 × 20 × 20 predecessors.
-		expectRefused(this.graphQl.document(document).variable("n", 100), "cost", 842_100, 200_000);
+		expectRefused(this.graphQl.document(document).variable("n", 100), "agencies", "cost", 842_100, 200_000);
 		// The same document (now from the document cache) with a small page is measured again, and runs.
-		long before = fetches();
+		long before = fetches("agencies");
 		this.graphQl.document(document).variable("n", 2).execute().path("agencies.edges").entityList(Object.class).hasSize(2);
-		assertThat(fetches()).as("the positive control fetches").isGreaterThan(before);
+		assertThat(fetches("agencies")).as("the positive control fetches").isGreaterThan(before);
 	}
 
 	@Test
@@ -80,8 +81,8 @@ class LimitsTests extends IntegrationTests {
 		String document = IntStream.range(0, 3)
 			.mapToObj((i) -> "d" + i + ": documents(first: 100) { edges { node { basedOn { citedBy { basedOn { number } } } } } }")
 			.collect(Collectors.joining(" ", "{ ", " }"));
-		expectRefused(this.graphQl.document(document), "cost", 3 * (100 + 100 * 20 + 100 * 20 * 20 + 100 * 20 * 20 * 20),
-				200_000);
+		expectRefused(this.graphQl.document(document), "documents", "cost",
+				3 * (100 + 100 * 20 + 100 * 20 * 20 + 100 * 20 * 20 * 20), 200_000);
 	}
 
 	@Test
@@ -89,14 +90,14 @@ class LimitsTests extends IntegrationTests {
 		String document = IntStream.range(0, 40)
 			.mapToObj((i) -> "a" + i + ": agency(code: \"P17\") { name }")
 			.collect(Collectors.joining(" ", "{ ", " }"));
-		expectRefused(this.graphQl.document(document), "aliases", 40, 30);
+		expectRefused(this.graphQl.document(document), "agency", "aliases", 40, 30);
 	}
 
 	@Test
 	void shouldRefuseManyFieldsWithTheirCount() {
 		String document = "{ agencies(first: 1) { totalCount " + "edges { node { code } } ".repeat(200) + "} }";
 		// agencies, totalCount, and 200 × (edges, node, code).
-		expectRefused(this.graphQl.document(document), "fields", 2 + 200 * 3, 500);
+		expectRefused(this.graphQl.document(document), "agencies", "fields", 2 + 200 * 3, 500);
 	}
 
 	@Test
@@ -108,7 +109,7 @@ class LimitsTests extends IntegrationTests {
 			document.append("fragment F").append(i).append(" on Agency { ...F").append(i - 1).append(" ...F").append(i - 1)
 				.append(" }\n");
 		}
-		expectRefused(this.graphQl.document(document.toString()), "fields", 3 + (1L << 41), 500);
+		expectRefused(this.graphQl.document(document.toString()), "agencies", "fields", 3 + (1L << 41), 500);
 	}
 
 	@Test
@@ -116,9 +117,9 @@ class LimitsTests extends IntegrationTests {
 		String kinds = String.join(", ", Collections.nCopies(6000, "PROVINCE"));
 		String document = "{ agencies(filter: {kinds: [" + kinds + "]}) { totalCount } }";
 		// 16 tokens around the list, and 6000 in it.
-		expectRefused(this.graphQl.document(document), "tokens", 6016, 5000);
+		expectRefused(this.graphQl.document(document), "agencies", "tokens", 6016, 5000);
 		// Not remembered as a syntax error: the second time is measured again.
-		expectRefused(this.graphQl.document(document), "tokens", 6016, 5000);
+		expectRefused(this.graphQl.document(document), "agencies", "tokens", 6016, 5000);
 	}
 
 	@Test
@@ -127,14 +128,14 @@ class LimitsTests extends IntegrationTests {
 		String document = IntStream.range(0, 100)
 			.mapToObj((i) -> "a" + i + ": agencies(first: 100) { edges { node { children { children { code } } } } }")
 			.collect(Collectors.joining(" ", "{ ", " }"));
-		long before = fetches();
+		long before = fetches("agencies");
 		this.graphQl.document(document).execute().errors().satisfy((errors) -> {
 			assertThat(errors).allSatisfy((error) -> assertThat(classification(error)).isEqualTo("LIMIT_EXCEEDED"));
 			assertThat(errors).extracting((error) -> error.getExtensions().get("limit"),
 					(error) -> ((Number) error.getExtensions().get("measured")).longValue())
 				.containsExactlyInAnyOrder(tuple("fields", 600L), tuple("aliases", 100L), tuple("cost", 100L * 42_100));
 		}).path("a0").pathDoesNotExist();
-		assertThat(fetches()).isEqualTo(before);
+		assertThat(fetches("agencies")).isEqualTo(before);
 	}
 
 	@Test
@@ -143,7 +144,7 @@ class LimitsTests extends IntegrationTests {
 		String document = IntStream.range(0, 40)
 			.mapToObj((i) -> "v" + i + ": castVote(pollId: \"1\", optionId: \"1\") { totalVotes }")
 			.collect(Collectors.joining(" ", "mutation { ", " }"));
-		expectRefused(this.graphQl.document(document), "aliases", 40, 30);
+		expectRefused(this.graphQl.document(document), "castVote", "aliases", 40, 30);
 		assertThat(count("poll_vote", "true")).isEqualTo(votes);
 	}
 
@@ -187,10 +188,11 @@ class LimitsTests extends IntegrationTests {
 			.isEqualTo("Query");
 	}
 
-	private void expectRefused(GraphQlTester.Request<?> request, String limit, long measured, long max) {
-		long before = fetches();
+	/** Refused over {@code limit}, and {@code root} (the operation's first field) was never fetched. */
+	private void expectRefused(GraphQlTester.Request<?> request, String root, String limit, long measured, long max) {
+		long before = fetches(root);
 		expectLimit(request.execute().errors(), limit, measured, max);
-		assertThat(fetches()).as("data fetcher calls while refusing").isEqualTo(before);
+		assertThat(fetches(root)).as("calls of the %s data fetcher while refusing", root).isEqualTo(before);
 	}
 
 	private static void expectLimit(GraphQlTester.Errors errors, String limit, long measured, long max) {
@@ -208,9 +210,17 @@ class LimitsTests extends IntegrationTests {
 		return error.getExtensions().get("classification");
 	}
 
-	/** Data fetcher calls so far (Spring's observation times every non-trivial one). */
-	private long fetches() {
-		return this.meters.find("graphql.datafetcher").timers().stream().mapToLong(Timer::count).sum();
+	/**
+	 * Calls so far of the data fetcher of a field (Spring's observation times every non-trivial one). A root
+	 * field's fetcher runs before anything under it: if it was not called, nothing of the operation was.
+	 */
+	private long fetches(String field) {
+		return this.meters.find("graphql.datafetcher")
+			.tag("graphql.field.name", field)
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
 	}
 
 }
