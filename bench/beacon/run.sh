@@ -44,7 +44,7 @@ trap cleanup EXIT
 
 echo "== server: $JAR on port $PORT, database $DB (created and migrated by the server, no demo data)"
 DB_HOST=$DB_HOST DB_PORT=$DB_PORT DB_USER=$DB_USER DB_NAME=$DB DEMO_DATA=false SERVER_PORT=$PORT \
-	TRAFFIC_VISITOR_SALT=bench-salt POLL_VOTER_SALT=bench-salt \
+	TRAFFIC_VISITOR_SALT=bench-salt POLL_VOTER_SALT=bench-salt RATE_LIMIT_ENABLED=false \
 	java -Xms512m -Xmx1g -jar "$JAR" > "$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import graphql.execution.DataFetcherResult;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Window;
@@ -59,14 +58,17 @@ class RankingController {
 	}
 
 	@QueryMapping
-	Flux<CategoryStatistics> blockStatistics(@Argument Framework framework, @Argument int year, @Argument Block block,
-			@Argument @Nullable String category) {
+	Mono<List<CategoryStatistics>> blockStatistics(@Argument Framework framework, @Argument int year,
+			@Argument Block block, @Argument @Nullable String category) {
 		checkBlock(framework, block);
+		// A Mono of the list: a Flux that fails is answered as a list ending in null, which a non-null item type
+		// turns into a second, misleading error (NullValueInNonNullableField) beside the real one.
 		return round(framework, year).flatMapMany((round) -> ((category != null)
 				? category(round, category).map(AssessmentCategory::code) : Mono.<String>empty())
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.flatMapMany((code) -> this.rankings.findStatistics(round, block, code.orElse(null))));
+			.flatMapMany((code) -> this.rankings.findStatistics(round, block, code.orElse(null))))
+			.collectList();
 	}
 
 	@SchemaMapping(typeName = "RankingEntry")

@@ -18,7 +18,8 @@ import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 /**
  * Repeated documents skip parsing and validation. Clients may also send Apollo-style persisted queries
  * ({@code extensions.persistedQuery.sha256Hash}, with the text once, then the hash alone); both caches are
- * bounded, so a flood of distinct documents cannot exhaust memory.
+ * bounded, so a flood of distinct documents cannot exhaust memory. Documents that do not parse are not kept:
+ * parsing them again tells the query limits why the parser gave up (too many tokens, too deep).
  */
 final class DocumentCache implements PreparsedDocumentProvider {
 
@@ -37,7 +38,15 @@ final class DocumentCache implements PreparsedDocumentProvider {
 		if (input.getExtensions() != null && input.getExtensions().get("persistedQuery") instanceof Map) {
 			return this.persisted.getDocumentAsync(input, parseAndValidate);
 		}
-		return CompletableFuture.completedFuture(this.documents.get(input.getQuery(), (query) -> parseAndValidate.apply(input)));
+		PreparsedDocumentEntry cached = this.documents.getIfPresent(input.getQuery());
+		if (cached != null) {
+			return CompletableFuture.completedFuture(cached);
+		}
+		PreparsedDocumentEntry entry = parseAndValidate.apply(input);
+		if (entry.getDocument() != null) {
+			this.documents.put(input.getQuery(), entry);
+		}
+		return CompletableFuture.completedFuture(entry);
 	}
 
 	private record BoundedPersistedQueries(Cache<Object, PreparsedDocumentEntry> cache) implements PersistedQueryCache {
@@ -45,12 +54,17 @@ final class DocumentCache implements PreparsedDocumentProvider {
 		@Override
 		public CompletableFuture<PreparsedDocumentEntry> getPersistedQueryDocumentAsync(Object id, ExecutionInput input,
 				PersistedQueryCacheMiss onCacheMiss) {
-			PreparsedDocumentEntry entry = this.cache.get(id, (key) -> {
-				String text = Optional.ofNullable(input.getQuery())
-					.filter((query) -> !query.isBlank() && !query.equals(PersistedQuerySupport.PERSISTED_QUERY_MARKER))
-					.orElseThrow(() -> new PersistedQueryNotFound(id));
-				return onCacheMiss.apply(text);
-			});
+			PreparsedDocumentEntry cached = this.cache.getIfPresent(id);
+			if (cached != null) {
+				return CompletableFuture.completedFuture(cached);
+			}
+			String text = Optional.ofNullable(input.getQuery())
+				.filter((query) -> !query.isBlank() && !query.equals(PersistedQuerySupport.PERSISTED_QUERY_MARKER))
+				.orElseThrow(() -> new PersistedQueryNotFound(id));
+			PreparsedDocumentEntry entry = onCacheMiss.apply(text);
+			if (entry.getDocument() != null) {
+				this.cache.put(id, entry);
+			}
 			return CompletableFuture.completedFuture(entry);
 		}
 

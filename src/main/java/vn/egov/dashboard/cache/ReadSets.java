@@ -26,6 +26,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReadSets {
 
+	/**
+	 * Fields walked at most per document. The traversal expands fragments, and a few fragments spreading each
+	 * other can expand to billions of fields; such a document is not cached (the query limits refuse it anyway).
+	 */
+	static final int MAX_FIELDS = 10_000;
+
 	/** The read set of a type nobody mapped: any write invalidates it. */
 	static final String ANYTHING = "*";
 
@@ -101,6 +107,7 @@ final class ReadSets {
 
 	private Set<String> entities(Document document, @Nullable String operationName, Map<String, Object> variables) {
 		Set<String> entities = new HashSet<>();
+		int[] visits = { 0 };
 		QueryTraverser.newQueryTraverser()
 			.schema(this.schema)
 			.document(document)
@@ -110,6 +117,9 @@ final class ReadSets {
 			.visitPreOrder(new QueryVisitorStub() {
 				@Override
 				public void visitField(QueryVisitorFieldEnvironment env) {
+					if (++visits[0] > MAX_FIELDS) {
+						throw new IllegalArgumentException("too many fields to analyse");
+					}
 					if (env.isTypeNameIntrospectionField()) {
 						return;
 					}

@@ -1,0 +1,48 @@
+package vn.egov.dashboard.live;
+
+import graphql.ExecutionResult;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Over SSE, Spring's handler answers any response that is not a stream with one
+ * {@code OperationNotSupported} error ("SSE handler supports only subscriptions"), hiding why a subscription
+ * was refused before it started (a validation error, a query limit, a timeout). Such a refusal is passed on as
+ * the stream's one {@code next} event instead, with its own errors, followed by {@code complete}, as the
+ * WebSocket transport does.
+ */
+@Component
+class SseRequestErrors implements WebGraphQlInterceptor, Ordered {
+
+	@Override
+	public int getOrder() {
+		// Outermost: it must see the response every other interceptor made.
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		boolean sse = !(request instanceof WebSocketGraphQlRequest)
+				&& request.getHeaders().getAccept().contains(MediaType.TEXT_EVENT_STREAM);
+		if (!sse) {
+			return chain.next(request);
+		}
+		return chain.next(request).map((response) -> {
+			ExecutionResult result = response.getExecutionResult();
+			if (result.isDataPresent() || result.getErrors().isEmpty()) {
+				return response;
+			}
+			ExecutionResult refusal = ExecutionResult.newExecutionResult().errors(result.getErrors()).build();
+			return response.transform((builder) -> builder.data(Flux.just(refusal)));
+		});
+	}
+
+}

@@ -1,0 +1,83 @@
+package vn.egov.dashboard.ratelimit;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+/**
+ * One budget ({@code graphql} or {@code beacon}): a Bucket4j token bucket per client, held in a bounded
+ * Caffeine cache. A bucket left alone for a whole refill period is full again, so it is dropped then and a new
+ * full one made on the client's next request: forgetting it changes nothing. Past {@code maxClients} the least
+ * recently used buckets go first.
+ */
+final class Buckets {
+
+	/** What a client may still do after one request. */
+	record Verdict(boolean allowed, long limit, long refillSeconds, long remaining, long resetEpochSeconds,
+			long retryAfterSeconds) {
+	}
+
+	private final String name;
+
+	private final long capacity;
+
+	private final long refillSeconds;
+
+	private final Bandwidth bandwidth;
+
+	private final Cache<String, Bucket> buckets;
+
+	private final Clock clock;
+
+	private final Counter refused;
+
+	Buckets(String name, RateLimitProperties.Budget budget, int maxClients, Clock clock, MeterRegistry meters) {
+		this.name = name;
+		this.capacity = budget.capacity();
+		this.refillSeconds = budget.refillPeriod().toSeconds();
+		this.bandwidth = Bandwidth.builder()
+			.capacity(budget.capacity())
+			.refillGreedy(budget.capacity(), budget.refillPeriod())
+			.build();
+		this.buckets = CaffeineCacheMetrics.monitor(meters, Caffeine.newBuilder()
+			.maximumSize(maxClients)
+			.expireAfterAccess(budget.refillPeriod())
+			.recordStats()
+			.<String, Bucket>build(), "ratelimit." + name);
+		this.clock = clock;
+		this.refused = Counter.builder("egov.ratelimit.refused")
+			.description("Requests refused with 429, by budget")
+			.tag("budget", name)
+			.register(meters);
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	/** Takes a token from the client's bucket, if there is one. */
+	Verdict take(String client) {
+		Bucket bucket = this.buckets.get(client, (key) -> Bucket.builder().addLimit(this.bandwidth).build());
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		long reset = this.clock.millis() / 1000 + seconds(probe.getNanosToWaitForReset());
+		if (probe.isConsumed()) {
+			return new Verdict(true, this.capacity, this.refillSeconds, probe.getRemainingTokens(), reset, 0);
+		}
+		this.refused.increment();
+		long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+		return new Verdict(false, this.capacity, this.refillSeconds, 0, reset, retryAfter);
+	}
+
+	private static long seconds(long nanos) {
+		return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+	}
+
+}

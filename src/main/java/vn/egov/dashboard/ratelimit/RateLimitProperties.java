@@ -1,0 +1,33 @@
+package vn.egov.dashboard.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code egov.rate-limit.*}: how many requests a client may send. Each client has a bucket of {@code capacity}
+ * tokens that refills evenly, the whole of it over {@code refill-period}; a request takes one, and a request
+ * finding the bucket empty is refused with 429.
+ *
+ * @param enabled false switches rate limiting off (benchmarks)
+ * @param capacity requests a client may send in a burst; also the sustained rate per refill period
+ * @param refillPeriod time in which an empty bucket fills up again
+ * @param beacon the page-view beacon's own budget ({@code POST /api/hits})
+ * @param trustedProxies CIDR ranges of reverse proxies whose {@code X-Forwarded-For} is believed; empty: none
+ * @param maxClients buckets kept in memory (least recently used go first)
+ */
+@ConfigurationProperties("egov.rate-limit")
+record RateLimitProperties(boolean enabled, long capacity, Duration refillPeriod, Budget beacon,
+		List<String> trustedProxies, int maxClients) {
+
+	/**
+	 * A budget of its own.
+	 *
+	 * @param capacity requests in a burst
+	 * @param refillPeriod time in which an empty bucket fills up again
+	 */
+	record Budget(long capacity, Duration refillPeriod) {
+	}
+
+}

@@ -1,0 +1,65 @@
+package vn.egov.dashboard.ratelimit;
+
+import java.security.Principal;
+import java.util.Optional;
+
+import graphql.ExecutionResult;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+
+/**
+ * Over a WebSocket, one handshake carries any number of operations: each one takes a token from the client's
+ * GraphQL bucket, as an HTTP request would, and one finding it empty is answered with a {@code RATE_LIMITED}
+ * error. The client is known from the handshake (its principal, address and {@code X-Forwarded-For}). A plain
+ * {@link WebGraphQlInterceptor}: Spring allows one {@code WebSocketGraphQlInterceptor}, and the live package's
+ * subscription caps are it.
+ */
+final class WebSocketRateLimit implements WebGraphQlInterceptor, Ordered {
+
+	private final Buckets graphql;
+
+	private final ClientKeys keys;
+
+	WebSocketRateLimit(Buckets graphql, ClientKeys keys) {
+		this.graphql = graphql;
+		this.keys = keys;
+	}
+
+	@Override
+	public int getOrder() {
+		// Before the response cache, so that answers from memory are counted too.
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		if (!(request instanceof WebSocketGraphQlRequest webSocket)) {
+			// HTTP requests were counted by RateLimitFilter.
+			return chain.next(request);
+		}
+		WebSocketSessionInfo session = webSocket.getSessionInfo();
+		return session.getPrincipal()
+			.map(Optional::<Principal>of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((principal) -> {
+				String client = this.keys.key(principal.orElse(null), session.getRemoteAddress(), session.getHeaders());
+				Buckets.Verdict verdict = this.graphql.take(client);
+				if (verdict.allowed()) {
+					return chain.next(request);
+				}
+				ExecutionResult refused = ExecutionResult.newExecutionResult()
+					.addError(RateLimited.error(verdict, this.graphql.name()))
+					.build();
+				return Mono.just(new WebGraphQlResponse(
+						new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused)));
+			});
+	}
+
+}
