@@ -2,6 +2,7 @@ package vn.egov.dashboard.assessment;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -188,7 +189,7 @@ class RankingRepository {
 		else {
 			spec = spec.bindNull("afterRank", Long.class).bindNull("afterCode", String.class);
 		}
-		return spec.map(STANDING).all();
+		return spec.map(ranked(new HashMap<>())).all();
 	}
 
 	Mono<Long> countRanking(AssessmentRound round, Block block, String category) {
@@ -228,7 +229,7 @@ class RankingRepository {
 						.flatMap((p) -> Stream.of((Long) p[0], (Long) p[2]))
 						.distinct()
 						.toArray(Long[]::new));
-				return Binds.orNull(spec, "category", category, String.class).map(STANDING).all();
+				return Binds.orNull(spec, "category", category, String.class).map(ranked(new HashMap<>())).all();
 			});
 	}
 
@@ -241,7 +242,7 @@ class RankingRepository {
 		GenericExecuteSpec spec = this.db.sql(SCORES_OF_AGENCIES).bind("codes", agencyCodes.toArray(String[]::new));
 		spec = Binds.orNull(spec, "framework", (framework != null) ? framework.name() : null, String.class);
 		return Binds.orNull(spec, "year", year, Integer.class)
-			.map((row, meta) -> standing(row, 0, 0, false, null, null, null))
+			.map(unranked(new HashMap<>()))
 			.all();
 	}
 
@@ -265,23 +266,39 @@ class RankingRepository {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	private static final BiFunction<Row, RowMetadata, Standing> STANDING = (row, meta) -> standing(row,
-			row.get("rank", Long.class).intValue(), row.get("block_size", Long.class).intValue(),
-			Boolean.TRUE.equals(row.get("tied", Boolean.class)), toInteger(row.get("previous_rank", Long.class)),
-			row.get("previous_year", Integer.class), row.get("previous_sample", Boolean.class));
+	/**
+	 * Maps the rows of one result to standings with their ranks. {@code categories} holds the categories already
+	 * read by this result (one map per statement run).
+	 */
+	private static BiFunction<Row, RowMetadata, Standing> ranked(Map<String, AssessmentCategory> categories) {
+		return (row, meta) -> standing(row, categories, row.get("rank", Long.class).intValue(),
+				row.get("block_size", Long.class).intValue(), Boolean.TRUE.equals(row.get("tied", Boolean.class)),
+				toInteger(row.get("previous_rank", Long.class)), row.get("previous_year", Integer.class),
+				row.get("previous_sample", Boolean.class));
+	}
 
-	/** A standing from the stored columns of a row and the given rank fields; each column is decoded once. */
-	private static Standing standing(Row row, int rank, int blockSize, boolean tied, @Nullable Integer previousRank,
-			@Nullable Integer previousYear, @Nullable Boolean previousSample) {
+	/** Maps the rows of one result to standings without ranks; see {@link #ranked}. */
+	private static BiFunction<Row, RowMetadata, Standing> unranked(Map<String, AssessmentCategory> categories) {
+		return (row, meta) -> standing(row, categories, 0, 0, false, null, null, null);
+	}
+
+	/**
+	 * A standing from the stored columns of a row and the given rank fields; each column is decoded once. A round's
+	 * category repeats on every score of it (a page of 100 agencies reads 12 categories 1,039 times): its texts are
+	 * decoded on its first row only, and the rows share one {@link AssessmentCategory}.
+	 */
+	private static Standing standing(Row row, Map<String, AssessmentCategory> categories, int rank, int blockSize,
+			boolean tied, @Nullable Integer previousRank, @Nullable Integer previousYear,
+			@Nullable Boolean previousSample) {
 		long roundId = row.get("round_id", Long.class);
 		String categoryCode = row.get("category_code", String.class);
-		int categoryPosition = row.get("category_position", Integer.class);
-		BigDecimal maxScore = row.get("max_score", BigDecimal.class);
-		AssessmentCategory category = new AssessmentCategory(roundId, categoryCode, row.get("category_name", String.class),
-				row.get("category_name_en", String.class), CategoryKind.valueOf(row.get("category_kind", String.class)),
-				maxScore, categoryPosition);
+		AssessmentCategory category = categories.computeIfAbsent(roundId + "/" + categoryCode,
+				(key) -> new AssessmentCategory(roundId, categoryCode, row.get("category_name", String.class),
+						row.get("category_name_en", String.class),
+						CategoryKind.valueOf(row.get("category_kind", String.class)),
+						row.get("max_score", BigDecimal.class), row.get("category_position", Integer.class)));
 		return new Standing(roundId, Framework.valueOf(row.get("framework", String.class)), row.get("year", Integer.class),
-				Block.valueOf(row.get("block", String.class)), categoryCode, categoryPosition, maxScore,
+				Block.valueOf(row.get("block", String.class)), categoryCode, category.position(), category.maxScore(),
 				row.get("agency_code", String.class), row.get("score", BigDecimal.class),
 				Boolean.TRUE.equals(row.get("sample", Boolean.class)), row.get("published_rank", Integer.class),
 				row.get("source", String.class), row.get("note", String.class), rank, blockSize, tied, previousRank,
