@@ -99,9 +99,10 @@ now_ms() { date +%s%3N; }
 # the demo data.
 OUR_ENV=(DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_NAME="$DB" DB_USER="$PGUSER" DB_PASSWORD= SERVER_PORT="$OUR_PORT" DEMO_DATA=true)
 
-# How our server is started: the jar as built (java -jar), or extracted with the class-data-sharing archive.
+# How our server is started (in $APP): the jar as built (java -jar), or extracted with the class-data-sharing
+# archive, by the same relative path as in the training run (the JVM ignores an archive whose class path differs).
 PLAIN=(-jar "$JAR")
-WITH_CDS=(-XX:SharedArchiveFile="$APP/application.jsa" -jar "$APP/application.jar")
+WITH_CDS=(-XX:SharedArchiveFile=application.jsa -jar application.jar)
 
 # start_ours LABEL PLAIN|WITH_CDS [extra Spring arguments…]: starts the server, waits for /actuator/health UP;
 # STARTUP_MS = ms from starting the process to the first UP answer (curl every 50 ms)
@@ -111,12 +112,15 @@ start_ours() {
 	local t0
 	local -n launch=$how
 	t0=$(now_ms)
-	env "${OUR_ENV[@]}" java $JAVA_OPTS "${launch[@]}" --egov.rate-limit.enabled=false "$@" > "$WORK/server-$label.log" 2>&1 &
+	(cd "$APP" && exec env "${OUR_ENV[@]}" java $JAVA_OPTS "${launch[@]}" --egov.rate-limit.enabled=false "$@") \
+		> "$WORK/server-$label.log" 2>&1 &
 	OUR_PID=$!
 	for _ in $(seq 1 6000); do
 		if curl -sf "http://127.0.0.1:$OUR_PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
 			STARTUP_MS=$(( $(now_ms) - t0 ))
 			log "server ($label) UP after $STARTUP_MS ms"
+			! grep -q 'Unable to use shared archive' "$WORK/server-$label.log" \
+				|| die "server ($label) could not use the class-data-sharing archive: $(grep -m1 'shared archive' "$WORK/server-$label.log")"
 			return 0
 		fi
 		kill -0 "$OUR_PID" 2>/dev/null || { tail -50 "$WORK/server-$label.log" >&2; die "server ($label) exited"; }
