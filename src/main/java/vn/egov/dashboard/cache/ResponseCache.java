@@ -19,6 +19,8 @@ import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -43,8 +45,12 @@ import vn.egov.dashboard.system.DataChangedEvent;
  */
 final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 
-	/** A cached answer: the data, what it read, and its ETag. */
-	record Entry(@Nullable Object data, Set<String> entities, String etag) {
+	/**
+	 * A cached answer: the data, what it read, and its ETag. The data is kept as the JSON it is written as (a
+	 * {@link RawValue}, which Jackson copies out as it is): a hit does not serialise the same answer again, which
+	 * was a quarter of the time of a cached ranking.
+	 */
+	record Entry(RawValue data, Set<String> entities, String etag) {
 	}
 
 	private final Cache<String, Entry> responses;
@@ -63,14 +69,17 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 
 	private final ObjectProvider<GraphQlSource> graphQlSource;
 
+	private final JsonMapper json;
+
 	private volatile @Nullable ReadSets readSets;
 
 	ResponseCache(Cache<String, Entry> responses, Duration maxAge, boolean enabled,
-			ObjectProvider<GraphQlSource> graphQlSource) {
+			ObjectProvider<GraphQlSource> graphQlSource, JsonMapper json) {
 		this.responses = responses;
 		this.maxAge = maxAge;
 		this.enabled = enabled;
 		this.graphQlSource = graphQlSource;
+		this.json = json;
 	}
 
 	@Override
@@ -119,7 +128,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 				return response;
 			}
 			String etag = "W/\"" + Long.toHexString(this.sequence.incrementAndGet()) + "-" + key.substring(0, 12) + "\"";
-			Entry entry = new Entry(response.getData(), entities, etag);
+			Entry entry = new Entry(new RawValue(this.json.writeValueAsString(response.getData())), entities, etag);
 			this.responses.put(key, entry);
 			done.complete(entry);
 			return withHeaders(response, etag, "MISS");
