@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,13 +44,13 @@ class CacheConfiguration {
 
 	@Bean
 	ResponseCache responseCache(CacheProperties properties, MeterRegistry registry,
-			ObjectProvider<GraphQlSource> graphQlSource) {
+			ObjectProvider<GraphQlSource> graphQlSource, JsonMapper json) {
 		Cache<String, ResponseCache.Entry> responses = monitored(Caffeine.newBuilder()
 			.maximumSize(properties.responses())
 			.expireAfterWrite(properties.responseTtl())
 			.recordStats()
 			.build(), RESPONSES, registry);
-		return new ResponseCache(responses, properties.maxAge(), properties.responses() > 0, graphQlSource);
+		return new ResponseCache(responses, properties.maxAge(), properties.responses() > 0, graphQlSource, json);
 	}
 
 	private static <K, V> Cache<K, V> monitored(Cache<K, V> cache, String name, MeterRegistry registry) {

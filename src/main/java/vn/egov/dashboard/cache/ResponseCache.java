@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,6 +19,8 @@ import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -36,12 +39,18 @@ import vn.egov.dashboard.system.DataChangedEvent;
  * nothing they read has been written since. A {@link DataChangedEvent} drops exactly the responses that
  * read the changed entity ({@link ReadSets}); a TTL bounds anything else. Responses with errors, mutations,
  * subscriptions and requests with credentials are never cached. Cacheable responses carry
- * {@code Cache-Control}, a weak {@code ETag} and {@code X-Cache: HIT|MISS}.
+ * {@code Cache-Control}, a weak {@code ETag} and {@code X-Cache: HIT|MISS}. Requests that miss while the same
+ * answer is being computed wait for it instead of computing it again: when a popular answer expired under load,
+ * every open connection used to miss at once (a ranking at 10,000 requests/s: p99 150–700 ms instead of 13 ms).
  */
 final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 
-	/** A cached answer: the data, what it read, and its ETag. */
-	record Entry(@Nullable Object data, Set<String> entities, String etag) {
+	/**
+	 * A cached answer: the data, what it read, and its ETag. The data is kept as the JSON it is written as (a
+	 * {@link RawValue}, which Jackson copies out as it is): a hit does not serialise the same answer again, which
+	 * was a quarter of the time of a cached ranking.
+	 */
+	record Entry(RawValue data, Set<String> entities, String etag) {
 	}
 
 	private final Cache<String, Entry> responses;
@@ -55,16 +64,22 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 
 	private final AtomicLong sequence = new AtomicLong();
 
+	/** The answers being computed, by key: completed with the entry, or with null when it was not cacheable. */
+	private final Map<String, CompletableFuture<@Nullable Entry>> computing = new ConcurrentHashMap<>();
+
 	private final ObjectProvider<GraphQlSource> graphQlSource;
+
+	private final JsonMapper json;
 
 	private volatile @Nullable ReadSets readSets;
 
 	ResponseCache(Cache<String, Entry> responses, Duration maxAge, boolean enabled,
-			ObjectProvider<GraphQlSource> graphQlSource) {
+			ObjectProvider<GraphQlSource> graphQlSource, JsonMapper json) {
 		this.responses = responses;
 		this.maxAge = maxAge;
 		this.enabled = enabled;
 		this.graphQlSource = graphQlSource;
+		this.json = json;
 	}
 
 	@Override
@@ -85,23 +100,52 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		String key = key(request);
 		Entry hit = this.responses.getIfPresent(key);
 		if (hit != null) {
-			ExecutionResult result = ExecutionResultImpl.newExecutionResult().data(hit.data()).build();
-			WebGraphQlResponse response = new WebGraphQlResponse(
-					new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
-			return Mono.just(withHeaders(response, hit.etag(), "HIT"));
+			return Mono.just(fromCache(request, hit));
 		}
-		Map<String, Long> before = versionsOf(readSet.entities());
+		return Mono.defer(() -> {
+			CompletableFuture<@Nullable Entry> mine = new CompletableFuture<>();
+			CompletableFuture<@Nullable Entry> running = this.computing.putIfAbsent(key, mine);
+			if (running != null) {
+				// Another request is computing this answer: use it, or, when it turns out not cacheable (an error,
+				// a write meanwhile), answer this request by itself.
+				return Mono.fromFuture(running, true)
+					.map((entry) -> fromCache(request, entry))
+					.switchIfEmpty(Mono.defer(() -> chain.next(request)));
+			}
+			return compute(request, chain, key, readSet.entities(), mine).doFinally((signal) -> {
+				this.computing.remove(key, mine);
+				mine.complete(null);
+			});
+		});
+	}
+
+	/** Answers the request and caches the answer if it can be; {@code done} gets the entry cached. */
+	private Mono<WebGraphQlResponse> compute(WebGraphQlRequest request, Chain chain, String key, Set<String> entities,
+			CompletableFuture<@Nullable Entry> done) {
+		Map<String, Long> before = versionsOf(entities);
 		return chain.next(request).map((response) -> {
-			if (!response.isValid() || !response.getErrors().isEmpty() || !before.equals(versionsOf(readSet.entities()))) {
+			if (!response.isValid() || !response.getErrors().isEmpty() || !before.equals(versionsOf(entities))) {
 				return response;
 			}
 			String etag = "W/\"" + Long.toHexString(this.sequence.incrementAndGet()) + "-" + key.substring(0, 12) + "\"";
-			this.responses.put(key, new Entry(response.getData(), readSet.entities(), etag));
+			Entry entry = new Entry(new RawValue(this.json.writeValueAsString(response.getData())), entities, etag);
+			this.responses.put(key, entry);
+			done.complete(entry);
 			return withHeaders(response, etag, "MISS");
 		});
 	}
 
-	/** Drops every response that read the changed entity, or read something unmapped; everything on EVERYTHING. */
+	private WebGraphQlResponse fromCache(WebGraphQlRequest request, Entry entry) {
+		ExecutionResult result = ExecutionResultImpl.newExecutionResult().data(entry.data()).build();
+		WebGraphQlResponse response = new WebGraphQlResponse(
+				new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+		return withHeaders(response, entry.etag(), "HIT");
+	}
+
+	/**
+	 * Drops every response that read the changed entity, or read something unmapped; everything on EVERYTHING.
+	 * Requests arriving from now on do not wait for answers being computed: those may have read the old data.
+	 */
 	@EventListener
 	void onChange(DataChangedEvent event) {
 		if (event.entity().equals(DataChangedEvent.EVERYTHING)) {
@@ -109,6 +153,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 			return;
 		}
 		this.versions.computeIfAbsent(event.entity(), (entity) -> new AtomicLong()).incrementAndGet();
+		this.computing.clear();
 		this.responses.asMap()
 			.values()
 			.removeIf((entry) -> entry.entities().contains(event.entity()) || entry.entities().contains(ReadSets.ANYTHING));
@@ -117,6 +162,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	/** Drops every cached response, and keeps any response computed across this call from being stored. */
 	public void clear() {
 		this.versions.values().forEach(AtomicLong::incrementAndGet);
+		this.computing.clear();
 		this.responses.invalidateAll();
 	}
 

@@ -1,7 +1,14 @@
 package vn.egov.dashboard.graphql;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.pagination.CursorEncoder;
 import org.springframework.graphql.data.pagination.CursorStrategy;
@@ -9,15 +16,19 @@ import org.springframework.graphql.data.pagination.EncodingCursorStrategy;
 import org.springframework.graphql.data.query.ScrollPositionCursorStrategy;
 
 /**
- * Cursors are Spring's keyset cursors (the sort keys as JSON, base64-encoded), except that a cursor a
- * client made up or mangled is a BAD_REQUEST on {@code after}, not an internal error.
+ * Cursors are the sort keys of an item as a plain JSON object, base64-encoded ({@code {"code":"P48"}}). Spring's
+ * default keyset cursors carry Java class names for every value and go through the HTTP codecs, and Spring makes
+ * a cursor for every edge of every page whether the client asks for it or not: 3% of the time of a page of 100
+ * agencies. Our keys are only texts and numbers ({@link Page#longKey}, {@link Page#stringKey}), which plain JSON
+ * keeps. Cursors in Spring's format (made before this change) are still read. A cursor a client made up or
+ * mangled is a BAD_REQUEST on {@code after}, not an internal error.
  */
 @Configuration(proxyBeanMethods = false)
 class CursorConfiguration {
 
 	@Bean
 	EncodingCursorStrategy<ScrollPosition> cursorStrategy() {
-		return CursorStrategy.withEncoder(new CheckedStrategy(new ScrollPositionCursorStrategy()),
+		return CursorStrategy.withEncoder(new KeysetCursors(new ScrollPositionCursorStrategy()),
 				new CheckedEncoder(CursorEncoder.base64()));
 	}
 
@@ -25,22 +36,34 @@ class CursorConfiguration {
 		return new InvalidInputException("after", "is not a cursor of this list");
 	}
 
-	private record CheckedStrategy(CursorStrategy<ScrollPosition> delegate) implements CursorStrategy<ScrollPosition> {
+	private record KeysetCursors(CursorStrategy<ScrollPosition> spring) implements CursorStrategy<ScrollPosition> {
+
+		private static final JsonMapper json = JsonMapper.shared();
+
+		private static final TypeReference<LinkedHashMap<String, Object>> KEYS = new TypeReference<>() {
+		};
 
 		@Override
 		public boolean supports(Class<?> targetType) {
-			return this.delegate.supports(targetType);
+			return ScrollPosition.class.isAssignableFrom(targetType);
 		}
 
 		@Override
 		public String toCursor(ScrollPosition position) {
-			return this.delegate.toCursor(position);
+			if (position instanceof KeysetScrollPosition keyset && !keyset.isInitial()) {
+				return json.writeValueAsString(keyset.getKeys());
+			}
+			return this.spring.toCursor(position);
 		}
 
 		@Override
 		public ScrollPosition fromCursor(String cursor) {
 			try {
-				return this.delegate.fromCursor(cursor);
+				if (cursor.startsWith("{")) {
+					Map<String, Object> keys = json.readValue(cursor, KEYS);
+					return ScrollPosition.forward(keys);
+				}
+				return this.spring.fromCursor(cursor);
 			}
 			catch (RuntimeException ex) {
 				throw badCursor();

@@ -1,10 +1,17 @@
 package vn.egov.dashboard.agency;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.graphql.data.pagination.CursorEncoder;
+import org.springframework.graphql.data.pagination.CursorStrategy;
+import org.springframework.graphql.data.query.ScrollPositionCursorStrategy;
 
 import vn.egov.dashboard.IntegrationTests;
 
@@ -108,8 +115,34 @@ class AgencyQueryTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldGiveCursorsThatArePlainJsonOfTheSortKeys() {
+		String cursor = this.graphQl.documentName("agency/agencies")
+			.variable("first", 1)
+			.execute()
+			.path("agencies.edges[0].cursor")
+			.entity(String.class)
+			.get();
+		assertThat(new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8)).isEqualTo("{\"code\":\"BCA\"}");
+	}
+
+	@Test
+	void shouldStillReadCursorsInSpringsFormat() {
+		// Cursors handed out before ours replaced Spring's keyset cursors (which carry Java class names).
+		String spring = CursorStrategy.withEncoder(new ScrollPositionCursorStrategy(), CursorEncoder.base64())
+			.toCursor(ScrollPosition.forward(Map.of("code", "P01")));
+		assertThat(this.graphQl.documentName("agency/agencies")
+			.variable("first", 2)
+			.variable("after", spring)
+			.execute()
+			.path("agencies.edges[*].node.code")
+			.entityList(String.class)
+			.get()).containsExactly("P02", "P04");
+	}
+
+	@Test
 	void shouldRejectAMadeUpCursor() {
-		for (String cursor : List.of("garbage", "S19bXQ==", "")) {
+		String wrongKey = Base64.getEncoder().encodeToString("{\"id\":1}".getBytes(StandardCharsets.UTF_8));
+		for (String cursor : List.of("garbage", "S19bXQ==", "", wrongKey)) {
 			this.graphQl.documentName("agency/agencies")
 				.variable("after", cursor)
 				.execute()

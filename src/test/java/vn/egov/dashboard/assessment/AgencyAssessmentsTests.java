@@ -102,6 +102,18 @@ class AgencyAssessmentsTests extends IntegrationTests {
 		assertThat(scores).isEqualTo(1039);
 	}
 
+	@Test
+	void shouldRankWhenARankIsAskedThroughAFragmentUnderAnAlias() {
+		// Đà Nẵng was first of 63 in DTI 2022; a read without ranking would answer 0 for both.
+		Map<String, Object> total = this.graphQl.documentName("assessment/agencyAssessmentsFragment")
+			.variable("code", "P48")
+			.execute()
+			.path("agency.assessments[0].scores[0]")
+			.entity(MAP)
+			.get();
+		assertThat(total).isEqualTo(Map.of("category", Map.of("code", "TOTAL"), "place", 1, "blockSize", 63));
+	}
+
 	private Map<String, List<Map<String, Object>>> page(String framework, Integer year) {
 		// every score of every round of 100 agencies would outgrow the test client's buffer: totals only then
 		var request = this.graphQl.documentName("assessment/agencyAssessments")

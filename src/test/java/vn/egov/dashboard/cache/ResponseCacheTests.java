@@ -9,12 +9,15 @@ import java.util.Map;
 import graphql.schema.GraphQLObjectType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import vn.egov.dashboard.IntegrationTests;
 import vn.egov.dashboard.TestTokens;
@@ -60,6 +63,28 @@ class ResponseCacheTests extends IntegrationTests {
 		// other values of the variables are other answers
 		assertThat(post(Map.of("query", query, "variables", Map.of("year", 2020, "block", "PROVINCES")), null)
 			.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
+	}
+
+	@Test
+	void shouldComputeAnAnswerOnceForRequestsThatMissTogether() {
+		// Requests that arrive while the answer is being computed wait for it: one MISS, not one per connection.
+		String query = "{ ranking(framework: DTI, year: 2023, block: PROVINCES, first: 63) { edges { node { rank agency { code name } } } } }";
+		WebClient client = WebClient.create("http://localhost:" + this.port);
+		Flux.range(0, 24)
+			.flatMap((i) -> client.post()
+				.uri("/graphql")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("query", query))
+				.retrieve()
+				.toEntity(String.class), 24)
+			.map((response) -> {
+				assertThat(response.getBody()).contains("\"rank\":1").doesNotContain("errors");
+				return String.valueOf(response.getHeaders().getFirst("X-Cache"));
+			})
+			.collectList()
+			.as(StepVerifier::create)
+			.assertNext((cache) -> assertThat(cache).hasSize(24).containsOnly("MISS", "HIT").containsOnlyOnce("MISS"))
+			.verifyComplete();
 	}
 
 	@Test

@@ -52,7 +52,9 @@ class DatabaseOutageTests extends IntegrationTests {
 						"--server.port=0", "--spring.main.banner-mode=off", "--egov.demo-data.enabled=false",
 						"--egov.cache.responses=0", "--egov.traffic.flush-interval=200ms",
 						"--egov.traffic.buffer-capacity=" + CAPACITY,
-						"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.PUBLIC_KEY);
+						"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.PUBLIC_KEY,
+						// The production fail-fast values (the suite's config/application.yml relaxes them).
+						"--spring.r2dbc.pool.max-acquire-time=2s", "--spring.r2dbc.pool.max-create-connection-time=2s");
 			try {
 				int port = server.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 				WebTestClient http = WebTestClient.bindToServer()
