@@ -115,8 +115,10 @@ class ApiKeyTests extends IntegrationTests {
 		assertThat(command.execute("Quản trị Cục CĐSQG", new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
 		Matcher key = Pattern.compile("egov_[a-z2-7]{8}_[a-z2-7]{40}").matcher(out.toString(StandardCharsets.UTF_8));
 		assertThat(key.find()).isTrue();
+		assertThat(count("api_key", "prefix = '" + key.group().substring(5, 13) + "' AND role = 'ADMIN'")).isEqualTo(1);
 		this.graphQl.mutate()
 			.header("X-API-Key", key.group())
+			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.build()
 			.documentName("security/auditLog")
 			.variable("actor", "command-line")
