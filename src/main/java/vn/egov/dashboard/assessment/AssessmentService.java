@@ -76,14 +76,7 @@ public class AssessmentService {
 	 */
 	@AnalystWrite
 	public Mono<AssessmentRound> defineRound(DefineRoundInput input) {
-		String id = input.framework() + "/" + input.year();
-		Mono<AssessmentRound> write = this.assessments.findRound(input.framework(), input.year())
-			.map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
-			.flatMap((old) -> Mono.defer(() -> define(input))
-				.flatMap((round) -> this.audit.record("defineAssessmentRound", "assessment_round", id, old.orElse(null),
-						round).thenReturn(round)));
-		return this.changes.commit(changed(input.framework()), write);
+		return this.changes.commit(changed(input.framework()), Mono.defer(() -> define(input)));
 	}
 
 	private Mono<AssessmentRound> define(DefineRoundInput input) {
@@ -104,10 +97,12 @@ public class AssessmentService {
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty())
 				.flatMap((existing) -> checkCategoriesKeepScores(existing.orElse(null), given)
-					.then(categoriesFor(input.framework(), input.year(), existing.isPresent(), given)))
-				.flatMap((categories) -> this.assessments
-					.insertRound(input.framework(), input.year(), input.publishedOn(), document.orElse(null), note)
-					.flatMap((round) -> saveCategories(round, categories).thenReturn(round))));
+					.then(categoriesFor(input.framework(), input.year(), existing.isPresent(), given))
+					.flatMap((categories) -> this.assessments
+						.insertRound(input.framework(), input.year(), input.publishedOn(), document.orElse(null), note)
+						.flatMap((round) -> saveCategories(round, categories).thenReturn(round)))
+					.flatMap((round) -> this.audit.record("defineAssessmentRound", "assessment_round",
+							input.framework() + "/" + input.year(), existing.orElse(null), round).thenReturn(round))));
 	}
 
 	/**

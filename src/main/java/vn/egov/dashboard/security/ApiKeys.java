@@ -135,8 +135,11 @@ public class ApiKeys {
 					return Mono.error(new BadCredentialsException("this API key was revoked at " + key.revokedAt()));
 				}
 				OffsetDateTime now = now();
-				return this.keys.touch(key.id(), now, now.minus(this.properties.keyTouchInterval()))
-					.thenReturn(key.caller());
+				OffsetDateTime stale = now.minus(this.properties.keyTouchInterval());
+				if (key.lastUsedAt() != null && key.lastUsedAt().isAfter(stale)) {
+					return Mono.just(key.caller());
+				}
+				return this.keys.touch(key.id(), now, stale).thenReturn(key.caller());
 			});
 	}
 

@@ -1,11 +1,14 @@
 package vn.egov.dashboard.security;
 
+import java.util.List;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
@@ -90,12 +93,12 @@ class SecurityConfiguration {
 	}
 
 	/** An API key as presented, before it is checked. */
-	static final class PresentedKey extends org.springframework.security.authentication.AbstractAuthenticationToken {
+	static final class PresentedKey extends AbstractAuthenticationToken {
 
 		private final String key;
 
 		PresentedKey(String key) {
-			super(java.util.List.of());
+			super(List.of());
 			this.key = key;
 		}
 
