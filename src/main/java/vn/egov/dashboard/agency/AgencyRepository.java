@@ -31,15 +31,7 @@ public class AgencyRepository {
 			code, official_code, name, full_name, name_en, kind, parent_code, region,
 			valid_from, valid_to, successor_code, note, source""";
 
-	/** Each condition is switched off by a null parameter, so the statement text never changes. */
-	private static final String FILTER = """
-			WHERE (cast(:kinds AS text[]) IS NULL OR kind = ANY (cast(:kinds AS text[])))
-			  AND (cast(:asOf AS date) IS NULL OR ((valid_from IS NULL OR valid_from <= :asOf)
-			                                   AND (valid_to IS NULL OR valid_to >= :asOf)))
-			  AND (cast(:parentCode AS text) IS NULL OR parent_code = :parentCode)
-			  AND (cast(:words AS text[]) IS NULL
-			       OR search_text LIKE ALL (SELECT '%' || search_key(w) || '%' FROM unnest(cast(:words AS text[])) w))
-			""";
+	private static final String FILTER = filter(":kinds", ":asOf", ":parentCode", ":words");
 
 	private static final String FIND_PAGE = "SELECT " + COLUMNS + " FROM agency " + FILTER + """
 			  AND (cast(:afterCode AS text) IS NULL OR code > :afterCode)
@@ -71,6 +63,21 @@ public class AgencyRepository {
 	/** The agencies with these codes, in no particular order; unknown codes are skipped. */
 	public Flux<Agency> findByCodes(Collection<String> codes) {
 		return this.db.sql(FIND_BY_CODES).bind("codes", codes.toArray(String[]::new)).map(MAPPER).all();
+	}
+
+	/**
+	 * The WHERE clause of {@link AgencyFilter} over the columns of {@code agency}, with these parameters. Each
+	 * condition is switched off by a null parameter, so the statement text never changes.
+	 */
+	static String filter(String kinds, String asOf, String parentCode, String words) {
+		return """
+				WHERE (cast(%1$s AS text[]) IS NULL OR kind = ANY (cast(%1$s AS text[])))
+				  AND (cast(%2$s AS date) IS NULL OR ((valid_from IS NULL OR valid_from <= %2$s)
+				                                  AND (valid_to IS NULL OR valid_to >= %2$s)))
+				  AND (cast(%3$s AS text) IS NULL OR parent_code = %3$s)
+				  AND (cast(%4$s AS text[]) IS NULL
+				       OR search_text LIKE ALL (SELECT '%%' || search_key(w) || '%%' FROM unnest(cast(%4$s AS text[])) w))
+				""".formatted(kinds, asOf, parentCode, words);
 	}
 
 	/** One page of the agencies matching {@code filter}, ordered by code. */

@@ -1,0 +1,104 @@
+package vn.egov.dashboard.agency;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import vn.egov.dashboard.compiled.Cursors;
+import vn.egov.dashboard.compiled.SqlJson;
+import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
+import vn.egov.dashboard.compiled.SqlJsonType;
+import vn.egov.dashboard.graphql.Page;
+
+/**
+ * {@code agency}, {@code agencies} and the fields of {@code Agency} in SQL, for compiled queries: the same rows,
+ * filters and order as {@link AgencyRepository} and {@link AgencyController}.
+ */
+final class AgencySqlJson {
+
+	private AgencySqlJson() {
+	}
+
+	@Component
+	static class Queries implements SqlJsonType {
+
+		@Override
+		public String typeName() {
+			return "Query";
+		}
+
+		@Override
+		public Map<String, FieldSql> fields() {
+			return Map.of("agency", (field, row) -> {
+				String agency = field.alias();
+				return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency
+						+ ".code = " + field.bind(field.argument("code"), String.class) + ")";
+			}, "agencies", (field, row) -> agencies(field));
+		}
+
+		private static String agencies(SqlJson.Field field) {
+			Integer first = (Integer) field.argument("first");
+			int size = (first != null) ? first : Page.DEFAULT_SIZE;
+			if (size < 0 || size > Page.MAX_SIZE) {
+				throw new NotCompilable();
+			}
+			String after = (String) field.argument("after");
+			Map<?, ?> filter = (field.argument("filter") instanceof Map<?, ?> given) ? given : Map.of();
+			List<?> kinds = (List<?>) filter.get("kinds");
+			String where = AgencyRepository.filter(
+					field.bind((kinds != null) ? kinds.stream().map(String::valueOf).toArray(String[]::new) : null,
+							String[].class),
+					field.bind(filter.get("asOf"), LocalDate.class), field.bind(filter.get("parentCode"), String.class),
+					field.bind(AgencyRepository.words((String) filter.get("search")), String[].class));
+			String afterCode = field.bind((after != null) ? Cursors.key(after, "code") : null, String.class);
+			String rows = "SELECT * FROM agency " + where + " AND (cast(" + afterCode + " AS text) IS NULL OR code > "
+					+ afterCode + ") ORDER BY code LIMIT " + (size + 1);
+			return field.connection("Agency",
+					new SqlJson.Page(rows, List.of("code"), size, "(SELECT count(*) FROM agency " + where + ")"));
+		}
+
+	}
+
+	@Component
+	static class Agencies implements SqlJsonType {
+
+		@Override
+		public String typeName() {
+			return "Agency";
+		}
+
+		@Override
+		public Map<String, FieldSql> fields() {
+			return Map.ofEntries(column("code", "code"), column("officialCode", "official_code"), column("name", "name"),
+					column("fullName", "full_name"), column("nameEn", "name_en"), column("kind", "kind"),
+					column("region", "region"), column("validFrom", "valid_from"), column("validTo", "valid_to"),
+					column("note", "note"), column("source", "source"),
+					Map.entry("successor", (field, row) -> one(field, "code", row + ".successor_code")),
+					Map.entry("parent", (field, row) -> one(field, "code", row + ".parent_code")),
+					Map.entry("predecessors", (field, row) -> all(field, "successor_code", row + ".code")),
+					Map.entry("children", (field, row) -> all(field, "parent_code", row + ".code")));
+		}
+
+		private static Map.Entry<String, FieldSql> column(String field, String column) {
+			return Map.entry(field, (f, row) -> row + "." + column);
+		}
+
+		/** The agency whose {@code column} is {@code value}, or null. */
+		private static String one(SqlJson.Field field, String column, String value) {
+			String agency = field.alias();
+			return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency + "."
+					+ column + " = " + value + ")";
+		}
+
+		/** The agencies whose {@code column} is {@code value}, ordered by code. */
+		private static String all(SqlJson.Field field, String column, String value) {
+			String agency = field.alias();
+			return "coalesce((SELECT json_agg(" + field.object("Agency", agency) + " ORDER BY " + agency + ".code) FROM agency "
+					+ agency + " WHERE " + agency + "." + column + " = " + value + "), '[]'::json)";
+		}
+
+	}
+
+}

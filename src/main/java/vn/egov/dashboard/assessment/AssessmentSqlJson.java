@@ -1,0 +1,138 @@
+package vn.egov.dashboard.assessment;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import vn.egov.dashboard.compiled.SqlJson;
+import vn.egov.dashboard.compiled.SqlJsonType;
+
+/**
+ * {@code Agency.assessments} in SQL for compiled queries, with the scores as stored: the rounds, blocks, scores and
+ * order of {@link AgencyAssessmentsController} (rounds by year, framework and block, scores in the round's category
+ * order). Ranked fields ({@code rank}, {@code tied}, {@code rankChange}, …) and {@code AgencyRound.round} have no SQL
+ * form here: a query asking for them runs on the ordinary path.
+ */
+final class AssessmentSqlJson {
+
+	/** The frameworks in the order of the enum, which orders an agency's rounds of one year. */
+	private static final String FRAMEWORKS = order(Framework.values());
+
+	private static final String BLOCKS = order(Block.values());
+
+	private AssessmentSqlJson() {
+	}
+
+	@Component
+	static class AgencyAssessments implements SqlJsonType {
+
+		@Override
+		public String typeName() {
+			return "Agency";
+		}
+
+		@Override
+		public Map<String, FieldSql> fields() {
+			return Map.of("assessments", AgencyAssessments::assessments);
+		}
+
+		private static String assessments(SqlJson.Field field, String agency) {
+			Object given = field.argument("framework");
+			String framework = field.bind((given != null) ? given.toString() : null, String.class);
+			String year = field.bind(field.argument("year"), Integer.class);
+			String score = field.alias();
+			String round = field.alias();
+			String group = field.alias();
+			return "coalesce((SELECT json_agg(" + field.object("AgencyRound", group) + " ORDER BY " + group + ".year, "
+					+ "array_position(" + FRAMEWORKS + ", " + group + ".framework), array_position(" + BLOCKS + ", " + group
+					+ ".block)) FROM (SELECT " + score + ".round_id, " + round + ".framework, " + round + ".year, " + score
+					+ ".block, " + score + ".agency_code FROM assessment_score " + score + " JOIN assessment_round " + round
+					+ " ON " + round + ".id = " + score + ".round_id WHERE " + score + ".agency_code = " + agency + ".code AND (cast("
+					+ framework + " AS text) IS NULL OR " + round + ".framework = " + framework + ") AND (cast(" + year
+					+ " AS int) IS NULL OR " + round + ".year = " + year + ") GROUP BY 1, 2, 3, 4, 5) " + group
+					+ "), '[]'::json)";
+		}
+
+	}
+
+	/** An agency's round: a row of (round_id, framework, year, block, agency_code). */
+	@Component
+	static class AgencyRounds implements SqlJsonType {
+
+		@Override
+		public String typeName() {
+			return "AgencyRound";
+		}
+
+		@Override
+		public Map<String, FieldSql> fields() {
+			return Map.of("framework", (field, row) -> row + ".framework", "year", (field, row) -> row + ".year",
+					"block", (field, row) -> row + ".block", "relation", (field, row) -> "'" + AgencyRelation.SELF + "'",
+					"agency", (field, row) -> {
+						String agency = field.alias();
+						return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency
+								+ ".code = " + row + ".agency_code)";
+					}, "scores", (field, row) -> scores(field, row, ""), "total",
+					(field, row) -> scores(field, row, AssessmentCategory.TOTAL));
+		}
+
+		/** The round's scores in category order, or the one score of {@code category} (null if none). */
+		private static String scores(SqlJson.Field field, String round, String category) {
+			String score = field.alias();
+			String from = " FROM assessment_score " + score + " JOIN assessment_category " + score + "c ON " + score
+					+ "c.round_id = " + score + ".round_id AND " + score + "c.code = " + score + ".category_code WHERE "
+					+ score + ".round_id = " + round + ".round_id AND " + score + ".block = " + round + ".block AND " + score
+					+ ".agency_code = " + round + ".agency_code";
+			String object = field.object("CategoryScore", score);
+			if (category.isEmpty()) {
+				return "coalesce((SELECT json_agg(" + object + " ORDER BY " + score + "c.position)" + from + "), '[]'::json)";
+			}
+			return "(SELECT " + object + from + " AND " + score + ".category_code = '" + category + "')";
+		}
+
+	}
+
+	/** A score as stored, on the row {@code s} of assessment_score joined with its category {@code sc}. */
+	@Component
+	static class CategoryScores implements SqlJsonType {
+
+		@Override
+		public String typeName() {
+			return "CategoryScore";
+		}
+
+		@Override
+		public Map<String, FieldSql> fields() {
+			return Map.of("category", (field, row) -> field.object("AssessmentCategory", row + "c"), "score",
+					(field, row) -> row + ".score::float8", "maxScore", (field, row) -> row + "c.max_score::float8",
+					"publishedRank", (field, row) -> row + ".published_rank", "sample", (field, row) -> row + ".sample",
+					"source", (field, row) -> row + ".source", "note", (field, row) -> row + ".note");
+		}
+
+	}
+
+	@Component
+	static class Categories implements SqlJsonType {
+
+		@Override
+		public String typeName() {
+			return "AssessmentCategory";
+		}
+
+		@Override
+		public Map<String, FieldSql> fields() {
+			return Map.of("code", (field, row) -> row + ".code", "name", (field, row) -> row + ".name", "nameEn",
+					(field, row) -> row + ".name_en", "kind", (field, row) -> row + ".kind", "maxScore",
+					(field, row) -> row + ".max_score::float8", "position", (field, row) -> row + ".position");
+		}
+
+	}
+
+	private static String order(Enum<?>[] values) {
+		return Arrays.stream(values).map((value) -> "'" + value.name() + "'")
+			.collect(Collectors.joining(", ", "ARRAY[", "]::text[]"));
+	}
+
+}

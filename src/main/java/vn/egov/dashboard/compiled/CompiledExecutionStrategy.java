@@ -1,0 +1,87 @@
+package vn.egov.dashboard.compiled;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.ExecutionResult;
+import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStrategyParameters;
+import graphql.normalized.ExecutableNormalizedField;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.util.RawValue;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Runs a query as one SQL statement when every field it selects has a SQL form ({@link SqlJsonType}): PostgreSQL
+ * builds the JSON of the whole {@code data} object, which is written out as it comes. Any other query, or one whose
+ * statement fails, runs field by field as usual, so errors are reported the usual way. A request can ask for the
+ * usual path with the extension {@code "compiled": false} (to compare the two).
+ */
+final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
+
+	/** The request extension that turns compilation off for one request. */
+	static final String EXTENSION = "compiled";
+
+	private final Map<String, Map<String, SqlJsonType.FieldSql>> types;
+
+	private final DatabaseClient db;
+
+	private final Counter compiled;
+
+	private final Counter ordinary;
+
+	CompiledExecutionStrategy(DataFetcherExceptionHandler exceptionHandler,
+			Map<String, Map<String, SqlJsonType.FieldSql>> types, DatabaseClient db, MeterRegistry registry) {
+		super(exceptionHandler);
+		this.types = types;
+		this.db = db;
+		this.compiled = counter(registry, "compiled");
+		this.ordinary = counter(registry, "ordinary");
+	}
+
+	@Override
+	public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
+		SqlJson query = new SqlJson(this.types);
+		String statement = compile(context, query);
+		if (statement == null) {
+			this.ordinary.increment();
+			return super.execute(context, parameters);
+		}
+		this.compiled.increment();
+		return query.bind(this.db.sql(statement))
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.map((json) -> ExecutionResult.newExecutionResult().data(new RawValue(json)).build())
+			.onErrorResume((ex) -> Mono.fromFuture(() -> super.execute(context, parameters)))
+			.toFuture();
+	}
+
+	/** The statement answering the operation, or null when some field has no SQL form. */
+	static @Nullable String compile(ExecutionContext context, SqlJson query) {
+		if (Boolean.FALSE.equals(context.getExecutionInput().getExtensions().get(EXTENSION))) {
+			return null;
+		}
+		try {
+			List<ExecutableNormalizedField> fields = context.getNormalizedQueryTree().get().getTopLevelFields();
+			return query.statement(fields);
+		}
+		catch (SqlJson.NotCompilable ex) {
+			return null;
+		}
+	}
+
+	private static Counter counter(MeterRegistry registry, String path) {
+		return Counter.builder("egov.graphql.queries")
+			.description("Queries answered by one compiled SQL statement, or field by field")
+			.tag("path", path)
+			.register(registry);
+	}
+
+}

@@ -1,0 +1,163 @@
+package vn.egov.dashboard.compiled;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.egov.dashboard.IntegrationTests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A compiled query answers exactly what the same query answers field by field: each query below is sent twice,
+ * compiled and with {@code "extensions": {"compiled": false}}, and the two answers must be equal (numbers compared
+ * as numbers: PostgreSQL writes {@code 1} where Jackson writes {@code 1.0}). The path each took is read from the
+ * {@code egov.graphql.queries} counter, so a query silently falling back cannot pass as compiled.
+ */
+class CompiledQueriesTests extends IntegrationTests {
+
+	private static final String AGENCY_FIELDS = """
+			__typename code officialCode name fullName nameEn kind region validFrom validTo note source""";
+
+	private static final String SCORES = """
+			__typename framework year block relation agency { code name }
+			total { score maxScore sample publishedRank source note category { code name nameEn kind maxScore position } }
+			scores { __typename category { code kind position } score maxScore sample publishedRank source note }""";
+
+	@Autowired
+	private MeterRegistry meters;
+
+	private WebTestClient http;
+
+	@BeforeEach
+	void client() {
+		this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = {
+			"{ agency(code: \"P48\") { " + AGENCY_FIELDS + " } }",
+			"{ agency(code: \"NO-SUCH-AGENCY\") { code } }",
+			"{ agency(code: \"P17\") { code successor { code name predecessors { code validTo } } parent { code } children { code } } }",
+			"{ agency(code: \"BTTTT\") { code children { code parent { code } successor { code } } predecessors { code } } }",
+			"{ agencies(first: 5) { __typename totalCount pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } edges { __typename cursor node { " + AGENCY_FIELDS + " } } } }",
+			"{ agencies(first: 100, filter: {kinds: [PROVINCE], asOf: \"2017-01-01\"}) { totalCount edges { node { code name } } pageInfo { hasNextPage endCursor } } }",
+			"{ agencies(filter: {kinds: [PROVINCE, MINISTRY], asOf: \"2025-12-31\"}) { totalCount edges { cursor node { code } } } }",
+			"{ agencies(filter: {search: \"hoa binh\"}) { totalCount edges { node { code name nameEn } } } }",
+			"{ agencies(filter: {search: \"đà   nẵng\"}) { totalCount edges { node { code name } } } }",
+			"{ agencies(filter: {search: \"100%_\\\\\"}) { totalCount edges { node { code } } } }",
+			"{ agencies(filter: {parentCode: \"BTTTT\"}, first: 3) { totalCount edges { node { code parent { code } } } pageInfo { hasNextPage } } }",
+			"{ agencies(first: 0) { totalCount edges { node { code } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }",
+			"{ agencies(first: 2, after: \"eyJjb2RlIjoiUDQ4In0=\") { edges { cursor node { code } } pageInfo { startCursor endCursor hasNextPage } } }",
+			"{ agencies(first: 100) { edges { node { code name nameEn kind region assessments(framework: DTI, year: 2024) { block scores { category { code } score sample publishedRank } } } } } }",
+			"{ agency(code: \"P48\") { code assessments { " + SCORES + " } } }",
+			"{ agency(code: \"P01\") { dti: assessments(framework: DTI) { year block } ict: assessments(framework: ICT_APPLICATION) { year scores { score } } none: assessments(year: 1990) { year } } }",
+			"{ agency(code: \"P25-2025\") { assessments(year: 2024) { " + SCORES + " } predecessors { code assessments(framework: DTI, year: 2024) { total { score } } } } }",
+			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }",
+	})
+	void shouldAnswerAsTheOrdinaryPathDoes(String query) {
+		assertThat(answer(query, Map.of(), true)).isEqualTo(answer(query, Map.of(), false));
+	}
+
+	@Test
+	void shouldApplyVariablesAndDirectives() {
+		String query = """
+				query q($code: String!, $framework: Framework, $year: Int, $withScores: Boolean!, $first: Int) {
+				  agency(code: $code) { code assessments(framework: $framework, year: $year) {
+				    year scores @include(if: $withScores) { score } total @skip(if: $withScores) { score } } }
+				  agencies(first: $first) { edges { node { code } } }
+				}""";
+		for (boolean withScores : new boolean[] { true, false }) {
+			Map<String, Object> variables = new LinkedHashMap<>();
+			variables.put("code", "P48");
+			variables.put("framework", "DTI");
+			variables.put("year", null);
+			variables.put("withScores", withScores);
+			variables.put("first", 7);
+			assertThat(answer(query, variables, true)).isEqualTo(answer(query, variables, false));
+		}
+	}
+
+	@Test
+	void shouldLeaveFieldsWithoutSqlToTheOrdinaryPath() {
+		// rank has no SQL form; validOn neither
+		for (String query : List.of("{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { scores { rank } } } }",
+				"{ agency(code: \"P48\") { validOn(date: \"2020-01-01\") } }", "{ documents(first: 2) { totalCount } }")) {
+			double before = count("ordinary");
+			post(query, Map.of(), true);
+			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
+		}
+	}
+
+	@Test
+	void shouldLeaveBadArgumentsToTheOrdinaryPathsErrors() {
+		for (String query : List.of("{ agencies(first: 101) { totalCount } }", "{ agencies(after: \"garbage\") { totalCount } }")) {
+			double before = count("ordinary");
+			Map<String, Object> body = post(query, Map.of(), true);
+			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
+			assertThat(body.get("errors")).as(query).asString().contains("BAD_REQUEST");
+		}
+	}
+
+	/** The data of the answer, numbers as doubles, after checking which path answered. */
+	private Object answer(String query, Map<String, Object> variables, boolean compiled) {
+		String path = compiled ? "compiled" : "ordinary";
+		double before = count(path);
+		Map<String, Object> body = post(query, variables, compiled);
+		assertThat(body).as(query).doesNotContainKey("errors");
+		assertThat(count(path)).as("answered on the %s path: %s", path, query).isEqualTo(before + 1);
+		return numbersAsDoubles(body.get("data"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> post(String query, Map<String, Object> variables, boolean compiled) {
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("query", query);
+		request.put("variables", variables);
+		if (!compiled) {
+			request.put("extensions", Map.of(CompiledExecutionStrategy.EXTENSION, false));
+		}
+		byte[] body = this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(request)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		return JsonMapper.shared().readValue(body, Map.class);
+	}
+
+	private double count(String path) {
+		return this.meters.get("egov.graphql.queries").tag("path", path).counter().count();
+	}
+
+	private static Object numbersAsDoubles(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			Map<Object, Object> result = new LinkedHashMap<>();
+			map.forEach((key, item) -> result.put(key, numbersAsDoubles(item)));
+			return result;
+		}
+		if (value instanceof List<?> list) {
+			List<Object> result = new ArrayList<>();
+			list.forEach((item) -> result.add(numbersAsDoubles(item)));
+			return result;
+		}
+		return (value instanceof Number number) ? number.doubleValue() : value;
+	}
+
+}
