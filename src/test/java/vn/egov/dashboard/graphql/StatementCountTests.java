@@ -19,12 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Counts the SQL statements a request sends (through r2dbc-proxy): for every nested field of the schema,
- * the number must not grow with the page size: nested fields go through DataLoaders or batch mappings.
+ * the number must not grow with the page size: nested fields go through DataLoaders or batch mappings. Queries are
+ * sent with compilation off ({@code "extensions": {"compiled": false}}), so that the ordinary path is what is
+ * counted; a compiled query is one statement.
  * Runs in a server of its own whose gauges and traffic flusher stay idle, so that only the request's
  * statements count; each request is measured twice and the smaller count kept, in case a background job
- * still ran during one of them.
+ * still ran during one of them. Its response cache is off: the second request would be a hit, of no statements.
  */
-@TestPropertySource(properties = { "egov.metrics.refresh-interval=24h", "egov.traffic.flush-interval=1h" })
+@TestPropertySource(properties = { "egov.metrics.refresh-interval=24h", "egov.traffic.flush-interval=1h",
+		"egov.cache.responses=0" })
 class StatementCountTests extends IntegrationTests {
 
 	private static final AtomicInteger statements = new AtomicInteger();
@@ -68,13 +71,33 @@ class StatementCountTests extends IntegrationTests {
 		assertThat(count("{ indicators { code targets { code indicator { code } } } }")).isLessThanOrEqualTo(3);
 	}
 
-	private int count(String query) {
-		return Math.min(countOnce(query), countOnce(query));
+	/**
+	 * A query that compiles to SQL is one statement, whatever it nests (the tests above count the ordinary path,
+	 * which every other query takes).
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			agencies | { agencies(first: $n) { totalCount edges { node { code successor { code predecessors { code } } predecessors { code successor { code } } parent { code } children { code } } } } }
+			scores   | { agencies(first: $n) { edges { node { code assessments(framework: DTI, year: 2024) { agency { code } total { score } scores { category { code } score } } } } } }
+			""")
+	void shouldAnswerACompiledQueryInOneStatement(String name, String query) {
+		for (int n : new int[] { 2, 100 }) {
+			assertThat(count(query.replace("$n", String.valueOf(n)), true)).as("statements for %d %s", n, name).isEqualTo(1);
+		}
 	}
 
-	private int countOnce(String query) {
+	private int count(String query) {
+		return count(query, false);
+	}
+
+	private int count(String query, boolean compiled) {
+		return Math.min(countOnce(query, compiled), countOnce(query, compiled));
+	}
+
+	private int countOnce(String query, boolean compiled) {
 		statements.set(0);
-		this.graphQl.document(query).execute().errors().verify();
+		var request = this.graphQl.document(query);
+		(compiled ? request : request.extension("compiled", false)).execute().errors().verify();
 		return statements.get();
 	}
 
