@@ -1,5 +1,6 @@
 package vn.egov.dashboard.agency;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,12 @@ final class AgencySqlJson {
 	@Component
 	static class Agencies implements SqlJsonType {
 
+		private final Clock clock;
+
+		Agencies(Clock clock) {
+			this.clock = clock;
+		}
+
 		@Override
 		public String typeName() {
 			return "Agency";
@@ -74,11 +81,20 @@ final class AgencySqlJson {
 			return Map.ofEntries(column("code", "code"), column("officialCode", "official_code"), column("name", "name"),
 					column("fullName", "full_name"), column("nameEn", "name_en"), column("kind", "kind"),
 					column("region", "region"), column("validFrom", "valid_from"), column("validTo", "valid_to"),
-					column("note", "note"), column("source", "source"),
+					column("note", "note"), column("source", "source"), Map.entry("validOn", this::validOn),
 					Map.entry("successor", (field, row) -> one(field, "code", row + ".successor_code")),
 					Map.entry("parent", (field, row) -> one(field, "code", row + ".parent_code")),
 					Map.entry("predecessors", (field, row) -> all(field, "successor_code", row + ".code")),
 					Map.entry("children", (field, row) -> all(field, "parent_code", row + ".code")));
+		}
+
+		/** As {@link Agency#validOn}, on the given date or today. */
+		private String validOn(SqlJson.Field field, String row) {
+			Object given = field.argument("date");
+			String date = "cast(" + field.bind((given != null) ? given : LocalDate.now(this.clock), LocalDate.class)
+					+ " AS date)";
+			return "((" + row + ".valid_from IS NULL OR " + row + ".valid_from <= " + date + ") AND (" + row
+					+ ".valid_to IS NULL OR " + row + ".valid_to >= " + date + "))";
 		}
 
 		private static Map.Entry<String, FieldSql> column(String field, String column) {

@@ -32,8 +32,11 @@ class CompiledQueriesConfiguration {
 
 	private static Map<String, Map<String, SqlJsonType.FieldSql>> byType(ObjectProvider<SqlJsonType> types) {
 		Map<String, Map<String, SqlJsonType.FieldSql>> byType = new HashMap<>();
-		types.orderedStream().forEach((type) -> byType.computeIfAbsent(type.typeName(), (name) -> new HashMap<>())
-			.putAll(type.fields()));
+		types.orderedStream().forEach((type) -> type.fields().forEach((field, sql) -> {
+			if (byType.computeIfAbsent(type.typeName(), (name) -> new HashMap<>()).putIfAbsent(field, sql) != null) {
+				throw new IllegalStateException("Two SQL forms of " + type.typeName() + "." + field);
+			}
+		}));
 		return Map.copyOf(byType);
 	}
 

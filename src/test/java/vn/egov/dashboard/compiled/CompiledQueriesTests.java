@@ -50,6 +50,7 @@ class CompiledQueriesTests extends IntegrationTests {
 	@ValueSource(strings = {
 			"{ agency(code: \"P48\") { " + AGENCY_FIELDS + " } }",
 			"{ agency(code: \"NO-SUCH-AGENCY\") { code } }",
+			"{ agency(code: \"P17\") { today: validOn in2017: validOn(date: \"2017-01-01\") in2026: validOn(date: \"2026-01-01\") } }",
 			"{ agency(code: \"P17\") { code successor { code name predecessors { code validTo } } parent { code } children { code } } }",
 			"{ agency(code: \"BTTTT\") { code children { code parent { code } successor { code } } predecessors { code } } }",
 			"{ agencies(first: 5) { __typename totalCount pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } edges { __typename cursor node { " + AGENCY_FIELDS + " } } } }",
@@ -92,9 +93,10 @@ class CompiledQueriesTests extends IntegrationTests {
 
 	@Test
 	void shouldLeaveFieldsWithoutSqlToTheOrdinaryPath() {
-		// rank has no SQL form; validOn neither
+		// rank and AgencyRound.round have no SQL form, documents none at all
 		for (String query : List.of("{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { scores { rank } } } }",
-				"{ agency(code: \"P48\") { validOn(date: \"2020-01-01\") } }", "{ documents(first: 2) { totalCount } }")) {
+				"{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { round { year } } } }",
+				"{ agency(code: \"P48\") { code } documents(first: 2) { totalCount } }")) {
 			double before = count("ordinary");
 			post(query, Map.of(), true);
 			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
