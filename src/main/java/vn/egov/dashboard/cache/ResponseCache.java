@@ -163,9 +163,15 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		this.responses.invalidateAll();
 	}
 
+	/**
+	 * A response that sets a cookie (the visitor cookie a cookieless request is given, which an interceptor inside
+	 * this one adds) belongs to that visitor: it is {@code private}, so that no shared cache hands that cookie to
+	 * others. Answers from the cache set none and stay {@code public}.
+	 */
 	private WebGraphQlResponse withHeaders(WebGraphQlResponse response, String etag, String cache) {
 		HttpHeaders headers = response.getResponseHeaders();
-		headers.setCacheControl("public, max-age=" + this.maxAge.toSeconds());
+		String scope = headers.containsHeader(HttpHeaders.SET_COOKIE) ? "private" : "public";
+		headers.setCacheControl(scope + ", max-age=" + this.maxAge.toSeconds());
 		headers.setETag(etag);
 		headers.set("X-Cache", cache);
 		return response;

@@ -111,6 +111,20 @@ class ResponseCacheTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldNotLetASharedCacheKeepTheVisitorCookieOfACacheableAnswer() {
+		// A cookieless request is given a visitor cookie: a CDN keeping that response would give it to everyone.
+		String query = "{ agency(code: \"P04\") { name } }";
+		EntityExchangeResult<String> miss = post(Map.of("query", query), null);
+		assertThat(miss.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
+		assertThat(miss.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE)).startsWith("egov_vid=");
+		assertThat(miss.getResponseHeaders().getCacheControl()).isEqualTo("private, max-age=10");
+		EntityExchangeResult<String> hit = post(Map.of("query", query), null);
+		assertThat(hit.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+		assertThat(hit.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE)).isNull();
+		assertThat(hit.getResponseHeaders().getCacheControl()).isEqualTo("public, max-age=10");
+	}
+
+	@Test
 	void shouldCacheQueriesWithRequiredVariables() {
 		// A required variable used to make the read-set analysis fail, and such a query was never cached.
 		String query = "query ranking($year: Int!, $block: Block!) { ranking(framework: DTI, year: $year, block: $block, first: 3) { totalCount } }";
