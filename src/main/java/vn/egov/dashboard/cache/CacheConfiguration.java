@@ -13,6 +13,8 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 
 /**
  * Names and sizes every Caffeine cache of the server, and exports their statistics as
@@ -51,6 +53,12 @@ class CacheConfiguration {
 			.recordStats()
 			.build(), RESPONSES, registry);
 		return new ResponseCache(responses, properties.maxAge(), properties.responses() > 0, graphQlSource, json);
+	}
+
+	/** Writes cached answers as they are kept, and answers {@code If-None-Match} (in place of Boot's handler). */
+	@Bean
+	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
+		return new CachedAnswerHttpHandler(handler);
 	}
 
 	private static <K, V> Cache<K, V> monitored(Cache<K, V> cache, String name, MeterRegistry registry) {

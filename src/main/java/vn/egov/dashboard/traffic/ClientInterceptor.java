@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Copies the visitor cookie, the client address and the user agent of every GraphQL HTTP request into
  * the GraphQL context as a {@link Client}, and sets the visitor cookie on the response when the request
- * had none. The address is the connection's peer; behind a reverse proxy, set
+ * had none (the response cache, around this interceptor, then makes a cacheable answer {@code private}, and
+ * answers from the cache set no cookie). The address is the connection's peer; behind a reverse proxy, set
  * {@code server.forward-headers-strategy} so that it is the real client's.
  */
 @Component

@@ -1,12 +1,15 @@
 package vn.egov.dashboard.cache;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import graphql.schema.GraphQLObjectType;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -14,10 +17,13 @@ import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import vn.egov.dashboard.IntegrationTests;
 import vn.egov.dashboard.TestTokens;
@@ -32,6 +38,9 @@ class ResponseCacheTests extends IntegrationTests {
 
 	@Autowired
 	private GraphQlSource graphQlSource;
+
+	@Autowired
+	private MeterRegistry registry;
 
 	private WebTestClient http;
 
@@ -50,6 +59,69 @@ class ResponseCacheTests extends IntegrationTests {
 		assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody());
 		assertThat(second.getResponseHeaders().getETag()).isEqualTo(first.getResponseHeaders().getETag()).startsWith("W/\"");
 		assertThat(second.getResponseHeaders().getCacheControl()).isEqualTo("public, max-age=10");
+	}
+
+	@Test
+	void shouldWriteACachedAnswerInTheNegotiatedMediaType() {
+		String query = "{ agencies(first: 2, filter: {kinds: [PROVINCE]}) { edges { node { code name } } } }";
+		EntityExchangeResult<String> first = post(Map.of("query", query), null);
+		EntityExchangeResult<String> hit = this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_GRAPHQL_RESPONSE)
+			.bodyValue(Map.of("query", query))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+		assertThat(hit.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+		assertThat(hit.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_GRAPHQL_RESPONSE);
+		assertThat(hit.getResponseHeaders().getContentLength()).isEqualTo(hit.getResponseBodyContent().length);
+		assertThat(hit.getResponseBody()).isEqualTo(first.getResponseBody()).contains("\"data\":{\"agencies\"");
+		assertThat(first.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+	}
+
+	@Test
+	void shouldAnswerAQueryOverAWebSocketFromTheCache() {
+		// Over a WebSocket the cached answer is serialised by Jackson with the rest of the message.
+		String query = "{ agency(code: \"P06\") { name nameEn } }";
+		post(Map.of("query", query), null);
+		WebSocketGraphQlTester webSocket = WebSocketGraphQlTester
+			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
+			.build();
+		double hits = responseCacheHits();
+		webSocket.document(query).execute().path("agency.name").entity(String.class).isEqualTo("Bắc Kạn");
+		webSocket.stop().block(Duration.ofSeconds(10));
+		assertThat(responseCacheHits()).isEqualTo(hits + 1);
+	}
+
+	@Test
+	void shouldAnswerNotModifiedWhenTheClientHasTheAnswer() {
+		String query = "{ agency(code: \"P02\") { name } }";
+		String etag = post(Map.of("query", query), null).getResponseHeaders().getETag();
+		EntityExchangeResult<byte[]> same = conditional(query, etag);
+		assertThat(same.getStatus().value()).isEqualTo(304);
+		assertThat(same.getResponseBody()).isNull();
+		assertThat(same.getResponseHeaders().getETag()).isEqualTo(etag);
+		assertThat(same.getResponseHeaders().getCacheControl()).isEqualTo("public, max-age=10");
+		assertThat(conditional(query, "W/\"other\", " + etag.substring(2)).getStatus().value()).as("weak comparison")
+			.isEqualTo(304);
+		EntityExchangeResult<byte[]> other = conditional(query, "W/\"other\"");
+		assertThat(other.getStatus().value()).isEqualTo(200);
+		assertThat(new String(other.getResponseBody(), StandardCharsets.UTF_8)).contains("Hà Giang");
+	}
+
+	@Test
+	void shouldNotLetASharedCacheKeepTheVisitorCookieOfACacheableAnswer() {
+		// A cookieless request is given a visitor cookie: a CDN keeping that response would give it to everyone.
+		String query = "{ agency(code: \"P04\") { name } }";
+		EntityExchangeResult<String> miss = post(Map.of("query", query), null);
+		assertThat(miss.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
+		assertThat(miss.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE)).startsWith("egov_vid=");
+		assertThat(miss.getResponseHeaders().getCacheControl()).isEqualTo("private, max-age=10");
+		EntityExchangeResult<String> hit = post(Map.of("query", query), null);
+		assertThat(hit.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+		assertThat(hit.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE)).isNull();
+		assertThat(hit.getResponseHeaders().getCacheControl()).isEqualTo("public, max-age=10");
 	}
 
 	@Test
@@ -150,6 +222,25 @@ class ResponseCacheTests extends IntegrationTests {
 			request = request.header("Authorization", authorization);
 		}
 		return request.bodyValue(body).exchange().expectBody(String.class).returnResult();
+	}
+
+	private double responseCacheHits() {
+		return this.registry.get("cache.gets")
+			.tag("cache", CacheConfiguration.RESPONSES)
+			.tag("result", "hit")
+			.functionCounter()
+			.count();
+	}
+
+	private EntityExchangeResult<byte[]> conditional(String query, String ifNoneMatch) {
+		return this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch)
+			.bodyValue(Map.of("query", query))
+			.exchange()
+			.expectBody()
+			.returnResult();
 	}
 
 	private void record(String indicator, String agency, double value) {
