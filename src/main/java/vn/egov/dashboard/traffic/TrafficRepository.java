@@ -3,6 +3,7 @@ package vn.egov.dashboard.traffic;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,10 +27,12 @@ class TrafficRepository {
 	/**
 	 * The stored buckets as one row of arrays, oldest first (the aggregates read the ordered subquery in its
 	 * order). One row instead of one per bucket: the driver and Reactor spend far more on a row (its signal, the
-	 * context restored around the mapping function, a codec lookup per column) than on an array element.
+	 * context restored around the mapping function, a codec lookup per column) than on an array element. The starts
+	 * come as local times: the driver reads a timestamptz with the JVM's current offset, asking the clock for it
+	 * every time.
 	 */
 	private static final String SERIES = """
-			SELECT array_agg(bucket_start) AS starts, array_agg(views) AS views, array_agg(member_views) AS member_views,
+			SELECT array_agg(bucket_start AT TIME ZONE :zone) AS starts, array_agg(views) AS views, array_agg(member_views) AS member_views,
 			       array_agg(visitors) AS visitors, array_agg(sample) AS sample
 			  FROM (SELECT bucket_start, views, member_views, visitors, sample
 			          FROM traffic_bucket
@@ -91,12 +94,13 @@ class TrafficRepository {
 			.bind("granularity", granularity.name())
 			.bind("from", time(from))
 			.bind("to", time(to))
+			.bind("zone", Granularity.ZONE.getId())
 			.map(TrafficRepository::points)
 			.one();
 	}
 
 	private static List<TrafficPoint> points(Readable row) {
-		OffsetDateTime[] starts = row.get("starts", OffsetDateTime[].class);
+		LocalDateTime[] starts = row.get("starts", LocalDateTime[].class);
 		if (starts == null) {
 			return List.of(); // no stored bucket: array_agg of no rows is null
 		}
@@ -106,7 +110,7 @@ class TrafficRepository {
 		Boolean[] sample = row.get("sample", Boolean[].class);
 		List<TrafficPoint> points = new ArrayList<>(starts.length);
 		for (int i = 0; i < starts.length; i++) {
-			points.add(new TrafficPoint(starts[i].atZoneSameInstant(Granularity.ZONE).toOffsetDateTime(), views[i],
+			points.add(new TrafficPoint(starts[i].atZone(Granularity.ZONE).toOffsetDateTime(), views[i],
 					memberViews[i], visitors[i], sample[i]));
 		}
 		return points;
