@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import graphql.schema.DataFetchingEnvironment;
@@ -55,15 +54,8 @@ class TrafficController {
 	Mono<List<TrafficPoint>> traffic(@Argument String siteCode, @Argument OffsetDateTime from, @Argument OffsetDateTime to,
 			@Argument Granularity granularity) {
 		List<Instant> starts = bucketStarts(granularity, from.toInstant(), to.toInstant());
-		return site(siteCode).then(this.traffic.series(siteCode, granularity, starts.get(0), to.toInstant())
-			.collectMap((point) -> point.start().toInstant(), Function.identity())
-			.map((stored) -> starts.stream()
-				.map((start) -> {
-					TrafficPoint point = stored.get(start);
-					return (point != null) ? point
-							: new TrafficPoint(start.atZone(Granularity.ZONE).toOffsetDateTime(), 0, 0, 0, false);
-				})
-				.toList()));
+		return site(siteCode).then(this.traffic.series(siteCode, granularity, starts.get(0), to.toInstant()))
+			.map((stored) -> withEmptyBuckets(starts, stored));
 	}
 
 	@QueryMapping
@@ -126,6 +118,27 @@ class TrafficController {
 			starts.add(start);
 		}
 		return starts;
+	}
+
+	/**
+	 * A point for every one of {@code starts}: the stored one, or zeros. Both lists are oldest first, so one walk
+	 * matches them; a stored point that starts no bucket (none should) is left out.
+	 */
+	static List<TrafficPoint> withEmptyBuckets(List<Instant> starts, List<TrafficPoint> stored) {
+		List<TrafficPoint> points = new ArrayList<>(starts.size());
+		int next = 0;
+		for (Instant start : starts) {
+			while (next < stored.size() && stored.get(next).start().toInstant().isBefore(start)) {
+				next++;
+			}
+			if (next < stored.size() && stored.get(next).start().toInstant().equals(start)) {
+				points.add(stored.get(next++));
+			}
+			else {
+				points.add(new TrafficPoint(start.atZone(Granularity.ZONE).toOffsetDateTime(), 0, 0, 0, false));
+			}
+		}
+		return points;
 	}
 
 	private static InvalidInputException tooMany(Granularity granularity) {

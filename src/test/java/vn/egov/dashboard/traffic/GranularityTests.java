@@ -51,6 +51,28 @@ class GranularityTests {
 				at("2026-01-01T00:00:00+07:00"), at("2027-01-01T00:00:00+07:00")));
 	}
 
+	@Test
+	void shouldFillEveryBucketWithoutAStoredPointWithZeros() {
+		List<Instant> starts = TrafficController.bucketStarts(Granularity.HOUR, at("2026-01-31T22:00:00+07:00"),
+				at("2026-02-01T02:00:00+07:00"));
+		TrafficPoint stray = point("2026-01-31T23:30:00+07:00", 9); // starts no bucket: left out
+		List<TrafficPoint> stored = List.of(point("2026-01-31T23:00:00+07:00", 1), stray,
+				point("2026-02-01T00:00:00+07:00", 2));
+		List<TrafficPoint> points = TrafficController.withEmptyBuckets(starts, stored);
+		assertThat(points).extracting(TrafficPoint::start)
+			.containsExactly(OffsetDateTime.parse("2026-01-31T22:00:00+07:00"),
+					OffsetDateTime.parse("2026-01-31T23:00:00+07:00"), OffsetDateTime.parse("2026-02-01T00:00:00+07:00"),
+					OffsetDateTime.parse("2026-02-01T01:00:00+07:00"));
+		assertThat(points).extracting(TrafficPoint::views).containsExactly(0L, 1L, 2L, 0L);
+		assertThat(points).extracting(TrafficPoint::sample).containsExactly(false, true, true, false);
+		assertThat(TrafficController.withEmptyBuckets(starts, List.of())).extracting(TrafficPoint::views)
+			.containsExactly(0L, 0L, 0L, 0L);
+	}
+
+	private static TrafficPoint point(String start, long views) {
+		return new TrafficPoint(OffsetDateTime.parse(start), views, 0, views, true);
+	}
+
 	private static Instant at(String text) {
 		return OffsetDateTime.parse(text).toInstant();
 	}

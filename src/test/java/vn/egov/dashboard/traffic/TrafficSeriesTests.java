@@ -80,6 +80,17 @@ class TrafficSeriesTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldAnswerZerosForARangeWithNothingCounted() {
+		record("2026-05-01T12:00:00+07:00", "r");
+		this.flusher.flush();
+		var days = series("2026-06-01T00:00:00+07:00", "2026-06-03T00:00:00+07:00", "DAY");
+		days.path("traffic[*].start").entityList(String.class)
+			.containsExactly("2026-06-01T00:00:00.000+07:00", "2026-06-02T00:00:00.000+07:00");
+		days.path("traffic[*].views").entityList(Integer.class).containsExactly(0, 0);
+		days.path("traffic[*].sample").entityList(Boolean.class).containsExactly(false, false);
+	}
+
+	@Test
 	void shouldRankTopPagesByViewsInTheRangeThenByPath() {
 		record("2026-03-10T09:00:00+07:00", "a", "/b");
 		record("2026-03-10T09:00:00+07:00", "a", "/a");
