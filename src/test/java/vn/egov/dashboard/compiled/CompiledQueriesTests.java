@@ -66,6 +66,12 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ agency(code: \"P48\") { code assessments { " + SCORES + " } } }",
 			"{ agency(code: \"P01\") { dti: assessments(framework: DTI) { year block } ict: assessments(framework: ICT_APPLICATION) { year scores { score } } none: assessments(year: 1990) { year } } }",
 			"{ agency(code: \"P25-2025\") { assessments(year: 2024) { " + SCORES + " } predecessors { code assessments(framework: DTI, year: 2024) { total { score } } } } }",
+			"{ traffic(siteCode: \"HANOI\", from: \"2024-11-01T00:00:00+07:00\", to: \"2025-12-01T00:00:00+07:00\", granularity: DAY) { __typename start views memberViews visitors sample } }",
+			"{ traffic(siteCode: \"HANOI\", from: \"2024-06-15T12:34:56Z\", to: \"2026-01-01T00:00:00Z\", granularity: MONTH) { start views visitors } }",
+			"{ traffic(siteCode: \"DANANG\", from: \"2025-01-01T00:00:00+07:00\", to: \"2025-03-01T00:00:00+07:00\", granularity: WEEK) { start views } }",
+			"{ traffic(siteCode: \"CDSQG\", from: \"2025-11-19T20:00:00+07:00\", to: \"2025-11-20T12:00:00+07:00\", granularity: HOUR) { start views memberViews } }",
+			"{ traffic(siteCode: \"CDSQG\", from: \"2025-11-20T09:30:00+07:00\", to: \"2025-11-20T10:30:00+07:00\", granularity: MINUTE) { v: views start } }",
+			"{ traffic(siteCode: \"HANOI\", from: \"2030-01-01T00:00:00Z\", to: \"2030-01-02T00:00:00Z\", granularity: HOUR) { start views sample } }",
 			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }",
 	})
 	void shouldAnswerAsTheOrdinaryPathDoes(String query) {
@@ -105,12 +111,24 @@ class CompiledQueriesTests extends IntegrationTests {
 
 	@Test
 	void shouldLeaveBadArgumentsToTheOrdinaryPathsErrors() {
-		for (String query : List.of("{ agencies(first: 101) { totalCount } }", "{ agencies(after: \"garbage\") { totalCount } }")) {
+		for (String query : List.of("{ agencies(first: 101) { totalCount } }", "{ agencies(after: \"garbage\") { totalCount } }",
+				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-02T00:00:00Z\", to: \"2025-01-01T00:00:00Z\", granularity: DAY) { views } }",
+				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-01T00:00:00Z\", to: \"2025-02-01T00:00:00Z\", granularity: MINUTE) { views } }")) {
 			double before = count("ordinary");
 			Map<String, Object> body = post(query, Map.of(), true);
 			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
 			assertThat(body.get("errors")).as(query).asString().contains("BAD_REQUEST");
 		}
+	}
+
+	@Test
+	void shouldLeaveAnUnknownSiteToTheOrdinaryPathsError() {
+		double before = count("ordinary");
+		Map<String, Object> body = post(
+				"{ traffic(siteCode: \"NO-SUCH-SITE\", from: \"2025-01-01T00:00:00Z\", to: \"2025-01-02T00:00:00Z\", granularity: DAY) { views } }",
+				Map.of(), true);
+		assertThat(count("ordinary")).isEqualTo(before + 1);
+		assertThat(body.get("errors")).asString().contains("NOT_FOUND");
 	}
 
 	/** The data of the answer, numbers as doubles, after checking which path answered. */
