@@ -93,12 +93,12 @@ final class AgencySqlJson {
 			Object given = field.argument("date");
 			String date = "cast(" + field.bind((given != null) ? given : LocalDate.now(this.clock), LocalDate.class)
 					+ " AS date)";
-			return "((" + row + ".valid_from IS NULL OR " + row + ".valid_from <= " + date + ") AND (" + row
-					+ ".valid_to IS NULL OR " + row + ".valid_to >= " + date + "))";
+			return SqlJson.literal("(" + row + ".valid_from IS NULL OR " + row + ".valid_from <= " + date + ") AND (" + row
+					+ ".valid_to IS NULL OR " + row + ".valid_to >= " + date + ")");
 		}
 
 		private static Map.Entry<String, FieldSql> column(String field, String column) {
-			return Map.entry(field, (f, row) -> row + "." + column);
+			return Map.entry(field, (f, row) -> SqlJson.string(row + "." + column));
 		}
 
 		/** The agency whose {@code column} is {@code value}, or null. */
@@ -111,8 +111,8 @@ final class AgencySqlJson {
 		/** The agencies whose {@code column} is {@code value}, ordered by code. */
 		private static String all(SqlJson.Field field, String column, String value) {
 			String agency = field.alias();
-			return "coalesce((SELECT json_agg(" + field.object("Agency", agency) + " ORDER BY " + agency + ".code) FROM agency "
-					+ agency + " WHERE " + agency + "." + column + " = " + value + "), '[]'::json)";
+			return SqlJson.list(field.object("Agency", agency), "FROM agency " + agency + " WHERE " + agency + "." + column
+					+ " = " + value, agency + ".code");
 		}
 
 	}

@@ -2,7 +2,6 @@ package vn.egov.dashboard.assessment;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -19,10 +18,10 @@ import vn.egov.dashboard.compiled.SqlJsonType;
  */
 final class AssessmentSqlJson {
 
-	/** The frameworks in the order of the enum, which orders an agency's rounds of one year. */
-	private static final String FRAMEWORKS = order(Framework.values());
+	/** The frameworks in the order of the enum, which orders an agency's rounds of one year (bound, not written). */
+	private static final String[] FRAMEWORKS = names(Framework.values());
 
-	private static final String BLOCKS = order(Block.values());
+	private static final String[] BLOCKS = names(Block.values());
 
 	private AssessmentSqlJson() {
 	}
@@ -47,14 +46,14 @@ final class AssessmentSqlJson {
 			String score = field.alias();
 			String round = field.alias();
 			String group = field.alias();
-			return "coalesce((SELECT json_agg(" + field.object("AgencyRound", group) + " ORDER BY " + group + ".year, "
-					+ "array_position(" + FRAMEWORKS + ", " + group + ".framework), array_position(" + BLOCKS + ", " + group
-					+ ".block)) FROM (SELECT " + score + ".round_id, " + round + ".framework, " + round + ".year, " + score
-					+ ".block, " + score + ".agency_code FROM assessment_score " + score + " JOIN assessment_round " + round
-					+ " ON " + round + ".id = " + score + ".round_id WHERE " + score + ".agency_code = " + agency + ".code AND (cast("
-					+ framework + " AS text) IS NULL OR " + round + ".framework = " + framework + ") AND (cast(" + year
-					+ " AS int) IS NULL OR " + round + ".year = " + year + ") GROUP BY 1, 2, 3, 4, 5) " + group
-					+ "), '[]'::json)";
+			return SqlJson.list(field.object("AgencyRound", group), "FROM (SELECT " + score + ".round_id, " + round
+					+ ".framework, " + round + ".year, " + score + ".block, " + score + ".agency_code FROM assessment_score "
+					+ score + " JOIN assessment_round " + round + " ON " + round + ".id = " + score + ".round_id WHERE "
+					+ score + ".agency_code = " + agency + ".code AND (cast(" + framework + " AS text) IS NULL OR " + round
+					+ ".framework = " + framework + ") AND (cast(" + year + " AS int) IS NULL OR " + round + ".year = "
+					+ year + ") GROUP BY 1, 2, 3, 4, 5) " + group, group + ".year, array_position(cast(" + field.bind(FRAMEWORKS, String[].class) + " AS text[]), " + group
+					+ ".framework), array_position(cast(" + field.bind(BLOCKS, String[].class) + " AS text[]), " + group
+					+ ".block)");
 		}
 
 	}
@@ -70,8 +69,9 @@ final class AssessmentSqlJson {
 
 		@Override
 		public Map<String, FieldSql> fields() {
-			return Map.of("framework", (field, row) -> row + ".framework", "year", (field, row) -> row + ".year",
-					"block", (field, row) -> row + ".block", "relation", (field, row) -> "'" + AgencyRelation.SELF + "'",
+			return Map.of("framework", (field, row) -> SqlJson.string(row + ".framework"), "year",
+					(field, row) -> SqlJson.literal(row + ".year"), "block", (field, row) -> SqlJson.string(row + ".block"),
+					"relation", (field, row) -> SqlJson.constant(AgencyRelation.SELF.name()),
 					"agency", (field, row) -> {
 						String agency = field.alias();
 						return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency
@@ -83,15 +83,15 @@ final class AssessmentSqlJson {
 		/** The round's scores in category order, or the one score of {@code category} (null if none). */
 		private static String scores(SqlJson.Field field, String round, String category) {
 			String score = field.alias();
-			String from = " FROM assessment_score " + score + " JOIN assessment_category " + score + "c ON " + score
+			String from = "FROM assessment_score " + score + " JOIN assessment_category " + score + "c ON " + score
 					+ "c.round_id = " + score + ".round_id AND " + score + "c.code = " + score + ".category_code WHERE "
 					+ score + ".round_id = " + round + ".round_id AND " + score + ".block = " + round + ".block AND " + score
 					+ ".agency_code = " + round + ".agency_code";
 			String object = field.object("CategoryScore", score);
 			if (category.isEmpty()) {
-				return "coalesce((SELECT json_agg(" + object + " ORDER BY " + score + "c.position)" + from + "), '[]'::json)";
+				return SqlJson.list(object, from, score + "c.position");
 			}
-			return "(SELECT " + object + from + " AND " + score + ".category_code = '" + category + "')";
+			return "(SELECT " + object + " " + from + " AND " + score + ".category_code = '" + category + "')";
 		}
 
 	}
@@ -108,9 +108,11 @@ final class AssessmentSqlJson {
 		@Override
 		public Map<String, FieldSql> fields() {
 			return Map.of("category", (field, row) -> field.object("AssessmentCategory", row + "c"), "score",
-					(field, row) -> "trim_scale(" + row + ".score)", "maxScore", (field, row) -> "trim_scale(" + row + "c.max_score)",
-					"publishedRank", (field, row) -> row + ".published_rank", "sample", (field, row) -> row + ".sample",
-					"source", (field, row) -> row + ".source", "note", (field, row) -> row + ".note");
+					(field, row) -> SqlJson.literal("trim_scale(" + row + ".score)"), "maxScore",
+					(field, row) -> SqlJson.literal("trim_scale(" + row + "c.max_score)"), "publishedRank",
+					(field, row) -> SqlJson.literal(row + ".published_rank"), "sample",
+					(field, row) -> SqlJson.literal(row + ".sample"), "source", (field, row) -> SqlJson.string(row + ".source"),
+					"note", (field, row) -> SqlJson.string(row + ".note"));
 		}
 
 	}
@@ -125,16 +127,17 @@ final class AssessmentSqlJson {
 
 		@Override
 		public Map<String, FieldSql> fields() {
-			return Map.of("code", (field, row) -> row + ".code", "name", (field, row) -> row + ".name", "nameEn",
-					(field, row) -> row + ".name_en", "kind", (field, row) -> row + ".kind", "maxScore",
-					(field, row) -> "trim_scale(" + row + ".max_score)", "position", (field, row) -> row + ".position");
+			return Map.of("code", (field, row) -> SqlJson.string(row + ".code"), "name",
+					(field, row) -> SqlJson.string(row + ".name"), "nameEn", (field, row) -> SqlJson.string(row + ".name_en"),
+					"kind", (field, row) -> SqlJson.string(row + ".kind"), "maxScore",
+					(field, row) -> SqlJson.literal("trim_scale(" + row + ".max_score)"), "position",
+					(field, row) -> SqlJson.literal(row + ".position"));
 		}
 
 	}
 
-	private static String order(Enum<?>[] values) {
-		return Arrays.stream(values).map((value) -> "'" + value.name() + "'")
-			.collect(Collectors.joining(", ", "ARRAY[", "]::text[]"));
+	private static String[] names(Enum<?>[] values) {
+		return Arrays.stream(values).map(Enum::name).toArray(String[]::new);
 	}
 
 }

@@ -13,11 +13,13 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 /**
  * One query being compiled: the SQL of its fields, and the values bound to the statement. Values are always bound,
  * never written into the SQL; result keys are GraphQL names ({@code [_A-Za-z][_0-9A-Za-z]*}), safe in a literal.
+ * <p>
+ * The JSON is built as text: every field's SQL yields the JSON text of its value (or NULL for null), objects and
+ * lists are concatenated around them. PostgreSQL's {@code json_build_object} looks up the type of every argument on
+ * every call: for a page of 100 agencies with their 1,039 scores, concatenation built the same JSON in half the time
+ * (1.0 against 2.0 ms of the backend's CPU), and without the spaces {@code json_build_object} writes.
  */
 public final class SqlJson {
-
-	/** {@code json_build_object} takes at most 100 arguments: 50 keys and their values. */
-	static final int MAX_KEYS = 50;
 
 	private final Map<String, Map<String, SqlJsonType.FieldSql>> types;
 
@@ -31,7 +33,31 @@ public final class SqlJson {
 
 	/** The statement answering {@code fields} (the operation's root fields): one row, one column, the JSON text. */
 	String statement(List<ExecutableNormalizedField> fields) {
-		return "SELECT " + object("Query", fields, "") + "::text";
+		return "SELECT " + object("Query", fields, "");
+	}
+
+	/** The JSON text of a text, date or enum expression (quoted and escaped), NULL for null. */
+	public static String string(String expression) {
+		return "to_json(" + expression + ")::text";
+	}
+
+	/** The JSON text of a number or boolean expression, NULL for null. */
+	public static String literal(String expression) {
+		return "(" + expression + ")::text";
+	}
+
+	/** The JSON text of a constant string (a GraphQL name or enum value: nothing to escape). */
+	public static String constant(String value) {
+		return "'\"" + value + "\"'";
+	}
+
+	/**
+	 * The JSON array of {@code element} (JSON text) over the rows of {@code from} (its FROM and WHERE) in the order
+	 * {@code orderBy}; {@code []} when there are none.
+	 */
+	public static String list(String element, String from, String orderBy) {
+		return "coalesce((SELECT '[' || string_agg(" + element + ", ',' ORDER BY " + orderBy + ") || ']' " + from
+				+ "), '[]')";
 	}
 
 	/** The statement with every value bound. */
@@ -43,26 +69,20 @@ public final class SqlJson {
 		return spec;
 	}
 
-	/** A JSON object of the {@code selected} fields of the row {@code row}, a value of {@code typeName}. */
+	/** The JSON object of the {@code selected} fields of the row {@code row}, a value of {@code typeName}. */
 	String object(String typeName, List<ExecutableNormalizedField> selected, String row) {
-		if (selected.size() > MAX_KEYS) {
-			throw new NotCompilable();
-		}
 		Map<String, SqlJsonType.FieldSql> fields = this.types.getOrDefault(typeName, Map.of());
-		StringJoiner object = new StringJoiner(", ", "json_build_object(", ")");
+		Members object = new Members();
 		for (ExecutableNormalizedField field : selected) {
-			String expression;
 			if (field.getName().equals("__typename")) {
-				expression = "'" + typeName + "'";
+				object.add(field.getResultKey(), constant(typeName));
+				continue;
 			}
-			else {
-				SqlJsonType.FieldSql sql = fields.get(field.getName());
-				if (sql == null) {
-					throw new NotCompilable();
-				}
-				expression = sql.expression(new Field(field, this), row);
+			SqlJsonType.FieldSql sql = fields.get(field.getName());
+			if (sql == null) {
+				throw new NotCompilable();
 			}
-			object.add("'" + field.getResultKey() + "', " + expression);
+			object.add(field.getResultKey(), sql.expression(new Field(field, this), row));
 		}
 		return object.toString();
 	}
@@ -112,59 +132,51 @@ public final class SqlJson {
 		public String connection(String nodeType, Page page) {
 			String rows = alias();
 			String shown = alias();
-			StringJoiner object = new StringJoiner(", ", "(WITH " + rows + " AS (" + page.rows() + "), " + shown
-					+ " AS (SELECT * FROM " + rows + " ORDER BY " + page.order("") + " LIMIT " + page.size()
-					+ ") SELECT json_build_object(", "))");
-			if (this.node.getChildren().size() > MAX_KEYS) {
-				throw new NotCompilable();
-			}
+			Members object = new Members();
 			for (Field child : children()) {
-				String expression = switch (child.name()) {
-					case "__typename" -> "'" + nodeType + "Connection'";
-					case "totalCount" -> page.count();
+				object.add(child.resultKey(), switch (child.name()) {
+					case "__typename" -> constant(nodeType + "Connection");
+					case "totalCount" -> literal(page.count());
 					case "edges" -> edges(child, nodeType, page, shown);
 					case "pageInfo" -> pageInfo(child, page, rows, shown);
 					default -> throw new NotCompilable();
-				};
-				object.add("'" + child.resultKey() + "', " + expression);
+				});
 			}
-			return object.toString();
+			return "(WITH " + rows + " AS (" + page.rows() + "), " + shown + " AS (SELECT * FROM " + rows + " ORDER BY "
+					+ page.order("") + " LIMIT " + page.size() + ") SELECT " + object + ")";
 		}
 
 		private String edges(Field edges, String nodeType, Page page, String shown) {
 			String row = alias();
-			StringJoiner edge = new StringJoiner(", ", "json_build_object(", ")");
+			Members edge = new Members();
 			for (Field child : edges.children()) {
-				String expression = switch (child.name()) {
-					case "__typename" -> "'" + nodeType + "Edge'";
+				edge.add(child.resultKey(), switch (child.name()) {
+					case "__typename" -> constant(nodeType + "Edge");
 					case "cursor" -> page.cursor(row);
 					case "node" -> child.object(nodeType, row);
 					default -> throw new NotCompilable();
-				};
-				edge.add("'" + child.resultKey() + "', " + expression);
+				});
 			}
-			return "coalesce((SELECT json_agg(" + edge + " ORDER BY " + page.order(row + ".") + ") FROM " + shown + " "
-					+ row + "), '[]'::json)";
+			return list(edge.toString(), "FROM " + shown + " " + row, page.order(row + "."));
 		}
 
 		private String pageInfo(Field pageInfo, Page page, String rows, String shown) {
 			String row = alias();
-			StringJoiner info = new StringJoiner(", ", "json_build_object(", ")");
+			Members info = new Members();
 			for (Field child : pageInfo.children()) {
-				String expression = switch (child.name()) {
-					case "__typename" -> "'PageInfo'";
+				info.add(child.resultKey(), switch (child.name()) {
+					case "__typename" -> constant("PageInfo");
 					// An empty page has no next page, as Spring's WindowConnectionAdapter says.
-					case "hasNextPage" -> (page.size() == 0) ? "false"
-							: "(SELECT count(*) > " + page.size() + " FROM " + rows + ")";
+					case "hasNextPage" -> (page.size() == 0) ? "'false'"
+							: literal("SELECT count(*) > " + page.size() + " FROM " + rows);
 					// Forward keyset pages never have a previous page (Spring's WindowConnectionAdapter).
-					case "hasPreviousPage" -> "false";
+					case "hasPreviousPage" -> "'false'";
 					case "startCursor" -> "(SELECT " + page.cursor(row) + " FROM " + shown + " " + row + " ORDER BY "
 							+ page.order(row + ".") + " LIMIT 1)";
 					case "endCursor" -> "(SELECT " + page.cursor(row) + " FROM " + shown + " " + row + " ORDER BY "
 							+ page.descendingOrder(row + ".") + " LIMIT 1)";
 					default -> throw new NotCompilable();
-				};
-				info.add("'" + child.resultKey() + "', " + expression);
+				});
 			}
 			return info.toString();
 		}
@@ -202,7 +214,7 @@ public final class SqlJson {
 			for (String key : this.keys) {
 				keys.add("'\"" + key + "\":' || to_json(" + row + "." + key + ")::text");
 			}
-			return "translate(encode(convert_to(" + keys + ", 'UTF8'), 'base64'), E'\\n', '')";
+			return "'\"' || translate(encode(convert_to(" + keys + ", 'UTF8'), 'base64'), E'\\n', '') || '\"'";
 		}
 
 	}
@@ -220,6 +232,22 @@ public final class SqlJson {
 	}
 
 	private record TypedNull(Class<?> type) {
+	}
+
+	/** The members of a JSON object being written: each value's JSON text, or null written as {@code null}. */
+	private static final class Members {
+
+		private final StringJoiner members = new StringJoiner(" || ',' || ", "('{' || ", " || '}')");
+
+		void add(String key, String json) {
+			this.members.add("'\"" + key + "\":' || coalesce(" + json + ", 'null')");
+		}
+
+		@Override
+		public String toString() {
+			return this.members.toString();
+		}
+
 	}
 
 }

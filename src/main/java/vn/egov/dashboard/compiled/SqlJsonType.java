@@ -16,8 +16,8 @@ public interface SqlJsonType {
 	Map<String, FieldSql> fields();
 
 	/**
-	 * One field as a SQL expression whose value is the field's JSON (or a column that PostgreSQL's JSON
-	 * functions turn into it).
+	 * One field as a SQL expression whose value is the field's JSON as text, or NULL for null: see
+	 * {@link SqlJson#string}, {@link SqlJson#literal}, {@link SqlJson#list} and {@link SqlJson.Field#object}.
 	 */
 	@FunctionalInterface
 	interface FieldSql {

@@ -83,8 +83,7 @@ final class TrafficSqlJson {
 					+ field.bind(first.atOffset(ZoneOffset.UTC), OffsetDateTime.class) + " AND bucket_start < "
 					+ field.bind(to.atOffset(ZoneOffset.UTC), OffsetDateTime.class) + ") " + bucket + " ON " + bucket
 					+ ".start = s.start";
-			return "(SELECT coalesce(json_agg(" + field.object("TrafficPoint", point) + " ORDER BY " + point
-					+ ".start), '[]'::json) FROM (" + series + ") " + point + ")";
+			return SqlJson.list(field.object("TrafficPoint", point), "FROM (" + series + ") " + point, point + ".start");
 		}
 
 		private static String step(Granularity granularity) {
@@ -112,9 +111,11 @@ final class TrafficSqlJson {
 		public Map<String, FieldSql> fields() {
 			// The DateTime scalar writes milliseconds and the offset: 2025-03-01T00:00:00.000+07:00.
 			return Map.of("start",
-					(field, row) -> "to_char(" + row + ".start, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') || " + row + ".start_offset",
-					"views", (field, row) -> row + ".views", "memberViews", (field, row) -> row + ".member_views",
-					"visitors", (field, row) -> row + ".visitors", "sample", (field, row) -> row + ".sample");
+					(field, row) -> "'\"' || to_char(" + row + ".start, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') || " + row
+							+ ".start_offset || '\"'",
+					"views", (field, row) -> SqlJson.literal(row + ".views"), "memberViews",
+					(field, row) -> SqlJson.literal(row + ".member_views"), "visitors",
+					(field, row) -> SqlJson.literal(row + ".visitors"), "sample", (field, row) -> SqlJson.literal(row + ".sample"));
 		}
 
 	}
