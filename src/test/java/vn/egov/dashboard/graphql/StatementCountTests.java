@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sent with compilation off ({@code "extensions": {"compiled": false}}), so that the ordinary path is what is
  * counted; a compiled query is one statement.
  * Runs in a server of its own whose gauges and traffic flusher stay idle, so that only the request's
- * statements count; each request is measured twice and the smaller count kept, in case a background job
+ * statements count; each request is measured three times and the smallest count kept, in case a background job
  * still ran during one of them. Its response cache is off: the second request would be a hit, of no statements.
  */
 @TestPropertySource(properties = { "egov.metrics.refresh-interval=24h", "egov.traffic.flush-interval=1h",
@@ -91,7 +91,7 @@ class StatementCountTests extends IntegrationTests {
 	}
 
 	private int count(String query, boolean compiled) {
-		return Math.min(countOnce(query, compiled), countOnce(query, compiled));
+		return Math.min(countOnce(query, compiled), Math.min(countOnce(query, compiled), countOnce(query, compiled)));
 	}
 
 	private int countOnce(String query, boolean compiled) {
@@ -108,7 +108,9 @@ class StatementCountTests extends IntegrationTests {
 		ProxyConnectionFactoryCustomizer countStatements() {
 			return (builder) -> builder.listener(new ProxyExecutionListener() {
 				@Override
-				public void afterQuery(QueryExecutionInfo execution) {
+				public void beforeQuery(QueryExecutionInfo execution) {
+					// Before, not after: r2dbc-proxy reports the end of a statement once per result signal, and a large
+					// result (a page of 100 agencies as one JSON text) ended three times.
 					statements.addAndGet(execution.getQueries().size());
 				}
 			});
