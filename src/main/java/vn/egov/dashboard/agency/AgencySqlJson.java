@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import vn.egov.dashboard.compiled.Cursors;
 import vn.egov.dashboard.compiled.SqlJson;
@@ -17,104 +18,77 @@ import vn.egov.dashboard.graphql.Page;
  * {@code agency}, {@code agencies} and the fields of {@code Agency} in SQL, for compiled queries: the same rows,
  * filters and order as {@link AgencyRepository} and {@link AgencyController}.
  */
-final class AgencySqlJson {
+@Configuration(proxyBeanMethods = false)
+class AgencySqlJson {
 
-	private AgencySqlJson() {
+	@Bean
+	SqlJsonType agencyQueries() {
+		return new SqlJsonType("Query", Map.of("agency", (field, row) -> {
+			String agency = field.alias();
+			return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency + ".code = "
+					+ field.bind(field.argument("code"), String.class) + ")";
+		}, "agencies", (field, row) -> agencies(field)));
 	}
 
-	@Component
-	static class Queries implements SqlJsonType {
-
-		@Override
-		public String typeName() {
-			return "Query";
-		}
-
-		@Override
-		public Map<String, FieldSql> fields() {
-			return Map.of("agency", (field, row) -> {
-				String agency = field.alias();
-				return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency
-						+ ".code = " + field.bind(field.argument("code"), String.class) + ")";
-			}, "agencies", (field, row) -> agencies(field));
-		}
-
-		private static String agencies(SqlJson.Field field) {
-			Integer first = (Integer) field.argument("first");
-			int size = (first != null) ? first : Page.DEFAULT_SIZE;
-			if (size < 0 || size > Page.MAX_SIZE) {
-				throw new NotCompilable();
-			}
-			String after = (String) field.argument("after");
-			Map<?, ?> filter = (field.argument("filter") instanceof Map<?, ?> given) ? given : Map.of();
-			List<?> kinds = (List<?>) filter.get("kinds");
-			String where = AgencyRepository.filter(
-					field.bind((kinds != null) ? kinds.stream().map(String::valueOf).toArray(String[]::new) : null,
-							String[].class),
-					field.bind(filter.get("asOf"), LocalDate.class), field.bind(filter.get("parentCode"), String.class),
-					field.bind(AgencyRepository.words((String) filter.get("search")), String[].class));
-			String afterCode = field.bind((after != null) ? Cursors.key(after, "code") : null, String.class);
-			String rows = "SELECT * FROM agency " + where + " AND (cast(" + afterCode + " AS text) IS NULL OR code > "
-					+ afterCode + ") ORDER BY code LIMIT " + (size + 1);
-			return field.connection("Agency",
-					new SqlJson.Page(rows, List.of("code"), size, "(SELECT count(*) FROM agency " + where + ")"));
-		}
-
+	@Bean
+	SqlJsonType agencyFields(Clock clock) {
+		return new SqlJsonType("Agency", Map.ofEntries(column("code", "code"), column("officialCode", "official_code"),
+				column("name", "name"), column("fullName", "full_name"), column("nameEn", "name_en"),
+				column("kind", "kind"), column("region", "region"), column("validFrom", "valid_from"),
+				column("validTo", "valid_to"), column("note", "note"), column("source", "source"),
+				Map.entry("validOn", (field, row) -> validOn(field, row, clock)),
+				Map.entry("successor", (field, row) -> one(field, "code", row + ".successor_code")),
+				Map.entry("parent", (field, row) -> one(field, "code", row + ".parent_code")),
+				Map.entry("predecessors", (field, row) -> all(field, "successor_code", row + ".code")),
+				Map.entry("children", (field, row) -> all(field, "parent_code", row + ".code"))));
 	}
 
-	@Component
-	static class Agencies implements SqlJsonType {
-
-		private final Clock clock;
-
-		Agencies(Clock clock) {
-			this.clock = clock;
+	private static String agencies(SqlJson.Field field) {
+		Integer first = (Integer) field.argument("first");
+		int size = (first != null) ? first : Page.DEFAULT_SIZE;
+		if (size < 0 || size > Page.MAX_SIZE) {
+			throw new NotCompilable();
 		}
+		String after = (String) field.argument("after");
+		Map<?, ?> filter = (field.argument("filter") instanceof Map<?, ?> given) ? given : Map.of();
+		List<?> kinds = (List<?>) filter.get("kinds");
+		String where = AgencyRepository.filter(
+				field.bind((kinds != null) ? kinds.stream().map(String::valueOf).toArray(String[]::new) : null,
+						String[].class),
+				field.bind(filter.get("asOf"), LocalDate.class), field.bind(filter.get("parentCode"), String.class),
+				field.bind(AgencyRepository.words((String) filter.get("search")), String[].class));
+		String afterCode = field.bind((after != null) ? Cursors.key(after, "code") : null, String.class);
+		String rows = "SELECT * FROM agency " + where + " AND (cast(" + afterCode + " AS text) IS NULL OR code > "
+				+ afterCode + ") ORDER BY code LIMIT " + (size + 1);
+		return field.connection("Agency",
+				new SqlJson.Page(rows, List.of("code"), size, "(SELECT count(*) FROM agency " + where + ")"));
+	}
 
-		@Override
-		public String typeName() {
-			return "Agency";
-		}
+	/** As {@link Agency#validOn}, on the given date or today. */
+	private static String validOn(SqlJson.Field field, String row, Clock clock) {
+		Object given = field.argument("date");
+		String date = "cast(" + field.bind((given != null) ? given : LocalDate.now(clock), LocalDate.class)
+				+ " AS date)";
+		return SqlJson.literal("(" + row + ".valid_from IS NULL OR " + row + ".valid_from <= " + date + ") AND (" + row
+				+ ".valid_to IS NULL OR " + row + ".valid_to >= " + date + ")");
+	}
 
-		@Override
-		public Map<String, FieldSql> fields() {
-			return Map.ofEntries(column("code", "code"), column("officialCode", "official_code"), column("name", "name"),
-					column("fullName", "full_name"), column("nameEn", "name_en"), column("kind", "kind"),
-					column("region", "region"), column("validFrom", "valid_from"), column("validTo", "valid_to"),
-					column("note", "note"), column("source", "source"), Map.entry("validOn", this::validOn),
-					Map.entry("successor", (field, row) -> one(field, "code", row + ".successor_code")),
-					Map.entry("parent", (field, row) -> one(field, "code", row + ".parent_code")),
-					Map.entry("predecessors", (field, row) -> all(field, "successor_code", row + ".code")),
-					Map.entry("children", (field, row) -> all(field, "parent_code", row + ".code")));
-		}
+	private static Map.Entry<String, SqlJsonType.FieldSql> column(String field, String column) {
+		return Map.entry(field, (f, row) -> SqlJson.string(row + "." + column));
+	}
 
-		/** As {@link Agency#validOn}, on the given date or today. */
-		private String validOn(SqlJson.Field field, String row) {
-			Object given = field.argument("date");
-			String date = "cast(" + field.bind((given != null) ? given : LocalDate.now(this.clock), LocalDate.class)
-					+ " AS date)";
-			return SqlJson.literal("(" + row + ".valid_from IS NULL OR " + row + ".valid_from <= " + date + ") AND (" + row
-					+ ".valid_to IS NULL OR " + row + ".valid_to >= " + date + ")");
-		}
+	/** The agency whose {@code column} is {@code value}, or null. */
+	private static String one(SqlJson.Field field, String column, String value) {
+		String agency = field.alias();
+		return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency + "."
+				+ column + " = " + value + ")";
+	}
 
-		private static Map.Entry<String, FieldSql> column(String field, String column) {
-			return Map.entry(field, (f, row) -> SqlJson.string(row + "." + column));
-		}
-
-		/** The agency whose {@code column} is {@code value}, or null. */
-		private static String one(SqlJson.Field field, String column, String value) {
-			String agency = field.alias();
-			return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency + "."
-					+ column + " = " + value + ")";
-		}
-
-		/** The agencies whose {@code column} is {@code value}, ordered by code. */
-		private static String all(SqlJson.Field field, String column, String value) {
-			String agency = field.alias();
-			return SqlJson.list(field.object("Agency", agency), "FROM agency " + agency + " WHERE " + agency + "." + column
-					+ " = " + value, agency + ".code");
-		}
-
+	/** The agencies whose {@code column} is {@code value}, ordered by code. */
+	private static String all(SqlJson.Field field, String column, String value) {
+		String agency = field.alias();
+		return SqlJson.list(field.object("Agency", agency), "FROM agency " + agency + " WHERE " + agency + "." + column
+				+ " = " + value, agency + ".code");
 	}
 
 }

@@ -3,7 +3,8 @@ package vn.egov.dashboard.assessment;
 import java.util.Arrays;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJsonType;
@@ -16,124 +17,84 @@ import vn.egov.dashboard.compiled.SqlJsonType;
  * trailing zeros ({@code trim_scale}: {@code 0.7205}, and {@code 1} where the ordinary path writes {@code 1.0}), which
  * costs less than converting them to float8 first.
  */
-final class AssessmentSqlJson {
+@Configuration(proxyBeanMethods = false)
+class AssessmentSqlJson {
 
 	/** The frameworks in the order of the enum, which orders an agency's rounds of one year (bound, not written). */
 	private static final String[] FRAMEWORKS = names(Framework.values());
 
 	private static final String[] BLOCKS = names(Block.values());
 
-	private AssessmentSqlJson() {
-	}
-
-	@Component
-	static class AgencyAssessments implements SqlJsonType {
-
-		@Override
-		public String typeName() {
-			return "Agency";
-		}
-
-		@Override
-		public Map<String, FieldSql> fields() {
-			return Map.of("assessments", AgencyAssessments::assessments);
-		}
-
-		private static String assessments(SqlJson.Field field, String agency) {
-			Object given = field.argument("framework");
-			String framework = field.bind((given != null) ? given.toString() : null, String.class);
-			String year = field.bind(field.argument("year"), Integer.class);
-			String score = field.alias();
-			String round = field.alias();
-			String group = field.alias();
-			return SqlJson.list(field.object("AgencyRound", group), "FROM (SELECT " + score + ".round_id, " + round
-					+ ".framework, " + round + ".year, " + score + ".block, " + score + ".agency_code FROM assessment_score "
-					+ score + " JOIN assessment_round " + round + " ON " + round + ".id = " + score + ".round_id WHERE "
-					+ score + ".agency_code = " + agency + ".code AND (cast(" + framework + " AS text) IS NULL OR " + round
-					+ ".framework = " + framework + ") AND (cast(" + year + " AS int) IS NULL OR " + round + ".year = "
-					+ year + ") GROUP BY 1, 2, 3, 4, 5) " + group, group + ".year, array_position(cast(" + field.bind(FRAMEWORKS, String[].class) + " AS text[]), " + group
-					+ ".framework), array_position(cast(" + field.bind(BLOCKS, String[].class) + " AS text[]), " + group
-					+ ".block)");
-		}
-
+	@Bean
+	SqlJsonType agencyAssessments() {
+		return new SqlJsonType("Agency", Map.of("assessments", AssessmentSqlJson::assessments));
 	}
 
 	/** An agency's round: a row of (round_id, framework, year, block, agency_code). */
-	@Component
-	static class AgencyRounds implements SqlJsonType {
-
-		@Override
-		public String typeName() {
-			return "AgencyRound";
-		}
-
-		@Override
-		public Map<String, FieldSql> fields() {
-			return Map.of("framework", (field, row) -> SqlJson.string(row + ".framework"), "year",
-					(field, row) -> SqlJson.literal(row + ".year"), "block", (field, row) -> SqlJson.string(row + ".block"),
-					"relation", (field, row) -> SqlJson.constant(AgencyRelation.SELF.name()),
-					"agency", (field, row) -> {
-						String agency = field.alias();
-						return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency
-								+ ".code = " + row + ".agency_code)";
-					}, "scores", (field, row) -> scores(field, row, ""), "total",
-					(field, row) -> scores(field, row, AssessmentCategory.TOTAL));
-		}
-
-		/** The round's scores in category order, or the one score of {@code category} (null if none). */
-		private static String scores(SqlJson.Field field, String round, String category) {
-			String score = field.alias();
-			String from = "FROM assessment_score " + score + " JOIN assessment_category " + score + "c ON " + score
-					+ "c.round_id = " + score + ".round_id AND " + score + "c.code = " + score + ".category_code WHERE "
-					+ score + ".round_id = " + round + ".round_id AND " + score + ".block = " + round + ".block AND " + score
-					+ ".agency_code = " + round + ".agency_code";
-			String object = field.object("CategoryScore", score);
-			if (category.isEmpty()) {
-				return SqlJson.list(object, from, score + "c.position");
-			}
-			return "(SELECT " + object + " " + from + " AND " + score + ".category_code = '" + category + "')";
-		}
-
+	@Bean
+	SqlJsonType agencyRoundFields() {
+		return new SqlJsonType("AgencyRound", Map.of("framework", (field, row) -> SqlJson.string(row + ".framework"),
+				"year", (field, row) -> SqlJson.literal(row + ".year"), "block",
+				(field, row) -> SqlJson.string(row + ".block"), "relation",
+				(field, row) -> SqlJson.constant(AgencyRelation.SELF.name()), "agency", (field, row) -> {
+					String agency = field.alias();
+					return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency
+							+ ".code = " + row + ".agency_code)";
+				}, "scores", (field, row) -> scores(field, row, ""), "total",
+				(field, row) -> scores(field, row, AssessmentCategory.TOTAL)));
 	}
 
 	/** A score as stored, on the row {@code s} of assessment_score joined with its category {@code sc}. */
-	@Component
-	static class CategoryScores implements SqlJsonType {
-
-		@Override
-		public String typeName() {
-			return "CategoryScore";
-		}
-
-		@Override
-		public Map<String, FieldSql> fields() {
-			return Map.of("category", (field, row) -> field.object("AssessmentCategory", row + "c"), "score",
-					(field, row) -> SqlJson.literal("trim_scale(" + row + ".score)"), "maxScore",
-					(field, row) -> SqlJson.literal("trim_scale(" + row + "c.max_score)"), "publishedRank",
-					(field, row) -> SqlJson.literal(row + ".published_rank"), "sample",
-					(field, row) -> SqlJson.literal(row + ".sample"), "source", (field, row) -> SqlJson.string(row + ".source"),
-					"note", (field, row) -> SqlJson.string(row + ".note"));
-		}
-
+	@Bean
+	SqlJsonType categoryScoreFields() {
+		return new SqlJsonType("CategoryScore", Map.of("category",
+				(field, row) -> field.object("AssessmentCategory", row + "c"), "score",
+				(field, row) -> SqlJson.literal("trim_scale(" + row + ".score)"), "maxScore",
+				(field, row) -> SqlJson.literal("trim_scale(" + row + "c.max_score)"), "publishedRank",
+				(field, row) -> SqlJson.literal(row + ".published_rank"), "sample",
+				(field, row) -> SqlJson.literal(row + ".sample"), "source", (field, row) -> SqlJson.string(row + ".source"),
+				"note", (field, row) -> SqlJson.string(row + ".note")));
 	}
 
-	@Component
-	static class Categories implements SqlJsonType {
+	@Bean
+	SqlJsonType categoryFields() {
+		return new SqlJsonType("AssessmentCategory", Map.of("code", (field, row) -> SqlJson.string(row + ".code"),
+				"name", (field, row) -> SqlJson.string(row + ".name"), "nameEn",
+				(field, row) -> SqlJson.string(row + ".name_en"), "kind", (field, row) -> SqlJson.string(row + ".kind"),
+				"maxScore", (field, row) -> SqlJson.literal("trim_scale(" + row + ".max_score)"), "position",
+				(field, row) -> SqlJson.literal(row + ".position")));
+	}
 
-		@Override
-		public String typeName() {
-			return "AssessmentCategory";
+	private static String assessments(SqlJson.Field field, String agency) {
+		Object given = field.argument("framework");
+		String framework = field.bind((given != null) ? given.toString() : null, String.class);
+		String year = field.bind(field.argument("year"), Integer.class);
+		String score = field.alias();
+		String round = field.alias();
+		String group = field.alias();
+		return SqlJson.list(field.object("AgencyRound", group), "FROM (SELECT " + score + ".round_id, " + round
+				+ ".framework, " + round + ".year, " + score + ".block, " + score + ".agency_code FROM assessment_score "
+				+ score + " JOIN assessment_round " + round + " ON " + round + ".id = " + score + ".round_id WHERE " + score
+				+ ".agency_code = " + agency + ".code AND (cast(" + framework + " AS text) IS NULL OR " + round
+				+ ".framework = " + framework + ") AND (cast(" + year + " AS int) IS NULL OR " + round + ".year = " + year
+				+ ") GROUP BY 1, 2, 3, 4, 5) " + group,
+				group + ".year, array_position(cast(" + field.bind(FRAMEWORKS, String[].class) + " AS text[]), " + group
+						+ ".framework), array_position(cast(" + field.bind(BLOCKS, String[].class) + " AS text[]), "
+						+ group + ".block)");
+	}
+
+	/** The round's scores in category order, or the one score of {@code category} (null if none). */
+	private static String scores(SqlJson.Field field, String round, String category) {
+		String score = field.alias();
+		String from = "FROM assessment_score " + score + " JOIN assessment_category " + score + "c ON " + score
+				+ "c.round_id = " + score + ".round_id AND " + score + "c.code = " + score + ".category_code WHERE " + score
+				+ ".round_id = " + round + ".round_id AND " + score + ".block = " + round + ".block AND " + score
+				+ ".agency_code = " + round + ".agency_code";
+		String object = field.object("CategoryScore", score);
+		if (category.isEmpty()) {
+			return SqlJson.list(object, from, score + "c.position");
 		}
-
-		@Override
-		public Map<String, FieldSql> fields() {
-			return Map.of("code", (field, row) -> SqlJson.string(row + ".code"), "name",
-					(field, row) -> SqlJson.string(row + ".name"), "nameEn", (field, row) -> SqlJson.string(row + ".name_en"),
-					"kind", (field, row) -> SqlJson.string(row + ".kind"), "maxScore",
-					(field, row) -> SqlJson.literal("trim_scale(" + row + ".max_score)"), "position",
-					(field, row) -> SqlJson.literal(row + ".position"));
-		}
-
+		return "(SELECT " + object + " " + from + " AND " + score + ".category_code = '" + category + "')";
 	}
 
 	private static String[] names(Enum<?>[] values) {

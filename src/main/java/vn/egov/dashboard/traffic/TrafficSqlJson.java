@@ -8,7 +8,8 @@ import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
@@ -22,102 +23,74 @@ import vn.egov.dashboard.graphql.InvalidInputException;
  * since 1975); a range across a change, an unknown site or bad arguments are left to the ordinary path, which gives
  * their errors.
  */
-final class TrafficSqlJson {
+@Configuration(proxyBeanMethods = false)
+class TrafficSqlJson {
 
-	private TrafficSqlJson() {
-	}
-
-	@Component
-	static class Queries implements SqlJsonType {
-
-		private final SiteDirectory sites;
-
-		Queries(SiteDirectory sites) {
-			this.sites = sites;
-		}
-
-		@Override
-		public String typeName() {
-			return "Query";
-		}
-
-		@Override
-		public Map<String, FieldSql> fields() {
-			return Map.of("traffic", this::traffic);
-		}
-
-		private String traffic(SqlJson.Field field, String row) {
-			String site = (String) field.argument("siteCode");
-			Granularity granularity = Granularity.valueOf(String.valueOf(field.argument("granularity")));
-			Instant from = ((OffsetDateTime) field.argument("from")).toInstant();
-			Instant to = ((OffsetDateTime) field.argument("to")).toInstant();
-			if (!this.sites.contains(site)) {
-				throw new NotCompilable();
-			}
-			List<Instant> starts;
-			try {
-				starts = TrafficController.bucketStarts(granularity, from, to);
-			}
-			catch (InvalidInputException ex) {
-				throw new NotCompilable();
-			}
-			Instant first = starts.get(0);
-			Instant last = starts.get(starts.size() - 1);
-			ZoneOffsetTransition change = Granularity.ZONE.getRules().nextTransition(first);
-			if (change != null && !change.getInstant().isAfter(last)) {
-				throw new NotCompilable();
-			}
-			ZoneOffset offset = Granularity.ZONE.getRules().getOffset(first);
-			String zone = field.bind(Granularity.ZONE.getId(), String.class);
-			String point = field.alias();
-			String bucket = field.alias();
-			String series = "SELECT s.start, coalesce(" + bucket + ".views, 0) AS views, coalesce(" + bucket
-					+ ".member_views, 0) AS member_views, coalesce(" + bucket + ".visitors, 0) AS visitors, coalesce("
-					+ bucket + ".sample, false) AS sample, '" + offset.getId() + "' AS start_offset FROM generate_series(cast("
-					+ field.bind(LocalDateTime.ofInstant(first, Granularity.ZONE), LocalDateTime.class) + " AS timestamp), cast("
-					+ field.bind(LocalDateTime.ofInstant(last, Granularity.ZONE), LocalDateTime.class)
-					+ " AS timestamp), cast(" + field.bind(step(granularity), String.class) + " AS interval)) s (start) LEFT JOIN "
-					+ "(SELECT bucket_start AT TIME ZONE " + zone + " AS start, views, member_views, visitors, sample"
-					+ " FROM traffic_bucket WHERE site_code = " + field.bind(site, String.class) + " AND granularity = "
-					+ field.bind(granularity.name(), String.class) + " AND bucket_start >= "
-					+ field.bind(first.atOffset(ZoneOffset.UTC), OffsetDateTime.class) + " AND bucket_start < "
-					+ field.bind(to.atOffset(ZoneOffset.UTC), OffsetDateTime.class) + ") " + bucket + " ON " + bucket
-					+ ".start = s.start";
-			return SqlJson.list(field.object("TrafficPoint", point), "FROM (" + series + ") " + point, point + ".start");
-		}
-
-		private static String step(Granularity granularity) {
-			return switch (granularity) {
-				case MINUTE -> "1 minute";
-				case HOUR -> "1 hour";
-				case DAY -> "1 day";
-				case WEEK -> "1 week";
-				case MONTH -> "1 month";
-			};
-		}
-
+	@Bean
+	SqlJsonType trafficQueries(SiteDirectory sites) {
+		return new SqlJsonType("Query", Map.of("traffic", (field, row) -> traffic(field, sites)));
 	}
 
 	/** A point: a row of (start as local time, views, member_views, visitors, sample, start_offset). */
-	@Component
-	static class Points implements SqlJsonType {
+	@Bean
+	SqlJsonType trafficPointFields() {
+		// The DateTime scalar writes milliseconds and the offset: 2025-03-01T00:00:00.000+07:00.
+		return new SqlJsonType("TrafficPoint", Map.of("start",
+				(field, row) -> "'\"' || to_char(" + row + ".start, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') || " + row
+						+ ".start_offset || '\"'",
+				"views", (field, row) -> SqlJson.literal(row + ".views"), "memberViews",
+				(field, row) -> SqlJson.literal(row + ".member_views"), "visitors",
+				(field, row) -> SqlJson.literal(row + ".visitors"), "sample", (field, row) -> SqlJson.literal(row + ".sample")));
+	}
 
-		@Override
-		public String typeName() {
-			return "TrafficPoint";
+	private static String traffic(SqlJson.Field field, SiteDirectory sites) {
+		String site = (String) field.argument("siteCode");
+		Granularity granularity = Granularity.valueOf(String.valueOf(field.argument("granularity")));
+		Instant from = ((OffsetDateTime) field.argument("from")).toInstant();
+		Instant to = ((OffsetDateTime) field.argument("to")).toInstant();
+		if (!sites.contains(site)) {
+			throw new NotCompilable();
 		}
-
-		@Override
-		public Map<String, FieldSql> fields() {
-			// The DateTime scalar writes milliseconds and the offset: 2025-03-01T00:00:00.000+07:00.
-			return Map.of("start",
-					(field, row) -> "'\"' || to_char(" + row + ".start, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') || " + row
-							+ ".start_offset || '\"'",
-					"views", (field, row) -> SqlJson.literal(row + ".views"), "memberViews",
-					(field, row) -> SqlJson.literal(row + ".member_views"), "visitors",
-					(field, row) -> SqlJson.literal(row + ".visitors"), "sample", (field, row) -> SqlJson.literal(row + ".sample"));
+		List<Instant> starts;
+		try {
+			starts = TrafficController.bucketStarts(granularity, from, to);
 		}
+		catch (InvalidInputException ex) {
+			throw new NotCompilable();
+		}
+		Instant first = starts.get(0);
+		Instant last = starts.get(starts.size() - 1);
+		ZoneOffsetTransition change = Granularity.ZONE.getRules().nextTransition(first);
+		if (change != null && !change.getInstant().isAfter(last)) {
+			throw new NotCompilable();
+		}
+		ZoneOffset offset = Granularity.ZONE.getRules().getOffset(first);
+		String zone = field.bind(Granularity.ZONE.getId(), String.class);
+		String point = field.alias();
+		String bucket = field.alias();
+		String series = "SELECT s.start, coalesce(" + bucket + ".views, 0) AS views, coalesce(" + bucket
+				+ ".member_views, 0) AS member_views, coalesce(" + bucket + ".visitors, 0) AS visitors, coalesce("
+				+ bucket + ".sample, false) AS sample, '" + offset.getId() + "' AS start_offset FROM generate_series(cast("
+				+ field.bind(LocalDateTime.ofInstant(first, Granularity.ZONE), LocalDateTime.class) + " AS timestamp), cast("
+				+ field.bind(LocalDateTime.ofInstant(last, Granularity.ZONE), LocalDateTime.class)
+				+ " AS timestamp), cast(" + field.bind(step(granularity), String.class) + " AS interval)) s (start) LEFT JOIN "
+				+ "(SELECT bucket_start AT TIME ZONE " + zone + " AS start, views, member_views, visitors, sample"
+				+ " FROM traffic_bucket WHERE site_code = " + field.bind(site, String.class) + " AND granularity = "
+				+ field.bind(granularity.name(), String.class) + " AND bucket_start >= "
+				+ field.bind(first.atOffset(ZoneOffset.UTC), OffsetDateTime.class) + " AND bucket_start < "
+				+ field.bind(to.atOffset(ZoneOffset.UTC), OffsetDateTime.class) + ") " + bucket + " ON " + bucket
+				+ ".start = s.start";
+		return SqlJson.list(field.object("TrafficPoint", point), "FROM (" + series + ") " + point, point + ".start");
+	}
 
+	private static String step(Granularity granularity) {
+		return switch (granularity) {
+			case MINUTE -> "1 minute";
+			case HOUR -> "1 hour";
+			case DAY -> "1 day";
+			case WEEK -> "1 week";
+			case MONTH -> "1 month";
+		};
 	}
 
 }

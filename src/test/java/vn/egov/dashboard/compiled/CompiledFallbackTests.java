@@ -30,17 +30,7 @@ class CompiledFallbackTests extends IntegrationTests {
 		/** {@code AgencyRound.round} has no SQL form of its own: this one fails when it runs. */
 		@Bean
 		SqlJsonType brokenRound() {
-			return new SqlJsonType() {
-				@Override
-				public String typeName() {
-					return "AgencyRound";
-				}
-
-				@Override
-				public Map<String, FieldSql> fields() {
-					return Map.of("round", (field, row) -> "(1 / 0)::text");
-				}
-			};
+			return new SqlJsonType("AgencyRound", Map.of("round", (field, row) -> "(1 / 0)::text"));
 		}
 
 	}
