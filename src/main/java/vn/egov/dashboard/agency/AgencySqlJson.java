@@ -7,11 +7,14 @@ import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.graphql.data.pagination.CursorStrategy;
+import org.springframework.graphql.data.query.ScrollSubrange;
 
-import vn.egov.dashboard.compiled.Cursors;
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
 import vn.egov.dashboard.compiled.SqlJsonType;
+import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Page;
 
 /**
@@ -22,12 +25,12 @@ import vn.egov.dashboard.graphql.Page;
 class AgencySqlJson {
 
 	@Bean
-	SqlJsonType agencyQueries() {
+	SqlJsonType agencyQueries(CursorStrategy<ScrollPosition> cursors) {
 		return new SqlJsonType("Query", Map.of("agency", (field, row) -> {
 			String agency = field.alias();
 			return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency + ".code = "
 					+ field.bind(field.argument("code"), String.class) + ")";
-		}, "agencies", (field, row) -> agencies(field)));
+		}, "agencies", (field, row) -> agencies(field, cursors)));
 	}
 
 	@Bean
@@ -43,13 +46,22 @@ class AgencySqlJson {
 				Map.entry("children", (field, row) -> all(field, "parent_code", row + ".code"))));
 	}
 
-	private static String agencies(SqlJson.Field field) {
-		Integer first = (Integer) field.argument("first");
-		int size = (first != null) ? first : Page.DEFAULT_SIZE;
-		if (size < 0 || size > Page.MAX_SIZE) {
+	/**
+	 * The connection, paged as {@link AgencyController#agencies} pages it: the cursor read by the same strategy and
+	 * {@code first} checked by {@link Page}. A request they refuse is left to the ordinary path, which explains why.
+	 */
+	private static String agencies(SqlJson.Field field, CursorStrategy<ScrollPosition> cursors) {
+		Page page;
+		String afterCode;
+		try {
+			String after = (String) field.argument("after");
+			page = Page.of(ScrollSubrange.create((after != null) ? cursors.fromCursor(after) : null,
+					(Integer) field.argument("first"), true));
+			afterCode = field.bind((page.after() != null) ? page.stringKey("code") : null, String.class);
+		}
+		catch (InvalidInputException ex) {
 			throw new NotCompilable();
 		}
-		String after = (String) field.argument("after");
 		Map<?, ?> filter = (field.argument("filter") instanceof Map<?, ?> given) ? given : Map.of();
 		List<?> kinds = (List<?>) filter.get("kinds");
 		String where = AgencyRepository.filter(
@@ -57,11 +69,10 @@ class AgencySqlJson {
 						String[].class),
 				field.bind(filter.get("asOf"), LocalDate.class), field.bind(filter.get("parentCode"), String.class),
 				field.bind(AgencyRepository.words((String) filter.get("search")), String[].class));
-		String afterCode = field.bind((after != null) ? Cursors.key(after, "code") : null, String.class);
 		String rows = "SELECT * FROM agency " + where + " AND (cast(" + afterCode + " AS text) IS NULL OR code > "
-				+ afterCode + ") ORDER BY code LIMIT " + (size + 1);
+				+ afterCode + ") ORDER BY code LIMIT " + page.fetchSize();
 		return field.connection("Agency",
-				new SqlJson.Page(rows, List.of("code"), size, "(SELECT count(*) FROM agency " + where + ")"));
+				new SqlJson.Page(rows, List.of("code"), page.size(), "(SELECT count(*) FROM agency " + where + ")"));
 	}
 
 	/** As {@link Agency#validOn}, on the given date or today. */

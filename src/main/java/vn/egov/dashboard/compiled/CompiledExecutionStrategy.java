@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.ExecutionResult;
-import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -22,7 +21,7 @@ import tools.jackson.databind.util.RawValue;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
-import vn.egov.dashboard.graphql.EgovErrorType;
+import vn.egov.dashboard.graphql.GraphQlErrors;
 import vn.egov.dashboard.system.DatabaseUnavailable;
 
 /**
@@ -72,7 +71,7 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 			.map((json) -> ExecutionResult.newExecutionResult().data(new RawValue(json)).build())
 			.onErrorResume((ex) -> {
 				if (DatabaseUnavailable.isCauseOf(ex)) {
-					return Mono.just(ExecutionResult.newExecutionResult().addError(unavailable()).build());
+					return Mono.just(ExecutionResult.newExecutionResult().addError(GraphQlErrors.databaseUnavailable(GraphqlErrorBuilder.newError())).build());
 				}
 				logger.warn("Compiled statement failed; answering field by field: " + statement, ex);
 				return Mono.fromFuture(() -> super.execute(context, parameters));
@@ -80,13 +79,6 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 			.toFuture();
 	}
 
-	private static GraphQLError unavailable() {
-		return GraphqlErrorBuilder.newError()
-			.errorType(EgovErrorType.SERVICE_UNAVAILABLE)
-			.message(DatabaseUnavailable.MESSAGE)
-			.extensions(Map.of("retryAfterSeconds", DatabaseUnavailable.RETRY_AFTER.toSeconds()))
-			.build();
-	}
 
 	/** The statement answering the operation, or null when some field has no SQL form. */
 	static @Nullable String compile(ExecutionContext context, SqlJson query) {

@@ -26,7 +26,7 @@ import vn.egov.dashboard.system.DatabaseUnavailable;
  * transaction is all or nothing). Other database errors stay INTERNAL_ERROR.
  */
 @ControllerAdvice
-class GraphQlErrors {
+public class GraphQlErrors {
 
 	@GraphQlExceptionHandler
 	GraphQLError notFound(NotFoundException ex, DataFetchingEnvironment env) {
@@ -47,8 +47,12 @@ class GraphQlErrors {
 		if (!DatabaseUnavailable.isCauseOf(ex)) {
 			return null; // not ours: left to the default INTERNAL_ERROR
 		}
-		return GraphqlErrorBuilder.newError(env)
-			.errorType(EgovErrorType.SERVICE_UNAVAILABLE)
+		return databaseUnavailable(GraphqlErrorBuilder.newError(env));
+	}
+
+	/** The SERVICE_UNAVAILABLE error of a request the database could not answer, on {@code error}'s path. */
+	public static GraphQLError databaseUnavailable(GraphqlErrorBuilder<?> error) {
+		return error.errorType(EgovErrorType.SERVICE_UNAVAILABLE)
 			.message(DatabaseUnavailable.MESSAGE)
 			.extensions(Map.of("retryAfterSeconds", DatabaseUnavailable.RETRY_AFTER.toSeconds()))
 			.build();
