@@ -1,6 +1,7 @@
 package vn.egov.dashboard.assessment;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -65,6 +66,10 @@ class AssessmentSqlJson {
 				(field, row) -> SqlJson.literal(row + ".position")));
 	}
 
+	/**
+	 * An agency's rounds: its scores grouped by round and block. On a page of agencies ({@link SqlJson.Field#rowSet}) the
+	 * rounds of every agency on it are read in one pass, and so are their scores.
+	 */
 	private static String assessments(SqlJson.Field field, String agency) {
 		Object given = field.argument("framework");
 		String framework = field.bind((given != null) ? given.toString() : null, String.class);
@@ -72,29 +77,57 @@ class AssessmentSqlJson {
 		String score = field.alias();
 		String round = field.alias();
 		String group = field.alias();
-		return SqlJson.list(field.object("AgencyRound", group), "FROM (SELECT " + score + ".round_id, " + round
-				+ ".framework, " + round + ".year, " + score + ".block, " + score + ".agency_code FROM assessment_score "
-				+ score + " JOIN assessment_round " + round + " ON " + round + ".id = " + score + ".round_id WHERE " + score
-				+ ".agency_code = " + agency + ".code AND (cast(" + framework + " AS text) IS NULL OR " + round
-				+ ".framework = " + framework + ") AND (cast(" + year + " AS int) IS NULL OR " + round + ".year = " + year
-				+ ") GROUP BY 1, 2, 3, 4, 5) " + group,
-				group + ".year, array_position(cast(" + field.bind(FRAMEWORKS, String[].class) + " AS text[]), " + group
-						+ ".framework), array_position(cast(" + field.bind(BLOCKS, String[].class) + " AS text[]), "
-						+ group + ".block)");
+		String filter = "(cast(" + framework + " AS text) IS NULL OR " + round + ".framework = " + framework
+				+ ") AND (cast(" + year + " AS int) IS NULL OR " + round + ".year = " + year + ")";
+		String rounds = "SELECT " + score + ".round_id, " + round + ".framework, " + round + ".year, " + score + ".block, "
+				+ score + ".agency_code FROM assessment_score " + score + " JOIN assessment_round " + round + " ON " + round
+				+ ".id = " + score + ".round_id";
+		String order = group + ".year, array_position(cast(" + field.bind(FRAMEWORKS, String[].class) + " AS text[]), "
+				+ group + ".framework), array_position(cast(" + field.bind(BLOCKS, String[].class) + " AS text[]), "
+				+ group + ".block)";
+		String page = field.rowSet(agency);
+		if (page == null) {
+			return SqlJson.list(field.object("AgencyRound", group), "FROM (" + rounds + " WHERE " + score
+					+ ".agency_code = " + agency + ".code AND " + filter + " GROUP BY 1, 2, 3, 4, 5) " + group, order);
+		}
+		// The page's scores in those rounds, then the rounds they fall in: its scores are read from the first.
+		String shown = field.alias();
+		String scored = field.commonTable("SELECT " + score + ".*, " + round + ".framework, " + round + ".year FROM assessment_score "
+				+ score + " JOIN assessment_round " + round + " ON " + round + ".id = " + score + ".round_id JOIN " + page + " "
+				+ shown + " ON " + shown + ".code = " + score + ".agency_code WHERE " + filter);
+		String all = field.commonTable("SELECT round_id, framework, year, block, agency_code FROM " + scored
+				+ " GROUP BY 1, 2, 3, 4, 5");
+		field.rowSet(group, all, List.of("agency_code", "round_id", "block"));
+		field.rowSetTable(group, "assessment_score", scored);
+		String element = field.object("AgencyRound", group);
+		return field.groupedList(agency, List.of(group + ".agency_code"), element,
+				"FROM " + all + " " + group + field.joins(group), order);
 	}
 
-	/** The round's scores in category order, or the one score of {@code category} (null if none). */
+	/**
+	 * The round's scores in category order, or the one score of {@code category} (null if none); for all the rounds
+	 * of a page of agencies at once where {@code round} is one of them.
+	 */
 	private static String scores(SqlJson.Field field, String round, String category) {
 		String score = field.alias();
-		String from = "FROM assessment_score " + score + " JOIN assessment_category " + score + "c ON " + score
-				+ "c.round_id = " + score + ".round_id AND " + score + "c.code = " + score + ".category_code WHERE " + score
-				+ ".round_id = " + round + ".round_id AND " + score + ".block = " + round + ".block AND " + score
-				+ ".agency_code = " + round + ".agency_code";
+		String categories = " JOIN assessment_category " + score + "c ON " + score + "c.round_id = " + score
+				+ ".round_id AND " + score + "c.code = " + score + ".category_code";
 		String object = field.object("CategoryScore", score);
+		String scored = field.rowSetTable(round, "assessment_score");
+		if (category.isEmpty() && scored != null) {
+			return field.groupedList(round, List.of(score + ".agency_code", score + ".round_id", score + ".block"), object,
+					"FROM " + scored + " " + score + categories, score + "c.position");
+		}
+		String from = "FROM assessment_score " + score + categories + " WHERE " + sameRound(score, round);
 		if (category.isEmpty()) {
 			return SqlJson.list(object, from, score + "c.position");
 		}
 		return "(SELECT " + object + " " + from + " AND " + score + ".category_code = '" + category + "')";
+	}
+
+	private static String sameRound(String score, String round) {
+		return score + ".round_id = " + round + ".round_id AND " + score + ".block = " + round + ".block AND " + score
+				+ ".agency_code = " + round + ".agency_code";
 	}
 
 	private static String[] names(Enum<?>[] values) {

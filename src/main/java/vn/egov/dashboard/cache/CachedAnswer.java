@@ -7,10 +7,12 @@ import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.jsontype.TypeSerializer;
 
+import vn.egov.dashboard.graphql.Utf8Json;
+
 /**
  * The data of an answer from the {@link ResponseCache}, kept as the HTTP body it is sent as: {@code {"data":…}} in
  * UTF-8. {@link CachedAnswerHttpHandler} writes those bytes out as they are; elsewhere (a query over a WebSocket)
- * Jackson serialises this object, which copies the JSON of the data in.
+ * Jackson serialises this object, which copies the bytes of the data in.
  */
 final class CachedAnswer extends JacksonSerializable.Base {
 
@@ -35,8 +37,7 @@ final class CachedAnswer extends JacksonSerializable.Base {
 
 	@Override
 	public void serialize(JsonGenerator generator, SerializationContext context) {
-		int length = this.body.length - PREFIX.length - SUFFIX.length;
-		generator.writeRawValue(new String(this.body, PREFIX.length, length, StandardCharsets.UTF_8));
+		generator.writeRawValue(new Utf8Json(this.body, PREFIX.length, this.body.length - PREFIX.length - SUFFIX.length));
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import tools.jackson.databind.util.RawValue;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import vn.egov.dashboard.graphql.GraphQlErrors;
+import vn.egov.dashboard.graphql.Utf8Json;
 import vn.egov.dashboard.system.DatabaseUnavailable;
 
 /**
@@ -66,9 +67,9 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 		}
 		this.compiled.increment();
 		return query.bind(this.db.sql(statement))
-			.map((row) -> row.get(0, String.class))
+			.map((row) -> row.get(0, byte[].class))
 			.one()
-			.map((json) -> ExecutionResult.newExecutionResult().data(new RawValue(json)).build())
+			.map((json) -> ExecutionResult.newExecutionResult().data(new RawValue(new Utf8Json(json))).build())
 			.onErrorResume((ex) -> {
 				if (DatabaseUnavailable.isCauseOf(ex)) {
 					return Mono.just(ExecutionResult.newExecutionResult().addError(GraphQlErrors.databaseUnavailable(GraphqlErrorBuilder.newError())).build());

@@ -1,5 +1,7 @@
 package vn.egov.dashboard.compiled;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +27,23 @@ public final class SqlJson {
 
 	private final Map<String, Object> values = new LinkedHashMap<>();
 
+	/** The statement's common table expressions ({@code name AS (query)}), in the order they refer to each other. */
+	private final List<String> with = new ArrayList<>();
+
+	/** Row aliases that range over every row of a common table expression, and the joins added to their FROM. */
+	private final Map<String, RowSet> rowSets = new HashMap<>();
+
 	private int aliases;
 
 	SqlJson(Map<String, Map<String, SqlJsonType.FieldSql>> types) {
 		this.types = types;
 	}
 
-	/** The statement answering {@code fields} (the operation's root fields): one row, one column, the JSON text. */
+	/** The statement answering {@code fields} (the operation's root fields): one row, one column, the JSON in UTF-8. */
 	String statement(List<ExecutableNormalizedField> fields) {
-		return "SELECT " + object("Query", fields, "");
+		// As bytes (bytea): the JSON goes out as the UTF-8 PostgreSQL sends, neither decoded nor encoded again.
+		String select = "SELECT convert_to(" + object("Query", fields, "") + ", 'UTF8')";
+		return this.with.isEmpty() ? select : "WITH " + String.join(", ", this.with) + " " + select;
 	}
 
 	/** The JSON text of a text, date or enum expression (quoted and escaped), NULL for null. */
@@ -97,6 +107,12 @@ public final class SqlJson {
 		return "j" + (++this.aliases);
 	}
 
+	private String commonTable(String query) {
+		String name = alias();
+		this.with.add(name + " AS (" + query + ")");
+		return name;
+	}
+
 	/** A field being compiled, with what its SQL needs: its arguments, binds, fresh aliases, its selection. */
 	public record Field(ExecutableNormalizedField node, SqlJson query) {
 
@@ -126,28 +142,105 @@ public final class SqlJson {
 		}
 
 		/**
+		 * Declares that the row alias {@code row} ranges over every row of {@code relation}, a common table expression
+		 * of the statement ({@link #commonTable}) whose rows {@code keys} identify: the fields of those rows may then
+		 * compute their lists for all of them at once ({@link #groupedList}). The FROM that introduces {@code row}
+		 * must end with {@link #joins}.
+		 */
+		public void rowSet(String row, String relation, List<String> keys) {
+			this.query.rowSets.put(row, new RowSet(relation, keys, new ArrayList<>(), new HashMap<>()));
+		}
+
+		/**
+		 * Records that the common table {@code table} holds every row of the table {@code name} that belongs to a row of
+		 * {@code row}'s row set (e.g. the scores of a set of rounds), so that their fields can read them from it.
+		 */
+		public void rowSetTable(String row, String name, String table) {
+			this.query.rowSets.get(row).tables().put(name, table);
+		}
+
+		/** The common table recorded by {@link #rowSetTable} for {@code row} and {@code name}, or null. */
+		public @Nullable String rowSetTable(String row, String name) {
+			RowSet rows = this.query.rowSets.get(row);
+			return (rows != null) ? rows.tables().get(name) : null;
+		}
+
+		/** The common table expression holding every row that {@code row} ranges over, or null if not declared. */
+		public @Nullable String rowSet(String row) {
+			RowSet rows = this.query.rowSets.get(row);
+			return (rows != null) ? rows.relation() : null;
+		}
+
+		/** The joins that fields of {@code row} added to its FROM ({@code ""} when none): call after compiling them. */
+		public String joins(String row) {
+			RowSet rows = this.query.rowSets.get(row);
+			return (rows != null) ? String.join("", rows.joins()) : "";
+		}
+
+		/** Adds {@code query} to the statement as a common table expression, and returns its name. */
+		public String commonTable(String query) {
+			return this.query.commonTable(query);
+		}
+
+		/**
+		 * A list for each row that {@code row} ranges over (a declared {@link #rowSet}), computed for all of them at once
+		 * instead of once per row: the JSON array of {@code element} over the rows of {@code from} (its FROM and WHERE),
+		 * grouped by {@code keys} (expressions over {@code from} equal to the keys of {@code row}'s rows, in order) and in
+		 * the order {@code orderBy}; {@code []} for a row without any. PostgreSQL then joins and groups the rows of
+		 * every list in one pass, where a list per row runs its subquery once per row (the 100 agencies of a page
+		 * with their scores: half the database's time).
+		 */
+		public String groupedList(String row, List<String> keys, String element, String from, String orderBy) {
+			RowSet parents = this.query.rowSets.get(row);
+			if (parents == null || parents.keys().size() != keys.size()) {
+				throw new IllegalArgumentException("no row set of " + keys.size() + " keys declared for " + row);
+			}
+			StringJoiner select = new StringJoiner(", ", "SELECT ", ", ");
+			for (int i = 0; i < keys.size(); i++) {
+				select.add(keys.get(i) + " AS " + parents.keys().get(i));
+			}
+			String lists = commonTable(select + "'[' || string_agg(" + element + ", ',' ORDER BY " + orderBy + ") || ']' AS json "
+					+ from + " GROUP BY " + String.join(", ", keys));
+			StringJoiner on = new StringJoiner(" AND ", " LEFT JOIN " + lists + " ON ", "");
+			for (String key : parents.keys()) {
+				on.add(lists + "." + key + " = " + row + "." + key);
+			}
+			parents.joins().add(on.toString());
+			return "coalesce(" + lists + ".json, '[]')";
+		}
+
+		/**
 		 * A Relay connection of {@code nodeType} (its {@code edges}, {@code pageInfo}, {@code totalCount}) over
 		 * {@code page}: the connection's own rows as Spring's {@code Window} pages them forward.
 		 */
 		public String connection(String nodeType, Page page) {
-			String rows = alias();
-			String shown = alias();
+			// A root connection's rows do not depend on any other row: they become common tables of the statement, so
+			// that the nodes' lists can be computed for the whole page at once.
+			boolean root = this.node.getParent() == null;
+			String shownRows = "SELECT * FROM %s ORDER BY " + page.order("") + " LIMIT " + page.size();
+			String rows = root ? commonTable(page.rows()) : alias();
+			String shown = root ? commonTable(shownRows.formatted(rows)) : alias();
 			Members object = new Members();
 			for (Field child : children()) {
 				object.add(child.resultKey(), switch (child.name()) {
 					case "__typename" -> constant(nodeType + "Connection");
 					case "totalCount" -> literal(page.count());
-					case "edges" -> edges(child, nodeType, page, shown);
+					case "edges" -> edges(child, nodeType, page, shown, root);
 					case "pageInfo" -> pageInfo(child, page, rows, shown);
 					default -> throw new NotCompilable();
 				});
 			}
-			return "(WITH " + rows + " AS (" + page.rows() + "), " + shown + " AS (SELECT * FROM " + rows + " ORDER BY "
-					+ page.order("") + " LIMIT " + page.size() + ") SELECT " + object + ")";
+			String select = "SELECT " + object;
+			return root ? "(" + select + ")"
+					: "(WITH " + rows + " AS (" + page.rows() + "), " + shown + " AS (" + shownRows.formatted(rows) + ") "
+							+ select + ")";
 		}
 
-		private String edges(Field edges, String nodeType, Page page, String shown) {
+		private String edges(Field edges, String nodeType, Page page, String shown, boolean rowSet) {
 			String row = alias();
+			if (rowSet) {
+				rowSet(row, shown, page.keys());
+			}
 			Members edge = new Members();
 			for (Field child : edges.children()) {
 				edge.add(child.resultKey(), switch (child.name()) {
@@ -157,7 +250,7 @@ public final class SqlJson {
 					default -> throw new NotCompilable();
 				});
 			}
-			return list(edge.toString(), "FROM " + shown + " " + row, page.order(row + "."));
+			return list(edge.toString(), "FROM " + shown + " " + row + joins(row), page.order(row + "."));
 		}
 
 		private String pageInfo(Field pageInfo, Page page, String rows, String shown) {
@@ -232,6 +325,9 @@ public final class SqlJson {
 	}
 
 	private record TypedNull(Class<?> type) {
+	}
+
+	private record RowSet(String relation, List<String> keys, List<String> joins, Map<String, String> tables) {
 	}
 
 	/** The members of a JSON object being written: each value's JSON text, or null written as {@code null}. */

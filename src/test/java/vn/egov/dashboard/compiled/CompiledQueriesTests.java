@@ -43,7 +43,11 @@ class CompiledQueriesTests extends IntegrationTests {
 
 	@BeforeEach
 	void client() {
-		this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		// A page of agencies with all their scores is larger than the client's default buffer (256 KB).
+		this.http = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+			.build();
 	}
 
 	@ParameterizedTest
@@ -63,6 +67,11 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ agencies(first: 0) { totalCount edges { node { code } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }",
 			"{ agencies(first: 2, after: \"eyJjb2RlIjoiUDQ4In0=\") { edges { cursor node { code } } pageInfo { startCursor endCursor hasNextPage } } }",
 			"{ agencies(first: 100) { edges { node { code name nameEn kind region assessments(framework: DTI, year: 2024) { block scores { category { code } score sample publishedRank } } } } } }",
+			// A page's rounds and scores, read for the whole page at once (Field.groupedList).
+			"{ agencies(first: 100) { edges { node { code assessments { " + SCORES + " } } } } }",
+			"{ agencies(first: 30, after: \"eyJjb2RlIjoiUDEwIn0=\", filter: {kinds: [PROVINCE]}) { edges { node { code dti: assessments(framework: DTI) { year block scores { score } } y2022: assessments(year: 2022) { framework total { score } scores { category { code } } } } } } }",
+			"{ agencies(filter: {search: \"hòa bình\"}) { edges { node { code successor { code assessments(year: 2024) { block scores { score } } } predecessors { code assessments { year scores { score } } } assessments { year scores { score } } } } } }",
+			"{ agencies(first: 100) { edges { node { code assessments(year: 1990) { year scores { score } } } } } }",
 			"{ agency(code: \"P48\") { code assessments { " + SCORES + " } } }",
 			"{ agency(code: \"P01\") { dti: assessments(framework: DTI) { year block } ict: assessments(framework: ICT_APPLICATION) { year scores { score } } none: assessments(year: 1990) { year } } }",
 			"{ agency(code: \"P25-2025\") { assessments(year: 2024) { " + SCORES + " } predecessors { code assessments(framework: DTI, year: 2024) { total { score } } } } }",
