@@ -333,15 +333,20 @@ public final class SqlJson {
 	/** The members of a JSON object being written: each value's JSON text, or null written as {@code null}. */
 	private static final class Members {
 
-		private final StringJoiner members = new StringJoiner(" || ',' || ", "('{' || ", " || '}')");
+		private final StringBuilder sql = new StringBuilder("(");
 
+		private char separator = '{';
+
+		/** Adds {@code "key":json}, the key written into the literal before it: {@code ',"key":' || json}. */
 		void add(String key, String json) {
-			this.members.add("'\"" + key + "\":' || coalesce(" + json + ", 'null')");
+			this.sql.append("'").append(this.separator).append('"').append(key).append("\":' || coalesce(").append(json)
+				.append(", 'null') || ");
+			this.separator = ',';
 		}
 
 		@Override
 		public String toString() {
-			return this.members.toString();
+			return (this.separator == '{') ? "'{}'" : this.sql + "'}')";
 		}
 
 	}
