@@ -67,8 +67,8 @@ class AssessmentSqlJson {
 	}
 
 	/**
-	 * An agency's rounds: its scores grouped by round and block. On a page of agencies ({@link SqlJson.Field#rowSet}) the
-	 * rounds of every agency on it are read in one pass, and so are their scores.
+	 * An agency's rounds: its scores grouped by round and block. On a page of agencies ({@link SqlJson.Field#rowSet})
+	 * the rounds of every agency on it are read in one pass, and so are their scores.
 	 */
 	private static String assessments(SqlJson.Field field, String agency) {
 		Object given = field.argument("framework");
@@ -92,13 +92,14 @@ class AssessmentSqlJson {
 		}
 		// The page's scores in those rounds, then the rounds they fall in: its scores are read from the first.
 		String shown = field.alias();
-		String scored = field.commonTable("SELECT " + score + ".*, " + round + ".framework, " + round + ".year FROM assessment_score "
-				+ score + " JOIN assessment_round " + round + " ON " + round + ".id = " + score + ".round_id JOIN " + page + " "
-				+ shown + " ON " + shown + ".code = " + score + ".agency_code WHERE " + filter);
+		String scored = field.commonTable("SELECT " + score + ".*, " + round + ".framework, " + round + ".year FROM "
+				+ "assessment_score " + score + " JOIN assessment_round " + round + " ON " + round + ".id = " + score
+				+ ".round_id JOIN " + page + " " + shown + " ON " + shown + ".code = " + score + ".agency_code WHERE "
+				+ filter);
 		String all = field.commonTable("SELECT round_id, framework, year, block, agency_code FROM " + scored
 				+ " GROUP BY 1, 2, 3, 4, 5");
-		field.rowSet(group, all, List.of("agency_code", "round_id", "block"));
-		field.rowSetTable(group, "assessment_score", scored);
+		field.declareRowSet(group, all, List.of("agency_code", "round_id", "block"));
+		field.declareRowSetTable(group, "assessment_score", scored);
 		String element = field.object("AgencyRound", group);
 		return field.groupedList(agency, List.of(group + ".agency_code"), element,
 				"FROM " + all + " " + group + field.joins(group), order);

@@ -72,7 +72,9 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 			.map((json) -> ExecutionResult.newExecutionResult().data(new RawValue(new Utf8Json(json))).build())
 			.onErrorResume((ex) -> {
 				if (DatabaseUnavailable.isCauseOf(ex)) {
-					return Mono.just(ExecutionResult.newExecutionResult().addError(GraphQlErrors.databaseUnavailable(GraphqlErrorBuilder.newError())).build());
+					return Mono.just(ExecutionResult.newExecutionResult()
+						.addError(GraphQlErrors.databaseUnavailable(GraphqlErrorBuilder.newError()))
+						.build());
 				}
 				logger.warn("Compiled statement failed; answering field by field: " + statement, ex);
 				return Mono.fromFuture(() -> super.execute(context, parameters));

@@ -3,6 +3,7 @@ package vn.egov.dashboard.compiled;
 import java.util.HashMap;
 import java.util.Map;
 
+import graphql.execution.DataFetcherExceptionHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,9 +26,11 @@ class CompiledQueriesConfiguration {
 	@Bean
 	GraphQlSourceBuilderCustomizer compiledQueries(ObjectProvider<SqlJsonType> types,
 			ObjectProvider<DataFetcherExceptionResolver> resolvers, DatabaseClient db, MeterRegistry registry) {
-		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.queryExecutionStrategy(
-				new CompiledExecutionStrategy(DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList()),
-						byType(types), db, registry)));
+		return (builder) -> builder.configureGraphQl((graphQl) -> {
+			DataFetcherExceptionHandler errors = DataFetcherExceptionResolver
+				.createExceptionHandler(resolvers.orderedStream().toList());
+			graphQl.queryExecutionStrategy(new CompiledExecutionStrategy(errors, byType(types), db, registry));
+		});
 	}
 
 	private static Map<String, Map<String, SqlJsonType.FieldSql>> byType(ObjectProvider<SqlJsonType> types) {

@@ -147,7 +147,7 @@ public final class SqlJson {
 		 * compute their lists for all of them at once ({@link #groupedList}). The FROM that introduces {@code row}
 		 * must end with {@link #joins}.
 		 */
-		public void rowSet(String row, String relation, List<String> keys) {
+		public void declareRowSet(String row, String relation, List<String> keys) {
 			this.query.rowSets.put(row, new RowSet(relation, keys, new ArrayList<>(), new HashMap<>()));
 		}
 
@@ -155,11 +155,11 @@ public final class SqlJson {
 		 * Records that the common table {@code table} holds every row of the table {@code name} that belongs to a row of
 		 * {@code row}'s row set (e.g. the scores of a set of rounds), so that their fields can read them from it.
 		 */
-		public void rowSetTable(String row, String name, String table) {
+		public void declareRowSetTable(String row, String name, String table) {
 			this.query.rowSets.get(row).tables().put(name, table);
 		}
 
-		/** The common table recorded by {@link #rowSetTable} for {@code row} and {@code name}, or null. */
+		/** The common table recorded by {@link #declareRowSetTable} for {@code row} and {@code name}, or null. */
 		public @Nullable String rowSetTable(String row, String name) {
 			RowSet rows = this.query.rowSets.get(row);
 			return (rows != null) ? rows.tables().get(name) : null;
@@ -183,12 +183,12 @@ public final class SqlJson {
 		}
 
 		/**
-		 * A list for each row that {@code row} ranges over (a declared {@link #rowSet}), computed for all of them at once
+		 * A list for each row that {@code row} ranges over (see {@link #declareRowSet}), computed for all of them at once
 		 * instead of once per row: the JSON array of {@code element} over the rows of {@code from} (its FROM and WHERE),
 		 * grouped by {@code keys} (expressions over {@code from} equal to the keys of {@code row}'s rows, in order) and in
 		 * the order {@code orderBy}; {@code []} for a row without any. PostgreSQL then joins and groups the rows of
-		 * every list in one pass, where a list per row runs its subquery once per row (the 100 agencies of a page
-		 * with their scores: half the database's time).
+		 * every list in one pass, where a list per row runs its subquery once per row (a page of 100 agencies with
+		 * their 1,039 scores: 6 ms instead of 9 in {@code psql}).
 		 */
 		public String groupedList(String row, List<String> keys, String element, String from, String orderBy) {
 			RowSet parents = this.query.rowSets.get(row);
@@ -199,8 +199,8 @@ public final class SqlJson {
 			for (int i = 0; i < keys.size(); i++) {
 				select.add(keys.get(i) + " AS " + parents.keys().get(i));
 			}
-			String lists = commonTable(select + "'[' || string_agg(" + element + ", ',' ORDER BY " + orderBy + ") || ']' AS json "
-					+ from + " GROUP BY " + String.join(", ", keys));
+			String lists = commonTable(select + "'[' || string_agg(" + element + ", ',' ORDER BY " + orderBy
+					+ ") || ']' AS json " + from + " GROUP BY " + String.join(", ", keys));
 			StringJoiner on = new StringJoiner(" AND ", " LEFT JOIN " + lists + " ON ", "");
 			for (String key : parents.keys()) {
 				on.add(lists + "." + key + " = " + row + "." + key);
@@ -239,7 +239,7 @@ public final class SqlJson {
 		private String edges(Field edges, String nodeType, Page page, String shown, boolean rowSet) {
 			String row = alias();
 			if (rowSet) {
-				rowSet(row, shown, page.keys());
+				declareRowSet(row, shown, page.keys());
 			}
 			Members edge = new Members();
 			for (Field child : edges.children()) {
