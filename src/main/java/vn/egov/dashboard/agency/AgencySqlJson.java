@@ -26,11 +26,9 @@ class AgencySqlJson {
 
 	@Bean
 	SqlJsonType agencyQueries(CursorStrategy<ScrollPosition> cursors) {
-		return new SqlJsonType("Query", Map.of("agency", (field, row) -> {
-			String agency = field.alias();
-			return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency + ".code = "
-					+ field.bind(field.argument("code"), String.class) + ")";
-		}, "agencies", (field, row) -> agencies(field, cursors)));
+		return new SqlJsonType("Query", Map.of("agency",
+				(field, row) -> one(field, "code", field.bind(field.argument("code"), String.class)), "agencies",
+				(field, row) -> agencies(field, cursors)));
 	}
 
 	@Bean

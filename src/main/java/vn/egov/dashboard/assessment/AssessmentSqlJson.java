@@ -79,22 +79,22 @@ class AssessmentSqlJson {
 		String group = field.alias();
 		String filter = "(cast(" + framework + " AS text) IS NULL OR " + round + ".framework = " + framework
 				+ ") AND (cast(" + year + " AS int) IS NULL OR " + round + ".year = " + year + ")";
-		String rounds = "SELECT " + score + ".round_id, " + round + ".framework, " + round + ".year, " + score + ".block, "
-				+ score + ".agency_code FROM assessment_score " + score + " JOIN assessment_round " + round + " ON " + round
-				+ ".id = " + score + ".round_id";
+		String scores = "assessment_score " + score + " JOIN assessment_round " + round + " ON " + round + ".id = "
+				+ score + ".round_id";
 		String order = group + ".year, array_position(cast(" + field.bind(FRAMEWORKS, String[].class) + " AS text[]), "
 				+ group + ".framework), array_position(cast(" + field.bind(BLOCKS, String[].class) + " AS text[]), "
 				+ group + ".block)";
 		String page = field.rowSet(agency);
 		if (page == null) {
-			return SqlJson.list(field.object("AgencyRound", group), "FROM (" + rounds + " WHERE " + score
-					+ ".agency_code = " + agency + ".code AND " + filter + " GROUP BY 1, 2, 3, 4, 5) " + group, order);
+			return SqlJson.list(field.object("AgencyRound", group), "FROM (SELECT " + score + ".round_id, " + round
+					+ ".framework, " + round + ".year, " + score + ".block, " + score + ".agency_code FROM " + scores
+					+ " WHERE " + score + ".agency_code = " + agency + ".code AND " + filter + " GROUP BY 1, 2, 3, 4, 5) "
+					+ group, order);
 		}
 		// The page's scores in those rounds, then the rounds they fall in: its scores are read from the first.
 		String shown = field.alias();
 		String scored = field.commonTable("SELECT " + score + ".*, " + round + ".framework, " + round + ".year FROM "
-				+ "assessment_score " + score + " JOIN assessment_round " + round + " ON " + round + ".id = " + score
-				+ ".round_id JOIN " + page + " " + shown + " ON " + shown + ".code = " + score + ".agency_code WHERE "
+				+ scores + " JOIN " + page + " " + shown + " ON " + shown + ".code = " + score + ".agency_code WHERE "
 				+ filter);
 		String all = field.commonTable("SELECT round_id, framework, year, block, agency_code FROM " + scored
 				+ " GROUP BY 1, 2, 3, 4, 5");

@@ -122,8 +122,9 @@ class RankingRepository {
 	 * ask for none: only the agencies' own rows are read, in no particular order (callers group and sort them).
 	 * The rounds are chosen in a subquery so that PostgreSQL's generic plan (prepared statements switch to it after
 	 * five runs) finds them first and then reads the agencies' scores of just those rounds in one scan of
-	 * {@code assessment_score_agency_round_block_idx}: 0.6 ms for 100 agencies' DTI 2024 scores, against 6 ms (plus 2 ms of
-	 * sorting) when the filters sat on the joined round, which made the plan probe the index once per category.
+	 * {@code assessment_score_agency_round_block_idx}: 0.6 ms for 100 agencies' DTI 2024 scores, against 6 ms (plus
+	 * 2 ms of sorting) when the filters sat on the joined round, which made the plan probe the index once per
+	 * category.
 	 */
 	private static final String SCORES_OF_AGENCIES = """
 			SELECT s.round_id, r.framework, r.year, s.block, s.category_code, c.position AS category_position, c.max_score,

@@ -12,9 +12,9 @@ import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.normalized.ExecutableNormalizedField;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.util.RawValue;
@@ -81,7 +81,6 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 			})
 			.toFuture();
 	}
-
 
 	/** The statement answering the operation, or null when some field has no SQL form. */
 	static @Nullable String compile(ExecutionContext context, SqlJson query) {

@@ -66,8 +66,12 @@ public final class SqlJson {
 	 * {@code orderBy}; {@code []} when there are none.
 	 */
 	public static String list(String element, String from, String orderBy) {
-		return "coalesce((SELECT '[' || string_agg(" + element + ", ',' ORDER BY " + orderBy + ") || ']' " + from
-				+ "), '[]')";
+		return "coalesce((SELECT " + array(element, orderBy) + " " + from + "), '[]')";
+	}
+
+	/** The aggregate writing the JSON array of {@code element} over a group's rows in the order {@code orderBy}. */
+	private static String array(String element, String orderBy) {
+		return "'[' || string_agg(" + element + ", ',' ORDER BY " + orderBy + ") || ']'";
 	}
 
 	/** The statement with every value bound. */
@@ -136,7 +140,7 @@ public final class SqlJson {
 			return this.query.object(typeName, this.node.getChildren(), row);
 		}
 
-		/** The fields selected under this one, as fields of {@code typeName}'s SQL. */
+		/** The fields selected under this one. */
 		public List<Field> children() {
 			return this.node.getChildren().stream().map((child) -> new Field(child, this.query)).toList();
 		}
@@ -199,8 +203,8 @@ public final class SqlJson {
 			for (int i = 0; i < keys.size(); i++) {
 				select.add(keys.get(i) + " AS " + parents.keys().get(i));
 			}
-			String lists = commonTable(select + "'[' || string_agg(" + element + ", ',' ORDER BY " + orderBy
-					+ ") || ']' AS json " + from + " GROUP BY " + String.join(", ", keys));
+			String lists = commonTable(
+					select + array(element, orderBy) + " AS json " + from + " GROUP BY " + String.join(", ", keys));
 			StringJoiner on = new StringJoiner(" AND ", " LEFT JOIN " + lists + " ON ", "");
 			for (String key : parents.keys()) {
 				on.add(lists + "." + key + " = " + row + "." + key);
@@ -303,9 +307,9 @@ public final class SqlJson {
 		}
 
 		String cursor(String row) {
-			StringJoiner keys = new StringJoiner(" || ',' || ", "'{' || ", " || '}'");
+			Members keys = new Members();
 			for (String key : this.keys) {
-				keys.add("'\"" + key + "\":' || to_json(" + row + "." + key + ")::text");
+				keys.add(key, string(row + "." + key));
 			}
 			return "'\"' || translate(encode(convert_to(" + keys + ", 'UTF8'), 'base64'), E'\\n', '') || '\"'";
 		}

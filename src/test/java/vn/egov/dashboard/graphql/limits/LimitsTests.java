@@ -211,12 +211,9 @@ class LimitsTests extends IntegrationTests {
 	}
 
 	/**
-	 * Calls so far of the data fetcher of a field (Spring's observation times every non-trivial one). A root
-	 * field's fetcher runs before anything under it: if it was not called, nothing of the operation was.
-	 */
-	/**
-	 * Calls of the data fetcher of {@code field}, plus queries answered by a compiled SQL statement (which call no
-	 * data fetcher): either means an operation ran.
+	 * Calls so far of the data fetcher of a field (Spring's observation times every non-trivial one), plus queries
+	 * answered by a compiled SQL statement (which call no data fetcher). A root field's fetcher runs before anything
+	 * under it: if neither count moved, nothing of the operation ran.
 	 */
 	private long fetches(String field) {
 		long fetched = this.meters.find("graphql.datafetcher")
