@@ -2,7 +2,7 @@
 # GraphQL vs PostGraphile: this server and PostGraphile 4 on the same scratch database with the demo data,
 # driven by wrk with equivalent queries that return the same data. See README.md beside this file.
 #
-#   bench/graphql/run.sh                     # the full run: 60 s warm-up per server, 30 s per query
+#   bench/graphql/run.sh                     # the full run: 180 s warm-up per server, 30 s per query
 #   DURATION=5 WARMUP=10 bench/graphql/run.sh  # a quick run while working on the script
 #
 # Needs: java 17+, wrk, jq, python3, psql (PostgreSQL at $PGHOST:$PGPORT, user postgres, trust auth), node + npm.
@@ -21,7 +21,11 @@ PG_PORT=${PG_PORT:-15000}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-30}          # seconds measured per query and server
-WARMUP=${WARMUP:-60}              # seconds of load on each server before the first measured run
+# Seconds of load on each server before the first measured run. The JIT compilers of our JVM were still busy after
+# a minute of load: -XX:+PrintCompilation counted ~2,300 compilations between 60 and 130 s of load with query (a), and
+# a profile of (a) after 60 s found 30 % of the JVM's CPU in C2; (a) measured after 15 s of warm-up gave 196 req/s
+# (4.3 ms of JVM CPU per request), after 150 s 312 req/s (1.2 ms). Both servers get the same warm-up.
+WARMUP=${WARMUP:-180}
 QUERY_WARMUP=${QUERY_WARMUP:-5}   # seconds of the same query just before it is measured
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-4}  # (d) is measured again at this many connections: latency below saturation
@@ -269,11 +273,19 @@ measure() { # measure QUERY SERVER [LABEL]
 }
 field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<< "$1"; }
 
-warm() { # warm SERVER QUERIES: WARMUP seconds spread over the queries
+warm() { # warm SERVER QUERIES: WARMUP seconds of load, in rounds of WARM_SLICE seconds of each query in turn
 	local server=$1; shift
-	local each=$(( WARMUP / $# ))
-	log "warming $server: $WARMUP s ($each s of each of: $*)"
-	for q in "$@"; do load "$each" "$q" "$server" >/dev/null; done
+	local slice=${WARM_SLICE:-15} left=$WARMUP
+	(( slice * $# <= WARMUP )) || slice=$(( WARMUP / $# > 0 ? WARMUP / $# : 1 )) # a short warm-up still covers each query
+	log "warming $server: $WARMUP s, ${slice} s of each query in turn: $*"
+	while (( left > 0 )); do
+		for q in "$@"; do
+			(( left > 0 )) || break
+			local run=$(( left < slice ? left : slice ))
+			load "$run" "$q" "$server" >/dev/null
+			left=$(( left - run ))
+		done
+	done
 }
 
 # memory of our server while it is under load: max RSS and heap used (jstat), GC time
