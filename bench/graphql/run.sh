@@ -22,9 +22,10 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-30}          # seconds measured per query and server
 # Seconds of load on each server before the first measured run. The JIT compilers of our JVM were still busy after
-# a minute of load: -XX:+PrintCompilation logged ~2,600 compilations and deoptimisations between 60 and 130 s of load with query (a), and
-# a profile of (a) after 60 s found 30 % of the JVM's CPU in C2; (a) measured after 15 s of warm-up gave 196 req/s
-# (4.3 ms of JVM CPU per request), after 150 s 312 req/s (1.2 ms). Both servers get the same warm-up.
+# a minute of load: -XX:+PrintCompilation logged ~2,600 compilations and deoptimisations between 60 and 130 s of
+# load with query (a), and a profile of (a) after 60 s found 30 % of the JVM's CPU in C2; (a) measured after 15 s
+# of warm-up gave 196 req/s (4.3 ms of JVM CPU per request), after 150 s 312 req/s (1.2 ms). Both servers get the
+# same warm-up.
 WARMUP=${WARMUP:-180}
 QUERY_WARMUP=${QUERY_WARMUP:-5}   # seconds of the same query just before it is measured
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
