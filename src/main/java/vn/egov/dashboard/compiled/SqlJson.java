@@ -221,9 +221,9 @@ public final class SqlJson {
 			// A root connection's rows do not depend on any other row: they become common tables of the statement, so
 			// that the nodes' lists can be computed for the whole page at once.
 			boolean root = this.node.getParent() == null;
-			String shownRows = "SELECT * FROM %s ORDER BY " + page.order("") + " LIMIT " + page.size();
 			String rows = root ? commonTable(page.rows()) : alias();
-			String shown = root ? commonTable(shownRows.formatted(rows)) : alias();
+			String shownRows = "SELECT * FROM " + rows + " ORDER BY " + page.order("") + " LIMIT " + page.size();
+			String shown = root ? commonTable(shownRows) : alias();
 			Members object = new Members();
 			for (Field child : children()) {
 				object.add(child.resultKey(), switch (child.name()) {
@@ -236,8 +236,7 @@ public final class SqlJson {
 			}
 			String select = "SELECT " + object;
 			return root ? "(" + select + ")"
-					: "(WITH " + rows + " AS (" + page.rows() + "), " + shown + " AS (" + shownRows.formatted(rows) + ") "
-							+ select + ")";
+					: "(WITH " + rows + " AS (" + page.rows() + "), " + shown + " AS (" + shownRows + ") " + select + ")";
 		}
 
 		private String edges(Field edges, String nodeType, Page page, String shown, boolean rowSet) {
