@@ -4,8 +4,9 @@
 #
 #   bench/graphql/run.sh                     # the full run: 180 s warm-up per server, 30 s per query
 #   DURATION=5 WARMUP=10 bench/graphql/run.sh  # a quick run while working on the script
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/graphql/run.sh  # our server on JDK 25, as the Docker image
 #
-# Needs: java 17+, wrk, jq, python3, psql (PostgreSQL at $PGHOST:$PGPORT, user postgres, trust auth), node + npm.
+# Needs: java 17+ ($JAVA; jstat beside it), wrk, jq, python3, psql (PostgreSQL at $PGHOST:$PGPORT, user postgres, trust auth), node + npm.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -28,6 +29,7 @@ DURATION=${DURATION:-30}          # seconds measured per query and server
 # same warm-up.
 WARMUP=${WARMUP:-180}
 QUERY_WARMUP=${QUERY_WARMUP:-5}   # seconds of the same query just before it is measured
+JAVA=${JAVA:-java}               # the JVM of our server: 17 (the build's) or 25 (the Docker image's)
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-4}  # (d) is measured again at this many connections: latency below saturation
 POSTGRAPHILE_DIR=${POSTGRAPHILE_DIR:-}   # an existing folder with postgraphile@4 installed; default: a temporary one
@@ -63,9 +65,30 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-for tool in java wrk jq python3 psql node npm curl jstat; do
+for tool in "$JAVA" wrk jq python3 psql node npm curl; do
 	command -v "$tool" >/dev/null || die "$tool is missing"
 done
+JSTAT=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jstat
+[[ -x $JSTAT ]] || die "$JSTAT is missing (jstat of the same JDK as $JAVA)"
+JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+
+# Start-up archives. JDK 17: class-data sharing (Spring Boot's documented set-up), a dynamic archive of the classes
+# a training run loaded. JDK 25: the AOT cache (JEPs 483, 514, 515), which also keeps them linked, and the method
+# profiles of the training run. On JDK 24+, Netty 4.2 stops using sun.misc.Unsafe unless it is allowed
+# (netty/netty#14943), and its buffers get slower: (d) cost our JVM 1.04-1.18 ms of CPU per request without it, 0.64
+# with it, 0.59-0.64 on JDK 17; every start on JDK 25 allows it.
+if (( JAVA_VERSION >= 25 )); then
+	JAVA_OPTS="$JAVA_OPTS --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
+	ARCHIVE=application.aot
+	TRAIN=(-XX:AOTCacheOutput=$ARCHIVE)
+	WITH_ARCHIVE=(-XX:AOTCache=$ARCHIVE -XX:AOTMode=on -jar application.jar) # AOTMode=on: fail if it cannot be used
+	ARCHIVE_KIND="AOT cache"
+else
+	ARCHIVE=application.jsa
+	TRAIN=(-XX:ArchiveClassesAtExit=$ARCHIVE)
+	WITH_ARCHIVE=(-XX:SharedArchiveFile=$ARCHIVE -jar application.jar)
+	ARCHIVE_KIND="class-data-sharing archive"
+fi
 
 # --- 1. the jar ----------------------------------------------------------------------------------------------
 if [[ ! -f $JAR || -n $(cd "$REPO" && find src graphql-schema pom.xml -newer "$JAR" -print -quit) ]]; then
@@ -76,7 +99,7 @@ fi
 # The jar extracted as Spring Boot's class-data-sharing set-up expects it (application.jar + lib/), where the
 # training run below writes the archive.
 APP=$WORK/app
-java -Djarmode=tools -jar "$JAR" extract --application-filename application.jar --destination "$APP" >/dev/null \
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --application-filename application.jar --destination "$APP" >/dev/null \
 	|| die "extract $JAR"
 
 # --- 2. PostGraphile 4 (npm's latest is v5) ------------------------------------------------------------------
@@ -104,12 +127,12 @@ now_ms() { date +%s%3N; }
 # the demo data.
 OUR_ENV=(DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_NAME="$DB" DB_USER="$PGUSER" DB_PASSWORD= SERVER_PORT="$OUR_PORT" DEMO_DATA=true)
 
-# How our server is started (in $APP): the jar as built (java -jar), or extracted with the class-data-sharing
-# archive, by the same relative path as in the training run (the JVM ignores an archive whose class path differs).
+# How our server is started (in $APP): the jar as built (java -jar), or extracted with the start-up archive
+# (WITH_ARCHIVE, above), by the same relative path as in the training run (the JVM ignores an archive whose class
+# path differs).
 PLAIN=(-jar "$JAR")
-WITH_CDS=(-XX:SharedArchiveFile=application.jsa -jar application.jar)
 
-# start_ours LABEL PLAIN|WITH_CDS [extra Spring arguments…]: starts the server, waits for /actuator/health UP;
+# start_ours LABEL PLAIN|WITH_ARCHIVE [extra Spring arguments…]: starts the server, waits for /actuator/health UP;
 # STARTUP_MS = ms from starting the process to the first UP answer (curl every 50 ms)
 STARTUP_MS=0
 start_ours() {
@@ -117,7 +140,7 @@ start_ours() {
 	local t0
 	local -n launch=$how
 	t0=$(now_ms)
-	(cd "$APP" && exec env "${OUR_ENV[@]}" java $JAVA_OPTS "${launch[@]}" --egov.rate-limit.enabled=false "$@") \
+	(cd "$APP" && exec env "${OUR_ENV[@]}" "$JAVA" $JAVA_OPTS "${launch[@]}" --egov.rate-limit.enabled=false "$@") \
 		> "$WORK/server-$label.log" 2>&1 &
 	OUR_PID=$!
 	for _ in $(seq 1 6000); do
@@ -125,7 +148,7 @@ start_ours() {
 			STARTUP_MS=$(( $(now_ms) - t0 ))
 			log "server ($label) UP after $STARTUP_MS ms"
 			! grep -q 'Unable to use shared archive' "$WORK/server-$label.log" \
-				|| die "server ($label) could not use the class-data-sharing archive: $(grep -m1 'shared archive' "$WORK/server-$label.log")"
+				|| die "server ($label) could not use the $ARCHIVE_KIND: $(grep -m1 'shared archive' "$WORK/server-$label.log")"
 			return 0
 		fi
 		kill -0 "$OUR_PID" 2>/dev/null || { tail -50 "$WORK/server-$label.log" >&2; die "server ($label) exited"; }
@@ -156,22 +179,22 @@ time_starts() {
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-log "starts with the demo data already loaded: java -jar, without class-data sharing"
+log "starts with the demo data already loaded: java -jar, without a start-up archive"
 time_starts PLAIN; PLAIN_STARTS="${STARTS[*]}"; PLAIN_MS=$(median "${STARTS[@]}")
 
-# Class-data sharing (Spring Boot's documented set-up): a training run starts the application up to a refreshed
-# context (Flyway's validation and the demo-data check included) and exits; the JVM archives every class it loaded.
-log "class-data-sharing training run"
+# The training run (Spring Boot's documented set-up) starts the application up to a refreshed context (Flyway's
+# validation and the demo-data check included) and exits; the JVM writes the archive of what the start loaded.
+log "$ARCHIVE_KIND: training run"
 T0=$(now_ms)
-(cd "$APP" && env "${OUR_ENV[@]}" java $JAVA_OPTS -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh \
-	-jar application.jar --egov.rate-limit.enabled=false > "$WORK/server-training.log" 2>&1) || die "CDS training run"
-[[ -f $APP/application.jsa ]] || die "the CDS training run wrote no archive"
+(cd "$APP" && env "${OUR_ENV[@]}" "$JAVA" $JAVA_OPTS "${TRAIN[@]}" -Dspring.context.exit=onRefresh \
+	-jar application.jar --egov.rate-limit.enabled=false > "$WORK/server-training.log" 2>&1) || die "training run"
+[[ -f $APP/$ARCHIVE ]] || die "the training run wrote no $ARCHIVE_KIND"
 TRAINING_MS=$(( $(now_ms) - T0 ))
-log "archive $(( $(stat -c %s "$APP/application.jsa") / 1048576 )) MiB after $TRAINING_MS ms"
+log "$ARCHIVE_KIND $(( $(stat -c %s "$APP/$ARCHIVE") / 1048576 )) MiB after $TRAINING_MS ms"
 sleep 2
 
-log "starts with the demo data already loaded: the extracted jar with the class-data-sharing archive"
-time_starts WITH_CDS; CDS_STARTS="${STARTS[*]}"; CDS_MS=$(median "${STARTS[@]}")
+log "starts with the demo data already loaded: the extracted jar with the $ARCHIVE_KIND"
+time_starts WITH_ARCHIVE; ARCHIVE_STARTS="${STARTS[*]}"; ARCHIVE_MS=$(median "${STARTS[@]}")
 
 ROWS=$(psql -d "$DB" -Atc "SELECT string_agg(format('%s %s', t, n), ', ' ORDER BY t) FROM (
 	SELECT 'agency' t, count(*) n FROM agency UNION ALL SELECT 'assessment_score', count(*) FROM assessment_score
@@ -295,16 +318,16 @@ sample_memory() {
 	while kill -0 "$pid" 2>/dev/null; do
 		local rss heap
 		rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-		heap=$(jstat -gc "$pid" 2>/dev/null | awk 'NR==1 {for (i=1;i<=NF;i++) h[$i]=i} NR==2 {print $h["S0U"]+$h["S1U"]+$h["EU"]+$h["OU"]}')
+		heap=$("$JSTAT" -gc "$pid" 2>/dev/null | awk 'NR==1 {for (i=1;i<=NF;i++) h[$i]=i} NR==2 {print $h["S0U"]+$h["S1U"]+$h["EU"]+$h["OU"]}')
 		echo "$rss ${heap:-0}" >> "$out"
 		sleep 2
 	done
 }
-gc_seconds() { jstat -gc "$1" | awk 'NR==1 {for (i=1;i<=NF;i++) h[$i]=i} NR==2 {print $h["GCT"]}'; }
+gc_seconds() { "$JSTAT" -gc "$1" | awk 'NR==1 {for (i=1;i<=NF;i++) h[$i]=i} NR==2 {print $h["GCT"]}'; }
 
 # --- 6. our server without the response cache: (a), (b), (d), and (c) uncached --------------------------------
 log "second start (demo data already loaded), response cache off"
-start_ours uncached WITH_CDS --egov.cache.responses=0; SECOND_MS=$STARTUP_MS
+start_ours uncached WITH_ARCHIVE --egov.cache.responses=0; SECOND_MS=$STARTUP_MS
 if [[ $HAS_TRAFFIC == t ]] && has_traffic_query; then QUERIES="a b c d"; else log "(d) skipped: this server has no traffic query yet"; fi
 for q in $QUERIES; do verify "$q"; done
 
@@ -334,7 +357,7 @@ done
 
 # --- 8. our server with its response cache: (c) ------------------------------------------------------------------
 log "third start, response cache on"
-start_ours cached WITH_CDS; THIRD_MS=$STARTUP_MS
+start_ours cached WITH_ARCHIVE; THIRD_MS=$STARTUP_MS
 verify c
 CACHE_HEADER=$(curl -s -D - -o /dev/null "$(url ours)" -H 'Content-Type: application/json' --data-binary "@$WORK/c.ours.json" \
 	| tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache" {print $2}')
@@ -368,7 +391,7 @@ verdict() { # verdict ROW RATIO P99
 echo
 echo "## GraphQL vs PostGraphile — $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s of warm-up per server (+${QUERY_WARMUP}s per query); our server: java $JAVA_OPTS; PostGraphile $PG_VERSION --cluster-workers 2"
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s of warm-up per server (+${QUERY_WARMUP}s per query); our server: java $JAVA_VERSION $JAVA_OPTS; PostGraphile $PG_VERSION --cluster-workers 2"
 echo
 echo "| query | ours req/s | ours p50 ms | ours p99 ms | PostGraphile req/s | PG p50 ms | PG p99 ms | ratio | target | |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
@@ -393,9 +416,9 @@ echo
 echo "| our server | |"
 echo "|---|---|"
 echo "| start-up to /actuator/health UP, first start (migrations + demo data load), java -jar | ${FIRST_MS} ms |"
-echo "| start-up to UP, demo data already loaded, java -jar (no class-data sharing): median of $STARTUPS (each) | ${PLAIN_MS} ms (${PLAIN_STARTS// / / } ms) |"
-echo "| class-data-sharing training run (start to refreshed context, archive written) | ${TRAINING_MS} ms |"
-echo "| start-up to UP, demo data already loaded, extracted jar + CDS archive: median of $STARTUPS (each) | ${CDS_MS} ms (${CDS_STARTS// / / } ms) |"
+echo "| start-up to UP, demo data already loaded, java -jar (no start-up archive): median of $STARTUPS (each) | ${PLAIN_MS} ms (${PLAIN_STARTS// / / } ms) |"
+echo "| $ARCHIVE_KIND training run (start to refreshed context, archive written) | ${TRAINING_MS} ms |"
+echo "| start-up to UP, demo data already loaded, extracted jar + $ARCHIVE_KIND: median of $STARTUPS (each) | ${ARCHIVE_MS} ms (${ARCHIVE_STARTS// / / } ms) |"
 echo "| the same, the starts before the uncached and the cached runs (PostGraphile running) | ${SECOND_MS} ms / ${THIRD_MS} ms |"
 echo "| max RSS under load (uncached runs) | $(( MAX_RSS_KB / 1024 )) MiB |"
 echo "| max heap used under load (jstat S0U+S1U+EU+OU), limit $JAVA_OPTS | $(( MAX_HEAP_KB / 1024 )) MiB |"
