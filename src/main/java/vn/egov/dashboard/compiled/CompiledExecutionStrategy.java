@@ -89,6 +89,9 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 		}
 		try {
 			List<ExecutableNormalizedField> fields = context.getNormalizedQueryTree().get().getTopLevelFields();
+			if (fields.stream().allMatch((field) -> field.getName().equals("__typename"))) {
+				return null; // nothing to read: the ordinary path answers it without a round trip to PostgreSQL
+			}
 			return query.statement(fields);
 		}
 		catch (SqlJson.NotCompilable ex) {

@@ -119,6 +119,17 @@ class CompiledQueriesTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldAnswerOnlyTypenamesWithoutAStatement() {
+		for (String query : List.of("{ __typename }", "{ a: __typename b: __typename }")) {
+			double before = count("ordinary");
+			Map<String, Object> body = post(query, Map.of(), true);
+			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
+			assertThat(body).as(query).doesNotContainKey("errors");
+			assertThat((Map<?, ?>) body.get("data")).as(query).isNotEmpty().allSatisfy((key, value) -> assertThat(value).isEqualTo("Query"));
+		}
+	}
+
+	@Test
 	void shouldLeaveBadArgumentsToTheOrdinaryPathsErrors() {
 		for (String query : List.of("{ agencies(first: 101) { totalCount } }", "{ agencies(after: \"garbage\") { totalCount } }",
 				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-02T00:00:00Z\", to: \"2025-01-01T00:00:00Z\", granularity: DAY) { views } }",
