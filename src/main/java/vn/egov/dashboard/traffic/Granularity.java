@@ -31,6 +31,18 @@ public enum Granularity {
 		return start.toInstant();
 	}
 
+	/** How many buckets after the one starting at {@code first} the one starting at {@code last} is. */
+	public long between(Instant first, Instant last) {
+		ChronoUnit unit = switch (this) {
+			case MINUTE -> ChronoUnit.MINUTES;
+			case HOUR -> ChronoUnit.HOURS;
+			case DAY -> ChronoUnit.DAYS;
+			case WEEK -> ChronoUnit.WEEKS;
+			case MONTH -> ChronoUnit.MONTHS;
+		};
+		return unit.between(first.atZone(ZONE), last.atZone(ZONE));
+	}
+
 	/** The start of the bucket after the one starting at {@code start}. */
 	public Instant next(Instant start) {
 		ZonedDateTime local = start.atZone(ZONE);

@@ -1,7 +1,6 @@
 package vn.egov.dashboard.traffic;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -104,20 +103,32 @@ class TrafficController {
 
 	/** The start of every bucket from the one holding {@code from} to {@code to}, exclusive. */
 	static List<Instant> bucketStarts(Granularity granularity, Instant from, Instant to) {
-		if (!to.isAfter(from)) {
-			throw new InvalidInputException("to", "must be after from");
-		}
-		if (granularity == Granularity.MINUTE && Duration.between(from, to).toMinutes() > MAX_POINTS) {
-			throw tooMany(granularity);
-		}
+		BucketRange range = bucketRange(granularity, from, to);
 		List<Instant> starts = new ArrayList<>();
-		for (Instant start = granularity.start(from); start.isBefore(to); start = granularity.next(start)) {
-			if (starts.size() == MAX_POINTS) {
-				throw tooMany(granularity);
-			}
+		for (Instant start = range.first(); !start.isAfter(range.last()); start = granularity.next(start)) {
 			starts.add(start);
 		}
 		return starts;
+	}
+
+	/**
+	 * The first and last of {@link #bucketStarts}, checked as it checks them (at most {@link #MAX_POINTS} buckets), but
+	 * without listing the buckets in between.
+	 */
+	static BucketRange bucketRange(Granularity granularity, Instant from, Instant to) {
+		if (!to.isAfter(from)) {
+			throw new InvalidInputException("to", "must be after from");
+		}
+		Instant first = granularity.start(from);
+		Instant last = granularity.start(to.minusNanos(1));
+		if (granularity.between(first, last) >= MAX_POINTS) {
+			throw tooMany(granularity);
+		}
+		return new BucketRange(first, last);
+	}
+
+	/** The start of the first and of the last bucket of a range. */
+	record BucketRange(Instant first, Instant last) {
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -51,15 +50,15 @@ class TrafficSqlJson {
 		if (!sites.contains(site)) {
 			throw new NotCompilable();
 		}
-		List<Instant> starts;
+		TrafficController.BucketRange range;
 		try {
-			starts = TrafficController.bucketStarts(granularity, from, to);
+			range = TrafficController.bucketRange(granularity, from, to);
 		}
 		catch (InvalidInputException ex) {
 			throw new NotCompilable();
 		}
-		Instant first = starts.get(0);
-		Instant last = starts.get(starts.size() - 1);
+		Instant first = range.first();
+		Instant last = range.last();
 		ZoneOffsetTransition change = Granularity.ZONE.getRules().nextTransition(first);
 		if (change != null && !change.getInstant().isAfter(last)) {
 			throw new NotCompilable();
