@@ -76,9 +76,11 @@ JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/j
 # a training run loaded. JDK 25: the AOT cache (JEPs 483, 514, 515), which also keeps them linked, and the method
 # profiles of the training run. On JDK 24+, Netty 4.2 stops using sun.misc.Unsafe unless it is allowed
 # (netty/netty#14943), and its buffers get slower: (d) cost our JVM 1.04-1.18 ms of CPU per request without it, 0.64
-# with it, 0.59-0.64 on JDK 17; every start on JDK 25 allows it.
+# with it, 0.59-0.64 on JDK 17; every start on JDK 25 allows it (RUNTIME_OPTS, the training run included: the AOT
+# cache refuses to load if they differ).
+RUNTIME_OPTS=()
 if (( JAVA_VERSION >= 25 )); then
-	JAVA_OPTS="$JAVA_OPTS --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
+	RUNTIME_OPTS=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
 	ARCHIVE=application.aot
 	TRAIN=(-XX:AOTCacheOutput=$ARCHIVE)
 	WITH_ARCHIVE=(-XX:AOTCache=$ARCHIVE -XX:AOTMode=on -jar application.jar) # AOTMode=on: fail if it cannot be used
@@ -140,7 +142,7 @@ start_ours() {
 	local t0
 	local -n launch=$how
 	t0=$(now_ms)
-	(cd "$APP" && exec env "${OUR_ENV[@]}" "$JAVA" $JAVA_OPTS "${launch[@]}" --egov.rate-limit.enabled=false "$@") \
+	(cd "$APP" && exec env "${OUR_ENV[@]}" "$JAVA" $JAVA_OPTS "${RUNTIME_OPTS[@]}" "${launch[@]}" --egov.rate-limit.enabled=false "$@") \
 		> "$WORK/server-$label.log" 2>&1 &
 	OUR_PID=$!
 	for _ in $(seq 1 6000); do
@@ -186,7 +188,7 @@ time_starts PLAIN; PLAIN_STARTS="${STARTS[*]}"; PLAIN_MS=$(median "${STARTS[@]}"
 # validation and the demo-data check included) and exits; the JVM writes the archive of what the start loaded.
 log "$ARCHIVE_KIND: training run"
 T0=$(now_ms)
-(cd "$APP" && env "${OUR_ENV[@]}" "$JAVA" $JAVA_OPTS "${TRAIN[@]}" -Dspring.context.exit=onRefresh \
+(cd "$APP" && env "${OUR_ENV[@]}" "$JAVA" $JAVA_OPTS "${RUNTIME_OPTS[@]}" "${TRAIN[@]}" -Dspring.context.exit=onRefresh \
 	-jar application.jar --egov.rate-limit.enabled=false > "$WORK/server-training.log" 2>&1) || die "training run"
 [[ -f $APP/$ARCHIVE ]] || die "the training run wrote no $ARCHIVE_KIND"
 TRAINING_MS=$(( $(now_ms) - T0 ))
@@ -391,7 +393,7 @@ verdict() { # verdict ROW RATIO P99
 echo
 echo "## GraphQL vs PostGraphile — $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s of warm-up per server (+${QUERY_WARMUP}s per query); our server: java $JAVA_VERSION $JAVA_OPTS; PostGraphile $PG_VERSION --cluster-workers 2"
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s of warm-up per server (+${QUERY_WARMUP}s per query); our server: java $JAVA_VERSION $JAVA_OPTS ${RUNTIME_OPTS[*]}; PostGraphile $PG_VERSION --cluster-workers 2"
 echo
 echo "| query | ours req/s | ours p50 ms | ours p99 ms | PostGraphile req/s | PG p50 ms | PG p99 ms | ratio | target | |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"

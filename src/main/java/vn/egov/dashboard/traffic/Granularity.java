@@ -13,18 +13,24 @@ import java.time.temporal.TemporalAdjusters;
  */
 public enum Granularity {
 
-	MINUTE, HOUR, DAY, WEEK, MONTH;
+	MINUTE(ChronoUnit.MINUTES), HOUR(ChronoUnit.HOURS), DAY(ChronoUnit.DAYS), WEEK(ChronoUnit.WEEKS),
+	MONTH(ChronoUnit.MONTHS);
 
 	/** The time zone every bucket boundary is taken in. */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	/** The length of a bucket, in local time. */
+	private final ChronoUnit unit;
+
+	Granularity(ChronoUnit unit) {
+		this.unit = unit;
+	}
 
 	/** The start of the bucket that holds {@code at}. */
 	public Instant start(Instant at) {
 		ZonedDateTime local = at.atZone(ZONE);
 		ZonedDateTime start = switch (this) {
-			case MINUTE -> local.truncatedTo(ChronoUnit.MINUTES);
-			case HOUR -> local.truncatedTo(ChronoUnit.HOURS);
-			case DAY -> local.truncatedTo(ChronoUnit.DAYS);
+			case MINUTE, HOUR, DAY -> local.truncatedTo(this.unit);
 			case WEEK -> local.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 			case MONTH -> local.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
 		};
@@ -33,27 +39,12 @@ public enum Granularity {
 
 	/** How many buckets after the one starting at {@code first} the one starting at {@code last} is. */
 	public long between(Instant first, Instant last) {
-		ChronoUnit unit = switch (this) {
-			case MINUTE -> ChronoUnit.MINUTES;
-			case HOUR -> ChronoUnit.HOURS;
-			case DAY -> ChronoUnit.DAYS;
-			case WEEK -> ChronoUnit.WEEKS;
-			case MONTH -> ChronoUnit.MONTHS;
-		};
-		return unit.between(first.atZone(ZONE), last.atZone(ZONE));
+		return this.unit.between(first.atZone(ZONE), last.atZone(ZONE));
 	}
 
 	/** The start of the bucket after the one starting at {@code start}. */
 	public Instant next(Instant start) {
-		ZonedDateTime local = start.atZone(ZONE);
-		ZonedDateTime next = switch (this) {
-			case MINUTE -> local.plusMinutes(1);
-			case HOUR -> local.plusHours(1);
-			case DAY -> local.plusDays(1);
-			case WEEK -> local.plusWeeks(1);
-			case MONTH -> local.plusMonths(1);
-		};
-		return next.toInstant();
+		return start.atZone(ZONE).plus(1, this.unit).toInstant();
 	}
 
 }
