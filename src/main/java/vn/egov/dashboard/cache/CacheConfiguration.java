@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,9 @@ class CacheConfiguration {
 	/** Anonymous query responses. */
 	static final String RESPONSES = "graphql.responses";
 
+	/** Request bodies (with their {@code Accept}) known to be answered by a cached response. */
+	static final String SHORTCUTS = "graphql.response-shortcuts";
+
 	@Bean
 	GraphQlSourceBuilderCustomizer documentCache(CacheProperties properties, MeterRegistry registry) {
 		Cache<String, PreparsedDocumentEntry> documents = monitored(
@@ -53,6 +57,14 @@ class CacheConfiguration {
 			.recordStats()
 			.build(), RESPONSES, registry);
 		return new ResponseCache(responses, properties.maxAge(), properties.responses() > 0, graphQlSource, json);
+	}
+
+	@Bean
+	CachedAnswerFilter cachedAnswerFilter(ResponseCache responses, CacheProperties properties, MeterRegistry registry,
+			@Value("${spring.graphql.http.path:/graphql}") String path) {
+		Cache<String, CachedAnswerFilter.Shortcut> shortcuts = monitored(
+				Caffeine.newBuilder().maximumSize(properties.responses()).recordStats().build(), SHORTCUTS, registry);
+		return new CachedAnswerFilter(responses, shortcuts, path, registry);
 	}
 
 	/** Writes cached answers as they are kept, and answers {@code If-None-Match} (in place of Boot's handler). */

@@ -32,7 +32,7 @@ final class CachedAnswerHttpHandler extends GraphQlHttpHandler {
 	@Override
 	protected Mono<ServerResponse> prepareResponse(ServerRequest request, WebGraphQlResponse response) {
 		String etag = response.getResponseHeaders().getETag();
-		if (etag != null && matches(request, ETag.create(etag))) {
+		if (etag != null && matches(request.headers().asHttpHeaders(), ETag.create(etag))) {
 			return ServerResponse.status(HttpStatus.NOT_MODIFIED)
 				.headers((headers) -> headers.putAll(response.getResponseHeaders()))
 				.build();
@@ -48,9 +48,9 @@ final class CachedAnswerHttpHandler extends GraphQlHttpHandler {
 		return super.encodeResponseIfNecessary(response);
 	}
 
-	private static boolean matches(ServerRequest request, ETag etag) {
-		return request.headers()
-			.header(HttpHeaders.IF_NONE_MATCH)
+	/** Whether the request's {@code If-None-Match} names the answer's ETag (weak comparison). */
+	static boolean matches(HttpHeaders request, ETag etag) {
+		return request.getOrEmpty(HttpHeaders.IF_NONE_MATCH)
 			.stream()
 			.flatMap((header) -> ETag.parse(header).stream())
 			.anyMatch((tag) -> tag.isWildcard() || tag.compare(etag, false));

@@ -52,6 +52,8 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	record Entry(CachedAnswer answer, Set<String> entities, String etag) {
 	}
 
+	static final HexFormat HEX = HexFormat.of();
+
 	private final Cache<String, Entry> responses;
 
 	private final Duration maxAge;
@@ -97,6 +99,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		String key = key(request);
 		Entry hit = this.responses.getIfPresent(key);
 		if (hit != null) {
+			answeredBy(request, key);
 			return Mono.just(fromCache(request, hit));
 		}
 		return Mono.defer(() -> {
@@ -106,7 +109,10 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 				// Another request is computing this answer: use it, or, when it turns out not cacheable (an error,
 				// a write meanwhile), answer this request by itself.
 				return Mono.fromFuture(running, true)
-					.map((entry) -> fromCache(request, entry))
+					.map((entry) -> {
+						answeredBy(request, key);
+						return fromCache(request, entry);
+					})
 					.switchIfEmpty(Mono.defer(() -> chain.next(request)));
 			}
 			return compute(request, chain, key, readSet.entities(), mine).doFinally((signal) -> {
@@ -128,8 +134,30 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 			Entry entry = new Entry(answer, entities, "W/\"" + sha256(answer.body()).substring(0, 32) + "\"");
 			this.responses.put(key, entry);
 			done.complete(entry);
+			answeredBy(request, key);
 			return withHeaders(response, entry.etag(), "MISS");
 		});
+	}
+
+	boolean enabled() {
+		return this.enabled;
+	}
+
+	/** The cached answer under this key, if the cache still holds it. */
+	@Nullable Entry cached(String key) {
+		return this.responses.getIfPresent(key);
+	}
+
+	/** The headers of an answer from the cache. */
+	void hitHeaders(HttpHeaders headers, Entry entry) {
+		cacheHeaders(headers, "public", entry.etag(), "HIT");
+	}
+
+	/** Names the entry answering a request that came without a shortcut, so that {@link CachedAnswerFilter} adds one. */
+	private static void answeredBy(WebGraphQlRequest request, String key) {
+		if (request.getAttributes().get(CachedAnswerFilter.Miss.ATTRIBUTE) instanceof CachedAnswerFilter.Miss miss) {
+			miss.answeredBy(key);
+		}
 	}
 
 	private WebGraphQlResponse fromCache(WebGraphQlRequest request, Entry entry) {
@@ -170,11 +198,14 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	 */
 	private WebGraphQlResponse withHeaders(WebGraphQlResponse response, String etag, String cache) {
 		HttpHeaders headers = response.getResponseHeaders();
-		String scope = headers.containsHeader(HttpHeaders.SET_COOKIE) ? "private" : "public";
+		cacheHeaders(headers, headers.containsHeader(HttpHeaders.SET_COOKIE) ? "private" : "public", etag, cache);
+		return response;
+	}
+
+	private void cacheHeaders(HttpHeaders headers, String scope, String etag, String cache) {
 		headers.setCacheControl(scope + ", max-age=" + this.maxAge.toSeconds());
 		headers.setETag(etag);
 		headers.set("X-Cache", cache);
-		return response;
 	}
 
 	private Map<String, Long> versionsOf(Set<String> entities) {
@@ -196,7 +227,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	}
 
 	/** Requests with credentials may be answered per caller and are never cached. */
-	private static boolean anonymous(HttpHeaders headers) {
+	static boolean anonymous(HttpHeaders headers) {
 		return !headers.containsHeader(HttpHeaders.AUTHORIZATION) && !headers.containsHeader("X-API-Key");
 	}
 
@@ -212,7 +243,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 
 	private static String sha256(byte[] bytes) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+			return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -62,6 +62,29 @@ class ResponseCacheTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldAnswerTheSameBytesAgainWithoutTheGraphQlHandler() {
+		String body = "{\"query\":\"{ agencies(first: 2, filter: {kinds: [MINISTRY]}) { edges { node { code nameEn } } } }\"}";
+		EntityExchangeResult<String> miss = postRaw(body);
+		assertThat(miss.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
+		double shortcuts = shortcutAnswers();
+		EntityExchangeResult<String> hit = postRaw(body);
+		assertThat(shortcutAnswers()).as("answers written from the request's bytes").isEqualTo(shortcuts + 1);
+		assertThat(hit.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+		assertThat(hit.getResponseBody()).isEqualTo(miss.getResponseBody()).contains("Ministry of");
+		assertThat(hit.getResponseHeaders().getETag()).isEqualTo(miss.getResponseHeaders().getETag());
+		assertThat(hit.getResponseHeaders().getCacheControl()).isEqualTo("public, max-age=10");
+		assertThat(hit.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		assertThat(hit.getResponseHeaders().getContentLength()).isEqualTo(hit.getResponseBodyContent().length);
+		assertThat(hit.getResponseHeaders().getFirst("X-Content-Type-Options")).as("Spring Security's headers")
+			.isEqualTo("nosniff");
+		// The same request written with other white space is the same answer, found by decoding the request.
+		EntityExchangeResult<String> spaced = postRaw(body.replace("\":\"", "\" : \""));
+		assertThat(spaced.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+		assertThat(spaced.getResponseBody()).isEqualTo(miss.getResponseBody());
+		assertThat(shortcutAnswers()).isEqualTo(shortcuts + 1);
+	}
+
+	@Test
 	void shouldWriteACachedAnswerInTheNegotiatedMediaType() {
 		String query = "{ agencies(first: 2, filter: {kinds: [PROVINCE]}) { edges { node { code name } } } }";
 		EntityExchangeResult<String> first = post(Map.of("query", query), null);
@@ -224,12 +247,26 @@ class ResponseCacheTests extends IntegrationTests {
 		return request.bodyValue(body).exchange().expectBody(String.class).returnResult();
 	}
 
+	private EntityExchangeResult<String> postRaw(String json) {
+		return this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+	}
+
 	private double responseCacheHits() {
 		return this.registry.get("cache.gets")
 			.tag("cache", CacheConfiguration.RESPONSES)
 			.tag("result", "hit")
 			.functionCounter()
 			.count();
+	}
+
+	private double shortcutAnswers() {
+		return this.registry.get("egov.graphql.shortcut.answers").counter().count();
 	}
 
 	private EntityExchangeResult<byte[]> conditional(String query, String ifNoneMatch) {
