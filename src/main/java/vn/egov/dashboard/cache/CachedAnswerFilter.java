@@ -3,6 +3,7 @@ package vn.egov.dashboard.cache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.Counter;
@@ -103,7 +104,7 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 			byte[] body = new byte[buffer.readableByteCount()];
 			buffer.read(body);
 			DataBufferUtils.release(buffer);
-			String shortcut = key(headers.getFirst(HttpHeaders.ACCEPT), body);
+			String shortcut = key(headers.getOrEmpty(HttpHeaders.ACCEPT), body);
 			Shortcut known = this.shortcuts.getIfPresent(shortcut);
 			ResponseCache.Entry entry = (known != null) ? this.responses.cached(known.key()) : null;
 			if (known != null && entry != null) {
@@ -145,11 +146,16 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 		}
 	}
 
-	/** SHA-256 of the {@code Accept} header and the body: a collision cannot be crafted to reach another answer. */
-	private static String key(@Nullable String accept, byte[] body) {
+	/**
+	 * SHA-256 of the {@code Accept} headers and the body: a collision cannot be crafted to reach another answer.
+	 */
+	private static String key(List<String> accept, byte[] body) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(String.valueOf(accept).getBytes(StandardCharsets.UTF_8));
+			for (String value : accept) {
+				digest.update(value.getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) '\n');
+			}
 			digest.update((byte) 0);
 			return ResponseCache.HEX.formatHex(digest.digest(body));
 		}
