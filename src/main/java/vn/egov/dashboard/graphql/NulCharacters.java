@@ -3,7 +3,10 @@ package vn.egov.dashboard.graphql;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
@@ -13,6 +16,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Argument;
+import graphql.language.Document;
 import graphql.language.Node;
 import graphql.language.StringValue;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +32,16 @@ import org.springframework.stereotype.Component;
 @Component
 class NulCharacters extends SimplePerformantInstrumentation {
 
+	/**
+	 * The argument holding a literal with NUL, if any, by parsed document: documents are cached and shared by the
+	 * requests that send the same text, so each is walked once rather than on every request (that walk was 2 % of the
+	 * CPU time of a small query). Weak keys: an entry goes with its document.
+	 */
+	private final Cache<Document, Optional<String>> literals = Caffeine.newBuilder()
+		.weakKeys()
+		.maximumSize(10_000)
+		.build();
+
 	@Override
 	public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
@@ -37,9 +51,10 @@ class NulCharacters extends SimplePerformantInstrumentation {
 				throw refused("$" + variable.getKey());
 			}
 		}
-		String argument = argumentWithNul(execution.getDocument(), null);
-		if (argument != null) {
-			throw refused(argument);
+		Optional<String> argument = this.literals.get(execution.getDocument(),
+				(document) -> Optional.ofNullable(argumentWithNul(document, null)));
+		if (argument.isPresent()) {
+			throw refused(argument.get());
 		}
 		return null;
 	}
