@@ -39,7 +39,8 @@ import vn.egov.dashboard.system.DataChangedEvent;
  * read the changed entity ({@link ReadSets}); a TTL bounds anything else. Responses with errors, mutations,
  * subscriptions and requests with credentials are never cached. Cacheable responses carry
  * {@code Cache-Control}, a weak {@code ETag} and {@code X-Cache: HIT|MISS}; {@link CachedAnswerHttpHandler} writes
- * hits out and answers {@code If-None-Match}. Requests that miss while the same
+ * hits out and answers {@code If-None-Match}, and {@link CachedAnswerFilter} writes them before the request is
+ * decoded when the same bytes were answered from here before. Requests that miss while the same
  * answer is being computed wait for it instead of computing it again: when a popular answer expired under load,
  * every open connection used to miss at once (a ranking at 10,000 requests/s: p99 150–700 ms instead of 13 ms).
  */
