@@ -85,6 +85,26 @@ class ResponseCacheTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldNotShortcutARequestForAnEventStream() {
+		// The SSE handler takes POSTs that accept text/event-stream; a cached JSON answer must not stand in for it.
+		String body = "{\"query\":\"{ agency(code: \\\"P10\\\") { name } }\"}";
+		double shortcuts = shortcutAnswers();
+		for (int i = 0; i < 2; i++) {
+			EntityExchangeResult<String> stream = this.http.post()
+				.uri("/graphql")
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.bodyValue(body)
+				.exchange()
+				.expectBody(String.class)
+				.returnResult();
+			assertThat(stream.getResponseHeaders().getContentType()).isNotNull()
+				.matches((type) -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM));
+		}
+		assertThat(shortcutAnswers()).isEqualTo(shortcuts);
+	}
+
+	@Test
 	void shouldWriteACachedAnswerInTheNegotiatedMediaType() {
 		String query = "{ agencies(first: 2, filter: {kinds: [PROVINCE]}) { edges { node { code name } } } }";
 		EntityExchangeResult<String> first = post(Map.of("query", query), null);
