@@ -33,7 +33,10 @@ ENV SERVER_PORT=8080 \
 	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
 	JDK_JAVA_OPTIONS="--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
 # AOT cache training run: start up to a refreshed context and exit; the JVM writes the classes it loaded, already
-# linked, and the method profiles, and every start maps them instead of loading, verifying and linking them again.
+# linked, and every start maps them instead of loading, verifying and linking them again. The cache also holds the
+# training run's method profiles, which the start does not replay (-XX:-AOTReplayTraining): they come from a start
+# that served no request, and with them the server answered 5-10 % fewer requests per second after minutes of load
+# (BENCHMARKS.md), while the start took as long.
 # The build has no database, so the run skips Flyway and the demo data (their classes load at run time as before).
 # Rebuilt with the image, so it always matches the jars.
 RUN java -XX:AOTCacheOutput=application.aot -Dspring.context.exit=onRefresh -jar application.jar \
@@ -43,4 +46,5 @@ EXPOSE 8080
 # Ready = the database is reachable and the demo data is loaded. Plain bash: the JRE image has no curl.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=6 \
 	CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && grep -q '\"UP\"' <&3"]
-ENTRYPOINT ["java", "-XX:AOTCache=application.aot", "-jar", "application.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=application.aot", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", \
+	"-jar", "application.jar"]
