@@ -75,10 +75,10 @@ JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/j
 # Start-up archives. JDK 17: class-data sharing (Spring Boot's documented set-up), a dynamic archive of the classes
 # a training run loaded. JDK 25: the AOT cache (JEPs 483, 514, 515), which also keeps them linked; the training
 # run's method profiles it also holds are not replayed (-XX:-AOTReplayTraining, as in the Docker image): they come
-# from a start that served no request, and with them (d) and (b) ran 5-10 % slower after minutes of load. On JDK 24+, Netty 4.2 stops using sun.misc.Unsafe unless it is allowed
-# (netty/netty#14943), and its buffers get slower: (d) cost our JVM 1.04-1.18 ms of CPU per request without it, 0.64
-# with it, 0.59-0.64 on JDK 17; every start on JDK 25 allows it (RUNTIME_OPTS, the training run included: the AOT
-# cache refuses to load if they differ).
+# from a start that served no request, and with them (d) and (b) ran 5-10 % slower after minutes of load.
+# On JDK 24+, Netty 4.2 stops using sun.misc.Unsafe unless it is allowed (netty/netty#14943), and its buffers get
+# slower: (d) cost our JVM 1.04-1.18 ms of CPU per request without it, 0.64 with it, 0.59-0.64 on JDK 17; every
+# start on JDK 25 allows it (RUNTIME_OPTS, the training run included: the AOT cache refuses to load if they differ).
 RUNTIME_OPTS=()
 if (( JAVA_VERSION >= 25 )); then
 	RUNTIME_OPTS=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)

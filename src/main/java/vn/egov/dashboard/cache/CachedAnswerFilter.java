@@ -1,9 +1,8 @@
 package vn.egov.dashboard.cache;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.Counter;
@@ -147,21 +146,12 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * SHA-256 of the {@code Accept} headers and the body: a collision cannot be crafted to reach another answer.
+	 * SHA-256 of the {@code Accept} headers, each ended by a line feed, and the body: a collision cannot be crafted to
+	 * reach another answer, and a missing {@code Accept} differs from an empty one.
 	 */
 	private static String key(List<String> accept, byte[] body) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (String value : accept) {
-				digest.update(value.getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) '\n');
-			}
-			digest.update((byte) 0);
-			return ResponseCache.HEX.formatHex(digest.digest(body));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		String lines = accept.stream().map((value) -> value + "\n").collect(Collectors.joining());
+		return ResponseCache.sha256((lines + "\u0000").getBytes(StandardCharsets.UTF_8), body);
 	}
 
 	/** The request with its body, already read here, given again to the handlers after this filter. */

@@ -53,8 +53,6 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	record Entry(CachedAnswer answer, Set<String> entities, String etag) {
 	}
 
-	static final HexFormat HEX = HexFormat.of();
-
 	private final Cache<String, Entry> responses;
 
 	private final Duration maxAge;
@@ -242,9 +240,14 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		return sha256(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static String sha256(byte[] bytes) {
+	/** SHA-256, in hex, of the parts one after the other. */
+	static String sha256(byte[]... parts) {
 		try {
-			return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (byte[] part : parts) {
+				digest.update(part);
+			}
+			return HexFormat.of().formatHex(digest.digest());
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 
 /**
  * The size of a time bucket. Every boundary is in Vietnam's local time (Asia/Ho_Chi_Minh, UTC+7 all year):
@@ -40,6 +41,11 @@ public enum Granularity {
 	/** How many buckets after the one starting at {@code first} the one starting at {@code last} is. */
 	public long between(Instant first, Instant last) {
 		return this.unit.between(first.atZone(ZONE), last.atZone(ZONE));
+	}
+
+	/** One bucket's length as a PostgreSQL interval: {@code 1 days}, {@code 1 months}, … */
+	public String interval() {
+		return "1 " + this.unit.name().toLowerCase(Locale.ROOT);
 	}
 
 	/** The start of the bucket after the one starting at {@code start}. */

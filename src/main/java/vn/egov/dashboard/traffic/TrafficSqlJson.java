@@ -72,7 +72,7 @@ class TrafficSqlJson {
 				+ bucket + ".sample, false) AS sample, '" + offset.getId() + "' AS start_offset FROM generate_series(cast("
 				+ field.bind(LocalDateTime.ofInstant(first, Granularity.ZONE), LocalDateTime.class) + " AS timestamp), cast("
 				+ field.bind(LocalDateTime.ofInstant(last, Granularity.ZONE), LocalDateTime.class)
-				+ " AS timestamp), cast(" + field.bind(step(granularity), String.class) + " AS interval)) s (start) LEFT JOIN "
+				+ " AS timestamp), cast(" + field.bind(granularity.interval(), String.class) + " AS interval)) s (start) LEFT JOIN "
 				+ "(SELECT bucket_start AT TIME ZONE " + zone + " AS start, views, member_views, visitors, sample"
 				+ " FROM traffic_bucket WHERE site_code = " + field.bind(site, String.class) + " AND granularity = "
 				+ field.bind(granularity.name(), String.class) + " AND bucket_start >= "
@@ -80,16 +80,6 @@ class TrafficSqlJson {
 				+ field.bind(to.atOffset(ZoneOffset.UTC), OffsetDateTime.class) + ") " + bucket + " ON " + bucket
 				+ ".start = s.start";
 		return SqlJson.list(field.object("TrafficPoint", point), "FROM (" + series + ") " + point, point + ".start");
-	}
-
-	private static String step(Granularity granularity) {
-		return switch (granularity) {
-			case MINUTE -> "1 minute";
-			case HOUR -> "1 hour";
-			case DAY -> "1 day";
-			case WEEK -> "1 week";
-			case MONTH -> "1 month";
-		};
 	}
 
 }

@@ -64,10 +64,10 @@ class ResponseCacheTests extends IntegrationTests {
 	@Test
 	void shouldAnswerTheSameBytesAgainWithoutTheGraphQlHandler() {
 		String body = "{\"query\":\"{ agencies(first: 2, filter: {kinds: [MINISTRY]}) { edges { node { code nameEn } } } }\"}";
-		EntityExchangeResult<String> miss = postRaw(body);
+		EntityExchangeResult<String> miss = post(body, null);
 		assertThat(miss.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
 		double shortcuts = shortcutAnswers();
-		EntityExchangeResult<String> hit = postRaw(body);
+		EntityExchangeResult<String> hit = post(body, null);
 		assertThat(shortcutAnswers()).as("answers written from the request's bytes").isEqualTo(shortcuts + 1);
 		assertThat(hit.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
 		assertThat(hit.getResponseBody()).isEqualTo(miss.getResponseBody()).contains("Ministry of");
@@ -78,7 +78,7 @@ class ResponseCacheTests extends IntegrationTests {
 		assertThat(hit.getResponseHeaders().getFirst("X-Content-Type-Options")).as("Spring Security's headers")
 			.isEqualTo("nosniff");
 		// The same request written with other white space is the same answer, found by decoding the request.
-		EntityExchangeResult<String> spaced = postRaw(body.replace("\":\"", "\" : \""));
+		EntityExchangeResult<String> spaced = post(body.replace("\":\"", "\" : \""), null);
 		assertThat(spaced.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
 		assertThat(spaced.getResponseBody()).isEqualTo(miss.getResponseBody());
 		assertThat(shortcutAnswers()).isEqualTo(shortcuts + 1);
@@ -259,22 +259,13 @@ class ResponseCacheTests extends IntegrationTests {
 		assertThat(unmapped).as("types to add to ReadSets.ENTITIES").isEmpty();
 	}
 
-	private EntityExchangeResult<String> post(Map<String, Object> body, String authorization) {
+	/** Posts a body: a map, written as JSON, or JSON text as it is. */
+	private EntityExchangeResult<String> post(Object body, String authorization) {
 		var request = this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
 		if (authorization != null) {
 			request = request.header("Authorization", authorization);
 		}
 		return request.bodyValue(body).exchange().expectBody(String.class).returnResult();
-	}
-
-	private EntityExchangeResult<String> postRaw(String json) {
-		return this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(json)
-			.exchange()
-			.expectBody(String.class)
-			.returnResult();
 	}
 
 	private double responseCacheHits() {
