@@ -114,8 +114,11 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 			}
 			Miss miss = new Miss();
 			exchange.getAttributes().put(Miss.ATTRIBUTE, miss);
+			// Before the answer goes out, so that a client sending the same bytes again once it has the answer finds
+			// the shortcut (after the exchange completed, the next request could come first).
+			exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> remember(shortcut, miss, exchange)));
 			ServerWebExchange replayed = exchange.mutate().request(new Replayed(request, body)).build();
-			return chain.filter(replayed).then(Mono.fromRunnable(() -> remember(shortcut, miss, exchange)));
+			return chain.filter(replayed);
 		});
 	}
 
@@ -134,7 +137,7 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
-	/** Adds the shortcut when the answer came from the cache as JSON (not as a stream of events). */
+	/** Adds the shortcut when the answer, about to be sent, came from the cache as JSON (not a stream of events). */
 	private void remember(String shortcut, Miss miss, ServerWebExchange exchange) {
 		String key = miss.key;
 		MediaType type = exchange.getResponse().getHeaders().getContentType();
