@@ -35,12 +35,10 @@ class NulCharacters extends SimplePerformantInstrumentation {
 	/**
 	 * The argument holding a literal with NUL, if any, by parsed document: documents are cached and shared by the
 	 * requests that send the same text, so each is walked once rather than on every request (that walk was 2 % of the
-	 * CPU time of a small query). Weak keys: an entry goes with its document.
+	 * CPU time of a small query). Weak keys: an entry goes with its document, so the document caches' sizes bound
+	 * this one.
 	 */
-	private final Cache<Document, Optional<String>> literals = Caffeine.newBuilder()
-		.weakKeys()
-		.maximumSize(10_000)
-		.build();
+	private final Cache<Document, Optional<String>> literals = Caffeine.newBuilder().weakKeys().build();
 
 	@Override
 	public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
