@@ -22,11 +22,11 @@ import vn.egov.dashboard.agency.Agency;
 import vn.egov.dashboard.agency.AgencyKind;
 import vn.egov.dashboard.agency.AgencyRepository;
 import vn.egov.dashboard.system.DataChangedEvent;
-import vn.egov.dashboard.target.Comparator;
-import vn.egov.dashboard.target.Progress;
-import vn.egov.dashboard.target.ProgressService;
-import vn.egov.dashboard.target.ProgressService.Standing;
-import vn.egov.dashboard.target.ProgressStatus;
+import vn.egov.dashboard.progress.TargetComparator;
+import vn.egov.dashboard.progress.Progress;
+import vn.egov.dashboard.progress.ProgressService;
+import vn.egov.dashboard.progress.ProgressService.Standing;
+import vn.egov.dashboard.progress.ProgressStatus;
 
 /**
  * Progress toward every target as gauges, refreshed from the database on a schedule and at once after a
@@ -144,8 +144,8 @@ class ProgressGauges {
 		this.deadline.register(deadlines, true);
 	}
 
-	private static double ratio(double latest, double goal, Comparator comparator) {
-		if (comparator == Comparator.LE) {
+	private static double ratio(double latest, double goal, TargetComparator comparator) {
+		if (comparator == TargetComparator.LE) {
 			return (latest == 0) ? 0 : goal / latest;
 		}
 		return (goal == 0) ? 0 : latest / goal;

@@ -292,7 +292,7 @@ class ResponseCacheTests extends IntegrationTests {
 	}
 
 	private void record(String indicator, String agency, double value) {
-		asAdmin().documentName("target/recordMeasurement")
+		asAdmin().documentName("progress/recordMeasurement")
 			.variable("input", Map.of("indicatorCode", indicator, "agencyCode", agency, "period", "2024-12-31",
 					"value", value, "source", "Kiểm thử bộ nhớ đệm (test)"))
 			.execute()

@@ -59,7 +59,7 @@ class ChangesTests extends IntegrationTests {
 
 	@Test
 	void shouldAnnounceAMutationWithWhatItChanged() throws SQLException {
-		asAdmin().documentName("target/recordMeasurement")
+		asAdmin().documentName("progress/recordMeasurement")
 			.variable("input", Map.of("indicatorCode", "RECORDS_ELECTRONIC", "agencyCode", "P62", "period",
 					"2021-12-31", "value", 42, "source", "Báo cáo của Sở"))
 			.execute()

@@ -70,7 +70,7 @@ class AccessTests extends IntegrationTests {
 		String id = record(asEditorOf("P01"), "P01", "2020-12-31", 50).path("recordMeasurement.id")
 			.entity(String.class)
 			.get();
-		expectForbidden(asEditorOf("P04").documentName("target/correctMeasurement")
+		expectForbidden(asEditorOf("P04").documentName("progress/correctMeasurement")
 			.variable("input", Map.of("id", id, "value", 99, "source", "Sửa nhầm"))
 			.execute(), "Forbidden: you may write only the data of agency P04, not of P01");
 		assertThat(count("measurement", "id = " + id + " AND value = 50 AND NOT replaced")).isEqualTo(1);
@@ -97,7 +97,7 @@ class AccessTests extends IntegrationTests {
 	@Test
 	void shouldRecordOldAndNewValuesOfACorrection() {
 		String id = record(asAdmin(), "P04", "2020-12-31", 40).path("recordMeasurement.id").entity(String.class).get();
-		String corrected = asAdmin().documentName("target/correctMeasurement")
+		String corrected = asAdmin().documentName("progress/correctMeasurement")
 			.variable("input", Map.of("id", id, "value", 44, "source", "Báo cáo bổ sung"))
 			.execute()
 			.path("correctMeasurement.id").entity(String.class).get();
@@ -121,7 +121,7 @@ class AccessTests extends IntegrationTests {
 	}
 
 	private static GraphQlTester.Response record(GraphQlTester tester, String agency, String period, double value) {
-		return tester.documentName("target/recordMeasurement")
+		return tester.documentName("progress/recordMeasurement")
 			.variable("input", Map.of("indicatorCode", "RECORDS_ELECTRONIC", "agencyCode", agency, "period", period,
 					"value", value, "source", "Báo cáo của Sở Thông tin và Truyền thông"))
 			.execute();

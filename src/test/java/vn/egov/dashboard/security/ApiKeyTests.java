@@ -52,7 +52,7 @@ class ApiKeyTests extends IntegrationTests {
 			.execute()
 			.path("viewer.name").entity(String.class).isEqualTo("key:" + key.substring(5, 13))
 			.path("viewer.roles").entityList(String.class).containsExactly("AGENCY_EDITOR");
-		withKey.documentName("target/recordMeasurement")
+		withKey.documentName("progress/recordMeasurement")
 			.variable("input", Map.of("indicatorCode", "SERVICES_WITH_QA", "agencyCode", "P04", "period", "2019-12-31",
 					"value", 12, "source", "Báo cáo tự động"))
 			.execute()

@@ -1,4 +1,4 @@
-package vn.egov.dashboard.target;
+package vn.egov.dashboard.progress;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +20,8 @@ import org.springframework.stereotype.Controller;
 import vn.egov.dashboard.agency.Agency;
 import vn.egov.dashboard.graphql.Connections;
 import vn.egov.dashboard.graphql.Page;
-import vn.egov.dashboard.target.MeasurementService.CorrectMeasurementInput;
-import vn.egov.dashboard.target.MeasurementService.RecordMeasurementInput;
+import vn.egov.dashboard.progress.MeasurementService.CorrectMeasurementInput;
+import vn.egov.dashboard.progress.MeasurementService.RecordMeasurementInput;
 
 /**
  * Measurements: the series of values, and the record and correct mutations.

@@ -1,4 +1,4 @@
-package vn.egov.dashboard.target;
+package vn.egov.dashboard.progress;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +39,7 @@ public final class ProgressCalculator {
 		if (series.isEmpty()) {
 			return new Progress(agencyCode, null, null, null, null, null, ProgressStatus.NO_DATA);
 		}
-		double sign = (target.comparator() == Comparator.LE || indicator.direction() == Direction.LOWER_IS_BETTER)
+		double sign = (target.comparator() == TargetComparator.LE || indicator.direction() == Direction.LOWER_IS_BETTER)
 				? -1 : 1;
 		Point latest = series.get(series.size() - 1);
 		double goal = target.value();
@@ -71,7 +71,7 @@ public final class ProgressCalculator {
 	/** Whether {@code value} meets the target; "= 100" is read as "reaches 100". */
 	static boolean meets(Target target, double sign, double value) {
 		double difference = sign * (value - target.value());
-		return (target.comparator() == Comparator.GT) ? difference > 0 : difference >= 0;
+		return (target.comparator() == TargetComparator.GT) ? difference > 0 : difference >= 0;
 	}
 
 	/** The least-squares line through {@code series} extended to {@code deadline}. */

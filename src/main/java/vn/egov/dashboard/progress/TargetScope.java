@@ -1,4 +1,4 @@
-package vn.egov.dashboard.target;
+package vn.egov.dashboard.progress;
 
 /**
  * Whom a target applies to: the country, a block of agencies, or one agency.

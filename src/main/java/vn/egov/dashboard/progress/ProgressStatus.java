@@ -1,4 +1,4 @@
-package vn.egov.dashboard.target;
+package vn.egov.dashboard.progress;
 
 /**
  * Where an agency stands against a target; see {@link ProgressCalculator} for the rule. Declared worst first.

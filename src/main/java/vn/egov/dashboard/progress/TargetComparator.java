@@ -1,15 +1,15 @@
-package vn.egov.dashboard.target;
+package vn.egov.dashboard.progress;
 
 /**
  * How a value is compared with a target value; stored as its symbol.
  */
-public enum Comparator {
+public enum TargetComparator {
 
 	EQ("="), GE(">="), GT(">"), LE("<=");
 
 	private final String symbol;
 
-	Comparator(String symbol) {
+	TargetComparator(String symbol) {
 		this.symbol = symbol;
 	}
 
@@ -17,8 +17,8 @@ public enum Comparator {
 		return this.symbol;
 	}
 
-	public static Comparator ofSymbol(String symbol) {
-		for (Comparator comparator : values()) {
+	public static TargetComparator ofSymbol(String symbol) {
+		for (TargetComparator comparator : values()) {
 			if (comparator.symbol.equals(symbol)) {
 				return comparator;
 			}

@@ -1,4 +1,4 @@
-package vn.egov.dashboard.target;
+package vn.egov.dashboard.progress;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -121,7 +121,7 @@ class TargetRepository {
 	static final BiFunction<Row, RowMetadata, Target> TARGET = (row, meta) -> new Target(row.get("id", Long.class),
 			row.get("code", String.class), row.get("indicator_code", String.class), decimal(row, "value"),
 			optionalDecimal(row, "value_max"),
-			Comparator.ofSymbol(row.get("comparator", String.class)), row.get("deadline", LocalDate.class),
+			TargetComparator.ofSymbol(row.get("comparator", String.class)), row.get("deadline", LocalDate.class),
 			optionalDecimal(row, "baseline_value"), row.get("baseline_on", LocalDate.class),
 			TargetScope.valueOf(row.get("scope", String.class)), row.get("block", String.class),
 			row.get("agency_code", String.class), row.get("source_document_id", Long.class),

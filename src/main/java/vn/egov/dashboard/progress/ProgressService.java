@@ -1,7 +1,8 @@
-package vn.egov.dashboard.target;
+package vn.egov.dashboard.progress;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,8 +17,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import vn.egov.dashboard.agency.AgencyKind;
-import vn.egov.dashboard.target.ProgressCalculator.Point;
-import vn.egov.dashboard.target.TargetRepository.SeriesRow;
+import vn.egov.dashboard.progress.ProgressCalculator.Point;
+import vn.egov.dashboard.progress.TargetRepository.SeriesRow;
 
 /**
  * Computes progress for many targets at once: one series query per distinct {@code asOf}, however many
@@ -111,7 +112,7 @@ public class ProgressService {
 		};
 	}
 
-	private static final java.util.Comparator<Progress> WORST_FIRST = java.util.Comparator
+	private static final Comparator<Progress> WORST_FIRST = Comparator
 		.comparing(Progress::status)
 		.thenComparing((Progress p) -> (p.gap() != null) ? -p.gap() : 0)
 		.thenComparing(Progress::agencyCode);

@@ -1,4 +1,4 @@
-package vn.egov.dashboard.target;
+package vn.egov.dashboard.progress;
 
 /**
  * What an indicator's values count.

@@ -1,4 +1,4 @@
-package vn.egov.dashboard.target;
+package vn.egov.dashboard.progress;
 
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ class ProgressQueryTests extends IntegrationTests {
 
 	@Test
 	void shouldShowHoaBinhsOwnPlanTargets() {
-		GraphQlTester.Response response = this.graphQl.documentName("target/targetProgress")
+		GraphQlTester.Response response = this.graphQl.documentName("progress/targetProgress")
 			.variable("filter", Map.of("agencyCode", "P17"))
 			.variable("asOf", "2017-12-31")
 			.execute();
@@ -73,7 +73,7 @@ class ProgressQueryTests extends IntegrationTests {
 	}
 
 	private GraphQlTester.Response progress(String asOf) {
-		return this.graphQl.documentName("target/targetProgress")
+		return this.graphQl.documentName("progress/targetProgress")
 			.variable("filter", Map.of("indicatorCode", "FIBRE_COMMUNE_COVERAGE"))
 			.variable("asOf", asOf)
 			.execute();
@@ -90,7 +90,7 @@ class ProgressQueryTests extends IntegrationTests {
 	}
 
 	private void record(String agency, String period, double value) {
-		asAdmin().documentName("target/recordMeasurement")
+		asAdmin().documentName("progress/recordMeasurement")
 			.variable("input", Map.of("indicatorCode", "FIBRE_COMMUNE_COVERAGE", "agencyCode", agency, "period",
 					period, "value", value, "source", "Báo cáo kiểm thử (test)"))
 			.execute()

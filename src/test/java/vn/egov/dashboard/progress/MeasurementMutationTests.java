@@ -1,4 +1,4 @@
-package vn.egov.dashboard.target;
+package vn.egov.dashboard.progress;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,7 +46,7 @@ class MeasurementMutationTests extends IntegrationTests {
 		expectBadRequest(record("RECORDS_ELECTRONIC", "P64", tomorrow(), 50), "period");
 		// Phú Thọ as merged in 2025 did not exist in 2020.
 		expectBadRequest(record("RECORDS_ELECTRONIC", "P25-2025", "2020-12-31", 50), "period");
-		expectBadRequest(asAdmin().documentName("target/recordMeasurement")
+		expectBadRequest(asAdmin().documentName("progress/recordMeasurement")
 			.variable("input", Map.of("indicatorCode", "RECORDS_ELECTRONIC", "agencyCode", "P64", "period",
 					"2023-12-31", "value", 50, "source", " "))
 			.execute(), "source");
@@ -70,7 +70,7 @@ class MeasurementMutationTests extends IntegrationTests {
 	void shouldKeepExactlyOneValueUnderConcurrentRecordsAndCorrections() {
 		var client = reactiveAdminClient();
 		Flux.range(1, 10)
-			.flatMap((i) -> client.documentName("target/recordMeasurement")
+			.flatMap((i) -> client.documentName("progress/recordMeasurement")
 				.variable("input", input("PROCEDURES_CUT", "P67", "2023-12-31", i))
 				.execute())
 			.filter((response) -> response.getErrors().isEmpty())
@@ -81,7 +81,7 @@ class MeasurementMutationTests extends IntegrationTests {
 		String id = measurements("PROCEDURES_CUT", "P67", false).path("measurements.edges[0].node.id")
 			.entity(String.class).get();
 		Flux.range(1, 10)
-			.flatMap((i) -> client.documentName("target/correctMeasurement")
+			.flatMap((i) -> client.documentName("progress/correctMeasurement")
 				.variable("input", Map.of("id", id, "value", 20 + i, "source", "Báo cáo hiệu chỉnh " + i))
 				.execute())
 			.filter((response) -> response.getErrors().isEmpty())
@@ -94,7 +94,7 @@ class MeasurementMutationTests extends IntegrationTests {
 	}
 
 	private GraphQlTester.Response record(String indicator, String agency, String period, double value) {
-		return asAdmin().documentName("target/recordMeasurement")
+		return asAdmin().documentName("progress/recordMeasurement")
 			.variable("input", input(indicator, agency, period, value))
 			.execute();
 	}
@@ -105,13 +105,13 @@ class MeasurementMutationTests extends IntegrationTests {
 	}
 
 	private GraphQlTester.Response correct(String id, double value) {
-		return asAdmin().documentName("target/correctMeasurement")
+		return asAdmin().documentName("progress/correctMeasurement")
 			.variable("input", Map.of("id", id, "value", value, "source", "Số liệu hiệu chỉnh (test)"))
 			.execute();
 	}
 
 	private GraphQlTester.Response measurements(String indicator, String agency, boolean includeCorrected) {
-		return this.graphQl.documentName("target/measurements")
+		return this.graphQl.documentName("progress/measurements")
 			.variable("indicatorCode", indicator)
 			.variable("agencyCode", agency)
 			.variable("includeCorrected", includeCorrected)

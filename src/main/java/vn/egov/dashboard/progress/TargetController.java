@@ -1,4 +1,4 @@
-package vn.egov.dashboard.target;
+package vn.egov.dashboard.progress;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,8 +23,8 @@ import vn.egov.dashboard.document.LegalDocument;
 import vn.egov.dashboard.graphql.Batches;
 import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.plan.Plan;
-import vn.egov.dashboard.target.ProgressService.ProgressRequest;
-import vn.egov.dashboard.target.ProgressService.TargetProgress;
+import vn.egov.dashboard.progress.ProgressService.ProgressRequest;
+import vn.egov.dashboard.progress.ProgressService.TargetProgress;
 
 /**
  * Indicators, targets and their computed progress.
