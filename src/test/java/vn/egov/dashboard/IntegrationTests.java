@@ -21,8 +21,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import vn.egov.dashboard.security.Role;
 
 /**
- * Base of the tests that run the whole server on a random port, with the demo data, on this run's own
- * {@link TestDatabase}, and talk to it over HTTP as clients do. All such tests share one server.
+ * Base of the tests that run the whole server on a random port, with the demo data, on
+ * this run's own {@link TestDatabase}, and talk to it over HTTP as clients do. All such
+ * tests share one server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
@@ -44,7 +45,10 @@ public abstract class IntegrationTests {
 				() -> "file:" + TestTokens.PUBLIC_KEY);
 	}
 
-	/** The tester signed in (with a JWT of this run's issuer) as {@code role}, of {@code agency} for an editor. */
+	/**
+	 * The tester signed in (with a JWT of this run's issuer) as {@code role}, of
+	 * {@code agency} for an editor.
+	 */
 	protected HttpGraphQlTester as(Role role, @Nullable String agency) {
 		String subject = role.name().toLowerCase(java.util.Locale.ROOT) + ((agency != null) ? "-" + agency : "");
 		return this.graphQl.mutate()
@@ -63,8 +67,8 @@ public abstract class IntegrationTests {
 	}
 
 	/**
-	 * A reactive client of the same server, for requests that must run concurrently; it reads the same
-	 * documents as {@link #graphQl}.
+	 * A reactive client of the same server, for requests that must run concurrently; it
+	 * reads the same documents as {@link #graphQl}.
 	 */
 	protected HttpGraphQlClient reactiveClient() {
 		return reactiveClient(WebClient.builder());
@@ -83,7 +87,10 @@ public abstract class IntegrationTests {
 			.build();
 	}
 
-	/** Rows of a table matching a condition, e.g. {@code count("plan", "agency_code = 'P01'")}: proof that nothing was written. */
+	/**
+	 * Rows of a table matching a condition, e.g.
+	 * {@code count("plan", "agency_code = 'P01'")}: proof that nothing was written.
+	 */
 	protected long count(String table, String where) {
 		Long n = this.db.sql("SELECT count(*) FROM " + table + " WHERE " + where)
 			.map((row) -> row.get(0, Long.class))

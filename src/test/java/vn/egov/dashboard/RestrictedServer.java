@@ -8,10 +8,11 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A server of its own (shared by the test classes that carry this annotation) with a rate limit of 5 requests
- * (beacon: 3) per client that does not refill during a test, and loopback trusted as a proxy so that each test
- * can be a client of its own with {@code X-Forwarded-For}. Every request in it must name its client that way, or
- * it drains loopback's bucket.
+ * A server of its own (shared by the test classes that carry this annotation) with a rate
+ * limit of 5 requests (beacon: 3) per client that does not refill during a test, and
+ * loopback trusted as a proxy so that each test can be a client of its own with
+ * {@code X-Forwarded-For}. Every request in it must name its client that way, or it
+ * drains loopback's bucket.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -5,10 +5,11 @@ import java.util.UUID;
 import vn.egov.dashboard.system.DatabaseCreator;
 
 /**
- * The database of this test run: a fresh one with a unique name on the PostgreSQL named by
- * {@code DB_HOST}, {@code DB_PORT}, {@code DB_USER} and {@code DB_PASSWORD} (defaults: localhost, 5432,
- * postgres, postgres). The server creates it on start; it is dropped when the test JVM exits. There is no
- * fallback: without a reachable PostgreSQL the run fails.
+ * The database of this test run: a fresh one with a unique name on the PostgreSQL named
+ * by {@code DB_HOST}, {@code DB_PORT}, {@code DB_USER} and {@code DB_PASSWORD} (defaults:
+ * localhost, 5432, postgres, postgres). The server creates it on start; it is dropped
+ * when the test JVM exits. There is no fallback: without a reachable PostgreSQL the run
+ * fails.
  */
 public final class TestDatabase {
 

@@ -27,9 +27,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import vn.egov.dashboard.security.Role;
 
 /**
- * The test run's token issuer: an RSA key pair made at start, whose public key the server trusts
- * ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}), and JWTs signed with it. A second,
- * untrusted key pair signs tokens the server must refuse.
+ * The test run's token issuer: an RSA key pair made at start, whose public key the server
+ * trusts ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}), and
+ * JWTs signed with it. A second, untrusted key pair signs tokens the server must refuse.
  */
 public final class TestTokens {
 
@@ -43,7 +43,9 @@ public final class TestTokens {
 	private TestTokens() {
 	}
 
-	/** A valid token for {@code subject} with {@code role} and, for an editor, its agency. */
+	/**
+	 * A valid token for {@code subject} with {@code role} and, for an editor, its agency.
+	 */
 	public static String token(String subject, Role role, @Nullable String agency) {
 		return sign(TRUSTED, subject, List.of(role.name()), agency, Instant.now().plus(Duration.ofHours(1)));
 	}

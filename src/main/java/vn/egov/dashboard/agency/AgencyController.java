@@ -24,7 +24,8 @@ import vn.egov.dashboard.graphql.Connections;
 import vn.egov.dashboard.graphql.Page;
 
 /**
- * Agencies and their history: {@code successor}, {@code predecessors}, parent and children.
+ * Agencies and their history: {@code successor}, {@code predecessors}, parent and
+ * children.
  */
 @Controller
 class AgencyController {

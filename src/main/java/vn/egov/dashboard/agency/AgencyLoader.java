@@ -4,8 +4,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the {@code DataLoader<String, Agency>} through which every feature resolves an agency by
- * code: one query per request, however many fields ask.
+ * Registers the {@code DataLoader<String, Agency>} through which every feature resolves
+ * an agency by code: one query per request, however many fields ask.
  */
 @Component
 class AgencyLoader {

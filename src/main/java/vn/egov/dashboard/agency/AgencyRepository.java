@@ -21,8 +21,9 @@ import vn.egov.dashboard.graphql.Page;
 import vn.egov.dashboard.system.Binds;
 
 /**
- * Reads agencies. Other features look agencies up through the {@code DataLoader<String, Agency>}
- * registered by {@link AgencyLoader}, or check existence with {@link #findByCode}.
+ * Reads agencies. Other features look agencies up through the
+ * {@code DataLoader<String, Agency>} registered by {@link AgencyLoader}, or check
+ * existence with {@link #findByCode}.
  */
 @Repository
 public class AgencyRepository {
@@ -60,14 +61,17 @@ public class AgencyRepository {
 		return findByCodes(List.of(code)).next();
 	}
 
-	/** The agencies with these codes, in no particular order; unknown codes are skipped. */
+	/**
+	 * The agencies with these codes, in no particular order; unknown codes are skipped.
+	 */
 	public Flux<Agency> findByCodes(Collection<String> codes) {
 		return this.db.sql(FIND_BY_CODES).bind("codes", codes.toArray(String[]::new)).map(MAPPER).all();
 	}
 
 	/**
-	 * The WHERE clause of {@link AgencyFilter} over the columns of {@code agency}, with these parameters. Each
-	 * condition is switched off by a null parameter, so the statement text never changes.
+	 * The WHERE clause of {@link AgencyFilter} over the columns of {@code agency}, with
+	 * these parameters. Each condition is switched off by a null parameter, so the
+	 * statement text never changes.
 	 */
 	static String filter(String kinds, String asOf, String parentCode, String words) {
 		return """
@@ -77,13 +81,13 @@ public class AgencyRepository {
 				  AND (cast(%3$s AS text) IS NULL OR parent_code = %3$s)
 				  AND (cast(%4$s AS text[]) IS NULL
 				       OR search_text LIKE ALL (SELECT '%%' || search_key(w) || '%%' FROM unnest(cast(%4$s AS text[])) w))
-				""".formatted(kinds, asOf, parentCode, words);
+				"""
+			.formatted(kinds, asOf, parentCode, words);
 	}
 
 	/** One page of the agencies matching {@code filter}, ordered by code. */
 	Flux<Agency> find(AgencyFilter filter, Page page) {
-		GenericExecuteSpec spec = bindFilter(this.db.sql(FIND_PAGE), filter)
-			.bind("limit", page.fetchSize());
+		GenericExecuteSpec spec = bindFilter(this.db.sql(FIND_PAGE), filter).bind("limit", page.fetchSize());
 		spec = (page.after() != null) ? spec.bind("afterCode", page.stringKey("code"))
 				: spec.bindNull("afterCode", String.class);
 		return spec.map(MAPPER).all();
@@ -121,23 +125,22 @@ public class AgencyRepository {
 		return Binds.orNull(spec, "words", words(filter.search()), String[].class);
 	}
 
-	/** The search text split into words, with LIKE's wildcards taken literally; null when there are none. */
+	/**
+	 * The search text split into words, with LIKE's wildcards taken literally; null when
+	 * there are none.
+	 */
 	static String @Nullable [] words(@Nullable String search) {
 		if (search == null || search.isBlank()) {
 			return null;
 		}
-		return Arrays.stream(search.trim().split("\\s+"))
-			.map(Binds::likeLiteral)
-			.toArray(String[]::new);
+		return Arrays.stream(search.trim().split("\\s+")).map(Binds::likeLiteral).toArray(String[]::new);
 	}
 
-
-	static final BiFunction<Row, RowMetadata, Agency> MAPPER = (row, meta) -> new Agency(
-			row.get("code", String.class), row.get("official_code", String.class), row.get("name", String.class),
-			row.get("full_name", String.class), row.get("name_en", String.class),
-			AgencyKind.valueOf(row.get("kind", String.class)), row.get("parent_code", String.class),
-			row.get("region", String.class), row.get("valid_from", LocalDate.class),
-			row.get("valid_to", LocalDate.class), row.get("successor_code", String.class),
-			row.get("note", String.class), row.get("source", String.class));
+	static final BiFunction<Row, RowMetadata, Agency> MAPPER = (row, meta) -> new Agency(row.get("code", String.class),
+			row.get("official_code", String.class), row.get("name", String.class), row.get("full_name", String.class),
+			row.get("name_en", String.class), AgencyKind.valueOf(row.get("kind", String.class)),
+			row.get("parent_code", String.class), row.get("region", String.class),
+			row.get("valid_from", LocalDate.class), row.get("valid_to", LocalDate.class),
+			row.get("successor_code", String.class), row.get("note", String.class), row.get("source", String.class));
 
 }

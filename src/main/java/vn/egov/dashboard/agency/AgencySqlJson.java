@@ -18,35 +18,38 @@ import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Page;
 
 /**
- * {@code agency}, {@code agencies} and the fields of {@code Agency} in SQL, for compiled queries: the same rows,
- * filters and order as {@link AgencyRepository} and {@link AgencyController}.
+ * {@code agency}, {@code agencies} and the fields of {@code Agency} in SQL, for compiled
+ * queries: the same rows, filters and order as {@link AgencyRepository} and
+ * {@link AgencyController}.
  */
 @Configuration(proxyBeanMethods = false)
 class AgencySqlJson {
 
 	@Bean
 	SqlJsonType agencyQueries(CursorStrategy<ScrollPosition> cursors) {
-		return new SqlJsonType("Query", Map.of("agency",
-				(field, row) -> one(field, "code", field.bind(field.argument("code"), String.class)), "agencies",
-				(field, row) -> agencies(field, cursors)));
+		return new SqlJsonType("Query",
+				Map.of("agency", (field, row) -> one(field, "code", field.bind(field.argument("code"), String.class)),
+						"agencies", (field, row) -> agencies(field, cursors)));
 	}
 
 	@Bean
 	SqlJsonType agencyFields(Clock clock) {
-		return new SqlJsonType("Agency", Map.ofEntries(column("code", "code"), column("officialCode", "official_code"),
-				column("name", "name"), column("fullName", "full_name"), column("nameEn", "name_en"),
-				column("kind", "kind"), column("region", "region"), column("validFrom", "valid_from"),
-				column("validTo", "valid_to"), column("note", "note"), column("source", "source"),
-				Map.entry("validOn", (field, row) -> validOn(field, row, clock)),
-				Map.entry("successor", (field, row) -> one(field, "code", row + ".successor_code")),
-				Map.entry("parent", (field, row) -> one(field, "code", row + ".parent_code")),
-				Map.entry("predecessors", (field, row) -> all(field, "successor_code", row + ".code")),
-				Map.entry("children", (field, row) -> all(field, "parent_code", row + ".code"))));
+		return new SqlJsonType("Agency",
+				Map.ofEntries(column("code", "code"), column("officialCode", "official_code"), column("name", "name"),
+						column("fullName", "full_name"), column("nameEn", "name_en"), column("kind", "kind"),
+						column("region", "region"), column("validFrom", "valid_from"), column("validTo", "valid_to"),
+						column("note", "note"), column("source", "source"),
+						Map.entry("validOn", (field, row) -> validOn(field, row, clock)),
+						Map.entry("successor", (field, row) -> one(field, "code", row + ".successor_code")),
+						Map.entry("parent", (field, row) -> one(field, "code", row + ".parent_code")),
+						Map.entry("predecessors", (field, row) -> all(field, "successor_code", row + ".code")),
+						Map.entry("children", (field, row) -> all(field, "parent_code", row + ".code"))));
 	}
 
 	/**
-	 * The connection, paged as {@link AgencyController#agencies} pages it: the cursor read by the same strategy and
-	 * {@code first} checked by {@link Page}. A request they refuse is left to the ordinary path, which explains why.
+	 * The connection, paged as {@link AgencyController#agencies} pages it: the cursor
+	 * read by the same strategy and {@code first} checked by {@link Page}. A request they
+	 * refuse is left to the ordinary path, which explains why.
 	 */
 	private static String agencies(SqlJson.Field field, CursorStrategy<ScrollPosition> cursors) {
 		Page page;
@@ -96,8 +99,8 @@ class AgencySqlJson {
 	/** The agencies whose {@code column} is {@code value}, ordered by code. */
 	private static String all(SqlJson.Field field, String column, String value) {
 		String agency = field.alias();
-		return SqlJson.list(field.object("Agency", agency), "FROM agency " + agency + " WHERE " + agency + "." + column
-				+ " = " + value, agency + ".code");
+		return SqlJson.list(field.object("Agency", agency),
+				"FROM agency " + agency + " WHERE " + agency + "." + column + " = " + value, agency + ".code");
 	}
 
 }

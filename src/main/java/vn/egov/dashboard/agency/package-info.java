@@ -1,5 +1,6 @@
 /**
- * Agencies (Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, tỉnh/thành phố) and their history across reorganisations.
+ * Agencies (Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, tỉnh/thành phố) and their
+ * history across reorganisations.
  */
 @NullMarked
 package vn.egov.dashboard.agency;

@@ -29,8 +29,9 @@ import org.springframework.stereotype.Controller;
 import vn.egov.dashboard.agency.Agency;
 
 /**
- * {@code Agency.assessments}: each agency's own assessment results. Every agency of a request that asks with the
- * same arguments is answered by one read of the ranked scores, however many agencies the page holds.
+ * {@code Agency.assessments}: each agency's own assessment results. Every agency of a
+ * request that asks with the same arguments is answered by one read of the ranked scores,
+ * however many agencies the page holds.
  */
 @Controller
 class AgencyAssessmentsController {
@@ -40,7 +41,10 @@ class AgencyAssessmentsController {
 			.registerMappedBatchLoader((requests, env) -> load(rankings, requests));
 	}
 
-	/** Fields of {@code CategoryScore} that only a ranked read can answer, looked for by name. */
+	/**
+	 * Fields of {@code CategoryScore} that only a ranked read can answer, looked for by
+	 * name.
+	 */
 	private static final Set<String> RANKED_FIELDS = Set.of("rank", "rankChange", "previousRank", "previousYear",
 			"previousSample", "tied", "blockSize");
 
@@ -57,10 +61,12 @@ class AgencyAssessmentsController {
 	}
 
 	/**
-	 * Whether a ranked field is named anywhere under the field, through fragments, whatever its type and its
-	 * {@code @skip}/{@code @include}: a rare false "yes" costs a ranked read, a "no" is always right. A walk over the
-	 * document, because the selection set graphql-java offers ({@code DataFetchingFieldSelectionSet}) is computed
-	 * for each agency anew: 4% of the time of a request for one agency, and its glob matching 40 times more.
+	 * Whether a ranked field is named anywhere under the field, through fragments,
+	 * whatever its type and its {@code @skip}/{@code @include}: a rare false "yes" costs
+	 * a ranked read, a "no" is always right. A walk over the document, because the
+	 * selection set graphql-java offers ({@code DataFetchingFieldSelectionSet}) is
+	 * computed for each agency anew: 4% of the time of a request for one agency, and its
+	 * glob matching 40 times more.
 	 */
 	static boolean ranked(@Nullable SelectionSet selectionSet, Map<String, FragmentDefinition> fragments) {
 		if (selectionSet == null) {
@@ -83,23 +89,21 @@ class AgencyAssessmentsController {
 	}
 
 	/**
-	 * One read per distinct arguments among the requests; agencies without scores get an empty list. Without
-	 * ranked fields the scores are read as they are stored, without ranking their blocks.
+	 * One read per distinct arguments among the requests; agencies without scores get an
+	 * empty list. Without ranked fields the scores are read as they are stored, without
+	 * ranking their blocks.
 	 */
 	static Mono<Map<AgencyAssessments.Request, AgencyAssessments>> load(RankingRepository rankings,
 			Set<AgencyAssessments.Request> requests) {
 		Map<List<Object>, List<AgencyAssessments.Request>> byArguments = requests.stream()
 			.collect(Collectors.groupingBy((r) -> Arrays.asList(r.framework(), r.year(), r.ranked())));
-		return Flux.fromIterable(byArguments.values())
-			.concatMap((group) -> {
-				AgencyAssessments.Request first = group.get(0);
-				Set<String> codes = group.stream().map(AgencyAssessments.Request::agencyCode).collect(Collectors.toSet());
-				Flux<Standing> found = first.ranked() ? rankings.findStandings(codes, first.framework(), first.year(), null)
-						: rankings.findScores(codes, first.framework(), first.year());
-				return found.collectList()
-					.map((standings) -> answer(group, standings));
-			})
-			.collect(HashMap<AgencyAssessments.Request, AgencyAssessments>::new, Map::putAll);
+		return Flux.fromIterable(byArguments.values()).concatMap((group) -> {
+			AgencyAssessments.Request first = group.get(0);
+			Set<String> codes = group.stream().map(AgencyAssessments.Request::agencyCode).collect(Collectors.toSet());
+			Flux<Standing> found = first.ranked() ? rankings.findStandings(codes, first.framework(), first.year(), null)
+					: rankings.findScores(codes, first.framework(), first.year());
+			return found.collectList().map((standings) -> answer(group, standings));
+		}).collect(HashMap<AgencyAssessments.Request, AgencyAssessments>::new, Map::putAll);
 	}
 
 	private static Map<AgencyAssessments.Request, AgencyAssessments> answer(List<AgencyAssessments.Request> group,
@@ -108,8 +112,8 @@ class AgencyAssessmentsController {
 		Map<AgencyAssessments.Request, AgencyAssessments> result = new HashMap<>();
 		for (AgencyAssessments.Request request : group) {
 			List<Standing> own = Objects.requireNonNullElse(byAgency.get(request.agencyCode()), List.of());
-			result.put(request, new AgencyAssessments(AgencyScoresController.history(request.agencyCode(),
-					Map.of(request.agencyCode(), 0), own)));
+			result.put(request, new AgencyAssessments(
+					AgencyScoresController.history(request.agencyCode(), Map.of(request.agencyCode(), 0), own)));
 		}
 		return result;
 	}

@@ -7,10 +7,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * An agency's scores in every category of one block of one round.
  *
- * @param agencyCode whose scores these are: the agency asked for or one of its predecessors
+ * @param agencyCode whose scores these are: the agency asked for or one of its
+ * predecessors
  */
-record AgencyRound(Framework framework, int year, long roundId, Block block, String agencyCode,
-		AgencyRelation relation, List<Standing> scores) {
+record AgencyRound(Framework framework, int year, long roundId, Block block, String agencyCode, AgencyRelation relation,
+		List<Standing> scores) {
 
 	public @Nullable Standing total() {
 		return this.scores.stream()

@@ -27,7 +27,8 @@ import vn.egov.dashboard.agency.AgencyRepository;
 import vn.egov.dashboard.graphql.InvalidInputException;
 
 /**
- * Agencies' histories: one agency over the years (with the agencies merged into it), and several side by side.
+ * Agencies' histories: one agency over the years (with the agencies merged into it), and
+ * several side by side.
  */
 @Controller
 class AgencyScoresController {
@@ -52,7 +53,8 @@ class AgencyScoresController {
 		boolean lineage = includePredecessors == null || includePredecessors;
 		return this.agencies.findByCode(agencyCode)
 			.switchIfEmpty(Mono.error(() -> new AgencyNotFoundException(agencyCode)))
-			.flatMap((agency) -> lineage ? this.rankings.findLineage(agency.code()) : Mono.just(Map.of(agency.code(), 0)))
+			.flatMap((agency) -> lineage ? this.rankings.findLineage(agency.code())
+					: Mono.just(Map.of(agency.code(), 0)))
 			.flatMap((depths) -> this.rankings.findStandings(depths.keySet(), framework, null, null)
 				.collectList()
 				.map((standings) -> history(agencyCode, depths, standings)));
@@ -60,11 +62,12 @@ class AgencyScoresController {
 
 	@QueryMapping
 	Mono<AssessmentComparison> compareAgencies(@Argument List<String> agencyCodes, @Argument Framework framework,
-			@Argument @Nullable String category, @Argument @Nullable Integer fromYear, @Argument @Nullable Integer toYear) {
+			@Argument @Nullable String category, @Argument @Nullable Integer fromYear,
+			@Argument @Nullable Integer toYear) {
 		Set<String> codes = new LinkedHashSet<>(agencyCodes);
 		if (codes.isEmpty() || codes.size() > MAX_COMPARED) {
-			throw new InvalidInputException("agencyCodes", "must name 1 to " + MAX_COMPARED + " distinct agencies, named "
-					+ codes.size());
+			throw new InvalidInputException("agencyCodes",
+					"must name 1 to " + MAX_COMPARED + " distinct agencies, named " + codes.size());
 		}
 		if (fromYear != null && toYear != null && fromYear > toYear) {
 			throw new InvalidInputException("fromYear", "must not be after toYear");
@@ -106,19 +109,24 @@ class AgencyScoresController {
 		return agencies.load(row.agencyCode());
 	}
 
-	/** Groups standings into one entry per round × block × agency: the agency's own first each year. */
+	/**
+	 * Groups standings into one entry per round × block × agency: the agency's own first
+	 * each year.
+	 */
 	static List<AgencyRound> history(String asked, Map<String, Integer> depths, List<Standing> standings) {
 		Map<String, List<Standing>> groups = new LinkedHashMap<>();
 		for (Standing s : standings) {
-			groups.computeIfAbsent(s.roundId() + "/" + s.block() + "/" + s.agencyCode(), (k) -> new ArrayList<>()).add(s);
+			groups.computeIfAbsent(s.roundId() + "/" + s.block() + "/" + s.agencyCode(), (k) -> new ArrayList<>())
+				.add(s);
 		}
 		List<AgencyRound> history = new ArrayList<>();
 		for (List<Standing> group : groups.values()) {
 			Standing first = group.get(0);
 			group.sort(Comparator.comparingInt(Standing::categoryPosition));
-			history.add(new AgencyRound(first.framework(), first.year(), first.roundId(), first.block(),
-					first.agencyCode(), first.agencyCode().equals(asked) ? AgencyRelation.SELF : AgencyRelation.PREDECESSOR,
-					List.copyOf(group)));
+			history.add(
+					new AgencyRound(first.framework(), first.year(), first.roundId(), first.block(), first.agencyCode(),
+							first.agencyCode().equals(asked) ? AgencyRelation.SELF : AgencyRelation.PREDECESSOR,
+							List.copyOf(group)));
 		}
 		history.sort(Comparator.comparingInt(AgencyRound::year)
 			.thenComparing(AgencyRound::framework)
@@ -129,7 +137,10 @@ class AgencyScoresController {
 		return history;
 	}
 
-	/** The code of the category named {@code given} in any of the rounds; the total when none is given. */
+	/**
+	 * The code of the category named {@code given} in any of the rounds; the total when
+	 * none is given.
+	 */
 	private Mono<String> categoryCode(Framework framework, List<AssessmentRound> rounds, @Nullable String given) {
 		if (given == null || given.isBlank()) {
 			return Mono.just(AssessmentCategory.TOTAL);
@@ -140,9 +151,12 @@ class AgencyScoresController {
 				.filter((c) -> c.isNamed(given))
 				.map(AssessmentCategory::code)
 				.findFirst()
-				.orElseThrow(() -> new InvalidInputException("category", "'" + given + "' is not a category of "
-						+ framework + " in these years; use one of "
-						+ categories.stream().map(AssessmentCategory::code).distinct().collect(Collectors.joining(", ")))));
+				.orElseThrow(() -> new InvalidInputException("category",
+						"'" + given + "' is not a category of " + framework + " in these years; use one of "
+								+ categories.stream()
+									.map(AssessmentCategory::code)
+									.distinct()
+									.collect(Collectors.joining(", ")))));
 	}
 
 	private static AssessmentComparison compare(Framework framework, String category, List<AssessmentRound> rounds,
@@ -150,7 +164,8 @@ class AgencyScoresController {
 		List<Integer> years = rounds.stream().map(AssessmentRound::year).toList();
 		Map<String, Standing> cell = new LinkedHashMap<>();
 		for (Standing s : standings) {
-			// an agency in a regular block and in a recomputation (DTI 2024 post-merger) shows the regular one
+			// an agency in a regular block and in a recomputation (DTI 2024 post-merger)
+			// shows the regular one
 			cell.merge(s.agencyCode() + "/" + s.year(), s, (a, b) -> a.block().recomputation() ? b : a);
 		}
 		List<AssessmentComparison.Row> rows = new ArrayList<>();

@@ -7,17 +7,21 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A category of a round: the total, a pillar or an index, with the highest score it allows in that round.
+ * A category of a round: the total, a pillar or an index, with the highest score it
+ * allows in that round.
  *
- * @param code stable across rounds ({@code TOTAL}, {@code CHINH_QUYEN_SO}), so a category can be followed over
- * the years
+ * @param code stable across rounds ({@code TOTAL}, {@code CHINH_QUYEN_SO}), so a category
+ * can be followed over the years
  */
 record AssessmentCategory(long roundId, String code, String name, @Nullable String nameEn, CategoryKind kind,
 		BigDecimal maxScore, int position) {
 
 	static final String TOTAL = "TOTAL";
 
-	/** Whether {@code given} names this category: its code, or its Vietnamese name, ignoring case. */
+	/**
+	 * Whether {@code given} names this category: its code, or its Vietnamese name,
+	 * ignoring case.
+	 */
 	boolean isNamed(String given) {
 		String wanted = normalize(given);
 		return wanted.equals(normalize(this.code)) || wanted.equals(normalize(this.name))

@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Agencies side by side across the years of a framework: {@code rows.get(i).cells().get(j)} is agency i in
- * {@code years.get(j)}.
+ * Agencies side by side across the years of a framework:
+ * {@code rows.get(i).cells().get(j)} is agency i in {@code years.get(j)}.
  */
 record AssessmentComparison(Framework framework, String category, List<Integer> years, List<Row> rows) {
 

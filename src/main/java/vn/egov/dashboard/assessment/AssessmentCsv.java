@@ -19,10 +19,11 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the lines of an assessment CSV file (the format is described in {@code docs/assessment.md}): a header
- * row naming the columns, then one score per line. This step checks only the file's shape: the header, the
- * number of values per line, and the {@code framework}/{@code year} columns when a file carries them. What the
- * values mean is checked by {@link ImportValidator}.
+ * Reads the lines of an assessment CSV file (the format is described in
+ * {@code docs/assessment.md}): a header row naming the columns, then one score per line.
+ * This step checks only the file's shape: the header, the number of values per line, and
+ * the {@code framework}/{@code year} columns when a file carries them. What the values
+ * mean is checked by {@link ImportValidator}.
  */
 final class AssessmentCsv {
 
@@ -45,7 +46,10 @@ final class AssessmentCsv {
 	/** Read when present. */
 	static final List<String> OPTIONAL = List.of(RANK, SOURCE, NOTE);
 
-	/** Present in {@code assessment_scores.csv}: checked against the import's framework and year, or ignored. */
+	/**
+	 * Present in {@code assessment_scores.csv}: checked against the import's framework
+	 * and year, or ignored.
+	 */
 	private static final Set<String> TOLERATED = Set.of("framework", "year", "agency_name");
 
 	/** {@code assessment_scores.csv} calls the agency column {@code agency_id}. */
@@ -73,7 +77,9 @@ final class AssessmentCsv {
 
 	}
 
-	/** The lines that have the right shape, and a problem for every line that does not. */
+	/**
+	 * The lines that have the right shape, and a problem for every line that does not.
+	 */
 	record Parsed(List<Line> lines, List<ImportProblem> problems, int linesRead) {
 
 	}
@@ -144,7 +150,10 @@ final class AssessmentCsv {
 		return new Parsed(lines, problems, read);
 	}
 
-	/** The index of each known column, by canonical name; problems with the header go to {@code problems}. */
+	/**
+	 * The index of each known column, by canonical name; problems with the header go to
+	 * {@code problems}.
+	 */
 	private static Map<String, Integer> columns(List<String> header, List<ImportProblem> problems) {
 		Map<String, Integer> columns = new LinkedHashMap<>();
 		for (int i = 0; i < header.size(); i++) {
@@ -156,33 +165,36 @@ final class AssessmentCsv {
 				}
 			}
 			else {
-				problems.add(new ImportProblem(1, header.get(i), "unknown column '" + header.get(i)
-						+ "'; the columns are " + String.join(", ", REQUIRED) + " and optionally "
-						+ String.join(", ", OPTIONAL)));
+				problems
+					.add(new ImportProblem(1, header.get(i), "unknown column '" + header.get(i) + "'; the columns are "
+							+ String.join(", ", REQUIRED) + " and optionally " + String.join(", ", OPTIONAL)));
 			}
 		}
 		for (String required : REQUIRED) {
 			if (!columns.containsKey(required)) {
-				problems.add(new ImportProblem(1, required, "the header has no column " + required
-						+ "; it must name " + String.join(", ", REQUIRED)));
+				problems.add(new ImportProblem(1, required,
+						"the header has no column " + required + "; it must name " + String.join(", ", REQUIRED)));
 			}
 		}
 		return columns;
 	}
 
-	/** A file may carry framework and year columns (as assessment_scores.csv does); they must match the import. */
+	/**
+	 * A file may carry framework and year columns (as assessment_scores.csv does); they
+	 * must match the import.
+	 */
 	private static boolean checkRound(Line line, Framework framework, int year, List<ImportProblem> problems) {
 		boolean ok = true;
 		String givenFramework = line.get("framework");
 		if (givenFramework != null && !givenFramework.equals(framework.name())) {
-			problems.add(new ImportProblem(line.number(), "framework", "belongs to framework " + givenFramework
-					+ ", but this import is for " + framework));
+			problems.add(new ImportProblem(line.number(), "framework",
+					"belongs to framework " + givenFramework + ", but this import is for " + framework));
 			ok = false;
 		}
 		String givenYear = line.get("year");
 		if (givenYear != null && !givenYear.equals(Integer.toString(year))) {
-			problems.add(new ImportProblem(line.number(), "year", "belongs to year " + givenYear
-					+ ", but this import is for " + year));
+			problems.add(new ImportProblem(line.number(), "year",
+					"belongs to year " + givenYear + ", but this import is for " + year));
 			ok = false;
 		}
 		return ok;
@@ -226,8 +238,9 @@ final class AssessmentCsv {
 		}
 
 		/**
-		 * The line of the first non-blank character at or after {@code position}: a record's position is taken
-		 * before the parser skips the blank lines in front of it.
+		 * The line of the first non-blank character at or after {@code position}: a
+		 * record's position is taken before the parser skips the blank lines in front of
+		 * it.
 		 */
 		int lineOf(long position) {
 			int at = (int) position;

@@ -24,8 +24,9 @@ import vn.egov.dashboard.demo.DemoDataSet;
 import vn.egov.dashboard.document.DocumentRepository;
 
 /**
- * The assessment part of the demo data: the rounds of 2016–2024 with every published figure and generated
- * sample scores that complete each block's ranking (see {@link DemoAssessments}).
+ * The assessment part of the demo data: the rounds of 2016–2024 with every published
+ * figure and generated sample scores that complete each block's ranking (see
+ * {@link DemoAssessments}).
  */
 @Component
 class AssessmentDemoData implements DemoDataSet {
@@ -57,11 +58,12 @@ class AssessmentDemoData implements DemoDataSet {
 		Mono<Optional<Long>> document = (plan.methodologyDocument() != null)
 				? this.documents.findByNumber(plan.methodologyDocument())
 					.map((d) -> Optional.of(d.id()))
-					.switchIfEmpty(Mono.error(() -> new IllegalStateException("Methodology document "
-							+ plan.methodologyDocument() + " is not in demo/documents.csv")))
+					.switchIfEmpty(Mono.error(() -> new IllegalStateException(
+							"Methodology document " + plan.methodologyDocument() + " is not in demo/documents.csv")))
 				: Mono.just(Optional.empty());
-		return document.flatMap((id) -> this.assessments.insertRound(plan.framework(), plan.year(), plan.publishedOn(),
-				id.orElse(null), plan.note()))
+		return document
+			.flatMap((id) -> this.assessments.insertRound(plan.framework(), plan.year(), plan.publishedOn(),
+					id.orElse(null), plan.note()))
 			.flatMap((round) -> this.assessments.saveCategories(round.id(), plan.categories())
 				.then(this.assessments.insertScores(round.id(), plan.rows())));
 	}
@@ -75,10 +77,7 @@ class AssessmentDemoData implements DemoDataSet {
 	private static List<String> summary(List<PlannedRound> plans) {
 		long rows = plans.stream().mapToLong((p) -> p.rows().size()).sum();
 		long published = plans.stream().mapToLong(PlannedRound::published).sum();
-		long ranks = plans.stream()
-			.flatMap((p) -> p.rows().stream())
-			.filter((r) -> r.publishedRank() != null)
-			.count();
+		long ranks = plans.stream().flatMap((p) -> p.rows().stream()).filter((r) -> r.publishedRank() != null).count();
 		return List.of("Demo data: " + plans.size() + " assessment rounds",
 				"Demo data: " + published + " published assessment scores and " + ranks + " published ranks",
 				"Demo data: " + (rows - published) + " generated sample assessment scores (labelled sample)");

@@ -31,8 +31,8 @@ import vn.egov.dashboard.graphql.NotFoundException;
  *     --egov.assessment.import.file=dti-2025.csv
  * </pre>
  *
- * Prints what was imported, or every problem; exit code 0 when imported, 1 when the file has errors (nothing
- * written), 2 when the file or the round cannot be found.
+ * Prints what was imported, or every problem; exit code 0 when imported, 1 when the file
+ * has errors (nothing written), 2 when the file or the round cannot be found.
  */
 @Component
 @ConditionalOnProperty(name = "egov.assessment.import.file")
@@ -98,7 +98,8 @@ class AssessmentImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		try {
 			// An operator on the server itself: audited as the command line.
 			ImportResult result = this.service.importCsv(framework, year, csv)
-				.contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(Caller.COMMAND_LINE)))
+				.contextWrite(
+						ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(Caller.COMMAND_LINE)))
 				.block(Duration.ofMinutes(5));
 			if (result == null) {
 				out.println("The import of " + file + " gave no result");

@@ -7,8 +7,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers {@code DataLoader<Long, RoundCounts>}: one query answers every count field of every round in a
- * request.
+ * Registers {@code DataLoader<Long, RoundCounts>}: one query answers every count field of
+ * every round in a request.
  */
 @Component
 class AssessmentLoaders {

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Repository;
 import vn.egov.dashboard.system.Binds;
 
 /**
- * Reads and writes frameworks, rounds, categories and scores (ranked reads are in {@link RankingRepository}).
- * Writes are called by {@link AssessmentService} and the demo data only.
+ * Reads and writes frameworks, rounds, categories and scores (ranked reads are in
+ * {@link RankingRepository}). Writes are called by {@link AssessmentService} and the demo
+ * data only.
  */
 @Repository
 class AssessmentRepository {
@@ -57,14 +58,19 @@ class AssessmentRepository {
 	}
 
 	Mono<AssessmentRound> findRound(Framework framework, int year) {
-		return this.db.sql("SELECT " + ROUND_COLUMNS + " FROM assessment_round r WHERE r.framework = :framework AND r.year = :year")
+		return this.db
+			.sql("SELECT " + ROUND_COLUMNS
+					+ " FROM assessment_round r WHERE r.framework = :framework AND r.year = :year")
 			.bind("framework", framework.name())
 			.bind("year", year)
 			.map(ROUND)
 			.one();
 	}
 
-	/** Rounds ordered by framework then year; all frameworks when {@code framework} is null. */
+	/**
+	 * Rounds ordered by framework then year; all frameworks when {@code framework} is
+	 * null.
+	 */
 	Flux<AssessmentRound> findRounds(@Nullable Framework framework) {
 		GenericExecuteSpec spec = this.db.sql("SELECT " + ROUND_COLUMNS + """
 				 FROM assessment_round r
@@ -88,24 +94,30 @@ class AssessmentRepository {
 	}
 
 	Flux<AssessmentCategory> findCategories(Collection<Long> roundIds) {
-		return this.db.sql("SELECT " + CATEGORY_COLUMNS + " FROM assessment_category c WHERE c.round_id = ANY (:ids) ORDER BY c.round_id, c.position, c.code")
+		return this.db.sql("SELECT " + CATEGORY_COLUMNS
+				+ " FROM assessment_category c WHERE c.round_id = ANY (:ids) ORDER BY c.round_id, c.position, c.code")
 			.bind("ids", roundIds.toArray(Long[]::new))
 			.map(CATEGORY)
 			.all();
 	}
 
-	/** For each round, its blocks with how many agencies and scores, generated and published. */
+	/**
+	 * For each round, its blocks with how many agencies and scores, generated and
+	 * published.
+	 */
 	Mono<Map<Long, List<RoundBlock>>> findBlockSummaries(Collection<Long> roundIds) {
 		return this.db.sql(BLOCK_SUMMARIES)
 			.bind("ids", roundIds.toArray(Long[]::new))
-			.map((row, meta) -> new RoundBlock(row.get("round_id", Long.class), Block.valueOf(row.get("block", String.class)),
-					row.get("agencies", Long.class).intValue(), row.get("scores", Long.class).intValue(),
-					row.get("sample_scores", Long.class).intValue(), row.get("published_ranks", Long.class).intValue()))
+			.map((row, meta) -> new RoundBlock(row.get("round_id", Long.class),
+					Block.valueOf(row.get("block", String.class)), row.get("agencies", Long.class).intValue(),
+					row.get("scores", Long.class).intValue(), row.get("sample_scores", Long.class).intValue(),
+					row.get("published_ranks", Long.class).intValue()))
 			.all()
-			.collect(Collectors.groupingBy(RoundBlock::roundId, Collectors.collectingAndThen(Collectors.toList(),
-					(blocks) -> blocks.stream()
-						.sorted((a, b) -> Integer.compare(a.block().ordinal(), b.block().ordinal()))
-						.toList())));
+			.collect(Collectors.groupingBy(RoundBlock::roundId,
+					Collectors.collectingAndThen(Collectors.toList(),
+							(blocks) -> blocks.stream()
+								.sorted((a, b) -> Integer.compare(a.block().ordinal(), b.block().ordinal()))
+								.toList())));
 	}
 
 	Mono<Map<Long, RoundCounts>> findRoundCounts(Collection<Long> roundIds) {
@@ -114,9 +126,9 @@ class AssessmentRepository {
 				       count(*) FILTER (WHERE sample) AS sample, count(DISTINCT agency_code) AS agencies
 				  FROM assessment_score WHERE round_id = ANY (:ids) GROUP BY round_id""")
 			.bind("ids", roundIds.toArray(Long[]::new))
-			.map((row, meta) -> new RoundCounts(row.get("round_id", Long.class), row.get("scores", Long.class).intValue(),
-					row.get("published", Long.class).intValue(), row.get("sample", Long.class).intValue(),
-					row.get("agencies", Long.class).intValue()))
+			.map((row, meta) -> new RoundCounts(row.get("round_id", Long.class),
+					row.get("scores", Long.class).intValue(), row.get("published", Long.class).intValue(),
+					row.get("sample", Long.class).intValue(), row.get("agencies", Long.class).intValue()))
 			.all()
 			.collectMap(RoundCounts::roundId);
 	}
@@ -131,17 +143,20 @@ class AssessmentRepository {
 				ON CONFLICT (framework, year) DO UPDATE
 				   SET published_on = excluded.published_on, methodology_document_id = excluded.methodology_document_id,
 				       note = excluded.note
-				RETURNING """ + " " + ROUND_COLUMNS)
-			.bind("framework", framework.name())
-			.bind("year", year);
+				RETURNING """ + " " + ROUND_COLUMNS).bind("framework", framework.name()).bind("year", year);
 		spec = Binds.orNull(spec, "publishedOn", publishedOn, LocalDate.class);
 		spec = Binds.orNull(spec, "methodologyDocumentId", methodologyDocumentId, Long.class);
 		return Binds.orNull(spec, "note", note, String.class).map(ROUND).one();
 	}
 
-	/** Locks the round until the transaction ends, so that imports of one round run one after the other. */
+	/**
+	 * Locks the round until the transaction ends, so that imports of one round run one
+	 * after the other.
+	 */
 	Mono<AssessmentRound> lockRound(Framework framework, int year) {
-		return this.db.sql("SELECT " + ROUND_COLUMNS + " FROM assessment_round r WHERE r.framework = :framework AND r.year = :year FOR UPDATE")
+		return this.db
+			.sql("SELECT " + ROUND_COLUMNS
+					+ " FROM assessment_round r WHERE r.framework = :framework AND r.year = :year FOR UPDATE")
 			.bind("framework", framework.name())
 			.bind("year", year)
 			.map(ROUND)
@@ -150,14 +165,18 @@ class AssessmentRepository {
 
 	/** The highest score of each category of the round that has scores. */
 	Mono<Map<String, BigDecimal>> findHighestScores(long roundId) {
-		return this.db.sql("SELECT category_code, max(score) AS highest FROM assessment_score WHERE round_id = :roundId GROUP BY category_code")
+		return this.db.sql(
+				"SELECT category_code, max(score) AS highest FROM assessment_score WHERE round_id = :roundId GROUP BY category_code")
 			.bind("roundId", roundId)
 			.map((row) -> Map.entry(row.get("category_code", String.class), row.get("highest", BigDecimal.class)))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	/** Removes the round's categories other than {@code keep}; the caller has checked they have no scores. */
+	/**
+	 * Removes the round's categories other than {@code keep}; the caller has checked they
+	 * have no scores.
+	 */
 	Mono<Long> deleteCategoriesExcept(long roundId, Collection<String> keep) {
 		return this.db.sql("DELETE FROM assessment_category WHERE round_id = :roundId AND NOT (code = ANY (:keep))")
 			.bind("roundId", roundId)
@@ -196,9 +215,10 @@ class AssessmentRepository {
 		if (rows.isEmpty()) {
 			return Mono.just(0L);
 		}
-		return this.db.sql("""
-				INSERT INTO assessment_score (round_id, block, agency_code, category_code, score, sample, published_rank, source, note)
-				SELECT :roundId, * FROM unnest(:blocks, :agencies, :categories, :scores, :samples, :ranks, :sources, :notes)""")
+		return this.db
+			.sql("""
+					INSERT INTO assessment_score (round_id, block, agency_code, category_code, score, sample, published_rank, source, note)
+					SELECT :roundId, * FROM unnest(:blocks, :agencies, :categories, :scores, :samples, :ranks, :sources, :notes)""")
 			.bind("roundId", roundId)
 			.bind("blocks", rows.stream().map((r) -> r.block().name()).toArray(String[]::new))
 			.bind("agencies", rows.stream().map(ScoreRow::agencyCode).toArray(String[]::new))
@@ -226,8 +246,10 @@ class AssessmentRepository {
 			row.get("methodology_document_id", Long.class), row.get("note", String.class),
 			row.get("imported_at", OffsetDateTime.class));
 
-	private static final BiFunction<Row, RowMetadata, AssessmentCategory> CATEGORY = (row, meta) -> new AssessmentCategory(
-			row.get("round_id", Long.class), row.get("code", String.class), row.get("name", String.class),
-			row.get("name_en", String.class), CategoryKind.valueOf(row.get("kind", String.class)),
-			row.get("max_score", BigDecimal.class), row.get("position", Integer.class));
+	private static final BiFunction<Row, RowMetadata, AssessmentCategory> CATEGORY = (row,
+			meta) -> new AssessmentCategory(row.get("round_id", Long.class), row.get("code", String.class),
+					row.get("name", String.class), row.get("name_en", String.class),
+					CategoryKind.valueOf(row.get("kind", String.class)), row.get("max_score", BigDecimal.class),
+					row.get("position", Integer.class));
+
 }

@@ -8,7 +8,8 @@ import vn.egov.dashboard.graphql.NotFoundException;
 public class AssessmentRoundNotFoundException extends NotFoundException {
 
 	public AssessmentRoundNotFoundException(Framework framework, int year) {
-		super("No " + framework + " round for " + year + " (assessmentRounds lists the rounds; defineAssessmentRound creates one)");
+		super("No " + framework + " round for " + year
+				+ " (assessmentRounds lists the rounds; defineAssessmentRound creates one)");
 	}
 
 }

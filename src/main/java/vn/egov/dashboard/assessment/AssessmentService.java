@@ -34,9 +34,10 @@ import vn.egov.dashboard.security.AuditLog;
 import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
- * Every write to assessments: defining a round with its categories, and importing a round's scores from CSV
- * (the GraphQL mutation, the HTTP upload and the command line all come here). Each request is checked in
- * full before anything is written, and written in one transaction.
+ * Every write to assessments: defining a round with its categories, and importing a
+ * round's scores from CSV (the GraphQL mutation, the HTTP upload and the command line all
+ * come here). Each request is checked in full before anything is written, and written in
+ * one transaction.
  */
 @Service
 public class AssessmentService {
@@ -71,8 +72,9 @@ public class AssessmentService {
 	}
 
 	/**
-	 * Creates or updates a round. Categories, when given, replace the round's; a category that already has
-	 * scores cannot be dropped, nor get a maximum below its highest score.
+	 * Creates or updates a round. Categories, when given, replace the round's; a category
+	 * that already has scores cannot be dropped, nor get a maximum below its highest
+	 * score.
 	 */
 	@AnalystWrite
 	public Mono<AssessmentRound> defineRound(DefineRoundInput input) {
@@ -83,8 +85,8 @@ public class AssessmentService {
 		checkYear(input.year());
 		if (input.publishedOn() != null) {
 			if (input.publishedOn().getYear() < input.year()) {
-				throw new InvalidInputException("publishedOn", "must not be before the assessed year " + input.year()
-						+ ", was " + input.publishedOn());
+				throw new InvalidInputException("publishedOn",
+						"must not be before the assessed year " + input.year() + ", was " + input.publishedOn());
 			}
 			if (input.publishedOn().isAfter(LocalDate.now(this.clock))) {
 				throw new InvalidInputException("publishedOn", "must not be in the future, was " + input.publishedOn());
@@ -92,35 +94,41 @@ public class AssessmentService {
 		}
 		String note = Texts.optional("note", input.note(), ImportValidator.MAX_TEXT);
 		List<AssessmentCategory> given = (input.categories() != null) ? categories(input.categories()) : null;
-		return documentId(input.methodologyDocumentNumber())
-			.flatMap((document) -> this.assessments.findRound(input.framework(), input.year())
-				.map(Optional::of)
-				.defaultIfEmpty(Optional.empty())
-				.flatMap((existing) -> checkCategoriesKeepScores(existing.orElse(null), given)
-					.then(categoriesFor(input.framework(), input.year(), existing.isPresent(), given))
-					.flatMap((categories) -> this.assessments
-						.insertRound(input.framework(), input.year(), input.publishedOn(), document.orElse(null), note)
-						.flatMap((round) -> saveCategories(round, categories).thenReturn(round)))
-					.flatMap((round) -> this.audit.record("defineAssessmentRound", "assessment_round",
-							input.framework() + "/" + input.year(), existing.orElse(null), round).thenReturn(round))));
+		return documentId(input.methodologyDocumentNumber()).flatMap((document) -> this.assessments
+			.findRound(input.framework(), input.year())
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((existing) -> checkCategoriesKeepScores(existing.orElse(null), given)
+				.then(categoriesFor(input.framework(), input.year(), existing.isPresent(), given))
+				.flatMap((categories) -> this.assessments
+					.insertRound(input.framework(), input.year(), input.publishedOn(), document.orElse(null), note)
+					.flatMap((round) -> saveCategories(round, categories).thenReturn(round)))
+				.flatMap((round) -> this.audit
+					.record("defineAssessmentRound", "assessment_round", input.framework() + "/" + input.year(),
+							existing.orElse(null), round)
+					.thenReturn(round))));
 	}
 
 	/**
-	 * Replaces all scores of a round with the rows of a CSV file, or writes nothing and reports every bad line.
-	 * Imports of the same round run one after the other (the round's row is locked).
+	 * Replaces all scores of a round with the rows of a CSV file, or writes nothing and
+	 * reports every bad line. Imports of the same round run one after the other (the
+	 * round's row is locked).
 	 */
 	@AnalystWrite
 	public Mono<ImportResult> importCsv(Framework framework, int year, String csv) {
 		Mono<ImportResult> write = Mono.defer(() -> replaceScores(framework, year, csv))
-			.flatMap((result) -> result.imported() ? this.audit.record("importAssessment", "assessment_round",
-					framework + "/" + year, Map.of("scores", result.rowsReplaced()),
-					Map.of("scores", result.rowsImported(), "rowsRead", result.rowsRead())).thenReturn(result)
-					: Mono.just(result));
-		return this.changes.commit(write,
-				(result) -> result.imported() ? changed(framework) : null);
+			.flatMap((result) -> result.imported() ? this.audit
+				.record("importAssessment", "assessment_round", framework + "/" + year,
+						Map.of("scores", result.rowsReplaced()),
+						Map.of("scores", result.rowsImported(), "rowsRead", result.rowsRead()))
+				.thenReturn(result) : Mono.just(result));
+		return this.changes.commit(write, (result) -> result.imported() ? changed(framework) : null);
 	}
 
-	/** The change a write to a round of {@code framework} makes (rankingPublished follows it by framework). */
+	/**
+	 * The change a write to a round of {@code framework} makes (rankingPublished follows
+	 * it by framework).
+	 */
 	private static DataChangedEvent changed(Framework framework) {
 		return DataChangedEvent.of("assessment", framework);
 	}
@@ -140,20 +148,24 @@ public class AssessmentService {
 						.sorted(Comparator.comparingInt(ImportProblem::line))
 						.toList();
 					if (!errors.isEmpty()) {
-						return Mono.just(ImportResult.rejected(framework, year, parsed.linesRead(), errors,
-								checked.warnings()));
+						return Mono.just(
+								ImportResult.rejected(framework, year, parsed.linesRead(), errors, checked.warnings()));
 					}
 					if (checked.rows().isEmpty()) {
-						return Mono.just(ImportResult.rejected(framework, year, parsed.linesRead(),
-								List.of(new ImportProblem(1, null, "the file has a header but no scores; "
-										+ "nothing was replaced")),
-								List.of()));
+						return Mono
+							.just(ImportResult.rejected(framework, year, parsed.linesRead(),
+									List.of(new ImportProblem(1, null,
+											"the file has a header but no scores; " + "nothing was replaced")),
+									List.of()));
 					}
 					return this.assessments.deleteScores(round.id())
-						.flatMap((deleted) -> this.assessments.insertScores(round.id(), checked.rows())
-							.flatMap((inserted) -> this.assessments.markImported(round.id(), OffsetDateTime.now(this.clock))
-								.thenReturn(new ImportResult(framework, year, true, parsed.linesRead(),
-										inserted.intValue(), deleted.intValue(), List.of(), checked.warnings()))));
+						.flatMap(
+								(deleted) -> this.assessments.insertScores(round.id(), checked.rows())
+									.flatMap((inserted) -> this.assessments
+										.markImported(round.id(), OffsetDateTime.now(this.clock))
+										.thenReturn(new ImportResult(framework, year, true, parsed.linesRead(),
+												inserted.intValue(), deleted.intValue(), List.of(),
+												checked.warnings()))));
 				}));
 	}
 
@@ -170,7 +182,8 @@ public class AssessmentService {
 
 	private static void checkYear(int year) {
 		if (year < FIRST_YEAR || year > LAST_YEAR) {
-			throw new InvalidInputException("year", "must be from " + FIRST_YEAR + " to " + LAST_YEAR + ", was " + year);
+			throw new InvalidInputException("year",
+					"must be from " + FIRST_YEAR + " to " + LAST_YEAR + ", was " + year);
 		}
 	}
 
@@ -194,7 +207,8 @@ public class AssessmentService {
 			String field = "categories[" + i + "]";
 			String code = Texts.required(field + ".code", input.code(), 64);
 			if (!code.matches("[A-Z][A-Z0-9_]*")) {
-				throw new InvalidInputException(field + ".code", "must be upper-case letters, digits and _, starting with a letter, was '" + code + "'");
+				throw new InvalidInputException(field + ".code",
+						"must be upper-case letters, digits and _, starting with a letter, was '" + code + "'");
 			}
 			if (!codes.add(code)) {
 				throw new InvalidInputException(field + ".code", "repeats " + code);
@@ -204,7 +218,8 @@ public class AssessmentService {
 				throw new InvalidInputException(field + ".name", "repeats " + name);
 			}
 			if ((input.kind() == CategoryKind.TOTAL) != code.equals(AssessmentCategory.TOTAL)) {
-				throw new InvalidInputException(field + ".kind", "must be TOTAL exactly for the category with code TOTAL");
+				throw new InvalidInputException(field + ".kind",
+						"must be TOTAL exactly for the category with code TOTAL");
 			}
 			BigDecimal max = BigDecimal.valueOf(input.maxScore());
 			if (max.signum() <= 0 || max.compareTo(LARGEST_MAXIMUM) > 0
@@ -221,7 +236,10 @@ public class AssessmentService {
 		return categories;
 	}
 
-	/** An existing round's scored categories must survive a redefinition, with room for their scores. */
+	/**
+	 * An existing round's scored categories must survive a redefinition, with room for
+	 * their scores.
+	 */
 	private Mono<Void> checkCategoriesKeepScores(@Nullable AssessmentRound existing,
 			@Nullable List<AssessmentCategory> given) {
 		if (existing == null || given == null) {
@@ -234,15 +252,16 @@ public class AssessmentService {
 						+ existing.label() + "; import the round without it first");
 			}
 			if (kept.maxScore().compareTo(top) < 0) {
-				throw new InvalidInputException("categories", "cannot lower the maximum of " + code + " to "
-						+ kept.maxScore().toPlainString() + ": " + existing.label() + " has a score of " + top.stripTrailingZeros().toPlainString());
+				throw new InvalidInputException("categories",
+						"cannot lower the maximum of " + code + " to " + kept.maxScore().toPlainString() + ": "
+								+ existing.label() + " has a score of " + top.stripTrailingZeros().toPlainString());
 			}
 		})).then();
 	}
 
 	/**
-	 * The categories to save: those given; else none for an existing round (kept as they are); else the
-	 * previous round's; else just a total on a 0–1 scale.
+	 * The categories to save: those given; else none for an existing round (kept as they
+	 * are); else the previous round's; else just a total on a 0–1 scale.
 	 */
 	private Mono<List<AssessmentCategory>> categoriesFor(Framework framework, int year, boolean exists,
 			@Nullable List<AssessmentCategory> given) {

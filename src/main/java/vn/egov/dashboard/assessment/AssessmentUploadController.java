@@ -27,10 +27,11 @@ import org.springframework.web.server.ServerWebExchange;
 import vn.egov.dashboard.graphql.InvalidInputException;
 
 /**
- * Imports a round's scores from an uploaded CSV file, for files too large for a GraphQL request:
- * {@code POST /assessments/{framework}/{year}/scores} with the file as the body ({@code text/csv}) or as the
- * {@code file} part of a {@code multipart/form-data} form. Answers the same result as {@code importAssessment}:
- * 200 when imported, 422 with {@code errors} when not, 404 for an unknown round, 413 for a file over
+ * Imports a round's scores from an uploaded CSV file, for files too large for a GraphQL
+ * request: {@code POST /assessments/{framework}/{year}/scores} with the file as the body
+ * ({@code text/csv}) or as the {@code file} part of a {@code multipart/form-data} form.
+ * Answers the same result as {@code importAssessment}: 200 when imported, 422 with
+ * {@code errors} when not, 404 for an unknown round, 413 for a file over
  * {@code egov.assessment.upload-max-size}; 401/403 without the ADMIN or ANALYST role.
  */
 @RestController
@@ -48,14 +49,17 @@ class AssessmentUploadController {
 		this.maxBytes = (int) Math.min(Integer.MAX_VALUE, maxSize.toBytes());
 	}
 
-	@PostMapping(path = PATH, consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE },
+	@PostMapping(path = PATH,
+			consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE },
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<ImportResult>> upload(@PathVariable Framework framework, @PathVariable int year,
 			@RequestBody Flux<DataBuffer> body) {
-		return text(body).flatMap((csv) -> this.service.importCsv(framework, year, csv)).map(AssessmentUploadController::respond);
+		return text(body).flatMap((csv) -> this.service.importCsv(framework, year, csv))
+			.map(AssessmentUploadController::respond);
 	}
 
-	@PostMapping(path = PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<ImportResult>> uploadForm(@PathVariable Framework framework, @PathVariable int year,
 			@RequestPart("file") Mono<FilePart> file) {
 		return file.flatMap((part) -> text(part.content()))
@@ -63,7 +67,10 @@ class AssessmentUploadController {
 			.map(AssessmentUploadController::respond);
 	}
 
-	/** Anonymous: 401 (sign in); signed in without the ANALYST or ADMIN role: 403. Nothing was imported. */
+	/**
+	 * Anonymous: 401 (sign in); signed in without the ANALYST or ADMIN role: 403. Nothing
+	 * was imported.
+	 */
 	@ExceptionHandler
 	Mono<ResponseEntity<Map<String, String>>> denied(AccessDeniedException ex, ServerWebExchange exchange) {
 		return exchange.getPrincipal()
@@ -71,7 +78,8 @@ class AssessmentUploadController {
 				.body(Map.of("message", "Forbidden: importing scores needs role ADMIN or ANALYST")))
 			.defaultIfEmpty(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-				.body(Map.of("message", "Not signed in: send a bearer token (Authorization: Bearer …) or an API key (X-API-Key)")));
+				.body(Map.of("message",
+						"Not signed in: send a bearer token (Authorization: Bearer …) or an API key (X-API-Key)")));
 	}
 
 	@ExceptionHandler

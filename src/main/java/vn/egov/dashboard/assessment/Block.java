@@ -5,7 +5,8 @@ import java.util.Set;
 import vn.egov.dashboard.agency.AgencyKind;
 
 /**
- * A ranking group within a round: agencies are ranked only against the others of their block.
+ * A ranking group within a round: agencies are ranked only against the others of their
+ * block.
  */
 public enum Block {
 
@@ -18,14 +19,16 @@ public enum Block {
 	/** Cơ quan thuộc Chính phủ (ICT_APPLICATION). */
 	GOVERNMENT_AGENCIES(Set.of(AgencyKind.GOVERNMENT_AGENCY)),
 	/** DTI: bộ, ngành that provide public services. */
-	MINISTRIES_WITH_PUBLIC_SERVICES(Set.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY,
-			AgencyKind.GOVERNMENT_AGENCY)),
+	MINISTRIES_WITH_PUBLIC_SERVICES(
+			Set.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY, AgencyKind.GOVERNMENT_AGENCY)),
 	/** DTI: bộ, ngành that provide no public services. */
-	MINISTRIES_WITHOUT_PUBLIC_SERVICES(Set.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY,
-			AgencyKind.GOVERNMENT_AGENCY)),
-	/** Vietnam ICT Index: bộ, cơ quan ngang bộ and cơ quan thuộc Chính phủ in one group. */
-	MINISTRIES_AND_GOVERNMENT_AGENCIES(Set.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY,
-			AgencyKind.GOVERNMENT_AGENCY)),
+	MINISTRIES_WITHOUT_PUBLIC_SERVICES(
+			Set.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY, AgencyKind.GOVERNMENT_AGENCY)),
+	/**
+	 * Vietnam ICT Index: bộ, cơ quan ngang bộ and cơ quan thuộc Chính phủ in one group.
+	 */
+	MINISTRIES_AND_GOVERNMENT_AGENCIES(
+			Set.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY, AgencyKind.GOVERNMENT_AGENCY)),
 	/** The national index, one row for the country ({@code VN}). */
 	NATIONAL(Set.of(AgencyKind.NATION));
 
@@ -41,8 +44,9 @@ public enum Block {
 	}
 
 	/**
-	 * Whether the block recomputes an earlier year for agencies created later (their validity is not checked
-	 * against the assessed year), and may repeat agencies ranked in another block of the same round.
+	 * Whether the block recomputes an earlier year for agencies created later (their
+	 * validity is not checked against the assessed year), and may repeat agencies ranked
+	 * in another block of the same round.
 	 */
 	boolean recomputation() {
 		return this == PROVINCES_POST_MERGER;

@@ -1,8 +1,9 @@
 package vn.egov.dashboard.assessment;
 
 /**
- * The distribution of one category's scores in a block, for a box plot. Quartiles are {@code percentile_cont}
- * (linear interpolation between neighbouring scores, as in most spreadsheet and plotting tools).
+ * The distribution of one category's scores in a block, for a box plot. Quartiles are
+ * {@code percentile_cont} (linear interpolation between neighbouring scores, as in most
+ * spreadsheet and plotting tools).
  *
  * @param sampleCount how many of the scores are generated sample data
  */

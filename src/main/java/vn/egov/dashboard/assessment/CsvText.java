@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import vn.egov.dashboard.graphql.InvalidInputException;
 
 /**
- * Decodes an uploaded file: it must be UTF-8 (Excel: "CSV UTF-8"), since a file in another encoding would
- * silently turn Vietnamese names into garbage.
+ * Decodes an uploaded file: it must be UTF-8 (Excel: "CSV UTF-8"), since a file in
+ * another encoding would silently turn Vietnamese names into garbage.
  */
 final class CsvText {
 

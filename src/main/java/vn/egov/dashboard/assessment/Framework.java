@@ -3,7 +3,8 @@ package vn.egov.dashboard.assessment;
 import java.util.List;
 
 /**
- * An assessment framework; the names are those of the reference data ({@code assessment_scores.csv}).
+ * An assessment framework; the names are those of the reference data
+ * ({@code assessment_scores.csv}).
  */
 public enum Framework {
 

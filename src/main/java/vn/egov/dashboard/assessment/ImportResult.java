@@ -3,9 +3,9 @@ package vn.egov.dashboard.assessment;
 import java.util.List;
 
 /**
- * The outcome of an import. When {@code errors} is not empty nothing was written ({@code imported} is false);
- * otherwise the round's scores were replaced by the file's rows in one transaction. {@code warnings} never
- * stop an import.
+ * The outcome of an import. When {@code errors} is not empty nothing was written
+ * ({@code imported} is false); otherwise the round's scores were replaced by the file's
+ * rows in one transaction. {@code warnings} never stop an import.
  *
  * @param rowsRead data lines read (header and blank lines not counted)
  * @param rowsReplaced scores of the round that the import deleted

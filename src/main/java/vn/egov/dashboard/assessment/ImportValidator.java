@@ -15,10 +15,11 @@ import vn.egov.dashboard.agency.Agency;
 import vn.egov.dashboard.assessment.AssessmentCsv.Line;
 
 /**
- * Checks what every line of an import file means against the round: the block (one of the framework's), the
- * agency (known, of a kind the block ranks, in existence in the assessed year), the category (one of the
- * round's), the score (a plain decimal number within 0 and the category's maximum), the published rank (a
- * positive whole number), and that no score is given twice. Every problem is reported, not just the first.
+ * Checks what every line of an import file means against the round: the block (one of the
+ * framework's), the agency (known, of a kind the block ranks, in existence in the
+ * assessed year), the category (one of the round's), the score (a plain decimal number
+ * within 0 and the category's maximum), the published rank (a positive whole number), and
+ * that no score is given twice. Every problem is reported, not just the first.
  */
 final class ImportValidator {
 
@@ -31,8 +32,8 @@ final class ImportValidator {
 	}
 
 	/**
-	 * The rows to write, the errors that forbid writing, and warnings that do not: a published rank that the
-	 * file's own scores contradict.
+	 * The rows to write, the errors that forbid writing, and warnings that do not: a
+	 * published rank that the file's own scores contradict.
 	 */
 	record Checked(List<ScoreRow> rows, List<ImportProblem> errors, List<ImportProblem> warnings) {
 
@@ -68,8 +69,9 @@ final class ImportValidator {
 				Line other = blockOfAgency.putIfAbsent(agencyKey, line);
 				String otherBlock = (other != null) ? other.get(AssessmentCsv.BLOCK) : null;
 				if (other != null && !block.name().equals(otherBlock)) {
-					errors.add(new ImportProblem(line.number(), AssessmentCsv.BLOCK, agency.code() + " is already ranked in block "
-							+ otherBlock + " on line " + other.number() + "; an agency is ranked in one block per round"));
+					errors.add(new ImportProblem(line.number(), AssessmentCsv.BLOCK,
+							agency.code() + " is already ranked in block " + otherBlock + " on line " + other.number()
+									+ "; an agency is ranked in one block per round"));
 					continue;
 				}
 			}
@@ -85,8 +87,8 @@ final class ImportValidator {
 		String given = line.get(AssessmentCsv.BLOCK);
 		String blocks = round.framework().blocks().stream().map(Enum::name).collect(Collectors.joining(", "));
 		if (given == null) {
-			errors.add(new ImportProblem(line.number(), AssessmentCsv.BLOCK, "block is required; " + round.framework()
-					+ " uses " + blocks));
+			errors.add(new ImportProblem(line.number(), AssessmentCsv.BLOCK,
+					"block is required; " + round.framework() + " uses " + blocks));
 			return null;
 		}
 		for (Block block : round.framework().blocks()) {
@@ -94,8 +96,8 @@ final class ImportValidator {
 				return block;
 			}
 		}
-		errors.add(new ImportProblem(line.number(), AssessmentCsv.BLOCK, "unknown block '" + given + "' for "
-				+ round.framework() + ", which uses " + blocks));
+		errors.add(new ImportProblem(line.number(), AssessmentCsv.BLOCK,
+				"unknown block '" + given + "' for " + round.framework() + ", which uses " + blocks));
 		return null;
 	}
 
@@ -115,9 +117,9 @@ final class ImportValidator {
 			return agency;
 		}
 		if (!block.kinds().contains(agency.kind())) {
-			errors.add(new ImportProblem(line.number(), AssessmentCsv.AGENCY, code + " (" + agency.name() + ") is a "
-					+ agency.kind() + ", but block " + block + " ranks "
-					+ block.kinds().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))));
+			errors.add(new ImportProblem(line.number(), AssessmentCsv.AGENCY,
+					code + " (" + agency.name() + ") is a " + agency.kind() + ", but block " + block + " ranks "
+							+ block.kinds().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))));
 			return null;
 		}
 		LocalDate start = LocalDate.of(round.year(), 1, 1);
@@ -125,11 +127,11 @@ final class ImportValidator {
 		boolean existed = (agency.validFrom() == null || !agency.validFrom().isAfter(end))
 				&& (agency.validTo() == null || !agency.validTo().isBefore(start));
 		if (!existed && !block.recomputation()) {
-			errors.add(new ImportProblem(line.number(), AssessmentCsv.AGENCY, code + " (" + agency.name()
-					+ ") did not exist in " + round.year() + " (valid " + orOpen(agency.validFrom()) + " to "
-					+ orOpen(agency.validTo()) + ((agency.successorCode() != null)
-							? "; its successor is " + agency.successorCode() : "")
-					+ ")"));
+			errors.add(new ImportProblem(line.number(), AssessmentCsv.AGENCY,
+					code + " (" + agency.name() + ") did not exist in " + round.year() + " (valid "
+							+ orOpen(agency.validFrom()) + " to " + orOpen(agency.validTo())
+							+ ((agency.successorCode() != null) ? "; its successor is " + agency.successorCode() : "")
+							+ ")"));
 			return null;
 		}
 		return agency;
@@ -144,20 +146,23 @@ final class ImportValidator {
 				return category;
 			}
 		}
-		errors.add(new ImportProblem(line.number(), AssessmentCsv.CATEGORY, "unknown category '" + wanted + "' for "
-				+ round.label() + "; use one of " + known(categories)));
+		errors.add(new ImportProblem(line.number(), AssessmentCsv.CATEGORY,
+				"unknown category '" + wanted + "' for " + round.label() + "; use one of " + known(categories)));
 		return null;
 	}
 
-	/** The categories as a hint: {@code TOTAL (or empty), CHINH_QUYEN_SO (Chính quyền số), …}. */
+	/**
+	 * The categories as a hint:
+	 * {@code TOTAL (or empty), CHINH_QUYEN_SO (Chính quyền số), …}.
+	 */
 	static String known(List<AssessmentCategory> categories) {
 		return categories.stream()
 			.map((c) -> c.code() + (c.kind() == CategoryKind.TOTAL ? " (or empty)" : " (" + c.name() + ")"))
 			.collect(Collectors.joining(", "));
 	}
 
-	private static @Nullable BigDecimal score(AssessmentRound round, @Nullable AssessmentCategory category,
-			Line line, List<ImportProblem> errors) {
+	private static @Nullable BigDecimal score(AssessmentRound round, @Nullable AssessmentCategory category, Line line,
+			List<ImportProblem> errors) {
 		String given = line.get(AssessmentCsv.SCORE);
 		if (given == null) {
 			errors.add(new ImportProblem(line.number(), AssessmentCsv.SCORE, "score is required"));
@@ -165,26 +170,28 @@ final class ImportValidator {
 		}
 		BigDecimal score = decimal(given);
 		if (score == null) {
-			errors.add(new ImportProblem(line.number(), AssessmentCsv.SCORE, "'" + given + "' is not a number"
-					+ (given.matches("-?\\d+,\\d+") ? "; write decimals with a point, e.g. " + given.replace(',', '.')
-							: "")));
+			errors.add(new ImportProblem(line.number(), AssessmentCsv.SCORE,
+					"'" + given + "' is not a number" + (given.matches("-?\\d+,\\d+")
+							? "; write decimals with a point, e.g. " + given.replace(',', '.') : "")));
 			return null;
 		}
 		if (score.stripTrailingZeros().scale() > MAX_DECIMALS) {
-			errors.add(new ImportProblem(line.number(), AssessmentCsv.SCORE, given + " has more than " + MAX_DECIMALS
-					+ " decimals"));
+			errors.add(new ImportProblem(line.number(), AssessmentCsv.SCORE,
+					given + " has more than " + MAX_DECIMALS + " decimals"));
 			return null;
 		}
 		if (category != null && (score.signum() < 0 || score.compareTo(category.maxScore()) > 0)) {
-			errors.add(new ImportProblem(line.number(), AssessmentCsv.SCORE, "score " + given + " is outside 0.."
-					+ category.maxScore().stripTrailingZeros().toPlainString() + ", the range of " + category.code()
-					+ " in " + round.label()));
+			errors.add(new ImportProblem(line.number(), AssessmentCsv.SCORE,
+					"score " + given + " is outside 0.." + category.maxScore().stripTrailingZeros().toPlainString()
+							+ ", the range of " + category.code() + " in " + round.label()));
 			return null;
 		}
 		return score;
 	}
 
-	/** A plain decimal number ({@code 0.8002}, {@code 12}); no exponent, grouping or NaN. */
+	/**
+	 * A plain decimal number ({@code 0.8002}, {@code 12}); no exponent, grouping or NaN.
+	 */
 	static @Nullable BigDecimal decimal(String text) {
 		if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
 			return null;
@@ -200,21 +207,24 @@ final class ImportValidator {
 		if (given.matches("\\d{1,6}") && Integer.parseInt(given) > 0) {
 			return Integer.valueOf(given);
 		}
-		errors.add(new ImportProblem(line.number(), AssessmentCsv.RANK, "rank '" + given
-				+ "' is not a positive whole number (leave it empty when no rank was published)"));
+		errors.add(new ImportProblem(line.number(), AssessmentCsv.RANK,
+				"rank '" + given + "' is not a positive whole number (leave it empty when no rank was published)"));
 		return null;
 	}
 
 	private static @Nullable String text(Line line, String column, List<ImportProblem> errors) {
 		String given = line.get(column);
 		if (given != null && given.length() > MAX_TEXT) {
-			errors.add(new ImportProblem(line.number(), column, column + " is longer than " + MAX_TEXT + " characters"));
+			errors
+				.add(new ImportProblem(line.number(), column, column + " is longer than " + MAX_TEXT + " characters"));
 			return null;
 		}
 		return given;
 	}
 
-	/** A published rank that differs from the rank the file's own scores give the line. */
+	/**
+	 * A published rank that differs from the rank the file's own scores give the line.
+	 */
 	private static List<ImportProblem> rankWarnings(List<ScoreRow> rows) {
 		Map<String, List<ScoreRow>> groups = rows.stream()
 			.collect(Collectors.groupingBy((r) -> r.block() + " / " + r.categoryCode()));

@@ -27,8 +27,8 @@ import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Page;
 
 /**
- * A block's ranking and its score distribution, and the fields of ranking entries, category scores and
- * statistics.
+ * A block's ranking and its score distribution, and the fields of ranking entries,
+ * category scores and statistics.
  */
 @Controller
 class RankingController {
@@ -61,13 +61,16 @@ class RankingController {
 	Mono<List<CategoryStatistics>> blockStatistics(@Argument Framework framework, @Argument int year,
 			@Argument Block block, @Argument @Nullable String category) {
 		checkBlock(framework, block);
-		// A Mono of the list: a Flux that fails is answered as a list ending in null, which a non-null item type
-		// turns into a second, misleading error (NullValueInNonNullableField) beside the real one.
-		return round(framework, year).flatMapMany((round) -> ((category != null)
-				? category(round, category).map(AssessmentCategory::code) : Mono.<String>empty())
-			.map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
-			.flatMapMany((code) -> this.rankings.findStatistics(round, block, code.orElse(null))))
+		// A Mono of the list: a Flux that fails is answered as a list ending in null,
+		// which a non-null item type
+		// turns into a second, misleading error (NullValueInNonNullableField) beside the
+		// real one.
+		return round(framework, year)
+			.flatMapMany((round) -> ((category != null) ? category(round, category).map(AssessmentCategory::code)
+					: Mono.<String>empty())
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.flatMapMany((code) -> this.rankings.findStatistics(round, block, code.orElse(null))))
 			.collectList();
 	}
 
@@ -86,8 +89,9 @@ class RankingController {
 		return this.assessments.findCategories(items.stream().map(round).collect(Collectors.toSet()))
 			.collectMap((c) -> c.roundId() + "/" + c.code())
 			.map((byKey) -> items.stream()
-				.collect(Collectors.toMap((item) -> item, (item) -> byKey.get(round.apply(item) + "/" + code.apply(item)),
-						(a, b) -> a, LinkedHashMap::new)));
+				.collect(Collectors.toMap((item) -> item,
+						(item) -> byKey.get(round.apply(item) + "/" + code.apply(item)), (a, b) -> a,
+						LinkedHashMap::new)));
 	}
 
 	private Mono<AssessmentRound> round(Framework framework, int year) {

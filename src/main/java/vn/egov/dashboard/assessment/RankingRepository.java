@@ -21,8 +21,9 @@ import vn.egov.dashboard.graphql.Page;
 import vn.egov.dashboard.system.Binds;
 
 /**
- * Reads ranked scores: a block's ranking, agencies' histories and score distributions. Ranks come from the
- * {@code assessment_ranked} view (window functions); statistics from {@code percentile_cont}.
+ * Reads ranked scores: a block's ranking, agencies' histories and score distributions.
+ * Ranks come from the {@code assessment_ranked} view (window functions); statistics from
+ * {@code percentile_cont}.
  */
 @Repository
 class RankingRepository {
@@ -33,14 +34,17 @@ class RankingRepository {
 			c.published_rank, c.source, c.note, c.rank, c.block_size, c.tied,
 			k.name AS category_name, k.name_en AS category_name_en, k.kind AS category_kind""";
 
-	/** The category of each standing, read with it rather than looked up field by field. */
+	/**
+	 * The category of each standing, read with it rather than looked up field by field.
+	 */
 	private static final String JOIN_CATEGORY = """
 			  JOIN assessment_category k ON k.round_id = c.round_id AND k.code = c.category_code
 			""";
 
 	/**
-	 * The latest earlier round of the same framework that ranked the block: what rank changes compare against
-	 * (VIETNAM_ICT_INDEX 2023 compares with 2020, the last round before it).
+	 * The latest earlier round of the same framework that ranked the block: what rank
+	 * changes compare against (VIETNAM_ICT_INDEX 2023 compares with 2020, the last round
+	 * before it).
 	 */
 	private static final String PREVIOUS_ROUND = """
 			SELECT r.id, r.year FROM assessment_round r
@@ -51,10 +55,11 @@ class RankingRepository {
 			""";
 
 	/**
-	 * One page of a block's ranking. Both the current and the previous round's ranks are computed by the view
-	 * on just their own partition: the filters on round, block and category are pushed below the window. The
-	 * previous round's ranks are computed once (MATERIALIZED): as a plain subquery, PostgreSQL's generic plan
-	 * recomputed its window for each of the 63 provinces (4.2 ms; 1.6 ms now).
+	 * One page of a block's ranking. Both the current and the previous round's ranks are
+	 * computed by the view on just their own partition: the filters on round, block and
+	 * category are pushed below the window. The previous round's ranks are computed once
+	 * (MATERIALIZED): as a plain subquery, PostgreSQL's generic plan recomputed its
+	 * window for each of the 63 provinces (4.2 ms; 1.6 ms now).
 	 */
 	private static final String RANKING = """
 			WITH p AS MATERIALIZED (
@@ -76,8 +81,9 @@ class RankingRepository {
 			""";
 
 	/**
-	 * The round × block partitions some agencies appear in (optionally of one framework, year and category), each with
-	 * the previous round of its framework that ranked the block, or -1.
+	 * The round × block partitions some agencies appear in (optionally of one framework,
+	 * year and category), each with the previous round of its framework that ranked the
+	 * block, or -1.
 	 */
 	private static final String PARTS_OF_AGENCIES = """
 			WITH parts AS (
@@ -96,9 +102,10 @@ class RankingRepository {
 			""";
 
 	/**
-	 * The agencies' ranked scores in those partitions and in the previous rounds', ranked once (the filters on
-	 * round and block are pushed below the view's window functions; the filter on agencies applies after
-	 * ranking), then each joined to its previous round's row.
+	 * The agencies' ranked scores in those partitions and in the previous rounds', ranked
+	 * once (the filters on round and block are pushed below the view's window functions;
+	 * the filter on agencies applies after ranking), then each joined to its previous
+	 * round's row.
 	 */
 	private static final String STANDINGS_OF_AGENCIES = """
 			WITH ranked AS MATERIALIZED (
@@ -118,13 +125,14 @@ class RankingRepository {
 			""";
 
 	/**
-	 * Agencies' scores as stored, without ranks (rank, block size and previous rank left empty), for requests that
-	 * ask for none: only the agencies' own rows are read, in no particular order (callers group and sort them).
-	 * The rounds are chosen in a subquery so that PostgreSQL's generic plan (prepared statements switch to it after
-	 * five runs) finds them first and then reads the agencies' scores of just those rounds in one scan of
-	 * {@code assessment_score_agency_round_block_idx}: 0.6 ms for 100 agencies' DTI 2024 scores, against 6 ms (plus
-	 * 2 ms of sorting) when the filters sat on the joined round, which made the plan probe the index once per
-	 * category.
+	 * Agencies' scores as stored, without ranks (rank, block size and previous rank left
+	 * empty), for requests that ask for none: only the agencies' own rows are read, in no
+	 * particular order (callers group and sort them). The rounds are chosen in a subquery
+	 * so that PostgreSQL's generic plan (prepared statements switch to it after five
+	 * runs) finds them first and then reads the agencies' scores of just those rounds in
+	 * one scan of {@code assessment_score_agency_round_block_idx}: 0.6 ms for 100
+	 * agencies' DTI 2024 scores, against 6 ms (plus 2 ms of sorting) when the filters sat
+	 * on the joined round, which made the plan probe the index once per category.
 	 */
 	private static final String SCORES_OF_AGENCIES = """
 			SELECT s.round_id, r.framework, r.year, s.block, s.category_code, c.position AS category_position, c.max_score,
@@ -139,7 +147,10 @@ class RankingRepository {
 			                         AND (cast(:year AS int) IS NULL OR year = :year))
 			""";
 
-	/** Box-plot figures per category of a block; percentile_cont interpolates between neighbouring scores. */
+	/**
+	 * Box-plot figures per category of a block; percentile_cont interpolates between
+	 * neighbouring scores.
+	 */
 	private static final String STATISTICS = """
 			SELECT s.category_code, count(*) AS count, count(*) FILTER (WHERE s.sample) AS sample_count,
 			       avg(s.score) AS mean, min(s.score) AS min, max(s.score) AS max,
@@ -155,7 +166,10 @@ class RankingRepository {
 			 ORDER BY c.position, s.category_code
 			""";
 
-	/** An agency and every agency merged into it, directly or through earlier mergers, with the distance. */
+	/**
+	 * An agency and every agency merged into it, directly or through earlier mergers,
+	 * with the distance.
+	 */
 	private static final String LINEAGE = """
 			WITH RECURSIVE lineage (code, depth) AS (
 			    SELECT code, 0 FROM agency WHERE code = :code
@@ -170,7 +184,10 @@ class RankingRepository {
 		this.db = db;
 	}
 
-	/** The id of the round before {@code round} in its framework that ranked {@code block}, if any. */
+	/**
+	 * The id of the round before {@code round} in its framework that ranked
+	 * {@code block}, if any.
+	 */
 	Mono<Long> findPreviousRoundId(AssessmentRound round, Block block) {
 		return this.db.sql(PREVIOUS_ROUND)
 			.bind("framework", round.framework().name())
@@ -207,8 +224,8 @@ class RankingRepository {
 	}
 
 	/**
-	 * Every ranked score of these agencies (optionally of one framework, assessed year and category), by year,
-	 * with ranks computed on just the blocks they are in.
+	 * Every ranked score of these agencies (optionally of one framework, assessed year
+	 * and category), by year, with ranks computed on just the blocks they are in.
 	 */
 	Flux<Standing> findStandings(Collection<String> agencyCodes, @Nullable Framework framework, @Nullable Integer year,
 			@Nullable String category) {
@@ -230,25 +247,25 @@ class RankingRepository {
 					.bind("roundIds", found.stream().map((p) -> (Long) p[0]).toArray(Long[]::new))
 					.bind("blocks", found.stream().map((p) -> (String) p[1]).toArray(String[]::new))
 					.bind("previousIds", found.stream().map((p) -> (Long) p[2]).toArray(Long[]::new))
-					.bind("allRoundIds", found.stream()
-						.flatMap((p) -> Stream.of((Long) p[0], (Long) p[2]))
-						.distinct()
-						.toArray(Long[]::new));
+					.bind("allRoundIds",
+							found.stream()
+								.flatMap((p) -> Stream.of((Long) p[0], (Long) p[2]))
+								.distinct()
+								.toArray(Long[]::new));
 				return Binds.orNull(spec, "category", category, String.class).map(ranked(new HashMap<>())).all();
 			});
 	}
 
 	/**
-	 * Every score of these agencies (optionally of one framework and assessed year) as stored: {@link Standing}s
-	 * whose rank fields are empty (rank and block size 0, not tied, no previous rank), in no particular order. Only
-	 * for requests that select no ranked field.
+	 * Every score of these agencies (optionally of one framework and assessed year) as
+	 * stored: {@link Standing}s whose rank fields are empty (rank and block size 0, not
+	 * tied, no previous rank), in no particular order. Only for requests that select no
+	 * ranked field.
 	 */
 	Flux<Standing> findScores(Collection<String> agencyCodes, @Nullable Framework framework, @Nullable Integer year) {
 		GenericExecuteSpec spec = this.db.sql(SCORES_OF_AGENCIES).bind("codes", agencyCodes.toArray(String[]::new));
 		spec = Binds.orNull(spec, "framework", (framework != null) ? framework.name() : null, String.class);
-		return Binds.orNull(spec, "year", year, Integer.class)
-			.map(unranked(new HashMap<>()))
-			.all();
+		return Binds.orNull(spec, "year", year, Integer.class).map(unranked(new HashMap<>())).all();
 	}
 
 	Flux<CategoryStatistics> findStatistics(AssessmentRound round, Block block, @Nullable String category) {
@@ -262,7 +279,10 @@ class RankingRepository {
 			.all();
 	}
 
-	/** {@code code} and the codes of all agencies merged into it (depth 0 is the agency itself). */
+	/**
+	 * {@code code} and the codes of all agencies merged into it (depth 0 is the agency
+	 * itself).
+	 */
 	Mono<Map<String, Integer>> findLineage(String code) {
 		return this.db.sql(LINEAGE)
 			.bind("code", code)
@@ -272,8 +292,8 @@ class RankingRepository {
 	}
 
 	/**
-	 * Maps the rows of one result to standings with their ranks. {@code categories} holds the categories already
-	 * read by this result (one map per statement run).
+	 * Maps the rows of one result to standings with their ranks. {@code categories} holds
+	 * the categories already read by this result (one map per statement run).
 	 */
 	private static BiFunction<Row, RowMetadata, Standing> ranked(Map<String, AssessmentCategory> categories) {
 		return (row, meta) -> standing(row, categories, row.get("rank", Long.class).intValue(),
@@ -288,9 +308,10 @@ class RankingRepository {
 	}
 
 	/**
-	 * A standing from the stored columns of a row and the given rank fields; each column is decoded once. A round's
-	 * category repeats on every score of it (a page of 100 agencies reads 12 categories 1,039 times): its texts are
-	 * decoded on its first row only, and the rows share one {@link AssessmentCategory}.
+	 * A standing from the stored columns of a row and the given rank fields; each column
+	 * is decoded once. A round's category repeats on every score of it (a page of 100
+	 * agencies reads 12 categories 1,039 times): its texts are decoded on its first row
+	 * only, and the rows share one {@link AssessmentCategory}.
 	 */
 	private static Standing standing(Row row, Map<String, AssessmentCategory> categories, int rank, int blockSize,
 			boolean tied, @Nullable Integer previousRank, @Nullable Integer previousYear,
@@ -302,12 +323,13 @@ class RankingRepository {
 						row.get("category_name_en", String.class),
 						CategoryKind.valueOf(row.get("category_kind", String.class)),
 						row.get("max_score", BigDecimal.class), row.get("category_position", Integer.class)));
-		return new Standing(roundId, Framework.valueOf(row.get("framework", String.class)), row.get("year", Integer.class),
-				Block.valueOf(row.get("block", String.class)), categoryCode, category.position(), category.maxScore(),
-				row.get("agency_code", String.class), row.get("score", BigDecimal.class),
-				Boolean.TRUE.equals(row.get("sample", Boolean.class)), row.get("published_rank", Integer.class),
-				row.get("source", String.class), row.get("note", String.class), rank, blockSize, tied, previousRank,
-				previousYear, previousSample, category);
+		return new Standing(roundId, Framework.valueOf(row.get("framework", String.class)),
+				row.get("year", Integer.class), Block.valueOf(row.get("block", String.class)), categoryCode,
+				category.position(), category.maxScore(), row.get("agency_code", String.class),
+				row.get("score", BigDecimal.class), Boolean.TRUE.equals(row.get("sample", Boolean.class)),
+				row.get("published_rank", Integer.class), row.get("source", String.class),
+				row.get("note", String.class), rank, blockSize, tied, previousRank, previousYear, previousSample,
+				category);
 	}
 
 	private static @Nullable Integer toInteger(@Nullable Long value) {

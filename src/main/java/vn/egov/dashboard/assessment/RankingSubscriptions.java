@@ -10,8 +10,8 @@ import org.springframework.stereotype.Controller;
 import vn.egov.dashboard.live.LiveEvents;
 
 /**
- * The {@code rankingPublished} subscription: the framework's latest round now (if any), then again each
- * time assessment scores are imported or published on any instance.
+ * The {@code rankingPublished} subscription: the framework's latest round now (if any),
+ * then again each time assessment scores are imported or published on any instance.
  */
 @Controller
 class RankingSubscriptions {
@@ -28,8 +28,8 @@ class RankingSubscriptions {
 	@SubscriptionMapping
 	Flux<AssessmentRound> rankingPublished(@Argument Framework framework) {
 		Mono<AssessmentRound> latest = Mono.defer(() -> this.assessments.findRounds(framework).takeLast(1).next());
-		return latest
-			.concatWith(this.live.of("assessment", framework.name()).onBackpressureLatest().concatMap((event) -> latest, 1));
+		return latest.concatWith(
+				this.live.of("assessment", framework.name()).onBackpressureLatest().concatMap((event) -> latest, 1));
 	}
 
 }

@@ -1,7 +1,8 @@
 package vn.egov.dashboard.assessment;
 
 /**
- * A block as it appears in one round: how many agencies it ranks and how many of its scores are published.
+ * A block as it appears in one round: how many agencies it ranks and how many of its
+ * scores are published.
  *
  * @param sampleScoreCount scores generated for the demo data
  * @param publishedRankCount scores whose rank the source published

@@ -17,16 +17,19 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Completes one ranking table (a block × category of a round) for the demo data: every published score is
- * kept exactly, and the generated scores are chosen so that ranking all of them with {@code RANK()} gives every
- * published rank back, ties included. Scores nobody published follow a smooth curve through the published ones,
- * with some seeded jitter, so the same input always gives the same table.
+ * Completes one ranking table (a block × category of a round) for the demo data: every
+ * published score is kept exactly, and the generated scores are chosen so that ranking
+ * all of them with {@code RANK()} gives every published rank back, ties included. Scores
+ * nobody published follow a smooth curve through the published ones, with some seeded
+ * jitter, so the same input always gives the same table.
  *
- * <p>How: published ranks fix positions (a tie of k agencies at rank r fills positions r..r+k-1); agencies with
- * a published score but no rank go to the free positions where their score fits between the published scores
- * around it, nearest to where the curve expects it (several equal such scores form a tie); the rest fill the
- * remaining positions in order of {@code strength}. Unknown scores are then interpolated between the known ones,
- * strictly decreasing, so no tie appears that was not published.
+ * <p>
+ * How: published ranks fix positions (a tie of k agencies at rank r fills positions
+ * r..r+k-1); agencies with a published score but no rank go to the free positions where
+ * their score fits between the published scores around it, nearest to where the curve
+ * expects it (several equal such scores form a tie); the rest fill the remaining
+ * positions in order of {@code strength}. Unknown scores are then interpolated between
+ * the known ones, strictly decreasing, so no tie appears that was not published.
  */
 final class ScoreGenerator {
 
@@ -39,8 +42,9 @@ final class ScoreGenerator {
 	}
 
 	/**
-	 * What the sources give for one agency: a score, a rank, or both; for a score without a rank, optionally the
-	 * range of ranks it is known to lie in ("among the last three").
+	 * What the sources give for one agency: a score, a rank, or both; for a score without
+	 * a rank, optionally the range of ranks it is known to lie in ("among the last
+	 * three").
 	 */
 	record Known(@Nullable BigDecimal score, @Nullable Integer rank, int lowestRank, int highestRank) {
 
@@ -80,12 +84,13 @@ final class ScoreGenerator {
 	 * @param published what the sources give, by agency; every key must be a member
 	 * @param strength orders the agencies with nothing published (higher ranks higher)
 	 * @param max the category's maximum score
-	 * @param level the expected top score when nothing is published, or null for a seeded one
+	 * @param level the expected top score when nothing is published, or null for a seeded
+	 * one
 	 * @param seed makes the jitter (and, with no published score, the level) repeatable
 	 * @throws IllegalStateException if the published figures contradict each other
 	 */
-	static Map<String, BigDecimal> fill(List<String> members, Map<String, Known> published, Map<String, Double> strength,
-			BigDecimal max, @Nullable Double level, String seed) {
+	static Map<String, BigDecimal> fill(List<String> members, Map<String, Known> published,
+			Map<String, Double> strength, BigDecimal max, @Nullable Double level, String seed) {
 		int n = members.size();
 		SplittableRandom random = new SplittableRandom(seed(seed));
 		for (String agency : published.keySet()) {
@@ -149,12 +154,14 @@ final class ScoreGenerator {
 			int rank = group.getKey();
 			List<String> agencies = group.getValue().stream().sorted().toList();
 			if (rank < 1 || rank + agencies.size() - 1 > n) {
-				throw new IllegalStateException(seed + ": rank " + rank + " of " + agencies + " does not fit a block of " + n);
+				throw new IllegalStateException(
+						seed + ": rank " + rank + " of " + agencies + " does not fit a block of " + n);
 			}
 			BigDecimal score = null;
 			for (int p = rank; p < rank + agencies.size(); p++) {
 				if (taken[p]) {
-					throw new IllegalStateException(seed + ": rank " + rank + " of " + agencies + " overlaps another rank");
+					throw new IllegalStateException(
+							seed + ": rank " + rank + " of " + agencies + " overlaps another rank");
 				}
 				taken[p] = true;
 			}
@@ -174,8 +181,9 @@ final class ScoreGenerator {
 	}
 
 	/**
-	 * Agencies with a published score and no rank: each group of equal scores goes to consecutive free positions
-	 * where it fits between the known scores, the whole placement as close to the expected curve as possible.
+	 * Agencies with a published score and no rank: each group of equal scores goes to
+	 * consecutive free positions where it fits between the known scores, the whole
+	 * placement as close to the expected curve as possible.
 	 */
 	private static void placeScoredWithoutRank(Map<String, Known> published, Slot[] at, boolean[] taken,
 			List<Integer> free, int n, Levels levels, SplittableRandom random, String seed) {
@@ -223,7 +231,10 @@ final class ScoreGenerator {
 		}
 	}
 
-	/** The least total distance from the curve for groups i.. placed from free index j on; infinite if impossible. */
+	/**
+	 * The least total distance from the curve for groups i.. placed from free index j on;
+	 * infinite if impossible.
+	 */
 	private static double place(List<Map.Entry<BigDecimal, List<String>>> groups, int i, int j, List<Integer> free,
 			List<Slot> known, double[] expected, Map<Long, Double> memo, Map<String, Known> published) {
 		if (i == groups.size()) {
@@ -246,7 +257,9 @@ final class ScoreGenerator {
 		return result;
 	}
 
-	/** Distance from the curve of group i at free index j, or infinite where it cannot go. */
+	/**
+	 * Distance from the curve of group i at free index j, or infinite where it cannot go.
+	 */
 	private static double cost(List<Map.Entry<BigDecimal, List<String>>> groups, int i, int j, List<Integer> free,
 			List<Slot> known, double[] expected, Map<String, Known> published) {
 		int size = groups.get(i).getValue().size();
@@ -271,8 +284,9 @@ final class ScoreGenerator {
 	}
 
 	/**
-	 * Expected score at each position: linear between the known scores; above the first and below the last
-	 * known one it continues with their average slope (kept within reason), within 0 and the maximum.
+	 * Expected score at each position: linear between the known scores; above the first
+	 * and below the last known one it continues with their average slope (kept within
+	 * reason), within 0 and the maximum.
 	 */
 	private static double[] curve(List<Slot> known, Collection<BigDecimal> unranked, int n, Levels levels,
 			SplittableRandom random) {
@@ -293,9 +307,10 @@ final class ScoreGenerator {
 	}
 
 	/**
-	 * The known scores by position, plus made-up ends at positions 1 and n where those are unknown. With no
-	 * known position, the ends bracket the published scores without rank if there are any (published figures
-	 * are mostly of leading agencies), else start from the level.
+	 * The known scores by position, plus made-up ends at positions 1 and n where those
+	 * are unknown. With no known position, the ends bracket the published scores without
+	 * rank if there are any (published figures are mostly of leading agencies), else
+	 * start from the level.
 	 */
 	private static TreeMap<Integer, Double> anchors(List<Slot> known, Collection<BigDecimal> unranked, int n,
 			Levels levels, SplittableRandom random) {
@@ -355,7 +370,8 @@ final class ScoreGenerator {
 			double t = (slot.position - low.getKey() + jitter) / (high.getKey() - low.getKey());
 			slot.score = round(low.getValue() + t * (high.getValue() - low.getValue()));
 		}
-		// Rounding may bring neighbours together: keep generated scores strictly below the one above.
+		// Rounding may bring neighbours together: keep generated scores strictly below
+		// the one above.
 		for (int i = 1; i < slots.size(); i++) {
 			Slot slot = slots.get(i);
 			BigDecimal above = slots.get(i - 1).score;
@@ -373,21 +389,28 @@ final class ScoreGenerator {
 		}
 	}
 
-	/** The scale of a table: typical drop per position, maximum, and the expected top when nothing is known. */
+	/**
+	 * The scale of a table: typical drop per position, maximum, and the expected top when
+	 * nothing is known.
+	 */
 	private record Levels(double slope, BigDecimal max, @Nullable Double level) {
 
 	}
 
-	/** Checks that RANK() over the scores gives every published rank, and that published scores are kept. */
-	private static void verify(Map<String, BigDecimal> scores, Map<String, Known> published, BigDecimal max, String seed) {
+	/**
+	 * Checks that RANK() over the scores gives every published rank, and that published
+	 * scores are kept.
+	 */
+	private static void verify(Map<String, BigDecimal> scores, Map<String, Known> published, BigDecimal max,
+			String seed) {
 		published.forEach((agency, known) -> {
 			BigDecimal score = scores.get(agency);
 			if (known.score() != null && known.score().compareTo(score) != 0) {
 				throw new IllegalStateException(seed + ": published score of " + agency + " was not kept");
 			}
 			if (known.rank() != null && rank(scores, score) != known.rank()) {
-				throw new IllegalStateException(seed + ": " + agency + " ranks " + rank(scores, score) + ", published "
-						+ known.rank());
+				throw new IllegalStateException(
+						seed + ": " + agency + " ranks " + rank(scores, score) + ", published " + known.rank());
 			}
 		});
 		scores.forEach((agency, score) -> {
@@ -397,7 +420,10 @@ final class ScoreGenerator {
 		});
 	}
 
-	/** The rank SQL's RANK() gives {@code score}: one more than the number of higher scores. */
+	/**
+	 * The rank SQL's RANK() gives {@code score}: one more than the number of higher
+	 * scores.
+	 */
 	static int rank(Map<String, BigDecimal> scores, BigDecimal score) {
 		return 1 + (int) scores.values().stream().filter((other) -> other.compareTo(score) > 0).count();
 	}

@@ -34,7 +34,10 @@ class CacheConfiguration {
 	/** Anonymous query responses. */
 	static final String RESPONSES = "graphql.responses";
 
-	/** Request bodies (with their {@code Accept}) known to be answered by a cached response. */
+	/**
+	 * Request bodies (with their {@code Accept}) known to be answered by a cached
+	 * response.
+	 */
 	static final String SHORTCUTS = "graphql.response-shortcuts";
 
 	@Bean
@@ -42,8 +45,8 @@ class CacheConfiguration {
 		Cache<String, PreparsedDocumentEntry> documents = monitored(
 				Caffeine.newBuilder().maximumSize(properties.documents()).recordStats().build(), DOCUMENTS, registry);
 		Cache<Object, PreparsedDocumentEntry> persisted = monitored(
-				Caffeine.newBuilder().maximumSize(properties.persistedQueries()).recordStats().build(), PERSISTED_QUERIES,
-				registry);
+				Caffeine.newBuilder().maximumSize(properties.persistedQueries()).recordStats().build(),
+				PERSISTED_QUERIES, registry);
 		DocumentCache cache = new DocumentCache(documents, persisted);
 		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(cache));
 	}
@@ -67,7 +70,10 @@ class CacheConfiguration {
 		return new CachedAnswerFilter(responses, shortcuts, path, registry);
 	}
 
-	/** Writes cached answers as they are kept, and answers {@code If-None-Match} (in place of Boot's handler). */
+	/**
+	 * Writes cached answers as they are kept, and answers {@code If-None-Match} (in place
+	 * of Boot's handler).
+	 */
 	@Bean
 	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
 		return new CachedAnswerHttpHandler(handler);

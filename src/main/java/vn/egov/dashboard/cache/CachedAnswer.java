@@ -10,9 +10,10 @@ import tools.jackson.databind.jsontype.TypeSerializer;
 import vn.egov.dashboard.graphql.Utf8Json;
 
 /**
- * The data of an answer from the {@link ResponseCache}, kept as the HTTP body it is sent as: {@code {"data":…}} in
- * UTF-8. {@link CachedAnswerHttpHandler} writes those bytes out as they are; elsewhere (a query over a WebSocket)
- * Jackson serialises this object, which copies the bytes of the data in.
+ * The data of an answer from the {@link ResponseCache}, kept as the HTTP body it is sent
+ * as: {@code {"data":…}} in UTF-8. {@link CachedAnswerHttpHandler} writes those bytes out
+ * as they are; elsewhere (a query over a WebSocket) Jackson serialises this object, which
+ * copies the bytes of the data in.
  */
 final class CachedAnswer extends JacksonSerializable.Base {
 
@@ -22,7 +23,9 @@ final class CachedAnswer extends JacksonSerializable.Base {
 
 	private final byte[] body;
 
-	/** The answer whose data serialises as {@code data}, the JSON of the data in UTF-8. */
+	/**
+	 * The answer whose data serialises as {@code data}, the JSON of the data in UTF-8.
+	 */
 	CachedAnswer(byte[] data) {
 		this.body = new byte[PREFIX.length + data.length + SUFFIX.length];
 		System.arraycopy(PREFIX, 0, this.body, 0, PREFIX.length);
@@ -37,7 +40,8 @@ final class CachedAnswer extends JacksonSerializable.Base {
 
 	@Override
 	public void serialize(JsonGenerator generator, SerializationContext context) {
-		generator.writeRawValue(new Utf8Json(this.body, PREFIX.length, this.body.length - PREFIX.length - SUFFIX.length));
+		generator
+			.writeRawValue(new Utf8Json(this.body, PREFIX.length, this.body.length - PREFIX.length - SUFFIX.length));
 	}
 
 	@Override

@@ -29,20 +29,26 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Writes an answer of the {@link ResponseCache} straight from the request's bytes, without decoding the request or
- * running the GraphQL handler: a CDN's shortcut, kept inside the server. An anonymous {@code POST} whose body and
- * {@code Accept} header are byte for byte those of an earlier request that was answered from the cache, or stored in
- * it, is a shortcut to that answer's cache key; while the cache still holds the answer, it is written with the
- * headers a hit gets on the ordinary path (and {@code If-None-Match} answered with 304 the same way). Anything else,
- * and every request whose answer a write has dropped, goes the ordinary way, which may add a shortcut.
+ * Writes an answer of the {@link ResponseCache} straight from the request's bytes,
+ * without decoding the request or running the GraphQL handler: a CDN's shortcut, kept
+ * inside the server. An anonymous {@code POST} whose body and {@code Accept} header are
+ * byte for byte those of an earlier request that was answered from the cache, or stored
+ * in it, is a shortcut to that answer's cache key; while the cache still holds the
+ * answer, it is written with the headers a hit gets on the ordinary path (and
+ * {@code If-None-Match} answered with 304 the same way). Anything else, and every request
+ * whose answer a write has dropped, goes the ordinary way, which may add a shortcut.
  * <p>
- * It runs after Spring Security's filters (order -100) and the rate limiter (-50), so a shortcut is counted, limited
- * and given the security headers like any request. Request bodies are read here only when they declare a length of
- * at most {@link #MAX_BODY} bytes.
+ * It runs after Spring Security's filters (order -100) and the rate limiter (-50), so a
+ * shortcut is counted, limited and given the security headers like any request. Request
+ * bodies are read here only when they declare a length of at most {@link #MAX_BODY}
+ * bytes.
  */
 final class CachedAnswerFilter implements WebFilter, Ordered {
 
-	/** The largest request body looked up; larger bodies, and bodies of unknown length, go the ordinary way. */
+	/**
+	 * The largest request body looked up; larger bodies, and bodies of unknown length, go
+	 * the ordinary way.
+	 */
 	static final int MAX_BODY = 16 * 1024;
 
 	static final int ORDER = -40;
@@ -55,13 +61,16 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 
 	private final Counter written;
 
-	/** A shortcut: the request with this body and {@code Accept} is answered by this entry, in this media type. */
+	/**
+	 * A shortcut: the request with this body and {@code Accept} is answered by this
+	 * entry, in this media type.
+	 */
 	record Shortcut(String key, MediaType contentType) {
 	}
 
 	/**
-	 * Set in the request attributes of a request that had no shortcut; the {@link ResponseCache} names the key of
-	 * the entry that answered it, if one did.
+	 * Set in the request attributes of a request that had no shortcut; the
+	 * {@link ResponseCache} names the key of the entry that answered it, if one did.
 	 */
 	static final class Miss {
 
@@ -75,7 +84,8 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 
 	}
 
-	CachedAnswerFilter(ResponseCache responses, Cache<String, Shortcut> shortcuts, String path, MeterRegistry registry) {
+	CachedAnswerFilter(ResponseCache responses, Cache<String, Shortcut> shortcuts, String path,
+			MeterRegistry registry) {
 		this.responses = responses;
 		this.shortcuts = shortcuts;
 		this.path = path;
@@ -107,15 +117,18 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 			Shortcut known = this.shortcuts.getIfPresent(shortcut);
 			ResponseCache.Entry entry = (known != null) ? this.responses.cached(known.key()) : null;
 			if (known != null && entry != null) {
-				// the route the handler mapping would have named, for the uri tag of http.server.requests
+				// the route the handler mapping would have named, for the uri tag of
+				// http.server.requests
 				ServerRequestObservationContext.findCurrent(exchange.getAttributes())
 					.ifPresent((observation) -> observation.setPathPattern(this.path));
 				return write(exchange, known, entry);
 			}
 			Miss miss = new Miss();
 			exchange.getAttributes().put(Miss.ATTRIBUTE, miss);
-			// Before the answer goes out, so that a client sending the same bytes again once it has the answer finds
-			// the shortcut (after the exchange completed, the next request could come first).
+			// Before the answer goes out, so that a client sending the same bytes again
+			// once it has the answer finds
+			// the shortcut (after the exchange completed, the next request could come
+			// first).
 			exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> remember(shortcut, miss, exchange)));
 			ServerWebExchange replayed = exchange.mutate().request(new Replayed(request, body)).build();
 			return chain.filter(replayed);
@@ -137,7 +150,10 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
-	/** Adds the shortcut when the answer, about to be sent, came from the cache as JSON (not a stream of events). */
+	/**
+	 * Adds the shortcut when the answer, about to be sent, came from the cache as JSON
+	 * (not a stream of events).
+	 */
 	private void remember(String shortcut, Miss miss, ServerWebExchange exchange) {
 		String key = miss.key;
 		MediaType type = exchange.getResponse().getHeaders().getContentType();
@@ -149,15 +165,19 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * SHA-256 of the {@code Accept} headers, each ended by a line feed, and the body: a collision cannot be crafted to
-	 * reach another answer, and a missing {@code Accept} differs from an empty one.
+	 * SHA-256 of the {@code Accept} headers, each ended by a line feed, and the body: a
+	 * collision cannot be crafted to reach another answer, and a missing {@code Accept}
+	 * differs from an empty one.
 	 */
 	private static String key(List<String> accept, byte[] body) {
 		String lines = accept.stream().map((value) -> value + "\n").collect(Collectors.joining());
 		return ResponseCache.sha256((lines + "\u0000").getBytes(StandardCharsets.UTF_8), body);
 	}
 
-	/** The request with its body, already read here, given again to the handlers after this filter. */
+	/**
+	 * The request with its body, already read here, given again to the handlers after
+	 * this filter.
+	 */
 	private static final class Replayed extends ServerHttpRequestDecorator {
 
 		private final byte[] body;

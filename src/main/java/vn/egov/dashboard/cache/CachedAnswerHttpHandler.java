@@ -12,15 +12,16 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Spring's GraphQL-over-HTTP handler (status, headers and content negotiation stay Spring's), with two shortcuts
- * for the answers of the {@link ResponseCache}:
+ * Spring's GraphQL-over-HTTP handler (status, headers and content negotiation stay
+ * Spring's), with two shortcuts for the answers of the {@link ResponseCache}:
  * <ul>
- * <li>a cached answer is written as the bytes it is kept as ({@link CachedAnswer}), wrapped, not copied: Jackson
- * writing the cached JSON into a new buffer (re-encoding it to UTF-8) was 7% of the CPU time of a cached
- * ranking;</li>
- * <li>a request whose {@code If-None-Match} names the answer's ETag gets 304 Not Modified, without a body. RFC 9110
- * asks for 412 instead when the method is not GET or HEAD, because there the header guards a write; GraphQL over
- * HTTP is POST here, and a query is a read, so it is answered as a GET would be.</li>
+ * <li>a cached answer is written as the bytes it is kept as ({@link CachedAnswer}),
+ * wrapped, not copied: Jackson writing the cached JSON into a new buffer (re-encoding it
+ * to UTF-8) was 7% of the CPU time of a cached ranking;</li>
+ * <li>a request whose {@code If-None-Match} names the answer's ETag gets 304 Not
+ * Modified, without a body. RFC 9110 asks for 412 instead when the method is not GET or
+ * HEAD, because there the header guards a write; GraphQL over HTTP is POST here, and a
+ * query is a read, so it is answered as a GET would be.</li>
  * </ul>
  */
 final class CachedAnswerHttpHandler extends GraphQlHttpHandler {
@@ -48,7 +49,10 @@ final class CachedAnswerHttpHandler extends GraphQlHttpHandler {
 		return super.encodeResponseIfNecessary(response);
 	}
 
-	/** Whether the request's {@code If-None-Match} names the answer's ETag (weak comparison). */
+	/**
+	 * Whether the request's {@code If-None-Match} names the answer's ETag (weak
+	 * comparison).
+	 */
 	static boolean matches(HttpHeaders request, ETag etag) {
 		return request.getOrEmpty(HttpHeaders.IF_NONE_MATCH)
 			.stream()

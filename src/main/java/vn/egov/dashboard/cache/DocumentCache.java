@@ -16,10 +16,11 @@ import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 
 /**
- * Repeated documents skip parsing and validation. Clients may also send Apollo-style persisted queries
- * ({@code extensions.persistedQuery.sha256Hash}, with the text once, then the hash alone); both caches are
- * bounded, so a flood of distinct documents cannot exhaust memory. Documents that do not parse are not kept:
- * parsing them again tells the query limits why the parser gave up (too many tokens, too deep).
+ * Repeated documents skip parsing and validation. Clients may also send Apollo-style
+ * persisted queries ({@code extensions.persistedQuery.sha256Hash}, with the text once,
+ * then the hash alone); both caches are bounded, so a flood of distinct documents cannot
+ * exhaust memory. Documents that do not parse are not kept: parsing them again tells the
+ * query limits why the parser gave up (too many tokens, too deep).
  */
 final class DocumentCache implements PreparsedDocumentProvider {
 

@@ -20,22 +20,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What data a query reads, as the entities that writes announce in a
- * {@link vn.egov.dashboard.system.DataChangedEvent}: the object types of every selected field, mapped
- * to the entity that owns them. A type this class does not know reads {@link #ANYTHING}, which every
- * write invalidates, so a new type is never cached stale: it is only cached less well until it is mapped.
+ * {@link vn.egov.dashboard.system.DataChangedEvent}: the object types of every selected
+ * field, mapped to the entity that owns them. A type this class does not know reads
+ * {@link #ANYTHING}, which every write invalidates, so a new type is never cached stale:
+ * it is only cached less well until it is mapped.
  */
 final class ReadSets {
 
 	/**
-	 * Fields walked at most per document. The traversal expands fragments, and a few fragments spreading each
-	 * other can expand to billions of fields; such a document is not cached (the query limits refuse it anyway).
+	 * Fields walked at most per document. The traversal expands fragments, and a few
+	 * fragments spreading each other can expand to billions of fields; such a document is
+	 * not cached (the query limits refuse it anyway).
 	 */
 	static final int MAX_FIELDS = 10_000;
 
 	/** The read set of a type nobody mapped: any write invalidates it. */
 	static final String ANYTHING = "*";
 
-	/** Which entity's writes change each object type (connection and edge types follow their node). */
+	/**
+	 * Which entity's writes change each object type (connection and edge types follow
+	 * their node).
+	 */
 	static final Map<String, String> ENTITIES = Map.ofEntries(Map.entry("Agency", "agency"),
 			Map.entry("LegalDocument", "document"), Map.entry("Plan", "plan"), Map.entry("Task", "plan"),
 			Map.entry("TaskReport", "plan"), Map.entry("Indicator", "target"), Map.entry("Target", "target"),
@@ -52,11 +57,13 @@ final class ReadSets {
 			Map.entry("SiteReading", "site"), Map.entry("TrafficPoint", "traffic"), Map.entry("PageStats", "traffic"),
 			Map.entry("Online", "traffic"), Map.entry("SiteStats", "traffic"), Map.entry("HitReceipt", "traffic"),
 			Map.entry("HitRejection", "traffic"), Map.entry("Query", ""), Map.entry("PageInfo", ""),
-			Map.entry("ProgressUpdate", "measurement"), Map.entry("Subscription", ""),
-			Map.entry("Viewer", "caller"), Map.entry("ApiKey", "api_key"), Map.entry("CreatedApiKey", "api_key"),
-			Map.entry("AuditEntry", "audit"));
+			Map.entry("ProgressUpdate", "measurement"), Map.entry("Subscription", ""), Map.entry("Viewer", "caller"),
+			Map.entry("ApiKey", "api_key"), Map.entry("CreatedApiKey", "api_key"), Map.entry("AuditEntry", "audit"));
 
-	/** The operation a request runs, and what it reads; {@code query} is false for mutations and subscriptions. */
+	/**
+	 * The operation a request runs, and what it reads; {@code query} is false for
+	 * mutations and subscriptions.
+	 */
 	record ReadSet(boolean query, Set<String> entities) {
 	}
 
@@ -70,16 +77,18 @@ final class ReadSets {
 	}
 
 	/**
-	 * The read set of the operation {@code operationName} (or the only one), or null if the document is invalid.
-	 * The read set depends only on the document; {@code variables} are needed to walk it, since the traversal
-	 * resolves arguments, and a required variable missing fails it.
+	 * The read set of the operation {@code operationName} (or the only one), or null if
+	 * the document is invalid. The read set depends only on the document;
+	 * {@code variables} are needed to walk it, since the traversal resolves arguments,
+	 * and a required variable missing fails it.
 	 */
 	@Nullable ReadSet of(String document, @Nullable String operationName, Map<String, Object> variables) {
 		Map<String, ReadSet> operations = this.byDocument.getIfPresent(document);
 		if (operations == null) {
 			operations = analyse(document, variables);
 			if (operations.isEmpty()) {
-				// Not remembered: the same document with valid variables may still be analysed.
+				// Not remembered: the same document with valid variables may still be
+				// analysed.
 				return null;
 			}
 			this.byDocument.put(document, operations);
@@ -95,11 +104,13 @@ final class ReadSets {
 			for (OperationDefinition operation : operations) {
 				String name = (operations.size() == 1 || operation.getName() == null) ? "" : operation.getName();
 				boolean query = operation.getOperation() == OperationDefinition.Operation.QUERY;
-				result.put(name, new ReadSet(query, query ? entities(document, operation.getName(), variables) : Set.of()));
+				result.put(name,
+						new ReadSet(query, query ? entities(document, operation.getName(), variables) : Set.of()));
 			}
 		}
 		catch (RuntimeException ex) {
-			// Invalid documents (or variables) are not cached; the engine reports their errors.
+			// Invalid documents (or variables) are not cached; the engine reports their
+			// errors.
 			result.clear();
 		}
 		return result;
@@ -132,7 +143,9 @@ final class ReadSets {
 		return Set.copyOf(entities);
 	}
 
-	/** The entity of a type, "" for types no write changes, null for scalars and enums. */
+	/**
+	 * The entity of a type, "" for types no write changes, null for scalars and enums.
+	 */
 	private @Nullable String entityOf(String typeName) {
 		if (typeName.startsWith("__")) {
 			return null;

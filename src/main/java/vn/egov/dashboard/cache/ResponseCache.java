@@ -34,21 +34,25 @@ import org.springframework.http.HttpHeaders;
 import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
- * Answers anonymous queries from memory when the same document and variables were answered before and
- * nothing they read has been written since. A {@link DataChangedEvent} drops exactly the responses that
- * read the changed entity ({@link ReadSets}); a TTL bounds anything else. Responses with errors, mutations,
+ * Answers anonymous queries from memory when the same document and variables were
+ * answered before and nothing they read has been written since. A
+ * {@link DataChangedEvent} drops exactly the responses that read the changed entity
+ * ({@link ReadSets}); a TTL bounds anything else. Responses with errors, mutations,
  * subscriptions and requests with credentials are never cached. Cacheable responses carry
- * {@code Cache-Control}, a weak {@code ETag} and {@code X-Cache: HIT|MISS}; {@link CachedAnswerHttpHandler} writes
- * hits out and answers {@code If-None-Match}, and {@link CachedAnswerFilter} writes them before the request is
- * decoded when the same bytes were answered from here before. Requests that miss while the same
- * answer is being computed wait for it instead of computing it again: when a popular answer expired under load,
- * every open connection used to miss at once (a ranking at 10,000 requests/s: p99 150–700 ms instead of 13 ms).
+ * {@code Cache-Control}, a weak {@code ETag} and {@code X-Cache: HIT|MISS};
+ * {@link CachedAnswerHttpHandler} writes hits out and answers {@code If-None-Match}, and
+ * {@link CachedAnswerFilter} writes them before the request is decoded when the same
+ * bytes were answered from here before. Requests that miss while the same answer is being
+ * computed wait for it instead of computing it again: when a popular answer expired under
+ * load, every open connection used to miss at once (a ranking at 10,000 requests/s: p99
+ * 150–700 ms instead of 13 ms).
  */
 final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 
 	/**
-	 * A cached answer: its body as it is written ({@link CachedAnswer}), what it read, and its ETag, a hash of the
-	 * body, so that every instance, before and after a restart, gives the same answer the same ETag and no other.
+	 * A cached answer: its body as it is written ({@link CachedAnswer}), what it read,
+	 * and its ETag, a hash of the body, so that every instance, before and after a
+	 * restart, gives the same answer the same ETag and no other.
 	 */
 	record Entry(CachedAnswer answer, Set<String> entities, String etag) {
 	}
@@ -59,10 +63,16 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 
 	private final boolean enabled;
 
-	/** Bumped on every write to an entity, so a response computed across a write is not stored. */
+	/**
+	 * Bumped on every write to an entity, so a response computed across a write is not
+	 * stored.
+	 */
 	private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
 
-	/** The answers being computed, by key: completed with the entry, or with null when it was not cacheable. */
+	/**
+	 * The answers being computed, by key: completed with the entry, or with null when it
+	 * was not cacheable.
+	 */
 	private final Map<String, CompletableFuture<@Nullable Entry>> computing = new ConcurrentHashMap<>();
 
 	private final ObjectProvider<GraphQlSource> graphQlSource;
@@ -91,7 +101,8 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		if (!this.enabled || !anonymous(request.getHeaders())) {
 			return chain.next(request);
 		}
-		ReadSets.ReadSet readSet = readSets().of(request.getDocument(), request.getOperationName(), request.getVariables());
+		ReadSets.ReadSet readSet = readSets().of(request.getDocument(), request.getOperationName(),
+				request.getVariables());
 		if (readSet == null || !readSet.query()) {
 			return chain.next(request);
 		}
@@ -105,14 +116,13 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 			CompletableFuture<@Nullable Entry> mine = new CompletableFuture<>();
 			CompletableFuture<@Nullable Entry> running = this.computing.putIfAbsent(key, mine);
 			if (running != null) {
-				// Another request is computing this answer: use it, or, when it turns out not cacheable (an error,
+				// Another request is computing this answer: use it, or, when it turns out
+				// not cacheable (an error,
 				// a write meanwhile), answer this request by itself.
-				return Mono.fromFuture(running, true)
-					.map((entry) -> {
-						answeredBy(request, key);
-						return fromCache(request, entry);
-					})
-					.switchIfEmpty(Mono.defer(() -> chain.next(request)));
+				return Mono.fromFuture(running, true).map((entry) -> {
+					answeredBy(request, key);
+					return fromCache(request, entry);
+				}).switchIfEmpty(Mono.defer(() -> chain.next(request)));
 			}
 			return compute(request, chain, key, readSet.entities(), mine).doFinally((signal) -> {
 				this.computing.remove(key, mine);
@@ -121,7 +131,10 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		});
 	}
 
-	/** Answers the request and caches the answer if it can be; {@code done} gets the entry cached. */
+	/**
+	 * Answers the request and caches the answer if it can be; {@code done} gets the entry
+	 * cached.
+	 */
 	private Mono<WebGraphQlResponse> compute(WebGraphQlRequest request, Chain chain, String key, Set<String> entities,
 			CompletableFuture<@Nullable Entry> done) {
 		Map<String, Long> before = versionsOf(entities);
@@ -152,7 +165,10 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		cacheHeaders(headers, "public", entry.etag(), "HIT");
 	}
 
-	/** Names the entry answering a request that came without a shortcut, so that {@link CachedAnswerFilter} adds one. */
+	/**
+	 * Names the entry answering a request that came without a shortcut, so that
+	 * {@link CachedAnswerFilter} adds one.
+	 */
 	private static void answeredBy(WebGraphQlRequest request, String key) {
 		if (request.getAttributes().get(CachedAnswerFilter.Miss.ATTRIBUTE) instanceof CachedAnswerFilter.Miss miss) {
 			miss.answeredBy(key);
@@ -167,8 +183,9 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	}
 
 	/**
-	 * Drops every response that read the changed entity, or read something unmapped; everything on EVERYTHING.
-	 * Requests arriving from now on do not wait for answers being computed: those may have read the old data.
+	 * Drops every response that read the changed entity, or read something unmapped;
+	 * everything on EVERYTHING. Requests arriving from now on do not wait for answers
+	 * being computed: those may have read the old data.
 	 */
 	@EventListener
 	void onChange(DataChangedEvent event) {
@@ -180,10 +197,14 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		this.computing.clear();
 		this.responses.asMap()
 			.values()
-			.removeIf((entry) -> entry.entities().contains(event.entity()) || entry.entities().contains(ReadSets.ANYTHING));
+			.removeIf((entry) -> entry.entities().contains(event.entity())
+					|| entry.entities().contains(ReadSets.ANYTHING));
 	}
 
-	/** Drops every cached response, and keeps any response computed across this call from being stored. */
+	/**
+	 * Drops every cached response, and keeps any response computed across this call from
+	 * being stored.
+	 */
 	public void clear() {
 		this.versions.values().forEach(AtomicLong::incrementAndGet);
 		this.computing.clear();
@@ -191,9 +212,10 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	}
 
 	/**
-	 * A response that sets a cookie (the visitor cookie a cookieless request is given, which an interceptor inside
-	 * this one adds) belongs to that visitor: it is {@code private}, so that no shared cache hands that cookie to
-	 * others. Answers from the cache set none and stay {@code public}.
+	 * A response that sets a cookie (the visitor cookie a cookieless request is given,
+	 * which an interceptor inside this one adds) belongs to that visitor: it is
+	 * {@code private}, so that no shared cache hands that cookie to others. Answers from
+	 * the cache set none and stay {@code public}.
 	 */
 	private WebGraphQlResponse withHeaders(WebGraphQlResponse response, String etag, String cache) {
 		HttpHeaders headers = response.getResponseHeaders();
@@ -218,8 +240,10 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	private ReadSets readSets() {
 		ReadSets sets = this.readSets;
 		if (sets == null) {
-			// The schema exists only once the GraphQL engine is built, after this interceptor.
-			sets = new ReadSets(this.graphQlSource.getObject().schema(), Caffeine.newBuilder().maximumSize(2_000).build());
+			// The schema exists only once the GraphQL engine is built, after this
+			// interceptor.
+			sets = new ReadSets(this.graphQlSource.getObject().schema(),
+					Caffeine.newBuilder().maximumSize(2_000).build());
 			this.readSets = sets;
 		}
 		return sets;
@@ -231,8 +255,8 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	}
 
 	/**
-	 * SHA-256 of the document, operation, variables and extensions (a persisted-query hash must be checked
-	 * every time): a collision cannot be crafted to poison an entry.
+	 * SHA-256 of the document, operation, variables and extensions (a persisted-query
+	 * hash must be checked every time): a collision cannot be crafted to poison an entry.
 	 */
 	private static String key(WebGraphQlRequest request) {
 		String text = request.getDocument() + "\u0000" + request.getOperationName() + "\u0000"

@@ -26,12 +26,14 @@ import vn.egov.dashboard.graphql.Utf8Json;
 import vn.egov.dashboard.system.DatabaseUnavailable;
 
 /**
- * Runs a query as one SQL statement when every field it selects has a SQL form ({@link SqlJsonType}): PostgreSQL
- * builds the JSON of the whole {@code data} object, which is written out as it comes. Any other query runs field by
- * field as usual, and so do compiled queries whose statement failed for a reason other than an unreachable database
- * (logged: it is a bug of the SQL form); when the database cannot be reached, the answer is the SERVICE_UNAVAILABLE
- * error the ordinary path gives, at once rather than after a second wait for a connection. A request can ask for the
- * usual path with the extension {@code "compiled": false} (to compare the two).
+ * Runs a query as one SQL statement when every field it selects has a SQL form
+ * ({@link SqlJsonType}): PostgreSQL builds the JSON of the whole {@code data} object,
+ * which is written out as it comes. Any other query runs field by field as usual, and so
+ * do compiled queries whose statement failed for a reason other than an unreachable
+ * database (logged: it is a bug of the SQL form); when the database cannot be reached,
+ * the answer is the SERVICE_UNAVAILABLE error the ordinary path gives, at once rather
+ * than after a second wait for a connection. A request can ask for the usual path with
+ * the extension {@code "compiled": false} (to compare the two).
  */
 final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 
@@ -58,7 +60,8 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 	}
 
 	@Override
-	public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
+	public CompletableFuture<ExecutionResult> execute(ExecutionContext context,
+			ExecutionStrategyParameters parameters) {
 		SqlJson query = new SqlJson(this.types);
 		String statement = compile(context, query);
 		if (statement == null) {
@@ -90,7 +93,8 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 		try {
 			List<ExecutableNormalizedField> fields = context.getNormalizedQueryTree().get().getTopLevelFields();
 			if (fields.stream().allMatch((field) -> field.getName().equals("__typename"))) {
-				return null; // nothing to read: the ordinary path answers it without a round trip to PostgreSQL
+				return null; // nothing to read: the ordinary path answers it without a
+								// round trip to PostgreSQL
 			}
 			return query.statement(fields);
 		}

@@ -15,9 +15,10 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Installs {@link CompiledExecutionStrategy} for queries ({@code egov.graphql.compiled=false} switches it off).
- * The strategy replaces graphql-java's default one, so it is given the exception handler Spring would have built
- * from the same resolvers, in the same order.
+ * Installs {@link CompiledExecutionStrategy} for queries
+ * ({@code egov.graphql.compiled=false} switches it off). The strategy replaces
+ * graphql-java's default one, so it is given the exception handler Spring would have
+ * built from the same resolvers, in the same order.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "egov.graphql.compiled", matchIfMissing = true)

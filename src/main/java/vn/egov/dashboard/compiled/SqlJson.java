@@ -13,13 +13,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 /**
- * One query being compiled: the SQL of its fields, and the values bound to the statement. Values are always bound,
- * never written into the SQL; result keys are GraphQL names ({@code [_A-Za-z][_0-9A-Za-z]*}), safe in a literal.
+ * One query being compiled: the SQL of its fields, and the values bound to the statement.
+ * Values are always bound, never written into the SQL; result keys are GraphQL names
+ * ({@code [_A-Za-z][_0-9A-Za-z]*}), safe in a literal.
  * <p>
- * The JSON is built as text: every field's SQL yields the JSON text of its value (or NULL for null), objects and
- * lists are concatenated around them. PostgreSQL's {@code json_build_object} looks up the type of every argument on
- * every call: for a page of 100 agencies with their 1,039 scores, concatenation built the same JSON in half the time
- * (1.0 against 2.0 ms of the backend's CPU), and without the spaces {@code json_build_object} writes.
+ * The JSON is built as text: every field's SQL yields the JSON text of its value (or NULL
+ * for null), objects and lists are concatenated around them. PostgreSQL's
+ * {@code json_build_object} looks up the type of every argument on every call: for a page
+ * of 100 agencies with their 1,039 scores, concatenation built the same JSON in half the
+ * time (1.0 against 2.0 ms of the backend's CPU), and without the spaces
+ * {@code json_build_object} writes.
  */
 public final class SqlJson {
 
@@ -27,10 +30,16 @@ public final class SqlJson {
 
 	private final Map<String, Object> values = new LinkedHashMap<>();
 
-	/** The statement's common table expressions ({@code name AS (query)}), in the order they refer to each other. */
+	/**
+	 * The statement's common table expressions ({@code name AS (query)}), in the order
+	 * they refer to each other.
+	 */
 	private final List<String> with = new ArrayList<>();
 
-	/** Row aliases that range over every row of a common table expression, and the joins added to their FROM. */
+	/**
+	 * Row aliases that range over every row of a common table expression, and the joins
+	 * added to their FROM.
+	 */
 	private final Map<String, RowSet> rowSets = new HashMap<>();
 
 	private int aliases;
@@ -39,14 +48,21 @@ public final class SqlJson {
 		this.types = types;
 	}
 
-	/** The statement answering {@code fields} (the operation's root fields): one row, one column, the JSON in UTF-8. */
+	/**
+	 * The statement answering {@code fields} (the operation's root fields): one row, one
+	 * column, the JSON in UTF-8.
+	 */
 	String statement(List<ExecutableNormalizedField> fields) {
-		// As bytes (bytea): the JSON goes out as the UTF-8 PostgreSQL sends, neither decoded nor encoded again.
+		// As bytes (bytea): the JSON goes out as the UTF-8 PostgreSQL sends, neither
+		// decoded nor encoded again.
 		String select = "SELECT convert_to(" + object("Query", fields, "") + ", 'UTF8')";
 		return this.with.isEmpty() ? select : "WITH " + String.join(", ", this.with) + " " + select;
 	}
 
-	/** The JSON text of a text, date or enum expression (quoted and escaped), NULL for null. */
+	/**
+	 * The JSON text of a text, date or enum expression (quoted and escaped), NULL for
+	 * null.
+	 */
 	public static String string(String expression) {
 		return "to_json(" + expression + ")::text";
 	}
@@ -56,20 +72,26 @@ public final class SqlJson {
 		return "(" + expression + ")::text";
 	}
 
-	/** The JSON text of a constant string (a GraphQL name or enum value: nothing to escape). */
+	/**
+	 * The JSON text of a constant string (a GraphQL name or enum value: nothing to
+	 * escape).
+	 */
 	public static String constant(String value) {
 		return "'\"" + value + "\"'";
 	}
 
 	/**
-	 * The JSON array of {@code element} (JSON text) over the rows of {@code from} (its FROM and WHERE) in the order
-	 * {@code orderBy}; {@code []} when there are none.
+	 * The JSON array of {@code element} (JSON text) over the rows of {@code from} (its
+	 * FROM and WHERE) in the order {@code orderBy}; {@code []} when there are none.
 	 */
 	public static String list(String element, String from, String orderBy) {
 		return "coalesce((SELECT " + array(element, orderBy) + " " + from + "), '[]')";
 	}
 
-	/** The aggregate writing the JSON array of {@code element} over a group's rows in the order {@code orderBy}. */
+	/**
+	 * The aggregate writing the JSON array of {@code element} over a group's rows in the
+	 * order {@code orderBy}.
+	 */
 	private static String array(String element, String orderBy) {
 		return "'[' || string_agg(" + element + ", ',' ORDER BY " + orderBy + ") || ']'";
 	}
@@ -83,7 +105,10 @@ public final class SqlJson {
 		return spec;
 	}
 
-	/** The JSON object of the {@code selected} fields of the row {@code row}, a value of {@code typeName}. */
+	/**
+	 * The JSON object of the {@code selected} fields of the row {@code row}, a value of
+	 * {@code typeName}.
+	 */
 	String object(String typeName, List<ExecutableNormalizedField> selected, String row) {
 		Map<String, SqlJsonType.FieldSql> fields = this.types.getOrDefault(typeName, Map.of());
 		Members object = new Members();
@@ -117,10 +142,16 @@ public final class SqlJson {
 		return name;
 	}
 
-	/** A field being compiled, with what its SQL needs: its arguments, binds, fresh aliases, its selection. */
+	/**
+	 * A field being compiled, with what its SQL needs: its arguments, binds, fresh
+	 * aliases, its selection.
+	 */
 	public record Field(ExecutableNormalizedField node, SqlJson query) {
 
-		/** The argument's value after variables were applied (enums as their names, input objects as maps). */
+		/**
+		 * The argument's value after variables were applied (enums as their names, input
+		 * objects as maps).
+		 */
 		public @Nullable Object argument(String name) {
 			return this.node.getResolvedArguments().get(name);
 		}
@@ -135,7 +166,10 @@ public final class SqlJson {
 			return this.query.alias();
 		}
 
-		/** The JSON object of this field's selection on the row {@code row}, a value of {@code typeName}. */
+		/**
+		 * The JSON object of this field's selection on the row {@code row}, a value of
+		 * {@code typeName}.
+		 */
 		public String object(String typeName, String row) {
 			return this.query.object(typeName, this.node.getChildren(), row);
 		}
@@ -146,52 +180,69 @@ public final class SqlJson {
 		}
 
 		/**
-		 * Declares that the row alias {@code row} ranges over every row of {@code relation}, a common table expression
-		 * of the statement ({@link #commonTable}) whose rows {@code keys} identify: the fields of those rows may then
-		 * compute their lists for all of them at once ({@link #groupedList}). The FROM that introduces {@code row}
-		 * must end with {@link #joins}.
+		 * Declares that the row alias {@code row} ranges over every row of
+		 * {@code relation}, a common table expression of the statement
+		 * ({@link #commonTable}) whose rows {@code keys} identify: the fields of those
+		 * rows may then compute their lists for all of them at once
+		 * ({@link #groupedList}). The FROM that introduces {@code row} must end with
+		 * {@link #joins}.
 		 */
 		public void declareRowSet(String row, String relation, List<String> keys) {
 			this.query.rowSets.put(row, new RowSet(relation, keys, new ArrayList<>(), new HashMap<>()));
 		}
 
 		/**
-		 * Records that the common table {@code table} holds every row of the table {@code name} that belongs to a row of
-		 * {@code row}'s row set (e.g. the scores of a set of rounds), so that their fields can read them from it.
+		 * Records that the common table {@code table} holds every row of the table
+		 * {@code name} that belongs to a row of {@code row}'s row set (e.g. the scores of
+		 * a set of rounds), so that their fields can read them from it.
 		 */
 		public void declareRowSetTable(String row, String name, String table) {
 			this.query.rowSets.get(row).tables().put(name, table);
 		}
 
-		/** The common table recorded by {@link #declareRowSetTable} for {@code row} and {@code name}, or null. */
+		/**
+		 * The common table recorded by {@link #declareRowSetTable} for {@code row} and
+		 * {@code name}, or null.
+		 */
 		public @Nullable String rowSetTable(String row, String name) {
 			RowSet rows = this.query.rowSets.get(row);
 			return (rows != null) ? rows.tables().get(name) : null;
 		}
 
-		/** The common table expression holding every row that {@code row} ranges over, or null if not declared. */
+		/**
+		 * The common table expression holding every row that {@code row} ranges over, or
+		 * null if not declared.
+		 */
 		public @Nullable String rowSet(String row) {
 			RowSet rows = this.query.rowSets.get(row);
 			return (rows != null) ? rows.relation() : null;
 		}
 
-		/** The joins that fields of {@code row} added to its FROM ({@code ""} when none): call after compiling them. */
+		/**
+		 * The joins that fields of {@code row} added to its FROM ({@code ""} when none):
+		 * call after compiling them.
+		 */
 		public String joins(String row) {
 			RowSet rows = this.query.rowSets.get(row);
 			return (rows != null) ? String.join("", rows.joins()) : "";
 		}
 
-		/** Adds {@code query} to the statement as a common table expression, and returns its name. */
+		/**
+		 * Adds {@code query} to the statement as a common table expression, and returns
+		 * its name.
+		 */
 		public String commonTable(String query) {
 			return this.query.commonTable(query);
 		}
 
 		/**
-		 * A list for each row that {@code row} ranges over (see {@link #declareRowSet}), computed for all of them at once
-		 * instead of once per row: the JSON array of {@code element} over the rows of {@code from} (its FROM and WHERE),
-		 * grouped by {@code keys} (expressions over {@code from} equal to the keys of {@code row}'s rows, in order) and in
-		 * the order {@code orderBy}; {@code []} for a row without any. PostgreSQL then joins and groups the rows of
-		 * every list in one pass, where a list per row runs its subquery once per row (a page of 100 agencies with
+		 * A list for each row that {@code row} ranges over (see {@link #declareRowSet}),
+		 * computed for all of them at once instead of once per row: the JSON array of
+		 * {@code element} over the rows of {@code from} (its FROM and WHERE), grouped by
+		 * {@code keys} (expressions over {@code from} equal to the keys of {@code row}'s
+		 * rows, in order) and in the order {@code orderBy}; {@code []} for a row without
+		 * any. PostgreSQL then joins and groups the rows of every list in one pass, where
+		 * a list per row runs its subquery once per row (a page of 100 agencies with
 		 * their 1,039 scores: 6 ms instead of 9 in {@code psql}).
 		 */
 		public String groupedList(String row, List<String> keys, String element, String from, String orderBy) {
@@ -214,11 +265,13 @@ public final class SqlJson {
 		}
 
 		/**
-		 * A Relay connection of {@code nodeType} (its {@code edges}, {@code pageInfo}, {@code totalCount}) over
-		 * {@code page}: the connection's own rows as Spring's {@code Window} pages them forward.
+		 * A Relay connection of {@code nodeType} (its {@code edges}, {@code pageInfo},
+		 * {@code totalCount}) over {@code page}: the connection's own rows as Spring's
+		 * {@code Window} pages them forward.
 		 */
 		public String connection(String nodeType, Page page) {
-			// A root connection's rows do not depend on any other row: they become common tables of the statement, so
+			// A root connection's rows do not depend on any other row: they become common
+			// tables of the statement, so
 			// that the nodes' lists can be computed for the whole page at once.
 			boolean root = this.node.getParent() == null;
 			String rows = root ? commonTable(page.rows()) : alias();
@@ -235,8 +288,8 @@ public final class SqlJson {
 				});
 			}
 			String select = "SELECT " + object;
-			return root ? "(" + select + ")"
-					: "(WITH " + rows + " AS (" + page.rows() + "), " + shown + " AS (" + shownRows + ") " + select + ")";
+			return root ? "(" + select + ")" : "(WITH " + rows + " AS (" + page.rows() + "), " + shown + " AS ("
+					+ shownRows + ") " + select + ")";
 		}
 
 		private String edges(Field edges, String nodeType, Page page, String shown, boolean rowSet) {
@@ -262,10 +315,12 @@ public final class SqlJson {
 			for (Field child : pageInfo.children()) {
 				info.add(child.resultKey(), switch (child.name()) {
 					case "__typename" -> constant("PageInfo");
-					// An empty page has no next page, as Spring's WindowConnectionAdapter says.
-					case "hasNextPage" -> (page.size() == 0) ? "'false'"
-							: literal("SELECT count(*) > " + page.size() + " FROM " + rows);
-					// Forward keyset pages never have a previous page (Spring's WindowConnectionAdapter).
+					// An empty page has no next page, as Spring's WindowConnectionAdapter
+					// says.
+					case "hasNextPage" ->
+						(page.size() == 0) ? "'false'" : literal("SELECT count(*) > " + page.size() + " FROM " + rows);
+					// Forward keyset pages never have a previous page (Spring's
+					// WindowConnectionAdapter).
 					case "hasPreviousPage" -> "'false'";
 					case "startCursor" -> "(SELECT " + page.cursor(row) + " FROM " + shown + " " + row + " ORDER BY "
 							+ page.order(row + ".") + " LIMIT 1)";
@@ -290,10 +345,11 @@ public final class SqlJson {
 	}
 
 	/**
-	 * One page of a connection ordered by {@code keys} (ascending, unique together), in the shape of
-	 * {@code vn.egov.dashboard.graphql.Page}: {@code rows} is a query for at most {@code size} + 1 rows after the
-	 * {@code after} cursor, in order; {@code count} an expression counting every row of the connection. Cursors are
-	 * the keys as a JSON object, base64-encoded, exactly as {@code CursorConfiguration} writes them.
+	 * One page of a connection ordered by {@code keys} (ascending, unique together), in
+	 * the shape of {@code vn.egov.dashboard.graphql.Page}: {@code rows} is a query for at
+	 * most {@code size} + 1 rows after the {@code after} cursor, in order; {@code count}
+	 * an expression counting every row of the connection. Cursors are the keys as a JSON
+	 * object, base64-encoded, exactly as {@code CursorConfiguration} writes them.
 	 */
 	public record Page(String rows, List<String> keys, int size, String count) {
 
@@ -316,8 +372,9 @@ public final class SqlJson {
 	}
 
 	/**
-	 * Thrown while compiling when a field, argument or selection has no SQL form; the query then runs on the ordinary
-	 * path, which gives the same answer (or the error) field by field.
+	 * Thrown while compiling when a field, argument or selection has no SQL form; the
+	 * query then runs on the ordinary path, which gives the same answer (or the error)
+	 * field by field.
 	 */
 	public static final class NotCompilable extends RuntimeException {
 
@@ -333,16 +390,27 @@ public final class SqlJson {
 	private record RowSet(String relation, List<String> keys, List<String> joins, Map<String, String> tables) {
 	}
 
-	/** The members of a JSON object being written: each value's JSON text, or null written as {@code null}. */
+	/**
+	 * The members of a JSON object being written: each value's JSON text, or null written
+	 * as {@code null}.
+	 */
 	private static final class Members {
 
 		private final StringBuilder sql = new StringBuilder("(");
 
 		private char separator = '{';
 
-		/** Adds {@code "key":json}, the key written into the literal before it: {@code ',"key":' || json}. */
+		/**
+		 * Adds {@code "key":json}, the key written into the literal before it:
+		 * {@code ',"key":' || json}.
+		 */
 		void add(String key, String json) {
-			this.sql.append("'").append(this.separator).append('"').append(key).append("\":' || coalesce(").append(json)
+			this.sql.append("'")
+				.append(this.separator)
+				.append('"')
+				.append(key)
+				.append("\":' || coalesce(")
+				.append(json)
 				.append(", 'null') || ");
 			this.separator = ',';
 		}

@@ -3,11 +3,13 @@ package vn.egov.dashboard.compiled;
 import java.util.Map;
 
 /**
- * The SQL form of some fields of one GraphQL object type, contributed as a bean by the feature that owns them.
- * Several beans may contribute fields of the same type ({@code Agency.assessments} comes from the assessment feature),
- * but not the same field. A field without a SQL form keeps the whole query on the ordinary path.
+ * The SQL form of some fields of one GraphQL object type, contributed as a bean by the
+ * feature that owns them. Several beans may contribute fields of the same type
+ * ({@code Agency.assessments} comes from the assessment feature), but not the same field.
+ * A field without a SQL form keeps the whole query on the ordinary path.
  *
- * @param typeName the GraphQL object type, e.g. {@code Agency}; {@code Query} for root fields
+ * @param typeName the GraphQL object type, e.g. {@code Agency}; {@code Query} for root
+ * fields
  * @param fields each field's SQL, by field name
  */
 public record SqlJsonType(String typeName, Map<String, FieldSql> fields) {
@@ -17,10 +19,12 @@ public record SqlJsonType(String typeName, Map<String, FieldSql> fields) {
 	public interface FieldSql {
 
 		/**
-		 * The expression for {@code field} of the row named {@code row} in the enclosing statement, whose value is the
-		 * field's JSON as text, or NULL for null: see {@link SqlJson#string}, {@link SqlJson#literal},
-		 * {@link SqlJson#list} and {@link SqlJson.Field#object}.
-		 * @throws SqlJson.NotCompilable when this field cannot be compiled with these arguments or selections
+		 * The expression for {@code field} of the row named {@code row} in the enclosing
+		 * statement, whose value is the field's JSON as text, or NULL for null: see
+		 * {@link SqlJson#string}, {@link SqlJson#literal}, {@link SqlJson#list} and
+		 * {@link SqlJson.Field#object}.
+		 * @throws SqlJson.NotCompilable when this field cannot be compiled with these
+		 * arguments or selections
 		 */
 		String expression(SqlJson.Field field, String row);
 

@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Loads the demo data set from {@code classpath:demo/} into an empty database, in one transaction, before
- * the server accepts requests. A database that already holds agencies is left alone. Switched off with
- * {@code egov.demo-data.enabled=false}.
+ * Loads the demo data set from {@code classpath:demo/} into an empty database, in one
+ * transaction, before the server accepts requests. A database that already holds agencies
+ * is left alone. Switched off with {@code egov.demo-data.enabled=false}.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "egov.demo-data.enabled", matchIfMissing = true)
@@ -55,16 +55,22 @@ class DemoDataLoader implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		Long agencies = this.db.sql("SELECT count(*) FROM agency").map((row) -> row.get(0, Long.class)).one().block(TIMEOUT);
+		Long agencies = this.db.sql("SELECT count(*) FROM agency")
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block(TIMEOUT);
 		if (agencies != null && agencies > 0) {
 			return;
 		}
 		long started = System.nanoTime();
 		Flux<String> steps = Flux.concat(agencies(), documents(), indicators(), plansAndTargets(), tasks(),
-				SampleMeasurements.insert(this.db), Flux.fromIterable(this.extensions).concatMap((set) -> set.load(this.db)));
+				SampleMeasurements.insert(this.db),
+				Flux.fromIterable(this.extensions).concatMap((set) -> set.load(this.db)));
 		steps.doOnNext(logger::info).as(this.transaction::transactional).then().block(TIMEOUT);
-		// Statistics of the new rows at once: until autovacuum gets to them (never where it is switched off), the
-		// planner guesses from empty tables and picks nested loops that make ranked reads 10 times slower.
+		// Statistics of the new rows at once: until autovacuum gets to them (never where
+		// it is switched off), the
+		// planner guesses from empty tables and picks nested loops that make ranked reads
+		// 10 times slower.
 		this.db.sql("ANALYZE").then().block(TIMEOUT);
 		logger.info("Demo data loaded in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
 	}
@@ -74,49 +80,63 @@ class DemoDataLoader implements SmartInitializingSingleton {
 				INSERT INTO agency (code, name, full_name, name_en, kind, note)
 				VALUES ('VN', 'Việt Nam', 'Nước Cộng hòa xã hội chủ nghĩa Việt Nam', 'Viet Nam', 'NATION',
 				        'Cả nước: đơn vị của các chỉ số quốc gia (national indices).')""").fetch().rowsUpdated();
-		Flux<Long> central = Flux.fromIterable(read("central_agencies.csv")).concatMap((r) -> run("""
-				INSERT INTO agency (code, name, name_en, kind, valid_from, valid_to, note, source)
-				VALUES (:code, :name, :nameEn, :kind, :validFrom, :validTo, :note, :source)""",
-				"code", r.get("id"), "name", r.get("name_vi"), "nameEn", r.get("name_en"), "kind", r.get("kind"), "validFrom", date(r, "valid_from"), "validTo", date(r, "valid_to"), "note", text(r, "note"),
-						"source", text(r, "source")));
-		Flux<Long> provinces = Flux.fromIterable(read("provinces.csv")).concatMap((r) -> run("""
-				INSERT INTO agency (code, official_code, name, full_name, name_en, kind, region, valid_from, valid_to, source)
-				VALUES (:code, :officialCode, :name, :fullName, :nameEn, 'PROVINCE', :region, :validFrom, :validTo, :source)""",
-				"code", r.get("id"), "officialCode", r.get("code"), "name", r.get("name"),
-						"fullName", r.get("full_name"), "nameEn", r.get("name_en"), "region", text(r, "region"), "validFrom", date(r, "valid_from"), "validTo", date(r, "valid_to"),
-						"source", text(r, "source")));
-		Flux<Long> successors = Flux.concat(Flux.fromIterable(read("central_agencies.csv")), Flux.fromIterable(read("provinces.csv")))
+		Flux<Long> central = Flux.fromIterable(read("central_agencies.csv"))
+			.concatMap((r) -> run("""
+					INSERT INTO agency (code, name, name_en, kind, valid_from, valid_to, note, source)
+					VALUES (:code, :name, :nameEn, :kind, :validFrom, :validTo, :note, :source)""", "code", r.get("id"),
+					"name", r.get("name_vi"), "nameEn", r.get("name_en"), "kind", r.get("kind"), "validFrom",
+					date(r, "valid_from"), "validTo", date(r, "valid_to"), "note", text(r, "note"), "source",
+					text(r, "source")));
+		Flux<Long> provinces = Flux.fromIterable(read("provinces.csv"))
+			.concatMap((r) -> run(
+					"""
+							INSERT INTO agency (code, official_code, name, full_name, name_en, kind, region, valid_from, valid_to, source)
+							VALUES (:code, :officialCode, :name, :fullName, :nameEn, 'PROVINCE', :region, :validFrom, :validTo, :source)""",
+					"code", r.get("id"), "officialCode", r.get("code"), "name", r.get("name"), "fullName",
+					r.get("full_name"), "nameEn", r.get("name_en"), "region", text(r, "region"), "validFrom",
+					date(r, "valid_from"), "validTo", date(r, "valid_to"), "source", text(r, "source")));
+		Flux<Long> successors = Flux
+			.concat(Flux.fromIterable(read("central_agencies.csv")), Flux.fromIterable(read("provinces.csv")))
 			.filter((r) -> !r.get("successor_id").isEmpty())
 			.concatMap((r) -> this.db.sql("UPDATE agency SET successor_code = :successor WHERE code = :code")
 				.bind("successor", r.get("successor_id"))
 				.bind("code", r.get("id"))
 				.fetch()
 				.rowsUpdated());
-		return count("agencies", Flux.concat(nation, central, provinces)).concatWith(count("successor links", successors));
+		return count("agencies", Flux.concat(nation, central, provinces))
+			.concatWith(count("successor links", successors));
 	}
 
 	private Flux<String> documents() {
-		Flux<Long> documents = Flux.fromIterable(read("documents.csv")).concatMap((r) -> run("""
-				INSERT INTO legal_document (number, kind, issuer, issued_on, title, title_en, summary, url)
-				VALUES (:number, :kind, :issuer, :issuedOn, :title, :titleEn, :summary, :url)""",
-				"number", r.get("number"), "kind", r.get("kind"), "issuer", r.get("issuer"), "title", r.get("title"), "issuedOn", date(r, "issued_on"), "titleEn", text(r, "title_en"), "summary", text(r, "summary"),
-						"url", text(r, "url")));
-		Flux<Long> basis = Flux.fromIterable(read("document_basis.csv")).concatMap((r) -> run("""
-				INSERT INTO document_basis (document_id, basis_id)
-				SELECT d.id, b.id FROM legal_document d, legal_document b WHERE d.number = :document AND b.number = :basis""",
-				"document", r.get("document_number"), "basis", r.get("basis_number")));
+		Flux<Long> documents = Flux.fromIterable(read("documents.csv"))
+			.concatMap((r) -> run("""
+					INSERT INTO legal_document (number, kind, issuer, issued_on, title, title_en, summary, url)
+					VALUES (:number, :kind, :issuer, :issuedOn, :title, :titleEn, :summary, :url)""", "number",
+					r.get("number"), "kind", r.get("kind"), "issuer", r.get("issuer"), "title", r.get("title"),
+					"issuedOn", date(r, "issued_on"), "titleEn", text(r, "title_en"), "summary", text(r, "summary"),
+					"url", text(r, "url")));
+		Flux<Long> basis = Flux.fromIterable(read("document_basis.csv"))
+			.concatMap((r) -> run(
+					"""
+							INSERT INTO document_basis (document_id, basis_id)
+							SELECT d.id, b.id FROM legal_document d, legal_document b WHERE d.number = :document AND b.number = :basis""",
+					"document", r.get("document_number"), "basis", r.get("basis_number")));
 		return count("legal documents", documents).concatWith(count("legal-basis links", basis));
 	}
 
 	private Flux<String> indicators() {
-		return count("indicators", Flux.fromIterable(read("indicators.csv")).concatMap((r) -> run("""
-				INSERT INTO indicator (code, name, name_en, unit, direction, pillar, description)
-				VALUES (:code, :name, :nameEn, :unit, :direction, :pillar, :description)""",
-				"code", r.get("code"), "name", r.get("name"), "nameEn", r.get("name_en"), "unit", r.get("unit"),
-						"direction", r.get("direction"), "pillar", text(r, "pillar"), "description", text(r, "description"))));
+		return count("indicators", Flux.fromIterable(read("indicators.csv"))
+			.concatMap((r) -> run("""
+					INSERT INTO indicator (code, name, name_en, unit, direction, pillar, description)
+					VALUES (:code, :name, :nameEn, :unit, :direction, :pillar, :description)""", "code", r.get("code"),
+					"name", r.get("name"), "nameEn", r.get("name_en"), "unit", r.get("unit"), "direction",
+					r.get("direction"), "pillar", text(r, "pillar"), "description", text(r, "description"))));
 	}
 
-	/** Inserts the plans, then the targets, which refer to plans by their key in the data files. */
+	/**
+	 * Inserts the plans, then the targets, which refer to plans by their key in the data
+	 * files.
+	 */
 	private Flux<String> plansAndTargets() {
 		return Flux.fromIterable(read("plans.csv"))
 			.concatMap((r) -> this.db.sql("""
@@ -142,7 +162,8 @@ class DemoDataLoader implements SmartInitializingSingleton {
 				.map((row) -> Map.entry(r.get("key"), row.get("id", Long.class)))
 				.one())
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
-			.flatMapMany((planIds) -> Flux.just("Demo data: " + planIds.size() + " plans").concatWith(targets(planIds)));
+			.flatMapMany(
+					(planIds) -> Flux.just("Demo data: " + planIds.size() + " plans").concatWith(targets(planIds)));
 	}
 
 	private Flux<String> targets(Map<String, Long> planIds) {
@@ -156,30 +177,30 @@ class DemoDataLoader implements SmartInitializingSingleton {
 					INSERT INTO target (code, indicator_code, value, value_max, comparator, deadline, scope, block,
 					                    agency_code, source_document_id, plan_id, note)
 					VALUES (:code, :indicator, :value, :valueMax, :comparator, :deadline, :scope, :block, :agency,
-					        (SELECT id FROM legal_document WHERE number = :document), :planId, :note)""",
-					"code", r.get("id"), "indicator", indicatorOf.get(r.get("id")),
-					"value", new BigDecimal(r.get("value")),
-					"valueMax", r.get("value_max").isEmpty() ? null : new BigDecimal(r.get("value_max")),
-					"comparator", r.get("comparator"),
-					"deadline", LocalDate.of(Integer.parseInt(r.get("target_year")), 12, 31),
-					"scope", scope.equals("NATIONAL") ? "NATIONAL" : agency ? "AGENCY" : "BLOCK",
-					"block", (scope.equals("NATIONAL") || agency) ? null : scope,
-					"agency", agency ? r.get("scope_agency_id") : null, "document", text(r, "document_number"),
-					"planId", (planKey != null) ? planIds.get(planKey) : null, "note", text(r, "note"));
+					        (SELECT id FROM legal_document WHERE number = :document), :planId, :note)""", "code",
+					r.get("id"), "indicator", indicatorOf.get(r.get("id")), "value", new BigDecimal(r.get("value")),
+					"valueMax", r.get("value_max").isEmpty() ? null : new BigDecimal(r.get("value_max")), "comparator",
+					r.get("comparator"), "deadline", LocalDate.of(Integer.parseInt(r.get("target_year")), 12, 31),
+					"scope", scope.equals("NATIONAL") ? "NATIONAL" : agency ? "AGENCY" : "BLOCK", "block",
+					(scope.equals("NATIONAL") || agency) ? null : scope, "agency",
+					agency ? r.get("scope_agency_id") : null, "document", text(r, "document_number"), "planId",
+					(planKey != null) ? planIds.get(planKey) : null, "note", text(r, "note"));
 		}));
 	}
 
 	private Flux<String> tasks() {
-		return count("tasks", Flux.fromIterable(read("tasks.csv")).concatMap((r) -> run("""
-				INSERT INTO task (document_id, number, title, due_on)
-				SELECT id, :number, :title, :dueOn FROM legal_document WHERE number = :document""",
-				"document", r.get("document_number"), "number", Integer.valueOf(r.get("number")),
-						"title", r.get("title"), "dueOn", date(r, "due_on"))));
+		return count("tasks",
+				Flux.fromIterable(read("tasks.csv"))
+					.concatMap((r) -> run("""
+							INSERT INTO task (document_id, number, title, due_on)
+							SELECT id, :number, :title, :dueOn FROM legal_document WHERE number = :document""",
+							"document", r.get("document_number"), "number", Integer.valueOf(r.get("number")), "title",
+							r.get("title"), "dueOn", date(r, "due_on"))));
 	}
 
 	/**
-	 * Runs {@code sql} with its parameters given as name, value, name, value…; a null value is bound as a
-	 * typed null, the type read from the parameter's name.
+	 * Runs {@code sql} with its parameters given as name, value, name, value…; a null
+	 * value is bound as a typed null, the type read from the parameter's name.
 	 */
 	private Mono<Long> run(String sql, @Nullable Object... namesAndValues) {
 		GenericExecuteSpec spec = this.db.sql(sql);

@@ -12,10 +12,11 @@ import reactor.core.publisher.Flux;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Generated yearly values of the two e-document indicators for every ministry, agency and province that
- * existed in 2016–2020, so that progress and dashboards have something to show. No official per-agency
- * figures are published in the sources, so every row's {@code source} says plainly that it is sample data.
- * The values are the same on every load: each series is seeded by its agency and indicator.
+ * Generated yearly values of the two e-document indicators for every ministry, agency and
+ * province that existed in 2016–2020, so that progress and dashboards have something to
+ * show. No official per-agency figures are published in the sources, so every row's
+ * {@code source} says plainly that it is sample data. The values are the same on every
+ * load: each series is seeded by its agency and indicator.
  */
 final class SampleMeasurements {
 

@@ -53,12 +53,14 @@ class DocumentController {
 
 	@BatchMapping
 	Mono<Map<LegalDocument, List<LegalDocument>>> basedOn(List<LegalDocument> documents) {
-		return this.documents.findBasedOn(ids(documents)).map((byId) -> Batches.byKey(documents, LegalDocument::id, byId));
+		return this.documents.findBasedOn(ids(documents))
+			.map((byId) -> Batches.byKey(documents, LegalDocument::id, byId));
 	}
 
 	@BatchMapping
 	Mono<Map<LegalDocument, List<LegalDocument>>> citedBy(List<LegalDocument> documents) {
-		return this.documents.findCitedBy(ids(documents)).map((byId) -> Batches.byKey(documents, LegalDocument::id, byId));
+		return this.documents.findCitedBy(ids(documents))
+			.map((byId) -> Batches.byKey(documents, LegalDocument::id, byId));
 	}
 
 	private static List<Long> ids(List<LegalDocument> documents) {

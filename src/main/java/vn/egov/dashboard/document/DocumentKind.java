@@ -5,8 +5,8 @@ package vn.egov.dashboard.document;
  */
 public enum DocumentKind {
 
-	DECISION("Quyết định"), DECREE("Nghị định"), RESOLUTION("Nghị quyết"), DIRECTIVE("Chỉ thị"),
-	CIRCULAR("Thông tư"), OFFICIAL_LETTER("Công văn"), PLAN("Kế hoạch"), NOTICE("Thông báo");
+	DECISION("Quyết định"), DECREE("Nghị định"), RESOLUTION("Nghị quyết"), DIRECTIVE("Chỉ thị"), CIRCULAR("Thông tư"),
+	OFFICIAL_LETTER("Công văn"), PLAN("Kế hoạch"), NOTICE("Thông báo");
 
 	private final String vietnamese;
 

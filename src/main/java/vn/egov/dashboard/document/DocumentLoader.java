@@ -4,7 +4,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the {@code DataLoader<Long, LegalDocument>} through which features resolve a document by id.
+ * Registers the {@code DataLoader<Long, LegalDocument>} through which features resolve a
+ * document by id.
  */
 @Component
 class DocumentLoader {

@@ -124,8 +124,7 @@ public class DocumentRepository {
 	private static GenericExecuteSpec filter(GenericExecuteSpec spec, @Nullable String search,
 			@Nullable DocumentKind kind) {
 		spec = (kind != null) ? spec.bind("kind", kind.name()) : spec.bindNull("kind", String.class);
-		String text = (search != null && !search.isBlank())
-				? Binds.likeLiteral(search.trim()) : null;
+		String text = (search != null && !search.isBlank()) ? Binds.likeLiteral(search.trim()) : null;
 		return (text != null) ? spec.bind("search", text) : spec.bindNull("search", String.class);
 	}
 

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Helpers for {@code @BatchMapping} methods, which answer a map from each parent to its children.
+ * Helpers for {@code @BatchMapping} methods, which answer a map from each parent to its
+ * children.
  */
 public final class Batches {
 

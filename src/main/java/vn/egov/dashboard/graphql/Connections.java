@@ -6,7 +6,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.data.domain.Window;
 
 /**
- * A page of a Relay connection together with the (lazily run) count of all matching items.
+ * A page of a Relay connection together with the (lazily run) count of all matching
+ * items.
  */
 public final class Connections {
 
@@ -14,7 +15,8 @@ public final class Connections {
 	}
 
 	/**
-	 * A page whose connection resolves {@code totalCount} by subscribing to {@code count}.
+	 * A page whose connection resolves {@code totalCount} by subscribing to
+	 * {@code count}.
 	 */
 	public static <T> DataFetcherResult<Window<T>> of(Window<T> page, Mono<Long> count) {
 		return DataFetcherResult.<Window<T>>newResult().data(page).localContext(new Count(count)).build();

@@ -16,12 +16,14 @@ import org.springframework.graphql.data.pagination.EncodingCursorStrategy;
 import org.springframework.graphql.data.query.ScrollPositionCursorStrategy;
 
 /**
- * Cursors are the sort keys of an item as a plain JSON object, base64-encoded ({@code {"code":"P48"}}). Spring's
- * default keyset cursors carry Java class names for every value and go through the HTTP codecs, and Spring makes
- * a cursor for every edge of every page whether the client asks for it or not: 3% of the time of a page of 100
- * agencies. Our keys are only texts and numbers ({@link Page#longKey}, {@link Page#stringKey}), which plain JSON
- * keeps. Cursors in Spring's format (made before this change) are still read. A cursor a client made up or
- * mangled is a BAD_REQUEST on {@code after}, not an internal error.
+ * Cursors are the sort keys of an item as a plain JSON object, base64-encoded
+ * ({@code {"code":"P48"}}). Spring's default keyset cursors carry Java class names for
+ * every value and go through the HTTP codecs, and Spring makes a cursor for every edge of
+ * every page whether the client asks for it or not: 3% of the time of a page of 100
+ * agencies. Our keys are only texts and numbers ({@link Page#longKey},
+ * {@link Page#stringKey}), which plain JSON keeps. Cursors in Spring's format (made
+ * before this change) are still read. A cursor a client made up or mangled is a
+ * BAD_REQUEST on {@code after}, not an internal error.
  */
 @Configuration(proxyBeanMethods = false)
 class CursorConfiguration {

@@ -13,8 +13,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 
 /**
- * Answers a request that is refused before GraphQL runs (too large, too many requests, not JSON) with a body
- * shaped like a GraphQL response, so that clients read every refusal the same way:
+ * Answers a request that is refused before GraphQL runs (too large, too many requests,
+ * not JSON) with a body shaped like a GraphQL response, so that clients read every
+ * refusal the same way:
  * {@code {"errors":[{"message":"…","extensions":{"classification":"…",…}}]}}.
  */
 public final class ErrorBodies {
@@ -22,7 +23,10 @@ public final class ErrorBodies {
 	private ErrorBodies() {
 	}
 
-	/** Writes one error with {@code status}; {@code extensions} should start with the classification. */
+	/**
+	 * Writes one error with {@code status}; {@code extensions} should start with the
+	 * classification.
+	 */
 	public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, JsonMapper json, String message,
 			Map<String, Object> extensions) {
 		Map<String, Object> error = new LinkedHashMap<>();

@@ -17,13 +17,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import vn.egov.dashboard.system.DatabaseUnavailable;
 
 /**
- * Maps the features' exceptions to typed GraphQL errors ({@code extensions.classification}) with a
- * human message. Anything not mapped here reaches clients as an opaque INTERNAL_ERROR: never SQL or a
- * stack trace.
+ * Maps the features' exceptions to typed GraphQL errors
+ * ({@code extensions.classification}) with a human message. Anything not mapped here
+ * reaches clients as an opaque INTERNAL_ERROR: never SQL or a stack trace.
  * <p>
- * A field that failed because the database cannot be reached (stopped, restarting, out of connections) gets
- * {@link EgovErrorType#SERVICE_UNAVAILABLE}: the client may retry later, and nothing was written (a mutation's
- * transaction is all or nothing). Other database errors stay INTERNAL_ERROR.
+ * A field that failed because the database cannot be reached (stopped, restarting, out of
+ * connections) gets {@link EgovErrorType#SERVICE_UNAVAILABLE}: the client may retry
+ * later, and nothing was written (a mutation's transaction is all or nothing). Other
+ * database errors stay INTERNAL_ERROR.
  */
 @ControllerAdvice
 public class GraphQlErrors {
@@ -50,7 +51,10 @@ public class GraphQlErrors {
 		return databaseUnavailable(GraphqlErrorBuilder.newError(env));
 	}
 
-	/** The SERVICE_UNAVAILABLE error of a request the database could not answer, on {@code error}'s path. */
+	/**
+	 * The SERVICE_UNAVAILABLE error of a request the database could not answer, on
+	 * {@code error}'s path.
+	 */
 	public static GraphQLError databaseUnavailable(GraphqlErrorBuilder<?> error) {
 		return error.errorType(EgovErrorType.SERVICE_UNAVAILABLE)
 			.message(DatabaseUnavailable.MESSAGE)

@@ -25,17 +25,19 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses an operation whose text arguments (in its variables or written in the document) contain the NUL
- * character U+0000 with a BAD_REQUEST naming the argument, before anything is fetched. PostgreSQL cannot hold
- * NUL in text: such a value reached it as an error of the driver, and clients saw an INTERNAL_ERROR.
+ * Refuses an operation whose text arguments (in its variables or written in the document)
+ * contain the NUL character U+0000 with a BAD_REQUEST naming the argument, before
+ * anything is fetched. PostgreSQL cannot hold NUL in text: such a value reached it as an
+ * error of the driver, and clients saw an INTERNAL_ERROR.
  */
 @Component
 class NulCharacters extends SimplePerformantInstrumentation {
 
 	/**
-	 * The argument holding a literal with NUL, if any, by parsed document: documents are cached and shared by the
-	 * requests that send the same text, so each is walked once rather than on every request (that walk was 2 % of the
-	 * CPU time of a small query). Weak keys: an entry goes with its document, so the document caches' sizes bound
+	 * The argument holding a literal with NUL, if any, by parsed document: documents are
+	 * cached and shared by the requests that send the same text, so each is walked once
+	 * rather than on every request (that walk was 2 % of the CPU time of a small query).
+	 * Weak keys: an entry goes with its document, so the document caches' sizes bound
 	 * this one.
 	 */
 	private final Cache<Document, Optional<String>> literals = Caffeine.newBuilder().weakKeys().build();
@@ -79,7 +81,10 @@ class NulCharacters extends SimplePerformantInstrumentation {
 		return false;
 	}
 
-	/** The name of the argument a string literal with NUL is written in, anywhere under {@code node}. */
+	/**
+	 * The name of the argument a string literal with NUL is written in, anywhere under
+	 * {@code node}.
+	 */
 	private static @Nullable String argumentWithNul(Node<?> node, @Nullable String argument) {
 		if (node instanceof StringValue string && string.getValue() != null && string.getValue().indexOf('\0') >= 0) {
 			return (argument != null) ? argument : "argument";

@@ -12,10 +12,12 @@ import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.query.ScrollSubrange;
 
 /**
- * A keyset page request taken from a connection's {@code first}/{@code after}: repositories fetch
- * {@link #fetchSize()} rows after the {@link #after()} keys and turn them into a {@link Window}.
+ * A keyset page request taken from a connection's {@code first}/{@code after}:
+ * repositories fetch {@link #fetchSize()} rows after the {@link #after()} keys and turn
+ * them into a {@link Window}.
  *
- * @param after the sort keys of the last row already seen, or {@code null} for the first page
+ * @param after the sort keys of the last row already seen, or {@code null} for the first
+ * page
  * @param size how many rows the page holds
  */
 public record Page(@Nullable Map<String, Object> after, int size) {
@@ -23,7 +25,10 @@ public record Page(@Nullable Map<String, Object> after, int size) {
 	/** Page size when {@code first} is not given. */
 	public static final int DEFAULT_SIZE = 20;
 
-	/** The largest {@code first} a client may ask for; a larger one is an error, not silently clamped. */
+	/**
+	 * The largest {@code first} a client may ask for; a larger one is an error, not
+	 * silently clamped.
+	 */
 	public static final int MAX_SIZE = 100;
 
 	public static Page of(ScrollSubrange subrange) {
@@ -49,7 +54,9 @@ public record Page(@Nullable Map<String, Object> after, int size) {
 		return this.size + 1;
 	}
 
-	/** The value of one sort key of the {@code after} cursor; the cursor must carry it. */
+	/**
+	 * The value of one sort key of the {@code after} cursor; the cursor must carry it.
+	 */
 	public Object key(String name) {
 		Object value = (this.after != null) ? this.after.get(name) : null;
 		if (value == null) {
@@ -72,7 +79,8 @@ public record Page(@Nullable Map<String, Object> after, int size) {
 	}
 
 	/**
-	 * The page of {@code rows} (fetched with {@link #fetchSize()}), each with a cursor made of its sort keys.
+	 * The page of {@code rows} (fetched with {@link #fetchSize()}), each with a cursor
+	 * made of its sort keys.
 	 */
 	public <T> Window<T> window(List<T> rows, Function<T, Map<String, Object>> keys) {
 		boolean hasNext = rows.size() > this.size;

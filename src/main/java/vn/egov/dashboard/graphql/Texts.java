@@ -10,7 +10,10 @@ public final class Texts {
 	private Texts() {
 	}
 
-	/** {@code value} trimmed; blank or longer than {@code max} characters is a BAD_REQUEST. */
+	/**
+	 * {@code value} trimmed; blank or longer than {@code max} characters is a
+	 * BAD_REQUEST.
+	 */
 	public static String required(String field, @Nullable String value, int max) {
 		if (value == null || value.isBlank()) {
 			throw new InvalidInputException(field, "must not be blank");
@@ -18,7 +21,10 @@ public final class Texts {
 		return optional(field, value, max);
 	}
 
-	/** {@code value} trimmed, or null when blank; longer than {@code max} characters is a BAD_REQUEST. */
+	/**
+	 * {@code value} trimmed, or null when blank; longer than {@code max} characters is a
+	 * BAD_REQUEST.
+	 */
 	public static @Nullable String optional(String field, @Nullable String value, int max) {
 		if (value == null || value.isBlank()) {
 			return null;

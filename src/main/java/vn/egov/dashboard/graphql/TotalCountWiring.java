@@ -10,9 +10,10 @@ import graphql.schema.idl.WiringFactory;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * Resolves {@code totalCount} on every {@code *Connection} type from the count that the list's controller
- * attached with {@link Connections#of}. The count query runs only when a client asks for the field.
- * A connection without a count is the empty one Spring substitutes when the list failed: its count is 0.
+ * Resolves {@code totalCount} on every {@code *Connection} type from the count that the
+ * list's controller attached with {@link Connections#of}. The count query runs only when
+ * a client asks for the field. A connection without a count is the empty one Spring
+ * substitutes when the list failed: its count is 0.
  */
 final class TotalCountWiring implements RuntimeWiringConfigurer {
 
@@ -36,7 +37,8 @@ final class TotalCountWiring implements RuntimeWiringConfigurer {
 					if (env.getLocalContext() instanceof Connections.Count count) {
 						return count.value().map(Long::intValue).toFuture();
 					}
-					// The empty connection Spring answers when the list itself failed with an error.
+					// The empty connection Spring answers when the list itself failed
+					// with an error.
 					return 0;
 				};
 			}

@@ -11,10 +11,12 @@ import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
 
 /**
- * JSON that is already encoded in UTF-8 (a compiled query's answer from PostgreSQL, a cached answer), written into a
- * response by Jackson as it is: {@code generator.writeRawValue(json)} copies the bytes, where a {@code String} would be
- * decoded from UTF-8 first and encoded again (for a 110 KB answer, a fifth of the server's time per request). The
- * other forms of {@link SerializableString}, which raw values never use, decode the bytes once.
+ * JSON that is already encoded in UTF-8 (a compiled query's answer from PostgreSQL, a
+ * cached answer), written into a response by Jackson as it is:
+ * {@code generator.writeRawValue(json)} copies the bytes, where a {@code String} would be
+ * decoded from UTF-8 first and encoded again (for a 110 KB answer, a fifth of the
+ * server's time per request). The other forms of {@link SerializableString}, which raw
+ * values never use, decode the bytes once.
  */
 public final class Utf8Json implements SerializableString {
 
@@ -26,7 +28,10 @@ public final class Utf8Json implements SerializableString {
 
 	private @Nullable SerializedString text;
 
-	/** The JSON in {@code bytes[offset, offset + length)}, shared: neither side may change them. */
+	/**
+	 * The JSON in {@code bytes[offset, offset + length)}, shared: neither side may change
+	 * them.
+	 */
 	public Utf8Json(byte[] bytes, int offset, int length) {
 		this.bytes = bytes;
 		this.offset = offset;

@@ -1,5 +1,6 @@
 /**
- * Cross-cutting GraphQL wiring: scalars, cursor pages, totalCount on connections, and typed errors.
+ * Cross-cutting GraphQL wiring: scalars, cursor pages, totalCount on connections, and
+ * typed errors.
  */
 @NullMarked
 package vn.egov.dashboard.graphql;

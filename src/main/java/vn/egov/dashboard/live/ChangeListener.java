@@ -30,15 +30,17 @@ import org.springframework.stereotype.Component;
 import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
- * Each instance's one listener connection: a raw PostgreSQL connection (not from the pool, named
- * {@code egov.live.listener-name} in {@code pg_stat_activity}) that LISTENs on {@code egov.live.channel}.
- * Every other instance's message is published here as a remote {@link DataChangedEvent}, so response
- * caches, gauges and subscriptions follow writes made anywhere. Messages of this instance are skipped
- * (by instance id): their local event was published at the write.
+ * Each instance's one listener connection: a raw PostgreSQL connection (not from the
+ * pool, named {@code egov.live.listener-name} in {@code pg_stat_activity}) that LISTENs
+ * on {@code egov.live.channel}. Every other instance's message is published here as a
+ * remote {@link DataChangedEvent}, so response caches, gauges and subscriptions follow
+ * writes made anywhere. Messages of this instance are skipped (by instance id): their
+ * local event was published at the write.
  * <p>
- * When the connection is lost (database restart, {@code pg_terminate_backend}), it reconnects with
- * exponential backoff and LISTENs again; messages sent meanwhile are lost, so once listening again it
- * publishes {@link DataChangedEvent#EVERYTHING}: caches are cleared and subscriptions re-read their data.
+ * When the connection is lost (database restart, {@code pg_terminate_backend}), it
+ * reconnects with exponential backoff and LISTENs again; messages sent meanwhile are
+ * lost, so once listening again it publishes {@link DataChangedEvent#EVERYTHING}: caches
+ * are cleared and subscriptions re-read their data.
  */
 @Component
 @EnableConfigurationProperties(LiveProperties.class)
@@ -81,7 +83,10 @@ class ChangeListener implements SmartLifecycle {
 			.register(meters);
 	}
 
-	/** The pool's database, user and password, without the pool, under its own application_name. */
+	/**
+	 * The pool's database, user and password, without the pool, under its own
+	 * application_name.
+	 */
 	static ConnectionFactoryOptions options(R2dbcProperties r2dbc, String applicationName) {
 		String url = r2dbc.getUrl();
 		if (url == null) {
@@ -113,23 +118,28 @@ class ChangeListener implements SmartLifecycle {
 			.subscribe(this::onNotification, (ex) -> logger.error("Change listener stopped", ex));
 	}
 
-	/** One connection's life: LISTEN, then its notifications; ends in an error when the connection is lost. */
+	/**
+	 * One connection's life: LISTEN, then its notifications; ends in an error when the
+	 * connection is lost.
+	 */
 	private Flux<Notification> session() {
-		return Flux.usingWhen(Mono.from(this.connections.create()).cast(PostgresqlConnection.class),
-				(connection) -> connection.createStatement("LISTEN " + this.properties.channel())
-					.execute()
-					.flatMap(io.r2dbc.postgresql.api.PostgresqlResult::getRowsUpdated)
-					.then(Mono.fromRunnable(this::listeningAgain))
-					.thenMany(connection.getNotifications())
-					.concatWith(Mono.error(() -> new IllegalStateException("listener connection closed"))),
-				(connection) -> connection.close().onErrorResume((ex) -> Mono.empty()))
+		return Flux
+			.usingWhen(Mono.from(this.connections.create()).cast(PostgresqlConnection.class),
+					(connection) -> connection.createStatement("LISTEN " + this.properties.channel())
+						.execute()
+						.flatMap(io.r2dbc.postgresql.api.PostgresqlResult::getRowsUpdated)
+						.then(Mono.fromRunnable(this::listeningAgain))
+						.thenMany(connection.getNotifications())
+						.concatWith(Mono.error(() -> new IllegalStateException("listener connection closed"))),
+					(connection) -> connection.close().onErrorResume((ex) -> Mono.empty()))
 			.doOnError((ex) -> this.listening.set(false));
 	}
 
 	private void listeningAgain() {
 		this.listening.set(true);
 		if (this.sessions.getAndIncrement() > 0) {
-			// Whatever was sent while the connection was down is lost: assume everything changed.
+			// Whatever was sent while the connection was down is lost: assume everything
+			// changed.
 			this.reconnects.increment();
 			logger.info("Change listener reconnected; clearing caches");
 			this.events.publishEvent(new DataChangedEvent(DataChangedEvent.EVERYTHING, java.util.List.of(), true));

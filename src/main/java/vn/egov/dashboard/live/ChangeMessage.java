@@ -3,9 +3,9 @@ package vn.egov.dashboard.live;
 import java.util.List;
 
 /**
- * The payload of one NOTIFY: which instance wrote, what kind of data changed and, when known, which rows
- * (ids, not rows; an empty list means any row). PostgreSQL limits a payload to 8000 bytes, so a message
- * naming more than {@link #MAX_KEYS} rows names none.
+ * The payload of one NOTIFY: which instance wrote, what kind of data changed and, when
+ * known, which rows (ids, not rows; an empty list means any row). PostgreSQL limits a
+ * payload to 8000 bytes, so a message naming more than {@link #MAX_KEYS} rows names none.
  *
  * @param origin the sending instance's id, so that it can skip its own messages
  * @param entity what kind of data changed

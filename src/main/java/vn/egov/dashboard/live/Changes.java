@@ -15,15 +15,17 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
- * How every write that changes public data commits: in one transaction with a PostgreSQL NOTIFY on
- * {@code egov.live.channel} naming what changed (ids, not rows). PostgreSQL delivers the notification to
- * the other instances only if, and when, the transaction commits, so no instance hears of data it cannot
- * read yet and no committed write goes unannounced. After the commit the same {@link DataChangedEvent} is
- * published in this instance (its listener skips its own notifications), so local caches, gauges and
+ * How every write that changes public data commits: in one transaction with a PostgreSQL
+ * NOTIFY on {@code egov.live.channel} naming what changed (ids, not rows). PostgreSQL
+ * delivers the notification to the other instances only if, and when, the transaction
+ * commits, so no instance hears of data it cannot read yet and no committed write goes
+ * unannounced. After the commit the same {@link DataChangedEvent} is published in this
+ * instance (its listener skips its own notifications), so local caches, gauges and
  * subscriptions follow at once.
  * <p>
- * Notifications are not coalesced here (thousands of votes a second are thousands of small NOTIFYs, which
- * PostgreSQL handles); subscribers see at most a few events a second per topic ({@link LiveEvents}).
+ * Notifications are not coalesced here (thousands of votes a second are thousands of
+ * small NOTIFYs, which PostgreSQL handles); subscribers see at most a few events a second
+ * per topic ({@link LiveEvents}).
  */
 @Component
 public class Changes {
@@ -52,29 +54,29 @@ public class Changes {
 		this.json = json;
 	}
 
-	/** Runs {@code write} in a transaction that also announces {@code change}; an empty write announces nothing. */
+	/**
+	 * Runs {@code write} in a transaction that also announces {@code change}; an empty
+	 * write announces nothing.
+	 */
 	public <T> Mono<T> commit(DataChangedEvent change, Mono<T> write) {
 		return commit(write, (result) -> change);
 	}
 
 	/**
-	 * Runs {@code write} in a transaction that also announces the change its result describes ({@code null}:
-	 * none); an empty write announces nothing, a failed one rolls back with its notification.
+	 * Runs {@code write} in a transaction that also announces the change its result
+	 * describes ({@code null}: none); an empty write announces nothing, a failed one
+	 * rolls back with its notification.
 	 */
 	public <T> Mono<T> commit(Mono<T> write, Function<? super T, @Nullable DataChangedEvent> change) {
-		return write
-			.flatMap((result) -> {
-				DataChangedEvent event = change.apply(result);
-				return (event != null) ? announce(event).thenReturn(new Committed<T>(result, event))
-						: Mono.just(new Committed<T>(result, null));
-			})
-			.as(this.transaction::transactional)
-			.doOnNext((committed) -> {
-				if (committed.event() != null) {
-					this.events.publishEvent(committed.event());
-				}
-			})
-			.map(Committed::result);
+		return write.flatMap((result) -> {
+			DataChangedEvent event = change.apply(result);
+			return (event != null) ? announce(event).thenReturn(new Committed<T>(result, event))
+					: Mono.just(new Committed<T>(result, null));
+		}).as(this.transaction::transactional).doOnNext((committed) -> {
+			if (committed.event() != null) {
+				this.events.publishEvent(committed.event());
+			}
+		}).map(Committed::result);
 	}
 
 	private Mono<Void> announce(DataChangedEvent event) {

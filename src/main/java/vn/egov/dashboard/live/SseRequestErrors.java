@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Over SSE, Spring's handler answers any response that is not a stream with one
- * {@code OperationNotSupported} error ("SSE handler supports only subscriptions"), hiding why a subscription
- * was refused before it started (a validation error, a query limit, a timeout). Such a refusal is passed on as
- * the stream's one {@code next} event instead, with its own errors, followed by {@code complete}, as the
- * WebSocket transport does.
+ * {@code OperationNotSupported} error ("SSE handler supports only subscriptions"), hiding
+ * why a subscription was refused before it started (a validation error, a query limit, a
+ * timeout). Such a refusal is passed on as the stream's one {@code next} event instead,
+ * with its own errors, followed by {@code complete}, as the WebSocket transport does.
  */
 @Component
 class SseRequestErrors implements WebGraphQlInterceptor, Ordered {

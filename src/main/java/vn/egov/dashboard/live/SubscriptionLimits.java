@@ -26,14 +26,17 @@ import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.stereotype.Component;
 
 /**
- * Caps the open subscriptions of one WebSocket connection ({@code egov.live.max-subscriptions-per-connection})
- * and of one client address over all its connections and SSE streams
- * ({@code egov.live.max-subscriptions-per-client}). A subscription over a cap is refused with a BAD_REQUEST
- * error whose {@code extensions.code} is {@code TOO_MANY_SUBSCRIPTIONS}; the slot is reserved when the
- * subscription is accepted and freed when its stream ends, is cancelled, or its connection closes.
+ * Caps the open subscriptions of one WebSocket connection
+ * ({@code egov.live.max-subscriptions-per-connection}) and of one client address over all
+ * its connections and SSE streams ({@code egov.live.max-subscriptions-per-client}). A
+ * subscription over a cap is refused with a BAD_REQUEST error whose
+ * {@code extensions.code} is {@code TOO_MANY_SUBSCRIPTIONS}; the slot is reserved when
+ * the subscription is accepted and freed when its stream ends, is cancelled, or its
+ * connection closes.
  * <p>
- * The client is the remote address: behind a load balancer set {@code server.forward-headers-strategy} so that
- * it is the browser's, not the balancer's.
+ * The client is the remote address: behind a load balancer set
+ * {@code server.forward-headers-strategy} so that it is the browser's, not the
+ * balancer's.
  */
 @Component
 class SubscriptionLimits implements WebSocketGraphQlInterceptor, Ordered {
@@ -87,7 +90,10 @@ class SubscriptionLimits implements WebSocketGraphQlInterceptor, Ordered {
 		this.connections.remove(info.getId());
 	}
 
-	/** Takes a slot of the connection (if any) and of the client, or neither when either is full. */
+	/**
+	 * Takes a slot of the connection (if any) and of the client, or neither when either
+	 * is full.
+	 */
 	boolean reserve(@Nullable String connection, String client) {
 		AtomicInteger ofClient = this.clients.computeIfAbsent(client, (c) -> new AtomicInteger());
 		if (ofClient.incrementAndGet() > this.perClient) {

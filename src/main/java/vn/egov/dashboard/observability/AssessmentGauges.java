@@ -17,14 +17,19 @@ import org.springframework.stereotype.Component;
 import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
- * The latest published (or sample) total score and rank of every agency in every framework's latest round,
- * per block: {@code egov_assessment_score} and {@code egov_assessment_rank} with labels
- * {@code framework, year, block, agency, agency_name, sample}. Refreshed on a schedule and after an import.
+ * The latest published (or sample) total score and rank of every agency in every
+ * framework's latest round, per block: {@code egov_assessment_score} and
+ * {@code egov_assessment_rank} with labels
+ * {@code framework, year, block, agency, agency_name, sample}. Refreshed on a schedule
+ * and after an import.
  */
 @Component
 class AssessmentGauges {
 
-	/** The TOTAL category of each framework's latest round that has scores, ranked within its block. */
+	/**
+	 * The TOTAL category of each framework's latest round that has scores, ranked within
+	 * its block.
+	 */
 	private static final String LATEST = """
 			SELECT r.framework, r.year, r.block, r.agency_code, a.name, r.score, r.rank, r.sample
 			  FROM assessment_ranked r
@@ -35,8 +40,8 @@ class AssessmentGauges {
 			                    AND EXISTS (SELECT 1 FROM assessment_score s WHERE s.round_id = rd.id))
 			""";
 
-	private record Latest(String framework, int year, String block, String agency, String name, double score,
-			long rank, boolean sample) {
+	private record Latest(String framework, int year, String block, String agency, String name, double score, long rank,
+			boolean sample) {
 	}
 
 	private final DatabaseClient db;

@@ -22,7 +22,8 @@ class GraphQlErrorMetrics implements WebGraphQlInterceptor {
 
 	GraphQlErrorMetrics(MeterRegistry registry) {
 		this.registry = registry;
-		// Registered up front so that dashboards show 0 rather than "No data" before the first error.
+		// Registered up front so that dashboards show 0 rather than "No data" before the
+		// first error.
 		for (String classification : new String[] { "BAD_REQUEST", "NOT_FOUND", "UNAUTHORIZED", "FORBIDDEN",
 				"INTERNAL_ERROR", "ValidationError", "InvalidSyntax" }) {
 			counter(classification);
@@ -31,8 +32,9 @@ class GraphQlErrorMetrics implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		return chain.next(request).doOnNext((response) -> response.getErrors()
-			.forEach((error) -> counter(String.valueOf(error.getErrorType())).increment()));
+		return chain.next(request)
+			.doOnNext((response) -> response.getErrors()
+				.forEach((error) -> counter(String.valueOf(error.getErrorType())).increment()));
 	}
 
 	private Counter counter(String classification) {

@@ -17,13 +17,18 @@ import org.springframework.stereotype.Component;
 import vn.egov.dashboard.traffic.SiteStatistics;
 
 /**
- * The portals' figures as gauges, refreshed every {@code egov.metrics.portal-refresh-interval}:
+ * The portals' figures as gauges, refreshed every
+ * {@code egov.metrics.portal-refresh-interval}:
  * <ul>
- * <li>{@code egov_poll_votes{poll, site, option}}: votes per option of every poll (labels: poll id, option label)</li>
- * <li>{@code egov_site_online{site, site_name, kind="guests"|"members"}}: distinct visitors in the last 5 minutes</li>
- * <li>{@code egov_site_visits{site, site_name}}: visits in all, including the portal's count before it reported here</li>
+ * <li>{@code egov_poll_votes{poll, site, option}}: votes per option of every poll
+ * (labels: poll id, option label)</li>
+ * <li>{@code egov_site_online{site, site_name, kind="guests"|"members"}}: distinct
+ * visitors in the last 5 minutes</li>
+ * <li>{@code egov_site_visits{site, site_name}}: visits in all, including the portal's
+ * count before it reported here</li>
  * </ul>
- * Hits accepted, rejected and dropped are counters of the beacon itself ({@code egov_hits_*_total}).
+ * Hits accepted, rejected and dropped are counters of the beacon itself
+ * ({@code egov_hits_*_total}).
  */
 @Component
 class PortalGauges {
@@ -51,9 +56,15 @@ class PortalGauges {
 		this.db = db;
 		this.sites = sites;
 		this.clock = clock;
-		this.votes = MultiGauge.builder("egov.poll.option.votes").description("Votes per poll option").register(registry);
-		this.online = MultiGauge.builder("egov.site.online").description("Distinct visitors in the last 5 minutes").register(registry);
-		this.visits = MultiGauge.builder("egov.site.visits").description("Visits in all, with the portal's starting count").register(registry);
+		this.votes = MultiGauge.builder("egov.poll.option.votes")
+			.description("Votes per poll option")
+			.register(registry);
+		this.online = MultiGauge.builder("egov.site.online")
+			.description("Distinct visitors in the last 5 minutes")
+			.register(registry);
+		this.visits = MultiGauge.builder("egov.site.visits")
+			.description("Visits in all, with the portal's starting count")
+			.register(registry);
 	}
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${egov.metrics.portal-refresh-interval:15s}")
@@ -63,8 +74,10 @@ class PortalGauges {
 
 	private Mono<?> load() {
 		Mono<Void> polls = this.db.sql(VOTES)
-			.map((row) -> Row.of(Tags.of("poll", String.valueOf(row.get("id", Long.class)), "site",
-					row.get("site_code", String.class), "option", row.get("position", Integer.class) + ". " + row.get("label", String.class)),
+			.map((row) -> Row.of(
+					Tags.of("poll", String.valueOf(row.get("id", Long.class)), "site",
+							row.get("site_code", String.class), "option",
+							row.get("position", Integer.class) + ". " + row.get("label", String.class)),
 					row.get("votes", Long.class)))
 			.all()
 			.collectList()

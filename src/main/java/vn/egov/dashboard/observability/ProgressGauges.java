@@ -29,13 +29,15 @@ import vn.egov.dashboard.progress.ProgressService.Standing;
 import vn.egov.dashboard.progress.ProgressStatus;
 
 /**
- * Progress toward every target as gauges, refreshed from the database on a schedule and at once after a
- * measurement is written. Labels stay bounded: targets × agencies, never visitor ids or paths.
+ * Progress toward every target as gauges, refreshed from the database on a schedule and
+ * at once after a measurement is written. Labels stay bounded: targets × agencies, never
+ * visitor ids or paths.
  * <ul>
- * <li>{@code egov_target_progress_value}, {@code _goal}, {@code _gap}, {@code _ratio} (latest ÷ goal, inverted
- * for lower-is-better), {@code _status} (0 OFF_TRACK, 1 AT_RISK, 2 ON_TRACK, 3 ACHIEVED) per
- * {@code target, indicator, agency, agency_name, block}</li>
- * <li>{@code egov_target_agencies} per {@code target, indicator, status}: how many agencies are in each status</li>
+ * <li>{@code egov_target_progress_value}, {@code _goal}, {@code _gap}, {@code _ratio}
+ * (latest ÷ goal, inverted for lower-is-better), {@code _status} (0 OFF_TRACK, 1 AT_RISK,
+ * 2 ON_TRACK, 3 ACHIEVED) per {@code target, indicator, agency, agency_name, block}</li>
+ * <li>{@code egov_target_agencies} per {@code target, indicator, status}: how many
+ * agencies are in each status</li>
  * <li>{@code egov_target_deadline_timestamp_seconds} per {@code target, indicator}</li>
  * </ul>
  */
@@ -70,8 +72,10 @@ class ProgressGauges {
 		this.clock = clock;
 		this.value = gauge("egov.target.progress.value", "Latest value of the indicator for the agency", registry);
 		this.goal = gauge("egov.target.progress.goal", "The target value", registry);
-		this.gap = gauge("egov.target.progress.gap", "How far the latest value is from the target (0 once achieved)", registry);
-		this.ratio = gauge("egov.target.progress.ratio", "Latest value divided by the target (inverted for ranks)", registry);
+		this.gap = gauge("egov.target.progress.gap", "How far the latest value is from the target (0 once achieved)",
+				registry);
+		this.ratio = gauge("egov.target.progress.ratio", "Latest value divided by the target (inverted for ranks)",
+				registry);
 		this.status = gauge("egov.target.progress.status", "0 OFF_TRACK, 1 AT_RISK, 2 ON_TRACK, 3 ACHIEVED", registry);
 		this.counts = gauge("egov.target.agencies", "Agencies in each progress status, per target", registry);
 		this.deadline = gauge("egov.target.deadline", "The target's deadline as a Unix time", registry);
@@ -88,7 +92,10 @@ class ProgressGauges {
 		}
 	}
 
-	/** Recompute every gauge; runs on start, then every {@code egov.metrics.refresh-interval}. */
+	/**
+	 * Recompute every gauge; runs on start, then every
+	 * {@code egov.metrics.refresh-interval}.
+	 */
 	@Scheduled(initialDelay = 0, fixedDelayString = "${egov.metrics.refresh-interval:60s}")
 	Mono<Void> refresh() {
 		return this.refresher.refresh();
@@ -113,9 +120,10 @@ class ProgressGauges {
 			var target = standing.target();
 			String name = (target.code() != null) ? target.code() : "T" + target.id();
 			Tags targetTags = Tags.of("target", name, "indicator", target.indicatorCode());
-			deadlines.add(Row.of(targetTags, target.deadline().atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toEpochSecond()));
-			for (ProgressStatus each : List.of(ProgressStatus.OFF_TRACK, ProgressStatus.AT_RISK, ProgressStatus.ON_TRACK,
-					ProgressStatus.ACHIEVED)) {
+			deadlines
+				.add(Row.of(targetTags, target.deadline().atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toEpochSecond()));
+			for (ProgressStatus each : List.of(ProgressStatus.OFF_TRACK, ProgressStatus.AT_RISK,
+					ProgressStatus.ON_TRACK, ProgressStatus.ACHIEVED)) {
 				long n = standing.progress().agencies().stream().filter((p) -> p.status() == each).count();
 				counts.add(Row.of(targetTags.and("status", each.name()), n));
 			}

@@ -8,9 +8,9 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs a gauge refresh one at a time. A request that arrives while a refresh runs is not dropped: the
- * refresh runs once more when it finishes, so a write is always reflected. A failed refresh is logged and
- * the gauges keep their last values.
+ * Runs a gauge refresh one at a time. A request that arrives while a refresh runs is not
+ * dropped: the refresh runs once more when it finishes, so a write is always reflected. A
+ * failed refresh is logged and the gauges keep their last values.
  */
 final class Refresher {
 
@@ -20,7 +20,9 @@ final class Refresher {
 
 	private final Supplier<Mono<?>> work;
 
-	/** Requests not yet covered by a finished run; above zero while a run is under way. */
+	/**
+	 * Requests not yet covered by a finished run; above zero while a run is under way.
+	 */
 	private final AtomicInteger pending = new AtomicInteger();
 
 	Refresher(String what, Supplier<Mono<?>> work) {
@@ -43,7 +45,8 @@ final class Refresher {
 				.then()
 				.doOnError((ex) -> logger.warn("Could not refresh the " + this.what + ": " + ex.getMessage()))
 				.onErrorResume((ex) -> Mono.empty())
-				.then(Mono.defer(() -> (this.pending.addAndGet(-covered) > 0) ? runUntilCaughtUp() : Mono.<Void>empty()));
+				.then(Mono
+					.defer(() -> (this.pending.addAndGet(-covered) > 0) ? runUntilCaughtUp() : Mono.<Void>empty()));
 		});
 	}
 

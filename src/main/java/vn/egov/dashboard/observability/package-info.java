@@ -1,5 +1,6 @@
 /**
- * Meter names and domain gauges: what Prometheus scrapes beyond Spring Boot's built-in metrics.
+ * Meter names and domain gauges: what Prometheus scrapes beyond Spring Boot's built-in
+ * metrics.
  */
 @NullMarked
 package vn.egov.dashboard.observability;

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An agency's IT-application / digital-transformation plan for the years {@code periodStart}–{@code periodEnd}.
+ * An agency's IT-application / digital-transformation plan for the years
+ * {@code periodStart}–{@code periodEnd}.
  */
 public record Plan(long id, String agencyCode, PlanKind kind, String title, int periodStart, int periodEnd,
 		PlanStatus status, @Nullable Long guidingDocumentId, @Nullable Long approvingDocumentId,

@@ -4,7 +4,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the {@code DataLoader<Long, Plan>} through which other features resolve a plan by id.
+ * Registers the {@code DataLoader<Long, Plan>} through which other features resolve a
+ * plan by id.
  */
 @Component
 class PlanLoader {

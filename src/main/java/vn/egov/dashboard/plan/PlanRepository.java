@@ -45,7 +45,10 @@ public class PlanRepository {
 			VALUES (:agencyCode, :kind, :title, :periodStart, :periodEnd, :guidingDocumentId, :dueOn)
 			RETURNING """ + " " + COLUMNS;
 
-	/** Moves a plan only if it still has the status the caller checked: concurrent steps cannot both win. */
+	/**
+	 * Moves a plan only if it still has the status the caller checked: concurrent steps
+	 * cannot both win.
+	 */
 	private static final String ADVANCE = """
 			UPDATE plan
 			   SET status = :to,
@@ -115,14 +118,12 @@ public class PlanRepository {
 		return Binds.orNull(spec, "status", (filter.status() != null) ? filter.status().name() : null, String.class);
 	}
 
-
-	private static final BiFunction<Row, RowMetadata, Plan> MAPPER = (row, meta) -> new Plan(
-			row.get("id", Long.class), row.get("agency_code", String.class),
-			PlanKind.valueOf(row.get("kind", String.class)), row.get("title", String.class),
-			row.get("period_start", Integer.class), row.get("period_end", Integer.class),
-			PlanStatus.valueOf(row.get("status", String.class)), row.get("guiding_document_id", Long.class),
-			row.get("approving_document_id", Long.class), row.get("due_on", LocalDate.class),
-			row.get("submitted_on", LocalDate.class), row.get("approved_on", LocalDate.class),
-			row.get("note", String.class));
+	private static final BiFunction<Row, RowMetadata, Plan> MAPPER = (row, meta) -> new Plan(row.get("id", Long.class),
+			row.get("agency_code", String.class), PlanKind.valueOf(row.get("kind", String.class)),
+			row.get("title", String.class), row.get("period_start", Integer.class),
+			row.get("period_end", Integer.class), PlanStatus.valueOf(row.get("status", String.class)),
+			row.get("guiding_document_id", Long.class), row.get("approving_document_id", Long.class),
+			row.get("due_on", LocalDate.class), row.get("submitted_on", LocalDate.class),
+			row.get("approved_on", LocalDate.class), row.get("note", String.class));
 
 }

@@ -26,8 +26,8 @@ import vn.egov.dashboard.plan.PlanInputs.AdvancePlanInput;
 import vn.egov.dashboard.plan.PlanInputs.CreatePlanInput;
 
 /**
- * Every write to plans: creation and the status flow DRAFT → SUBMITTED → APPROVED → SUPERSEDED. Each
- * request is checked in full before anything is written.
+ * Every write to plans: creation and the status flow DRAFT → SUBMITTED → APPROVED →
+ * SUPERSEDED. Each request is checked in full before anything is written.
  */
 @Service
 public class PlanService {
@@ -67,8 +67,8 @@ public class PlanService {
 			.doOnNext((agency) -> checkExistsDuring(agency, input.periodStart(), input.periodEnd()))
 			.then(documentId("guidingDocumentNumber", input.guidingDocumentNumber()))
 			.flatMap((guiding) -> Access.requireAgency(input.agencyCode())
-				.then(this.plans.insert(input.agencyCode(), input.kind(), title, input.periodStart(),
-						input.periodEnd(), guiding.orElse(null), input.dueOn())))
+				.then(this.plans.insert(input.agencyCode(), input.kind(), title, input.periodStart(), input.periodEnd(),
+						guiding.orElse(null), input.dueOn())))
 			.flatMap((plan) -> this.audit.record("createPlan", "plan", plan.id(), null, plan).thenReturn(plan));
 		return this.changes.commit(insert, PlanService::changed);
 	}
@@ -104,7 +104,10 @@ public class PlanService {
 		return DataChangedEvent.of("plan", plan.id());
 	}
 
-	/** The id of the document numbered {@code number}, empty when no number is given; an unknown number is NOT_FOUND. */
+	/**
+	 * The id of the document numbered {@code number}, empty when no number is given; an
+	 * unknown number is NOT_FOUND.
+	 */
 	private Mono<Optional<Long>> documentId(String field, @Nullable String number) {
 		String given = Texts.optional(field, number, 100);
 		if (given == null) {
@@ -133,8 +136,9 @@ public class PlanService {
 	private static void checkExistsDuring(Agency agency, int start, int end) {
 		if ((agency.validTo() != null && agency.validTo().getYear() < start)
 				|| (agency.validFrom() != null && agency.validFrom().getYear() > end)) {
-			throw new InvalidInputException("agencyCode", "names " + agency.name() + ", which did not exist during "
-					+ start + "–" + end + (agency.successorCode() != null ? "; its successor is " + agency.successorCode() : ""));
+			throw new InvalidInputException("agencyCode",
+					"names " + agency.name() + ", which did not exist during " + start + "–" + end
+							+ (agency.successorCode() != null ? "; its successor is " + agency.successorCode() : ""));
 		}
 	}
 

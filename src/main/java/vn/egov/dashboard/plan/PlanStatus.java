@@ -9,7 +9,10 @@ public enum PlanStatus {
 
 	DRAFT, SUBMITTED, APPROVED, SUPERSEDED;
 
-	/** The status a plan must have to move to this one, or null for DRAFT, which nothing moves to. */
+	/**
+	 * The status a plan must have to move to this one, or null for DRAFT, which nothing
+	 * moves to.
+	 */
 	@Nullable PlanStatus previous() {
 		return (ordinal() > 0) ? values()[ordinal() - 1] : null;
 	}

@@ -30,7 +30,9 @@ class TaskRepository {
 			 ORDER BY r.task_id, r.agency_code
 			""";
 
-	/** One report per task and agency: a new report replaces the agency's previous one. */
+	/**
+	 * One report per task and agency: a new report replaces the agency's previous one.
+	 */
 	private static final String UPSERT_REPORT = """
 			WITH saved AS (
 			  INSERT INTO task_report (task_id, agency_code, status, reported_on, note)
@@ -65,11 +67,14 @@ class TaskRepository {
 
 	Mono<TaskReport> saveReport(long taskId, String agencyCode, TaskStatus status, LocalDate reportedOn,
 			@Nullable String note) {
-		return Binds.orNull(this.db.sql(UPSERT_REPORT)
-			.bind("taskId", taskId)
-			.bind("agencyCode", agencyCode)
-			.bind("status", status.name())
-			.bind("reportedOn", reportedOn), "note", note, String.class).map(REPORT).one();
+		return Binds
+			.orNull(this.db.sql(UPSERT_REPORT)
+				.bind("taskId", taskId)
+				.bind("agencyCode", agencyCode)
+				.bind("status", status.name())
+				.bind("reportedOn", reportedOn), "note", note, String.class)
+			.map(REPORT)
+			.one();
 	}
 
 	private static final BiFunction<Row, RowMetadata, Task> TASK = (row, meta) -> new Task(row.get("id", Long.class),

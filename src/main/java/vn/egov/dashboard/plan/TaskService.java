@@ -62,8 +62,10 @@ public class TaskService {
 			.flatMap((agency) -> Access.requireAgency(agency.code())
 				.then(previous(taskId, agency.code()))
 				.flatMap((old) -> this.tasks.saveReport(taskId, agency.code(), input.status(), reportedOn, note)
-					.flatMap((report) -> this.audit.record("reportTask", "task_report",
-							taskId + "/" + report.agencyCode(), old.orElse(null), report).thenReturn(report))));
+					.flatMap((report) -> this.audit
+						.record("reportTask", "task_report", taskId + "/" + report.agencyCode(), old.orElse(null),
+								report)
+						.thenReturn(report))));
 		return this.changes.commit(new DataChangedEvent("plan"), save);
 	}
 

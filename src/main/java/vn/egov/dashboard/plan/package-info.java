@@ -1,5 +1,6 @@
 /**
- * Agencies' IT-application / digital-transformation plans, their status flow, and tasks assigned by documents.
+ * Agencies' IT-application / digital-transformation plans, their status flow, and tasks
+ * assigned by documents.
  */
 @NullMarked
 package vn.egov.dashboard.plan;

@@ -5,19 +5,22 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Whole-number percentages that add up to exactly 100, by the largest-remainder (Hamilton) method: each
- * count gets the whole part of its exact share, and the points still missing go, one each, to the counts
- * with the largest remainders. Ties in the remainder go to the larger count, then to the earlier position,
- * so the result never depends on anything but the counts and their order. A count of zero never receives a
- * point. When all counts are zero there is nothing to share: every percentage is 0 (the only case where the
- * sum is not 100).
+ * Whole-number percentages that add up to exactly 100, by the largest-remainder
+ * (Hamilton) method: each count gets the whole part of its exact share, and the points
+ * still missing go, one each, to the counts with the largest remainders. Ties in the
+ * remainder go to the larger count, then to the earlier position, so the result never
+ * depends on anything but the counts and their order. A count of zero never receives a
+ * point. When all counts are zero there is nothing to share: every percentage is 0 (the
+ * only case where the sum is not 100).
  */
 final class Percentages {
 
 	private Percentages() {
 	}
 
-	/** The percentages of {@code counts}, in the same order. Counts must not be negative. */
+	/**
+	 * The percentages of {@code counts}, in the same order. Counts must not be negative.
+	 */
 	static int[] of(long[] counts) {
 		long total = 0;
 		for (long count : counts) {

@@ -8,8 +8,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A poll with its options and their counts as read together, so the percentages, which come from all the
- * options at once, always add up to 100 and match {@link #totalVotes()}.
+ * A poll with its options and their counts as read together, so the percentages, which
+ * come from all the options at once, always add up to 100 and match
+ * {@link #totalVotes()}.
  *
  * @param closesAt null while the poll has no closing date
  */
@@ -32,14 +33,21 @@ public record Poll(long id, String siteCode, String question, OffsetDateTime ope
 		return this.options.stream().mapToLong(PollOption::votes).sum();
 	}
 
-	/** Votes carried over from before this system, which have no per-voter record (and no day). */
+	/**
+	 * Votes carried over from before this system, which have no per-voter record (and no
+	 * day).
+	 */
 	public long importedVotes() {
 		return this.options.stream().mapToLong(PollOption::importedVotes).sum();
 	}
 
-	/** Whether votes are taken at {@code at}: from the opening (inclusive) to the closing (exclusive). */
+	/**
+	 * Whether votes are taken at {@code at}: from the opening (inclusive) to the closing
+	 * (exclusive).
+	 */
 	boolean openAt(Instant at) {
-		return !at.isBefore(this.opensAt.toInstant()) && (this.closesAt == null || at.isBefore(this.closesAt.toInstant()));
+		return !at.isBefore(this.opensAt.toInstant())
+				&& (this.closesAt == null || at.isBefore(this.closesAt.toInstant()));
 	}
 
 	@Nullable PollOption option(long optionId) {

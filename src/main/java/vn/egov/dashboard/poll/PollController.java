@@ -89,7 +89,10 @@ class PollController {
 		return poll.openAt(this.clock.instant());
 	}
 
-	/** One entry per local day from {@code from} to {@code to} (default: opening day to today or the closing day). */
+	/**
+	 * One entry per local day from {@code from} to {@code to} (default: opening day to
+	 * today or the closing day).
+	 */
 	@SchemaMapping
 	Mono<List<PollDay>> votesPerDay(Poll poll, @Argument @Nullable LocalDate from, @Argument @Nullable LocalDate to) {
 		LocalDate first = (from != null) ? from : poll.opensAt().atZoneSameInstant(Granularity.ZONE).toLocalDate();
@@ -118,7 +121,10 @@ class PollController {
 		});
 	}
 
-	/** Vote rejections carry their reason as {@code extensions.code} beside the argument in {@code field}. */
+	/**
+	 * Vote rejections carry their reason as {@code extensions.code} beside the argument
+	 * in {@code field}.
+	 */
 	@GraphQlExceptionHandler
 	GraphQLError voteRejected(VoteRejectedException ex, DataFetchingEnvironment env) {
 		return GraphqlErrorBuilder.newError(env)

@@ -1,7 +1,8 @@
 package vn.egov.dashboard.poll;
 
 /**
- * An answer of a poll with its count and its share in whole percent (see {@link Percentages}).
+ * An answer of a poll with its count and its share in whole percent (see
+ * {@link Percentages}).
  *
  * @param votes every vote, imported ones included
  * @param importedVotes the part carried over from before this system

@@ -23,7 +23,8 @@ import vn.egov.dashboard.graphql.Page;
 import vn.egov.dashboard.system.Binds;
 
 /**
- * Reads polls with their options in one statement, and records votes. Votes go through {@link PollService}.
+ * Reads polls with their options in one statement, and records votes. Votes go through
+ * {@link PollService}.
  */
 @Repository
 class PollRepository {
@@ -48,9 +49,10 @@ class PollRepository {
 			""" + WITH_OPTIONS;
 
 	/**
-	 * Records the vote and counts it in one statement: the insert happens only while the poll is open and
-	 * only if the voter has no vote in it yet (the primary key decides, also between concurrent votes), and
-	 * the option's count rises only if the insert happened.
+	 * Records the vote and counts it in one statement: the insert happens only while the
+	 * poll is open and only if the voter has no vote in it yet (the primary key decides,
+	 * also between concurrent votes), and the option's count rises only if the insert
+	 * happened.
 	 */
 	private static final String VOTE = """
 			WITH vote AS (
@@ -99,7 +101,10 @@ class PollRepository {
 			.one();
 	}
 
-	/** True when the vote was recorded and counted; false when the voter had already voted (or it closed). */
+	/**
+	 * True when the vote was recorded and counted; false when the voter had already voted
+	 * (or it closed).
+	 */
 	Mono<Boolean> vote(long pollId, long optionId, byte[] voter, Instant now) {
 		return this.db.sql(VOTE)
 			.bind("pollId", pollId)
@@ -125,21 +130,25 @@ class PollRepository {
 	record DayCount(LocalDate day, long optionId, long votes) {
 	}
 
-	private static GenericExecuteSpec filter(GenericExecuteSpec spec, @Nullable String siteCode, @Nullable Boolean active,
-			Instant now) {
+	private static GenericExecuteSpec filter(GenericExecuteSpec spec, @Nullable String siteCode,
+			@Nullable Boolean active, Instant now) {
 		spec = Binds.orNull(spec, "site", siteCode, String.class);
 		spec = Binds.orNull(spec, "active", active, Boolean.class);
 		return spec.bind("now", time(now));
 	}
 
-	/** Rows of polls joined to their options, ordered by poll, made into polls in the same order. */
+	/**
+	 * Rows of polls joined to their options, ordered by poll, made into polls in the same
+	 * order.
+	 */
 	private static Flux<Poll> polls(GenericExecuteSpec spec) {
-		return spec.map((Readable row) -> new Row(row.get("id", Long.class), row.get("site_code", String.class),
-				row.get("question", String.class), row.get("opens_at", OffsetDateTime.class),
-				row.get("closes_at", OffsetDateTime.class), row.get("note", String.class),
-				(row.get("option_id", Long.class) != null) ? new PollOption(row.get("option_id", Long.class),
-						row.get("position", Integer.class), row.get("label", String.class), row.get("votes", Long.class),
-						row.get("imported_votes", Long.class), 0) : null))
+		return spec
+			.map((Readable row) -> new Row(row.get("id", Long.class), row.get("site_code", String.class),
+					row.get("question", String.class), row.get("opens_at", OffsetDateTime.class),
+					row.get("closes_at", OffsetDateTime.class), row.get("note", String.class),
+					(row.get("option_id", Long.class) != null) ? new PollOption(row.get("option_id", Long.class),
+							row.get("position", Integer.class), row.get("label", String.class),
+							row.get("votes", Long.class), row.get("imported_votes", Long.class), 0) : null))
 			.all()
 			.collectList()
 			.flatMapIterable(PollRepository::group);

@@ -20,11 +20,12 @@ import vn.egov.dashboard.traffic.KeyedHash;
 /**
  * Every write to polls: anonymous votes, one per voter and poll.
  * <p>
- * The voter is the browser's first-party visitor cookie; a client without one is identified by its address
- * and user agent, and is given a cookie derived from them, so that its next request (now with the cookie)
- * is still the same voter. Only an HMAC of the voter id under {@code egov.poll.voter-salt} is stored.
- * Everything is checked before the single statement that records and counts the vote; that statement cannot
- * count a vote twice or lose one, whatever runs beside it.
+ * The voter is the browser's first-party visitor cookie; a client without one is
+ * identified by its address and user agent, and is given a cookie derived from them, so
+ * that its next request (now with the cookie) is still the same voter. Only an HMAC of
+ * the voter id under {@code egov.poll.voter-salt} is stored. Everything is checked before
+ * the single statement that records and counts the vote; that statement cannot count a
+ * vote twice or lose one, whatever runs beside it.
  */
 @Service
 @EnableConfigurationProperties(PollProperties.class)
@@ -48,7 +49,10 @@ public class PollService {
 		this.votes = Counter.builder("egov.poll.votes").description("Poll votes counted").register(meters);
 	}
 
-	/** Counts the client's vote and answers the poll with it; nothing is written when a check fails. */
+	/**
+	 * Counts the client's vote and answers the poll with it; nothing is written when a
+	 * check fails.
+	 */
 	Mono<Poll> castVote(String pollId, String optionId, Client client) {
 		long poll = Ids.parse("pollId", pollId);
 		long option = Ids.parse("optionId", optionId);
@@ -65,7 +69,10 @@ public class PollService {
 			.then(Mono.defer(() -> this.polls.findById(poll)));
 	}
 
-	/** The cookie id; without one, an id derived from address and user agent, which becomes the cookie. */
+	/**
+	 * The cookie id; without one, an id derived from address and user agent, which
+	 * becomes the cookie.
+	 */
 	private String voterId(Client client) {
 		String cookie = client.cookieId();
 		if (cookie != null) {
@@ -89,7 +96,8 @@ public class PollService {
 
 	private static void checkOpen(Poll poll, Instant now) {
 		if (now.isBefore(poll.opensAt().toInstant())) {
-			throw new VoteRejectedException(Reason.POLL_NOT_OPEN, "pollId", "is not open yet; it opens at " + poll.opensAt());
+			throw new VoteRejectedException(Reason.POLL_NOT_OPEN, "pollId",
+					"is not open yet; it opens at " + poll.opensAt());
 		}
 		if (!poll.openAt(now)) {
 			throw new VoteRejectedException(Reason.POLL_CLOSED, "pollId", "is closed; it closed at " + poll.closesAt());

@@ -11,8 +11,9 @@ import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.live.LiveEvents;
 
 /**
- * The {@code pollResults} subscription: the poll now, then again after votes on any instance (coalesced by
- * {@link LiveEvents}: a burst of votes yields a few events a second).
+ * The {@code pollResults} subscription: the poll now, then again after votes on any
+ * instance (coalesced by {@link LiveEvents}: a burst of votes yields a few events a
+ * second).
  */
 @Controller
 class PollSubscriptions {
@@ -31,7 +32,8 @@ class PollSubscriptions {
 		long id = Ids.parse("pollId", pollId);
 		Mono<Poll> current = Mono.defer(() -> this.polls.findById(id));
 		return current.switchIfEmpty(Mono.error(() -> new PollNotFoundException(id)))
-			.concatWith(this.live.of("poll", String.valueOf(id)).onBackpressureLatest().concatMap((event) -> current, 1));
+			.concatWith(
+					this.live.of("poll", String.valueOf(id)).onBackpressureLatest().concatMap((event) -> current, 1));
 	}
 
 }

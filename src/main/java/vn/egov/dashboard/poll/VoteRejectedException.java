@@ -3,8 +3,8 @@ package vn.egov.dashboard.poll;
 import vn.egov.dashboard.graphql.InvalidInputException;
 
 /**
- * A vote that cannot be counted; nothing was written. Reaches clients as BAD_REQUEST with the argument in
- * {@code extensions.field} and the reason in {@code extensions.code}.
+ * A vote that cannot be counted; nothing was written. Reaches clients as BAD_REQUEST with
+ * the argument in {@code extensions.field} and the reason in {@code extensions.code}.
  */
 public class VoteRejectedException extends InvalidInputException {
 

@@ -69,7 +69,8 @@ class MeasurementRepository {
 		GenericExecuteSpec spec = filter(this.db.sql(FIND_PAGE), indicatorCode, agencyCode, includeReplaced)
 			.bind("limit", page.fetchSize());
 		if (page.after() != null) {
-			spec = spec.bind("afterPeriod", LocalDate.parse(page.stringKey("period"))).bind("afterId", page.longKey("id"));
+			spec = spec.bind("afterPeriod", LocalDate.parse(page.stringKey("period")))
+				.bind("afterId", page.longKey("id"));
 		}
 		else {
 			spec = spec.bindNull("afterPeriod", LocalDate.class).bindNull("afterId", Long.class);
@@ -100,8 +101,8 @@ class MeasurementRepository {
 		return this.db.sql(REPLACE).bind("id", id).map(MAPPER).one();
 	}
 
-	private static GenericExecuteSpec filter(GenericExecuteSpec spec, String indicatorCode,
-			@Nullable String agencyCode, boolean includeReplaced) {
+	private static GenericExecuteSpec filter(GenericExecuteSpec spec, String indicatorCode, @Nullable String agencyCode,
+			boolean includeReplaced) {
 		return Binds.orNull(spec.bind("indicatorCode", indicatorCode).bind("includeReplaced", includeReplaced),
 				"agencyCode", agencyCode, String.class);
 	}

@@ -22,10 +22,10 @@ import vn.egov.dashboard.security.AuditLog;
 import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
- * Every write to measurements: recording a value and correcting one. Each request is checked in full
- * before anything is written; a correction replaces the old value in the same transaction, which also
- * announces the change of that indicator and agency ({@link DataChangedEvent} {@code measurement}, key
- * {@code INDICATOR/AGENCY}).
+ * Every write to measurements: recording a value and correcting one. Each request is
+ * checked in full before anything is written; a correction replaces the old value in the
+ * same transaction, which also announces the change of that indicator and agency
+ * ({@link DataChangedEvent} {@code measurement}, key {@code INDICATOR/AGENCY}).
  */
 @Service
 public class MeasurementService {
@@ -61,7 +61,10 @@ public class MeasurementService {
 		this.changes = changes;
 	}
 
-	/** The change a write of {@code measurement} makes: key {@code INDICATOR/AGENCY}, as progress subscriptions read it. */
+	/**
+	 * The change a write of {@code measurement} makes: key {@code INDICATOR/AGENCY}, as
+	 * progress subscriptions read it.
+	 */
 	static DataChangedEvent changed(Measurement measurement) {
 		return DataChangedEvent.of("measurement", key(measurement.indicatorCode(), measurement.agencyCode()));
 	}
@@ -84,8 +87,9 @@ public class MeasurementService {
 			.flatMap((agency) -> Access.requireAgency(agency.code())
 				.then(this.measurements.insert(input.indicatorCode(), agency.code(), input.period(), input.value(),
 						source, null)))
-			.onErrorMap(DuplicateKeyException.class, (ex) -> new InvalidInputException("period",
-					"already has a value for this agency and indicator; correct it with correctMeasurement"))
+			.onErrorMap(DuplicateKeyException.class,
+					(ex) -> new InvalidInputException("period",
+							"already has a value for this agency and indicator; correct it with correctMeasurement"))
 			.flatMap((recorded) -> this.audit.record("recordMeasurement", "measurement", recorded.id(), null, recorded)
 				.thenReturn(recorded));
 		return this.changes.commit(insert, MeasurementService::changed);
@@ -97,15 +101,17 @@ public class MeasurementService {
 		String source = Texts.required("source", input.source(), 500);
 		Mono<Measurement> replace = this.measurements.findById(id)
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("No measurement with id '" + input.id() + "'")))
-			.flatMap((old) -> indicator(old.indicatorCode()).doOnNext((indicator) -> checkValue(indicator, input.value()))
+			.flatMap((old) -> indicator(old.indicatorCode())
+				.doOnNext((indicator) -> checkValue(indicator, input.value()))
 				.then(Access.requireAgency(old.agencyCode()))
 				.then(this.measurements.markReplaced(id))
 				.switchIfEmpty(Mono.error(() -> new InvalidInputException("id",
 						"names a value that a correction already replaced; correct the newer value")))
 				.flatMap((replaced) -> this.measurements.insert(replaced.indicatorCode(), replaced.agencyCode(),
 						replaced.period(), input.value(), source, replaced.id()))
-				.flatMap((corrected) -> this.audit.record("correctMeasurement", "measurement", corrected.id(), old,
-						corrected).thenReturn(corrected)));
+				.flatMap((corrected) -> this.audit
+					.record("correctMeasurement", "measurement", corrected.id(), old, corrected)
+					.thenReturn(corrected)));
 		return this.changes.commit(replace, MeasurementService::changed);
 	}
 
@@ -127,12 +133,14 @@ public class MeasurementService {
 			}
 			case RANK -> {
 				if (value < 1 || value != Math.rint(value)) {
-					throw new InvalidInputException("value", "is a rank and must be a whole number from 1, was " + value);
+					throw new InvalidInputException("value",
+							"is a rank and must be a whole number from 1, was " + value);
 				}
 			}
 			case COUNT -> {
 				if (value < 0 || value != Math.rint(value)) {
-					throw new InvalidInputException("value", "is a count and must be a whole number from 0, was " + value);
+					throw new InvalidInputException("value",
+							"is a count and must be a whole number from 0, was " + value);
 				}
 			}
 			case SCORE, RANK_PLACES -> {

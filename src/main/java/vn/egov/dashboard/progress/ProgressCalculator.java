@@ -5,20 +5,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Computes an agency's progress toward a target from its values up to a date. Pure: no I/O.
+ * Computes an agency's progress toward a target from its values up to a date. Pure: no
+ * I/O.
  * <ul>
  * <li>ACHIEVED: the latest value meets the target (per its comparator).</li>
  * <li>OFF_TRACK: the deadline has passed without meeting it.</li>
  * <li>ON_TRACK: the value projected to the deadline meets the target.</li>
- * <li>AT_RISK: the projection falls short by at most {@link #AT_RISK_TOLERANCE} of the target value.</li>
+ * <li>AT_RISK: the projection falls short by at most {@link #AT_RISK_TOLERANCE} of the
+ * target value.</li>
  * <li>OFF_TRACK otherwise.</li>
  * </ul>
- * The projection extends the least-squares line through the values (per year) to the deadline; a single
- * value is its own projection. Percentages are projected within 0–100.
+ * The projection extends the least-squares line through the values (per year) to the
+ * deadline; a single value is its own projection. Percentages are projected within 0–100.
  */
 public final class ProgressCalculator {
 
-	/** How far short of the target (as a share of it) a projection may fall and still be AT_RISK. */
+	/**
+	 * How far short of the target (as a share of it) a projection may fall and still be
+	 * AT_RISK.
+	 */
 	public static final double AT_RISK_TOLERANCE = 0.10;
 
 	private static final double DAYS_PER_YEAR = 365.25;
@@ -31,8 +36,8 @@ public final class ProgressCalculator {
 	}
 
 	/**
-	 * Progress of {@code agencyCode} toward {@code target} given its {@code series} (oldest first, only
-	 * values on or before {@code asOf}).
+	 * Progress of {@code agencyCode} toward {@code target} given its {@code series}
+	 * (oldest first, only values on or before {@code asOf}).
 	 */
 	public static Progress compute(Target target, Indicator indicator, String agencyCode, List<Point> series,
 			LocalDate asOf) {
@@ -52,8 +57,7 @@ public final class ProgressCalculator {
 		return new Progress(agencyCode, latest.value(), latest.period(), gap, percentOfWay, projected, status);
 	}
 
-	private static ProgressStatus status(Target target, double sign, double latest, double projected,
-			LocalDate asOf) {
+	private static ProgressStatus status(Target target, double sign, double latest, double projected, LocalDate asOf) {
 		if (meets(target, sign, latest)) {
 			return ProgressStatus.ACHIEVED;
 		}

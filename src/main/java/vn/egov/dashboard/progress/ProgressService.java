@@ -21,21 +21,24 @@ import vn.egov.dashboard.progress.ProgressCalculator.Point;
 import vn.egov.dashboard.progress.TargetRepository.SeriesRow;
 
 /**
- * Computes progress for many targets at once: one series query per distinct {@code asOf}, however many
- * targets a request asks about.
+ * Computes progress for many targets at once: one series query per distinct {@code asOf},
+ * however many targets a request asks about.
  */
 @Service
 public class ProgressService {
 
-	/** Which agencies a BLOCK target covers. DISTRICTS and COMMUNES name levels this API does not hold. */
-	static final Map<String, Set<AgencyKind>> BLOCKS = Map.of(
-			"MINISTRIES", EnumSet.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY),
-			"GOVERNMENT_AGENCIES", EnumSet.of(AgencyKind.GOVERNMENT_AGENCY),
-			"PROVINCES", EnumSet.of(AgencyKind.PROVINCE),
-			"MINISTRIES_AND_PROVINCES", EnumSet.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY,
-					AgencyKind.GOVERNMENT_AGENCY, AgencyKind.PROVINCE),
-			"EACH_AGENCY", EnumSet.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY,
-					AgencyKind.GOVERNMENT_AGENCY, AgencyKind.PROVINCE));
+	/**
+	 * Which agencies a BLOCK target covers. DISTRICTS and COMMUNES name levels this API
+	 * does not hold.
+	 */
+	static final Map<String, Set<AgencyKind>> BLOCKS = Map.of("MINISTRIES",
+			EnumSet.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY), "GOVERNMENT_AGENCIES",
+			EnumSet.of(AgencyKind.GOVERNMENT_AGENCY), "PROVINCES", EnumSet.of(AgencyKind.PROVINCE),
+			"MINISTRIES_AND_PROVINCES",
+			EnumSet.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY, AgencyKind.GOVERNMENT_AGENCY,
+					AgencyKind.PROVINCE),
+			"EACH_AGENCY", EnumSet.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY, AgencyKind.GOVERNMENT_AGENCY,
+					AgencyKind.PROVINCE));
 
 	/** Progress of one target as of one date: the key of the progress DataLoader. */
 	record ProgressRequest(Target target, LocalDate asOf) {
@@ -68,8 +71,11 @@ public class ProgressService {
 	}
 
 	Mono<Map<ProgressRequest, TargetProgress>> progress(Set<ProgressRequest> requests) {
-		Set<String> indicatorCodes = requests.stream().map((r) -> r.target().indicatorCode()).collect(Collectors.toSet());
-		Mono<Map<String, Indicator>> indicators = this.targets.findIndicators(indicatorCodes).collectMap(Indicator::code);
+		Set<String> indicatorCodes = requests.stream()
+			.map((r) -> r.target().indicatorCode())
+			.collect(Collectors.toSet());
+		Mono<Map<String, Indicator>> indicators = this.targets.findIndicators(indicatorCodes)
+			.collectMap(Indicator::code);
 		Map<LocalDate, List<ProgressRequest>> byDate = requests.stream()
 			.collect(Collectors.groupingBy(ProgressRequest::asOf));
 		return indicators.flatMap((indicatorMap) -> Flux.fromIterable(byDate.entrySet())
@@ -96,7 +102,8 @@ public class ProgressService {
 				}
 			});
 			if (target.scope() == TargetScope.AGENCY && progress.isEmpty() && target.agencyCode() != null) {
-				progress.add(ProgressCalculator.compute(target, indicator, target.agencyCode(), List.of(), request.asOf()));
+				progress
+					.add(ProgressCalculator.compute(target, indicator, target.agencyCode(), List.of(), request.asOf()));
 			}
 			progress.sort(WORST_FIRST);
 			result.put(request, new TargetProgress(List.copyOf(progress), TargetSummary.of(progress)));
@@ -112,8 +119,7 @@ public class ProgressService {
 		};
 	}
 
-	private static final Comparator<Progress> WORST_FIRST = Comparator
-		.comparing(Progress::status)
+	private static final Comparator<Progress> WORST_FIRST = Comparator.comparing(Progress::status)
 		.thenComparing((Progress p) -> (p.gap() != null) ? -p.gap() : 0)
 		.thenComparing(Progress::agencyCode);
 

@@ -1,7 +1,8 @@
 package vn.egov.dashboard.progress;
 
 /**
- * Where an agency stands against a target; see {@link ProgressCalculator} for the rule. Declared worst first.
+ * Where an agency stands against a target; see {@link ProgressCalculator} for the rule.
+ * Declared worst first.
  */
 public enum ProgressStatus {
 

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Controller;
 import vn.egov.dashboard.live.LiveEvents;
 
 /**
- * The {@code progressChanged} subscription: the indicator's targets (of one agency, if given) now, then
- * again after measurements are recorded or corrected on any instance; their {@code progress} field is
- * computed when the event is sent.
+ * The {@code progressChanged} subscription: the indicator's targets (of one agency, if
+ * given) now, then again after measurements are recorded or corrected on any instance;
+ * their {@code progress} field is computed when the event is sent.
  */
 @Controller
 class ProgressSubscriptions {
@@ -33,10 +33,10 @@ class ProgressSubscriptions {
 			.collectList()
 			.map((found) -> new ProgressUpdate(indicatorCode, agencyCode, found)));
 		String keys = MeasurementService.key(indicatorCode, (agencyCode != null) ? agencyCode : "");
-		return current.concatWith(this.live
-			.of("measurement", (key) -> (agencyCode != null) ? key.equals(keys) : key.startsWith(keys))
-			.onBackpressureLatest()
-			.concatMap((event) -> current, 1));
+		return current.concatWith(
+				this.live.of("measurement", (key) -> (agencyCode != null) ? key.equals(keys) : key.startsWith(keys))
+					.onBackpressureLatest()
+					.concatMap((event) -> current, 1));
 	}
 
 }

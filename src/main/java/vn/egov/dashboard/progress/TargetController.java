@@ -40,8 +40,7 @@ class TargetController {
 
 	private final Clock clock;
 
-	TargetController(TargetRepository targets, ProgressService progress, Clock clock,
-			BatchLoaderRegistry registry) {
+	TargetController(TargetRepository targets, ProgressService progress, Clock clock, BatchLoaderRegistry registry) {
 		this.targets = targets;
 		this.clock = clock;
 		registry.forTypePair(ProgressRequest.class, TargetProgress.class)
@@ -92,11 +91,13 @@ class TargetController {
 
 	@SchemaMapping(typeName = "Target")
 	CompletableFuture<@Nullable Agency> agency(Target target, DataLoader<String, Agency> agencies) {
-		return (target.agencyCode() != null) ? agencies.load(target.agencyCode()) : CompletableFuture.completedFuture(null);
+		return (target.agencyCode() != null) ? agencies.load(target.agencyCode())
+				: CompletableFuture.completedFuture(null);
 	}
 
 	@SchemaMapping
-	CompletableFuture<@Nullable LegalDocument> sourceDocument(Target target, DataLoader<Long, LegalDocument> documents) {
+	CompletableFuture<@Nullable LegalDocument> sourceDocument(Target target,
+			DataLoader<Long, LegalDocument> documents) {
 		return (target.sourceDocumentId() != null) ? documents.load(target.sourceDocumentId())
 				: CompletableFuture.completedFuture(null);
 	}

@@ -37,7 +37,10 @@ class TargetRepository {
 			ORDER BY t.deadline, t.id
 			""";
 
-	/** The value in force for each indicator × agency × period, up to a date, oldest first. */
+	/**
+	 * The value in force for each indicator × agency × period, up to a date, oldest
+	 * first.
+	 */
 	private static final String SERIES = """
 			SELECT m.indicator_code, m.agency_code, a.kind, m.period, m.value
 			  FROM measurement m JOIN agency a ON a.code = m.agency_code
@@ -77,7 +80,9 @@ class TargetRepository {
 	}
 
 	Flux<Target> findByIndicators(Collection<String> codes) {
-		return this.db.sql("SELECT " + TARGET_COLUMNS + " FROM target t WHERE t.indicator_code = ANY (:codes) ORDER BY t.deadline, t.id")
+		return this.db
+			.sql("SELECT " + TARGET_COLUMNS
+					+ " FROM target t WHERE t.indicator_code = ANY (:codes) ORDER BY t.deadline, t.id")
 			.bind("codes", codes.toArray(String[]::new))
 			.map(TARGET)
 			.all();
@@ -90,7 +95,9 @@ class TargetRepository {
 			.all();
 	}
 
-	/** A value of an indicator for an agency, with the agency's kind for block targets. */
+	/**
+	 * A value of an indicator for an agency, with the agency's kind for block targets.
+	 */
 	record SeriesRow(String indicatorCode, String agencyCode, AgencyKind agencyKind, LocalDate period, double value) {
 	}
 
@@ -120,11 +127,10 @@ class TargetRepository {
 
 	static final BiFunction<Row, RowMetadata, Target> TARGET = (row, meta) -> new Target(row.get("id", Long.class),
 			row.get("code", String.class), row.get("indicator_code", String.class), decimal(row, "value"),
-			optionalDecimal(row, "value_max"),
-			TargetComparator.ofSymbol(row.get("comparator", String.class)), row.get("deadline", LocalDate.class),
-			optionalDecimal(row, "baseline_value"), row.get("baseline_on", LocalDate.class),
-			TargetScope.valueOf(row.get("scope", String.class)), row.get("block", String.class),
-			row.get("agency_code", String.class), row.get("source_document_id", Long.class),
-			row.get("plan_id", Long.class), row.get("note", String.class));
+			optionalDecimal(row, "value_max"), TargetComparator.ofSymbol(row.get("comparator", String.class)),
+			row.get("deadline", LocalDate.class), optionalDecimal(row, "baseline_value"),
+			row.get("baseline_on", LocalDate.class), TargetScope.valueOf(row.get("scope", String.class)),
+			row.get("block", String.class), row.get("agency_code", String.class),
+			row.get("source_document_id", Long.class), row.get("plan_id", Long.class), row.get("note", String.class));
 
 }

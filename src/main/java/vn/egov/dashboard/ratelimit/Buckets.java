@@ -13,10 +13,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
- * One budget ({@code graphql} or {@code beacon}): a Bucket4j token bucket per client, held in a bounded
- * Caffeine cache. A bucket left alone for a whole refill period is full again, so it is dropped then and a new
- * full one made on the client's next request: forgetting it changes nothing. Past {@code maxClients} the least
- * recently used buckets go first.
+ * One budget ({@code graphql} or {@code beacon}): a Bucket4j token bucket per client,
+ * held in a bounded Caffeine cache. A bucket left alone for a whole refill period is full
+ * again, so it is dropped then and a new full one made on the client's next request:
+ * forgetting it changes nothing. Past {@code maxClients} the least recently used buckets
+ * go first.
  */
 final class Buckets {
 
@@ -47,11 +48,13 @@ final class Buckets {
 			.capacity(budget.capacity())
 			.refillGreedy(budget.capacity(), budget.refillPeriod())
 			.build();
-		this.buckets = CaffeineCacheMetrics.monitor(meters, Caffeine.newBuilder()
-			.maximumSize(maxClients)
-			.expireAfterAccess(budget.refillPeriod())
-			.recordStats()
-			.<String, Bucket>build(), "ratelimit." + name);
+		this.buckets = CaffeineCacheMetrics.monitor(meters,
+				Caffeine.newBuilder()
+					.maximumSize(maxClients)
+					.expireAfterAccess(budget.refillPeriod())
+					.recordStats()
+					.<String, Bucket>build(),
+				"ratelimit." + name);
 		this.clock = clock;
 		this.refused = Counter.builder("egov.ratelimit.refused")
 			.description("Requests refused with 429, by budget")

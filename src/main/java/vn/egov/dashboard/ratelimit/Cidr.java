@@ -18,7 +18,10 @@ record Cidr(byte[] network, int prefix) {
 
 	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
 
-	/** Parses {@code address[/prefix]}; an invalid one is an {@link IllegalArgumentException} naming it. */
+	/**
+	 * Parses {@code address[/prefix]}; an invalid one is an
+	 * {@link IllegalArgumentException} naming it.
+	 */
 	static Cidr parse(String text) {
 		String trimmed = text.strip();
 		int slash = trimmed.indexOf('/');
@@ -60,9 +63,10 @@ record Cidr(byte[] network, int prefix) {
 	}
 
 	/**
-	 * An IP address written as a literal ({@code 203.0.113.7}, {@code 2001:db8::1}), or null for anything else.
-	 * Never looks a name up in DNS, which {@link InetAddress#getByName} does for anything that is not a literal:
-	 * only text shaped like an address reaches it, and it parses those without a lookup.
+	 * An IP address written as a literal ({@code 203.0.113.7}, {@code 2001:db8::1}), or
+	 * null for anything else. Never looks a name up in DNS, which
+	 * {@link InetAddress#getByName} does for anything that is not a literal: only text
+	 * shaped like an address reaches it, and it parses those without a lookup.
 	 */
 	static @Nullable InetAddress literal(String text) {
 		String value = text.strip();

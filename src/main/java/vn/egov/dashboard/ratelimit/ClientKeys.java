@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Who a request counts against: its authenticated principal ({@code principal:key:42}, {@code principal:alice})
- * when there is one, else its client address ({@code ip:203.0.113.7}). The address is the connection's peer,
- * except that when the peer is a trusted proxy ({@code egov.rate-limit.trusted-proxies}) the
- * {@code X-Forwarded-For} chain is read from the right, past every trusted proxy, to the first address that is
- * not one: the left-hand entries are whatever the client wrote and are never believed on their own. Nothing is
- * exempt, loopback included.
+ * Who a request counts against: its authenticated principal ({@code principal:key:42},
+ * {@code principal:alice}) when there is one, else its client address
+ * ({@code ip:203.0.113.7}). The address is the connection's peer, except that when the
+ * peer is a trusted proxy ({@code egov.rate-limit.trusted-proxies}) the
+ * {@code X-Forwarded-For} chain is read from the right, past every trusted proxy, to the
+ * first address that is not one: the left-hand entries are whatever the client wrote and
+ * are never believed on their own. Nothing is exempt, loopback included.
  */
 final class ClientKeys {
 
@@ -25,7 +26,10 @@ final class ClientKeys {
 		this.trustedProxies = List.copyOf(trustedProxies);
 	}
 
-	/** The key of a request from {@code peer} with these headers, made by {@code principal} if not null. */
+	/**
+	 * The key of a request from {@code peer} with these headers, made by
+	 * {@code principal} if not null.
+	 */
 	String key(@Nullable Principal principal, @Nullable InetSocketAddress peer, HttpHeaders headers) {
 		if (principal != null && !isAnonymous(principal)) {
 			return "principal:" + principal.getName();
@@ -46,7 +50,8 @@ final class ClientKeys {
 		for (int i = forwarded.size() - 1; i >= 0; i--) {
 			InetAddress hop = Cidr.literal(forwarded.get(i));
 			if (hop == null) {
-				// Not an address: the chain is broken here; the last proxy that wrote a good one is the client.
+				// Not an address: the chain is broken here; the last proxy that wrote a
+				// good one is the client.
 				break;
 			}
 			client = hop;
@@ -67,8 +72,8 @@ final class ClientKeys {
 	}
 
 	/**
-	 * Spring Security's anonymous authentication (if ever switched on) has a principal that every anonymous client
-	 * shares; they are told apart by address instead.
+	 * Spring Security's anonymous authentication (if ever switched on) has a principal
+	 * that every anonymous client shares; they are told apart by address instead.
 	 */
 	private static boolean isAnonymous(Principal principal) {
 		String name = principal.getName();

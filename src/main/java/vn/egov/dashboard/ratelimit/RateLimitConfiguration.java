@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Rate limiting ({@code egov.rate-limit.*}), on unless {@code egov.rate-limit.enabled=false}.
+ * Rate limiting ({@code egov.rate-limit.*}), on unless
+ * {@code egov.rate-limit.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)

@@ -19,15 +19,16 @@ import org.springframework.web.server.WebFilterChain;
 import vn.egov.dashboard.graphql.ErrorBodies;
 
 /**
- * Takes a token from the client's bucket for every HTTP request except the actuator's: the beacon
- * ({@code POST /api/hits}) from its own budget, everything else (GraphQL over HTTP and SSE, WebSocket
- * handshakes, GraphiQL, uploads) from the GraphQL one. Every such response carries GitHub's headers
- * {@code x-ratelimit-limit}, {@code -remaining}, {@code -used}, {@code -reset} (epoch seconds when the bucket
- * is full again) and {@code -resource} (the budget); a request finding the bucket empty gets 429 with
+ * Takes a token from the client's bucket for every HTTP request except the actuator's:
+ * the beacon ({@code POST /api/hits}) from its own budget, everything else (GraphQL over
+ * HTTP and SSE, WebSocket handshakes, GraphiQL, uploads) from the GraphQL one. Every such
+ * response carries GitHub's headers {@code x-ratelimit-limit}, {@code -remaining},
+ * {@code -used}, {@code -reset} (epoch seconds when the bucket is full again) and
+ * {@code -resource} (the budget); a request finding the bucket empty gets 429 with
  * {@code Retry-After} and a GraphQL-shaped {@code RATE_LIMITED} error.
  * <p>
- * Ordered after Spring Security's filter chain (order -100), so that an authenticated client counts as its
- * principal rather than its address.
+ * Ordered after Spring Security's filter chain (order -100), so that an authenticated
+ * client counts as its principal rather than its address.
  */
 final class RateLimitFilter implements WebFilter, Ordered {
 

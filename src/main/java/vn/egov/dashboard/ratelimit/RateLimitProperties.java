@@ -6,15 +6,18 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code egov.rate-limit.*}: how many requests a client may send. Each client has a bucket of {@code capacity}
- * tokens that refills evenly, the whole of it over {@code refill-period}; a request takes one, and a request
- * finding the bucket empty is refused with 429.
+ * {@code egov.rate-limit.*}: how many requests a client may send. Each client has a
+ * bucket of {@code capacity} tokens that refills evenly, the whole of it over
+ * {@code refill-period}; a request takes one, and a request finding the bucket empty is
+ * refused with 429.
  *
  * @param enabled false switches rate limiting off (benchmarks)
- * @param capacity requests a client may send in a burst; also the sustained rate per refill period
+ * @param capacity requests a client may send in a burst; also the sustained rate per
+ * refill period
  * @param refillPeriod time in which an empty bucket fills up again
  * @param beacon the page-view beacon's own budget ({@code POST /api/hits})
- * @param trustedProxies CIDR ranges of reverse proxies whose {@code X-Forwarded-For} is believed; empty: none
+ * @param trustedProxies CIDR ranges of reverse proxies whose {@code X-Forwarded-For} is
+ * believed; empty: none
  * @param maxClients buckets kept in memory (least recently used go first)
  */
 @ConfigurationProperties("egov.rate-limit")

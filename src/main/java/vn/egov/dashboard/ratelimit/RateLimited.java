@@ -9,8 +9,9 @@ import graphql.GraphqlErrorBuilder;
 import vn.egov.dashboard.graphql.EgovErrorType;
 
 /**
- * The {@code RATE_LIMITED} error: {@code extensions} carry {@code retryAfter} (seconds), {@code limit} (the
- * bucket's size), {@code reset} (epoch seconds when it is full again) and {@code resource} (the budget).
+ * The {@code RATE_LIMITED} error: {@code extensions} carry {@code retryAfter} (seconds),
+ * {@code limit} (the bucket's size), {@code reset} (epoch seconds when it is full again)
+ * and {@code resource} (the budget).
  */
 final class RateLimited {
 

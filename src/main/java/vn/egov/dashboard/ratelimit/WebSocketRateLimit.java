@@ -15,11 +15,12 @@ import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
 /**
- * Over a WebSocket, one handshake carries any number of operations: each one takes a token from the client's
- * GraphQL bucket, as an HTTP request would, and one finding it empty is answered with a {@code RATE_LIMITED}
- * error. The client is known from the handshake (its principal, address and {@code X-Forwarded-For}). A plain
- * {@link WebGraphQlInterceptor}: Spring allows one {@code WebSocketGraphQlInterceptor}, and the live package's
- * subscription caps are it.
+ * Over a WebSocket, one handshake carries any number of operations: each one takes a
+ * token from the client's GraphQL bucket, as an HTTP request would, and one finding it
+ * empty is answered with a {@code RATE_LIMITED} error. The client is known from the
+ * handshake (its principal, address and {@code X-Forwarded-For}). A plain
+ * {@link WebGraphQlInterceptor}: Spring allows one {@code WebSocketGraphQlInterceptor},
+ * and the live package's subscription caps are it.
  */
 final class WebSocketRateLimit implements WebGraphQlInterceptor, Ordered {
 

@@ -8,8 +8,8 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 
 /**
- * The caller of the current request, and the agency-scope rule the role annotations cannot express: an
- * {@link Role#AGENCY_EDITOR} writes only its own agency's data.
+ * The caller of the current request, and the agency-scope rule the role annotations
+ * cannot express: an {@link Role#AGENCY_EDITOR} writes only its own agency's data.
  */
 public final class Access {
 
@@ -25,13 +25,15 @@ public final class Access {
 	}
 
 	/**
-	 * Completes when the caller may write the data of {@code agencyCode} (an ADMIN, or the AGENCY_EDITOR of
-	 * exactly that agency); fails with {@link AccessDeniedException} otherwise, before anything is written.
+	 * Completes when the caller may write the data of {@code agencyCode} (an ADMIN, or
+	 * the AGENCY_EDITOR of exactly that agency); fails with {@link AccessDeniedException}
+	 * otherwise, before anything is written.
 	 */
 	public static Mono<Void> requireAgency(String agencyCode) {
 		return caller().switchIfEmpty(Mono.error(() -> new AccessDeniedException("not signed in")))
 			.flatMap((caller) -> {
-				if (caller.has(Role.ADMIN) || (caller.has(Role.AGENCY_EDITOR) && agencyCode.equals(caller.agencyCode()))) {
+				if (caller.has(Role.ADMIN)
+						|| (caller.has(Role.AGENCY_EDITOR) && agencyCode.equals(caller.agencyCode()))) {
 					return Mono.<Void>empty();
 				}
 				return Mono.error(new AgencyScopeException(caller, agencyCode));

@@ -18,14 +18,15 @@ import vn.egov.dashboard.security.ApiKeys.CreateApiKeyInput;
 import vn.egov.dashboard.security.ApiKeys.CreatedApiKey;
 
 /**
- * Creates an ADMIN API key on the command line — the first one on a new installation — prints it once and
- * exits:
+ * Creates an ADMIN API key on the command line — the first one on a new installation —
+ * prints it once and exits:
  *
  * <pre>
  * java -jar egov-dashboard.jar --spring.main.web-application-type=none --egov.create-admin-key="Quản trị CĐSQG"
  * </pre>
  *
- * The write is audited with the actor {@code command-line}. Exit code 0 when created, 1 otherwise.
+ * The write is audited with the actor {@code command-line}. Exit code 0 when created, 1
+ * otherwise.
  */
 @Component
 @ConditionalOnProperty(name = "egov.create-admin-key")
@@ -61,7 +62,8 @@ class AdminKeyCommand implements ApplicationRunner, ExitCodeGenerator {
 	int execute(String label, PrintStream out) {
 		try {
 			CreatedApiKey created = this.keys.create(new CreateApiKeyInput(label, Role.ADMIN, null))
-				.contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(Caller.COMMAND_LINE)))
+				.contextWrite(
+						ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(Caller.COMMAND_LINE)))
 				.block(Duration.ofMinutes(1));
 			if (created == null) {
 				out.println("No key was created");

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * Writes of one agency's data: an {@link Role#ADMIN} or an {@link Role#AGENCY_EDITOR}, whom the method must
- * also hold to its agency with {@link Access#requireAgency}.
+ * Writes of one agency's data: an {@link Role#ADMIN} or an {@link Role#AGENCY_EDITOR},
+ * whom the method must also hold to its agency with {@link Access#requireAgency}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param agencyCode the agency of an AGENCY_EDITOR key
  * @param createdAt when it was created
  * @param createdBy who created it
- * @param lastUsedAt when it last authenticated a request (updated at most once per interval)
+ * @param lastUsedAt when it last authenticated a request (updated at most once per
+ * interval)
  * @param revokedAt when it was revoked; a revoked key authenticates nothing
  */
 public record ApiKey(long id, String prefix, String label, Role role, @Nullable String agencyCode,

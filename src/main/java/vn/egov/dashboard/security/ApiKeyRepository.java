@@ -107,7 +107,10 @@ class ApiKeyRepository {
 		return this.db.sql(REVOKE).bind("id", id).bind("now", now).map(MAPPER).one();
 	}
 
-	/** Records a use unless one was recorded after {@code stale}: at most one write per key and interval. */
+	/**
+	 * Records a use unless one was recorded after {@code stale}: at most one write per
+	 * key and interval.
+	 */
 	Mono<Long> touch(long id, OffsetDateTime now, OffsetDateTime stale) {
 		return this.db.sql(TOUCH).bind("id", id).bind("now", now).bind("stale", stale).fetch().rowsUpdated();
 	}

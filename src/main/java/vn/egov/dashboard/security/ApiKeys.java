@@ -26,16 +26,20 @@ import vn.egov.dashboard.graphql.Page;
 import vn.egov.dashboard.graphql.Texts;
 
 /**
- * API keys for agencies' systems: created by an ADMIN (or the first one on the command line), shown once,
- * stored as a SHA-256 hash, scoped to a role and, for editors, an agency, and revocable at once.
+ * API keys for agencies' systems: created by an ADMIN (or the first one on the command
+ * line), shown once, stored as a SHA-256 hash, scoped to a role and, for editors, an
+ * agency, and revocable at once.
  * <p>
- * A key reads {@code egov_<prefix>_<secret>}: 8 and 40 characters of lowercase base32 (200 random bits
- * of secret). The prefix finds the row; the hash of the whole key is compared in constant time.
+ * A key reads {@code egov_<prefix>_<secret>}: 8 and 40 characters of lowercase base32
+ * (200 random bits of secret). The prefix finds the row; the hash of the whole key is
+ * compared in constant time.
  */
 @Service
 public class ApiKeys {
 
-	/** What a created key looks like; anything else is refused without a database lookup. */
+	/**
+	 * What a created key looks like; anything else is refused without a database lookup.
+	 */
 	static final Pattern FORMAT = Pattern.compile("egov_([a-z2-7]{8})_([a-z2-7]{40})");
 
 	private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
@@ -80,8 +84,8 @@ public class ApiKeys {
 			throw new InvalidInputException("agencyCode", "is required for an AGENCY_EDITOR key");
 		}
 		if (input.role() != Role.AGENCY_EDITOR && agencyCode != null) {
-			throw new InvalidInputException("agencyCode", "only goes with role AGENCY_EDITOR; an " + input.role()
-					+ " key is not held to one agency");
+			throw new InvalidInputException("agencyCode",
+					"only goes with role AGENCY_EDITOR; an " + input.role() + " key is not held to one agency");
 		}
 		String prefix = randomText(8);
 		String key = "egov_" + prefix + "_" + randomText(40);
@@ -112,14 +116,18 @@ public class ApiKeys {
 		return this.keys.find(includeRevoked, page).collectList();
 	}
 
-	/** Reached only through a connection that {@link #find} already authorised (it runs lazily, for totalCount). */
+	/**
+	 * Reached only through a connection that {@link #find} already authorised (it runs
+	 * lazily, for totalCount).
+	 */
 	public Mono<Long> count(boolean includeRevoked) {
 		return this.keys.count(includeRevoked);
 	}
 
 	/**
-	 * The caller a presented key stands for; fails with {@link BadCredentialsException} for a malformed,
-	 * unknown or revoked key. Records the use at most once per {@code egov.security.key-touch-interval}.
+	 * The caller a presented key stands for; fails with {@link BadCredentialsException}
+	 * for a malformed, unknown or revoked key. Records the use at most once per
+	 * {@code egov.security.key-touch-interval}.
 	 */
 	Mono<Caller> authenticate(String presented) {
 		Matcher matcher = FORMAT.matcher(presented);

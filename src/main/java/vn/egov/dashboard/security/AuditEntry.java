@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param action the operation, e.g. {@code recordMeasurement}
  * @param entity the kind of row written, e.g. {@code measurement}
  * @param entityId the row's id or code
- * @param oldValue the row before (null when created), as JSON values (maps, lists, strings, numbers)
+ * @param oldValue the row before (null when created), as JSON values (maps, lists,
+ * strings, numbers)
  * @param newValue the row after
  */
-public record AuditEntry(long id, OffsetDateTime at, String actor, List<Role> actorRoles,
-		@Nullable String actorAgency, String action, String entity, @Nullable String entityId,
-		@Nullable Object oldValue, @Nullable Object newValue) {
+public record AuditEntry(long id, OffsetDateTime at, String actor, List<Role> actorRoles, @Nullable String actorAgency,
+		String action, String entity, @Nullable String entityId, @Nullable Object oldValue, @Nullable Object newValue) {
 
 }

@@ -22,8 +22,9 @@ import vn.egov.dashboard.system.Binds;
 
 /**
  * The audit log: who wrote what, when, with the row before and after. Write services call
- * {@link #record} inside their transaction, so an entry exists exactly when its write committed; the table
- * is append-only (a trigger refuses UPDATE and DELETE). Read by ADMINs only.
+ * {@link #record} inside their transaction, so an entry exists exactly when its write
+ * committed; the table is append-only (a trigger refuses UPDATE and DELETE). Read by
+ * ADMINs only.
  */
 @Component
 public class AuditLog {
@@ -33,8 +34,8 @@ public class AuditLog {
 			VALUES (:at, :actor, :roles, :agency, :action, :entity, :entityId, :oldValue, :newValue)""";
 
 	private static final String FILTER = """
-			 WHERE (cast(:entity AS text) IS NULL OR entity = :entity)
-			   AND (cast(:actor AS text) IS NULL OR actor = :actor)""";
+			WHERE (cast(:entity AS text) IS NULL OR entity = :entity)
+			  AND (cast(:actor AS text) IS NULL OR actor = :actor)""";
 
 	private static final String FIND_PAGE = """
 			SELECT id, at, actor, actor_roles, actor_agency, action, entity, entity_id, old_value, new_value
@@ -57,13 +58,15 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records a write by the current caller; run it inside the write's transaction. Values are serialised
-	 * as JSON (records become objects). Fails when nobody is signed in: every audited write needs a caller.
+	 * Records a write by the current caller; run it inside the write's transaction.
+	 * Values are serialised as JSON (records become objects). Fails when nobody is signed
+	 * in: every audited write needs a caller.
 	 */
 	public Mono<Void> record(String action, String entity, @Nullable Object entityId, @Nullable Object oldValue,
 			@Nullable Object newValue) {
 		return Access.caller()
-			.switchIfEmpty(Mono.error(() -> new IllegalStateException(action + " reached the audit log without a caller")))
+			.switchIfEmpty(
+					Mono.error(() -> new IllegalStateException(action + " reached the audit log without a caller")))
 			.flatMap((caller) -> {
 				GenericExecuteSpec spec = this.db.sql(INSERT)
 					.bind("at", OffsetDateTime.now(this.clock))
@@ -86,7 +89,10 @@ public class AuditLog {
 		return Binds.orNull(spec, "afterId", after, Long.class).map((row, meta) -> entry(row)).all().collectList();
 	}
 
-	/** Reached only through a connection that {@link #find} already authorised (it runs lazily, for totalCount). */
+	/**
+	 * Reached only through a connection that {@link #find} already authorised (it runs
+	 * lazily, for totalCount).
+	 */
 	public Mono<Long> count(@Nullable String entity, @Nullable String actor) {
 		return filter(this.db.sql("SELECT count(*) FROM audit_entry\n" + FILTER), entity, actor)
 			.map((row) -> row.get(0, Long.class))

@@ -15,9 +15,9 @@ import org.springframework.web.server.ServerWebExchange;
 import vn.egov.dashboard.graphql.ErrorBodies;
 
 /**
- * A request with a bad bearer token or API key: HTTP 401 with a GraphQL-shaped body, so clients read the
- * reason where they read every other error, in {@code errors[0].message} with
- * {@code extensions.classification} UNAUTHORIZED. Nothing runs for such a request.
+ * A request with a bad bearer token or API key: HTTP 401 with a GraphQL-shaped body, so
+ * clients read the reason where they read every other error, in {@code errors[0].message}
+ * with {@code extensions.classification} UNAUTHORIZED. Nothing runs for such a request.
  */
 @Component
 class AuthenticationFailures implements ServerAuthenticationEntryPoint {

@@ -6,7 +6,8 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 
 /**
- * A signed-in {@link Caller}: what both a valid JWT and a valid API key become, with one authority per role.
+ * A signed-in {@link Caller}: what both a valid JWT and a valid API key become, with one
+ * authority per role.
  */
 public final class CallerAuthentication extends AbstractAuthenticationToken {
 

@@ -11,8 +11,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * A verified JWT as a {@link Caller}: its subject, its roles from {@code egov.security.roles-claim} (names
- * this API does not know are ignored) and its agency from {@code egov.security.agency-claim}.
+ * A verified JWT as a {@link Caller}: its subject, its roles from
+ * {@code egov.security.roles-claim} (names this API does not know are ignored) and its
+ * agency from {@code egov.security.agency-claim}.
  */
 class JwtCallers implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 

@@ -25,13 +25,15 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
- * Every request gets through the filter chain (reads are public); the write services decide, with
- * {@link AdminOnly}, {@link AnalystWrite}, {@link AgencyWrite} and {@link Access#requireAgency}.
+ * Every request gets through the filter chain (reads are public); the write services
+ * decide, with {@link AdminOnly}, {@link AnalystWrite}, {@link AgencyWrite} and
+ * {@link Access#requireAgency}.
  * <p>
- * A request may carry a bearer token, checked by Spring's OAuth2 resource server against the issuer
- * configured in {@code spring.security.oauth2.resourceserver.jwt.*} (a national SSO, Keycloak, …), or an API
- * key in {@code X-API-Key}. A bad one is refused with 401 before anything runs; with no issuer configured,
- * bearer tokens are refused rather than ignored. No sessions, no cookies, no CSRF (no browser login here).
+ * A request may carry a bearer token, checked by Spring's OAuth2 resource server against
+ * the issuer configured in {@code spring.security.oauth2.resourceserver.jwt.*} (a
+ * national SSO, Keycloak, …), or an API key in {@code X-API-Key}. A bad one is refused
+ * with 401 before anything runs; with no issuer configured, bearer tokens are refused
+ * rather than ignored. No sessions, no cookies, no CSRF (no browser login here).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -43,18 +45,21 @@ class SecurityConfiguration {
 	static final String API_KEY_HEADER = "X-API-Key";
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
-			ApiKeys apiKeys, AuthenticationFailures failures, SecurityProperties properties) {
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
+			ObjectProvider<ReactiveJwtDecoder> jwtDecoder, ApiKeys apiKeys, AuthenticationFailures failures,
+			SecurityProperties properties) {
 		http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			// CORS stays with the handlers (the beacon's @CrossOrigin); GraphQL is same-origin or server-to-server.
+			// CORS stays with the handlers (the beacon's @CrossOrigin); GraphQL is
+			// same-origin or server-to-server.
 			.cors(ServerHttpSecurity.CorsSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			// Cacheable public answers set their own Cache-Control and ETag (cache.ResponseCache).
+			// Cacheable public answers set their own Cache-Control and ETag
+			// (cache.ResponseCache).
 			.headers((headers) -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(failures))
 			.addFilterAt(apiKeyFilter(apiKeys, failures), SecurityWebFiltersOrder.AUTHENTICATION);
@@ -70,9 +75,10 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Spring Security observes every request's way through the filter chain and every authorization decision
-	 * unless told otherwise: for an anonymous read that is a timer per filter and one for its {@code permitAll},
-	 * a tenth of the CPU time of a cached answer, in metrics no dashboard reads. Requests are timed as a whole by
+	 * Spring Security observes every request's way through the filter chain and every
+	 * authorization decision unless told otherwise: for an anonymous read that is a timer
+	 * per filter and one for its {@code permitAll}, a tenth of the CPU time of a cached
+	 * answer, in metrics no dashboard reads. Requests are timed as a whole by
 	 * {@code http.server.requests}; authentications keep Spring's default.
 	 */
 	@Bean
@@ -88,9 +94,9 @@ class SecurityConfiguration {
 			.authenticate(String.valueOf(presented.getCredentials()))
 			.map(CallerAuthentication::new);
 		AuthenticationWebFilter filter = new AuthenticationWebFilter(check);
-		filter.setServerAuthenticationConverter((exchange) -> Mono
-			.justOrEmpty(exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER))
-			.map(PresentedKey::new));
+		filter.setServerAuthenticationConverter(
+				(exchange) -> Mono.justOrEmpty(exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER))
+					.map(PresentedKey::new));
 		filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(failures));
 		filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 		return filter;

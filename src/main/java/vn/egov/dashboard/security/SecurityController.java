@@ -43,7 +43,8 @@ class SecurityController {
 
 	@SchemaMapping(typeName = "Viewer")
 	CompletableFuture<@Nullable Agency> agency(Caller caller, DataLoader<String, Agency> agencies) {
-		return (caller.agencyCode() != null) ? agencies.load(caller.agencyCode()) : CompletableFuture.completedFuture(null);
+		return (caller.agencyCode() != null) ? agencies.load(caller.agencyCode())
+				: CompletableFuture.completedFuture(null);
 	}
 
 	@QueryMapping

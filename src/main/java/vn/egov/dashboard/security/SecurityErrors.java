@@ -20,9 +20,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
- * A refused write as a typed error that says what to do: UNAUTHORIZED for an anonymous caller (sign in),
- * FORBIDDEN for a signed-in one (which roles or which agency the operation needs). Runs before Spring's
- * generic security resolver, whose messages are just "Unauthorized" and "Forbidden".
+ * A refused write as a typed error that says what to do: UNAUTHORIZED for an anonymous
+ * caller (sign in), FORBIDDEN for a signed-in one (which roles or which agency the
+ * operation needs). Runs before Spring's generic security resolver, whose messages are
+ * just "Unauthorized" and "Forbidden".
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,8 +39,9 @@ class SecurityErrors implements DataFetcherExceptionResolver {
 		String operation = env.getField().getName();
 		return Access.caller()
 			.map((caller) -> error(env, ErrorType.FORBIDDEN, forbidden(operation, ex, caller)))
-			.defaultIfEmpty(error(env, ErrorType.UNAUTHORIZED, "Not signed in: " + operation
-					+ " needs a bearer token (Authorization: Bearer …) or an API key (X-API-Key)"))
+			.defaultIfEmpty(error(env, ErrorType.UNAUTHORIZED,
+					"Not signed in: " + operation
+							+ " needs a bearer token (Authorization: Bearer …) or an API key (X-API-Key)"))
 			.map(List::of);
 	}
 
@@ -51,7 +53,10 @@ class SecurityErrors implements DataFetcherExceptionResolver {
 				+ caller.name() + " has " + (caller.roles().isEmpty() ? "no role" : caller.roles());
 	}
 
-	/** The roles named in the refusing {@code @PreAuthorize} expression, e.g. [ADMIN, ANALYST]. */
+	/**
+	 * The roles named in the refusing {@code @PreAuthorize} expression, e.g. [ADMIN,
+	 * ANALYST].
+	 */
 	static List<String> requiredRoles(Throwable ex) {
 		if (ex instanceof AuthorizationDeniedException denied
 				&& denied.getAuthorizationResult() instanceof ExpressionAuthorizationDecision decision) {

@@ -7,11 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code egov.security.*} settings. The token issuer itself is Spring Boot's
- * {@code spring.security.oauth2.resourceserver.jwt.*} (issuer-uri, jwk-set-uri or public-key-location).
+ * {@code spring.security.oauth2.resourceserver.jwt.*} (issuer-uri, jwk-set-uri or
+ * public-key-location).
  *
- * @param rolesClaim the JWT claim listing the caller's roles (ADMIN, ANALYST, AGENCY_EDITOR)
+ * @param rolesClaim the JWT claim listing the caller's roles (ADMIN, ANALYST,
+ * AGENCY_EDITOR)
  * @param agencyClaim the JWT claim naming an agency editor's agency code
- * @param keyTouchInterval how stale an API key's last-used time may get before a request updates it
+ * @param keyTouchInterval how stale an API key's last-used time may get before a request
+ * updates it
  */
 @ConfigurationProperties("egov.security")
 record SecurityProperties(@DefaultValue("roles") String rolesClaim, @DefaultValue("agency") String agencyClaim,

@@ -12,8 +12,12 @@ public final class Binds {
 	private Binds() {
 	}
 
-	/** Bind {@code value}, or a typed null when it is absent (an optional filter switched off). */
-	public static <T> GenericExecuteSpec orNull(GenericExecuteSpec spec, String name, @Nullable T value, Class<T> type) {
+	/**
+	 * Bind {@code value}, or a typed null when it is absent (an optional filter switched
+	 * off).
+	 */
+	public static <T> GenericExecuteSpec orNull(GenericExecuteSpec spec, String name, @Nullable T value,
+			Class<T> type) {
 		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, type);
 	}
 

@@ -4,16 +4,20 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Published after a committed write changed public data of one kind ({@code "measurement"},
- * {@code "plan"}, …), so that derived views (gauges, caches, subscriptions) can refresh at once.
+ * Published after a committed write changed public data of one kind
+ * ({@code "measurement"}, {@code "plan"}, …), so that derived views (gauges, caches,
+ * subscriptions) can refresh at once.
  * <p>
  * Events of local writes are also sent to the other instances (PostgreSQL NOTIFY, see
- * {@code vn.egov.dashboard.live}), which publish them again with {@code remote} set. The entity
- * {@link #EVERYTHING} means "anything may have changed" (after a lost event-bus connection).
+ * {@code vn.egov.dashboard.live}), which publish them again with {@code remote} set. The
+ * entity {@link #EVERYTHING} means "anything may have changed" (after a lost event-bus
+ * connection).
  *
  * @param entity what kind of data changed, or {@link #EVERYTHING}
- * @param keys the ids or codes of the changed rows when known (e.g. the poll id); empty: any of them
- * @param remote whether the write happened on another instance (so it must not be sent on again)
+ * @param keys the ids or codes of the changed rows when known (e.g. the poll id); empty:
+ * any of them
+ * @param remote whether the write happened on another instance (so it must not be sent on
+ * again)
  */
 public record DataChangedEvent(String entity, List<String> keys, boolean remote) {
 
@@ -43,7 +47,10 @@ public record DataChangedEvent(String entity, List<String> keys, boolean remote)
 		return affects(kind, key::equals);
 	}
 
-	/** Whether a view of the rows of {@code kind} whose keys match {@code key} must refresh. */
+	/**
+	 * Whether a view of the rows of {@code kind} whose keys match {@code key} must
+	 * refresh.
+	 */
 	public boolean affects(String kind, Predicate<String> key) {
 		return affects(kind) && (this.keys.isEmpty() || this.keys.stream().anyMatch(key));
 	}

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Creates the database if it does not exist yet, then lets Flyway migrate it. With
- * {@code spring.flyway.enabled=false} (the class-data-sharing training run of the Docker build, which has no
- * database) neither happens.
+ * {@code spring.flyway.enabled=false} (the class-data-sharing training run of the Docker
+ * build, which has no database) neither happens.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {

@@ -14,8 +14,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Creates a PostgreSQL database named by a JDBC URL, connecting to the server's {@code postgres}
- * maintenance database with the same credentials.
+ * Creates a PostgreSQL database named by a JDBC URL, connecting to the server's
+ * {@code postgres} maintenance database with the same credentials.
  */
 public final class DatabaseCreator {
 
@@ -23,7 +23,10 @@ public final class DatabaseCreator {
 
 	private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
-	/** PostgreSQL's SQLSTATE for "database already exists" (another instance won the race). */
+	/**
+	 * PostgreSQL's SQLSTATE for "database already exists" (another instance won the
+	 * race).
+	 */
 	private static final String DUPLICATE_DATABASE = "42P04";
 
 	private DatabaseCreator() {

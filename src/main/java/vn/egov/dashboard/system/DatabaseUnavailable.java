@@ -18,15 +18,17 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Tells the failures that mean "the database cannot be reached right now" (stopped, restarting, unreachable,
- * out of connections) from the ones that are a bug or bad data. The former are answered as
- * SERVICE_UNAVAILABLE (GraphQL) or 503 with {@code Retry-After} (HTTP), and they end by themselves: the pool
- * drops dead connections and opens new ones once the database is back.
+ * Tells the failures that mean "the database cannot be reached right now" (stopped,
+ * restarting, unreachable, out of connections) from the ones that are a bug or bad data.
+ * The former are answered as SERVICE_UNAVAILABLE (GraphQL) or 503 with
+ * {@code Retry-After} (HTTP), and they end by themselves: the pool drops dead connections
+ * and opens new ones once the database is back.
  * <p>
- * The exception chain is read from the outside in, and the first R2DBC exception that carries a SQLSTATE
- * decides: r2dbc-postgresql reports every SQLSTATE it does not know (a trigger's {@code RAISE}, say) as a
- * "non-transient resource" exception, which Spring then wraps in a {@link DataAccessResourceFailureException},
- * so neither type alone proves that the database is away.
+ * The exception chain is read from the outside in, and the first R2DBC exception that
+ * carries a SQLSTATE decides: r2dbc-postgresql reports every SQLSTATE it does not know (a
+ * trigger's {@code RAISE}, say) as a "non-transient resource" exception, which Spring
+ * then wraps in a {@link DataAccessResourceFailureException}, so neither type alone
+ * proves that the database is away.
  */
 public final class DatabaseUnavailable {
 
@@ -37,12 +39,15 @@ public final class DatabaseUnavailable {
 	public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	/**
-	 * SQLSTATEs of an unavailable server: admin or crash shutdown, and "cannot connect now" (starting up,
-	 * shutting down, in recovery).
+	 * SQLSTATEs of an unavailable server: admin or crash shutdown, and "cannot connect
+	 * now" (starting up, shutting down, in recovery).
 	 */
 	private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
 
-	/** SQLSTATE classes: 08 connection exception, 53 insufficient resources (too many connections, …). */
+	/**
+	 * SQLSTATE classes: 08 connection exception, 53 insufficient resources (too many
+	 * connections, …).
+	 */
 	private static final Set<String> UNAVAILABLE_CLASSES = Set.of("08", "53");
 
 	private static final int MAX_DEPTH = 32;
@@ -50,7 +55,10 @@ public final class DatabaseUnavailable {
 	private DatabaseUnavailable() {
 	}
 
-	/** Whether {@code failure} (or what caused it) means the database could not be reached. */
+	/**
+	 * Whether {@code failure} (or what caused it) means the database could not be
+	 * reached.
+	 */
 	public static boolean isCauseOf(@Nullable Throwable failure) {
 		boolean resourceFailure = false;
 		Throwable current = failure;
@@ -63,7 +71,8 @@ public final class DatabaseUnavailable {
 				if (current instanceof R2dbcNonTransientResourceException
 						|| current instanceof R2dbcTransientResourceException
 						|| current instanceof R2dbcTimeoutException) {
-					// Raised by the driver or the pool, not by the server: closed connection, acquire timeout.
+					// Raised by the driver or the pool, not by the server: closed
+					// connection, acquire timeout.
 					return true;
 				}
 			}
@@ -72,7 +81,8 @@ public final class DatabaseUnavailable {
 				return true;
 			}
 			if (current instanceof DataAccessResourceFailureException
-					|| current instanceof TransientDataAccessResourceException || current instanceof QueryTimeoutException
+					|| current instanceof TransientDataAccessResourceException
+					|| current instanceof QueryTimeoutException
 					|| current instanceof CannotCreateTransactionException) {
 				resourceFailure = true;
 			}

@@ -21,14 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The beacon: {@code POST /api/hits} with one hit or an array of hits as JSON,
- * {@code {"site": "CDSQG", "path": "/…", "title": "…", "visitorId": "…", "member": false}}. The body may be
- * sent as {@code application/json} or as {@code text/plain} (what {@code navigator.sendBeacon} sends with a
- * string, and which needs no CORS preflight). Answers without touching the database:
+ * {@code {"site": "CDSQG", "path": "/…", "title": "…", "visitorId": "…", "member":
+ * false}}. The body may be sent as {@code application/json} or as {@code text/plain}
+ * (what {@code navigator.sendBeacon} sends with a string, and which needs no CORS
+ * preflight). Answers without touching the database:
  * <ul>
- * <li>202 with a {@link HitReceipt}: the good hits will be counted, bad ones are listed by index;</li>
+ * <li>202 with a {@link HitReceipt}: the good hits will be counted, bad ones are listed
+ * by index;</li>
  * <li>400 when the body is not JSON, or not an object or an array;</li>
- * <li>413 when it carries more hits than {@code egov.traffic.max-hits-per-request} or is too large;</li>
- * <li>503 with {@code Retry-After} when the buffer is full (the hits are not counted: send them again).</li>
+ * <li>413 when it carries more hits than {@code egov.traffic.max-hits-per-request} or is
+ * too large;</li>
+ * <li>503 with {@code Retry-After} when the buffer is full (the hits are not counted:
+ * send them again).</li>
  * </ul>
  */
 @RestController
@@ -55,7 +59,8 @@ class BeaconController {
 			return problem(HttpStatus.BAD_REQUEST, "the body must be a hit or an array of hits as JSON", 1);
 		}
 		if (body.length() > MAX_BODY_CHARS) {
-			return problem(HttpStatus.CONTENT_TOO_LARGE, "the body must be at most " + MAX_BODY_CHARS + " characters", 1);
+			return problem(HttpStatus.CONTENT_TOO_LARGE, "the body must be at most " + MAX_BODY_CHARS + " characters",
+					1);
 		}
 		Object parsed;
 		try {
@@ -64,13 +69,15 @@ class BeaconController {
 		catch (JacksonException ex) {
 			return problem(HttpStatus.BAD_REQUEST, "the body is not valid JSON", 1);
 		}
-		List<?> items = (parsed instanceof List<?> list) ? list : (parsed instanceof Map<?, ?>) ? List.of(parsed) : null;
+		List<?> items = (parsed instanceof List<?> list) ? list
+				: (parsed instanceof Map<?, ?>) ? List.of(parsed) : null;
 		if (items == null) {
 			return problem(HttpStatus.BAD_REQUEST, "the body must be a JSON object or an array of objects", 1);
 		}
 		if (items.size() > this.hits.maxHitsPerRequest()) {
 			return problem(HttpStatus.CONTENT_TOO_LARGE,
-					"at most " + this.hits.maxHitsPerRequest() + " hits per request, got " + items.size(), items.size());
+					"at most " + this.hits.maxHitsPerRequest() + " hits per request, got " + items.size(),
+					items.size());
 		}
 		List<Hit> given = new ArrayList<>(items.size());
 		for (Object item : items) {
@@ -80,7 +87,9 @@ class BeaconController {
 		HitReceipt receipt = this.hits.record(given,
 				ClientInterceptor.address(request.getRemoteAddress()) + "|" + ((userAgent != null) ? userAgent : ""));
 		if (receipt.dropped() > 0) {
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(receipt);
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "1")
+				.body(receipt);
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(receipt);
 	}

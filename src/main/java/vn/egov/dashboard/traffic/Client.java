@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who sent a GraphQL request: the first-party visitor cookie (when the browser sent a well-formed one),
- * the client address and the user agent. {@link ClientInterceptor} puts one in the GraphQL context under
- * {@link #CONTEXT_KEY}; after the request it sets the cookie the request lacked, or the one a service chose
- * with {@link #issueCookie}.
+ * Who sent a GraphQL request: the first-party visitor cookie (when the browser sent a
+ * well-formed one), the client address and the user agent. {@link ClientInterceptor} puts
+ * one in the GraphQL context under {@link #CONTEXT_KEY}; after the request it sets the
+ * cookie the request lacked, or the one a service chose with {@link #issueCookie}.
  */
 public final class Client {
 
@@ -36,7 +36,9 @@ public final class Client {
 		this.cookieToIssue = (this.cookieId != null) ? null : newId();
 	}
 
-	/** The visitor cookie's value, or null when the request had none (or a malformed one). */
+	/**
+	 * The visitor cookie's value, or null when the request had none (or a malformed one).
+	 */
 	public @Nullable String cookieId() {
 		return this.cookieId;
 	}
@@ -51,12 +53,18 @@ public final class Client {
 		return this.userAgent;
 	}
 
-	/** What identifies a client that has no cookie: its address and user agent. Hash it before storing. */
+	/**
+	 * What identifies a client that has no cookie: its address and user agent. Hash it
+	 * before storing.
+	 */
 	public String fallbackKey() {
 		return this.address + "|" + this.userAgent;
 	}
 
-	/** Have the response set the visitor cookie to {@code id} (a request that had a cookie keeps it). */
+	/**
+	 * Have the response set the visitor cookie to {@code id} (a request that had a cookie
+	 * keeps it).
+	 */
 	public void issueCookie(String id) {
 		if (this.cookieId == null) {
 			this.cookieToIssue = id;

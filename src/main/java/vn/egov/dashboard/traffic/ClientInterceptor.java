@@ -16,10 +16,11 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies the visitor cookie, the client address and the user agent of every GraphQL HTTP request into
- * the GraphQL context as a {@link Client}, and sets the visitor cookie on the response when the request
- * had none (the response cache, around this interceptor, then makes a cacheable answer {@code private}, and
- * answers from the cache set no cookie). The address is the connection's peer; behind a reverse proxy, set
+ * Copies the visitor cookie, the client address and the user agent of every GraphQL HTTP
+ * request into the GraphQL context as a {@link Client}, and sets the visitor cookie on
+ * the response when the request had none (the response cache, around this interceptor,
+ * then makes a cacheable answer {@code private}, and answers from the cache set no
+ * cookie). The address is the connection's peer; behind a reverse proxy, set
  * {@code server.forward-headers-strategy} so that it is the real client's.
  */
 @Component
@@ -39,7 +40,8 @@ class ClientInterceptor implements WebGraphQlInterceptor {
 		String userAgent = request.getHeaders().getFirst(HttpHeaders.USER_AGENT);
 		Client client = new Client((cookie != null) ? cookie.getValue() : null, address(request.getRemoteAddress()),
 				(userAgent != null) ? userAgent : "");
-		request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(Client.CONTEXT_KEY, client)).build());
+		request.configureExecutionInput(
+				(input, builder) -> builder.graphQLContext(Map.of(Client.CONTEXT_KEY, client)).build());
 		return chain.next(request).doOnNext((response) -> {
 			String issue = client.cookieToIssue();
 			if (issue != null) {

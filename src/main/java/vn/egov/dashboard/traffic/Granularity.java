@@ -9,8 +9,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 
 /**
- * The size of a time bucket. Every boundary is in Vietnam's local time (Asia/Ho_Chi_Minh, UTC+7 all year):
- * a day starts at local midnight, a week on Monday, a month on the 1st.
+ * The size of a time bucket. Every boundary is in Vietnam's local time (Asia/Ho_Chi_Minh,
+ * UTC+7 all year): a day starts at local midnight, a week on Monday, a month on the 1st.
  */
 public enum Granularity {
 
@@ -38,12 +38,17 @@ public enum Granularity {
 		return start.toInstant();
 	}
 
-	/** How many buckets after the one starting at {@code first} the one starting at {@code last} is. */
+	/**
+	 * How many buckets after the one starting at {@code first} the one starting at
+	 * {@code last} is.
+	 */
 	public long between(Instant first, Instant last) {
 		return this.unit.between(first.atZone(ZONE), last.atZone(ZONE));
 	}
 
-	/** One bucket's length as a PostgreSQL interval: {@code 1 days}, {@code 1 months}, … */
+	/**
+	 * One bucket's length as a PostgreSQL interval: {@code 1 days}, {@code 1 months}, …
+	 */
 	public String interval() {
 		return "1 " + this.unit.name().toLowerCase(Locale.ROOT);
 	}

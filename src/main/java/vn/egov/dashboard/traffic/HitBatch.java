@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 import vn.egov.dashboard.system.DataChangedEvent;
 
 /**
- * Hits aggregated in memory between two flushes: views per site and minute, the distinct visitors of each
- * site and minute, views per page and per page and day. Not thread-safe: {@link HitBuffer} guards it.
+ * Hits aggregated in memory between two flushes: views per site and minute, the distinct
+ * visitors of each site and minute, views per page and per page and day. Not thread-safe:
+ * {@link HitBuffer} guards it.
  */
 final class HitBatch {
 
@@ -59,12 +60,14 @@ final class HitBatch {
 
 	/** The change writing this batch makes: traffic of its sites. */
 	DataChangedEvent change() {
-		return DataChangedEvent.of("traffic", this.minutes.keySet().stream().map(MinuteKey::site).distinct().sorted().toArray());
+		return DataChangedEvent.of("traffic",
+				this.minutes.keySet().stream().map(MinuteKey::site).distinct().sorted().toArray());
 	}
 
 	/**
-	 * The PostgreSQL transaction (xid8) of the last attempt to write this batch, once it has one: when the
-	 * connection breaks during COMMIT, it tells whether the batch is in the database or must be written again.
+	 * The PostgreSQL transaction (xid8) of the last attempt to write this batch, once it
+	 * has one: when the connection breaks during COMMIT, it tells whether the batch is in
+	 * the database or must be written again.
 	 */
 	volatile @Nullable String transactionId;
 
@@ -84,7 +87,8 @@ final class HitBatch {
 		if (at.isAfter(page.lastSeen)) {
 			page.lastSeen = at;
 		}
-		this.pageDays.merge(new PageDayKey(hit.site(), hit.path(), at.atZone(Granularity.ZONE).toLocalDate()), 1L, Long::sum);
+		this.pageDays.merge(new PageDayKey(hit.site(), hit.path(), at.atZone(Granularity.ZONE).toLocalDate()), 1L,
+				Long::sum);
 		this.hits++;
 	}
 

@@ -21,30 +21,42 @@ import vn.egov.dashboard.system.DatabaseUnavailable;
 
 /**
  * Writes the {@link HitBuffer} to the database from one background thread: every
- * {@code egov.traffic.flush-interval}, or sooner once {@code flush-size} hits are pending. A failed flush puts
- * its batch back and is tried again every interval, so nothing accepted is lost while the database is away
- * (new hits are refused, and counted in {@code egov.hits.dropped}, once the buffer is full).
+ * {@code egov.traffic.flush-interval}, or sooner once {@code flush-size} hits are
+ * pending. A failed flush puts its batch back and is tried again every interval, so
+ * nothing accepted is lost while the database is away (new hits are refused, and counted
+ * in {@code egov.hits.dropped}, once the buffer is full).
  * <p>
- * Each batch is written exactly once. When the connection breaks while a batch is being written, its
- * transaction may still have committed (the COMMIT reached the server, its answer did not come back). Such a
- * batch is held apart until the database answers again and PostgreSQL is asked how that transaction ended
- * ({@code pg_xact_status}): committed, it is counted as written; otherwise it goes back into the buffer.
+ * Each batch is written exactly once. When the connection breaks while a batch is being
+ * written, its transaction may still have committed (the COMMIT reached the server, its
+ * answer did not come back). Such a batch is held apart until the database answers again
+ * and PostgreSQL is asked how that transaction ended ({@code pg_xact_status}): committed,
+ * it is counted as written; otherwise it goes back into the buffer.
  * <p>
- * On shutdown it stops after the web server has stopped taking requests (its phase is below the web
- * server's) and before the connection pool closes, and writes whatever is left, retrying for a few seconds
- * if the database is away: a graceful stop loses no hit. Once a minute it also deletes the visitor sets of
- * closed buckets and reloads the site codes.
+ * On shutdown it stops after the web server has stopped taking requests (its phase is
+ * below the web server's) and before the connection pool closes, and writes whatever is
+ * left, retrying for a few seconds if the database is away: a graceful stop loses no hit.
+ * Once a minute it also deletes the visitor sets of closed buckets and reloads the site
+ * codes.
  */
 @Component
 class HitFlusher implements SmartLifecycle {
 
-	/** Stops after Boot's web server (phase {@code DEFAULT_PHASE - 2048}) and its graceful shutdown. */
+	/**
+	 * Stops after Boot's web server (phase {@code DEFAULT_PHASE - 2048}) and its graceful
+	 * shutdown.
+	 */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 3072;
 
-	/** How long the MINUTE visitor sets are kept: "online now" looks back six minute buckets. */
+	/**
+	 * How long the MINUTE visitor sets are kept: "online now" looks back six minute
+	 * buckets.
+	 */
 	static final Duration MINUTE_SETS_KEPT = Duration.ofMinutes(10);
 
-	/** How long after a bucket closes its visitor set is kept, for hits still in a buffer somewhere. */
+	/**
+	 * How long after a bucket closes its visitor set is kept, for hits still in a buffer
+	 * somewhere.
+	 */
 	static final Duration CLOSED_SETS_KEPT = Duration.ofMinutes(15);
 
 	private static final Duration HOUSEKEEPING_EVERY = Duration.ofMinutes(1);
@@ -84,15 +96,24 @@ class HitFlusher implements SmartLifecycle {
 
 	private Instant lastHousekeeping = Instant.EPOCH;
 
-	/** A batch whose write failed after its transaction began: in the database or not, to be found out. */
+	/**
+	 * A batch whose write failed after its transaction began: in the database or not, to
+	 * be found out.
+	 */
 	private @Nullable HitBatch unsettled;
 
-	/** Failed flushes in a row, and when the first of them failed: logged once per outage, not every second. */
+	/**
+	 * Failed flushes in a row, and when the first of them failed: logged once per outage,
+	 * not every second.
+	 */
 	private int failuresInRow;
 
 	private long failingSince;
 
-	/** For a batch found committed after its answer was lost: this instance was never told of the change. */
+	/**
+	 * For a batch found committed after its answer was lost: this instance was never told
+	 * of the change.
+	 */
 	private final ApplicationEventPublisher events;
 
 	HitFlusher(HitBuffer buffer, TrafficWriter writer, SiteDirectory sites, TrafficProperties properties, Clock clock,
@@ -104,11 +125,18 @@ class HitFlusher implements SmartLifecycle {
 		this.clock = clock;
 		this.interval = properties.flushInterval();
 		this.flushSize = properties.flushSize();
-		this.flushTimer = Timer.builder("egov.hits.flush").description("Time to write one batch of hits").register(meters);
-		this.flushed = Counter.builder("egov.hits.flushed").description("Hits written to the database").register(meters);
-		this.failures = Counter.builder("egov.hits.flush.failures").description("Flushes that failed and will be retried")
+		this.flushTimer = Timer.builder("egov.hits.flush")
+			.description("Time to write one batch of hits")
 			.register(meters);
-		Gauge.builder("egov.hits.pending", buffer, HitBuffer::pending).description("Hits waiting to be written").register(meters);
+		this.flushed = Counter.builder("egov.hits.flushed")
+			.description("Hits written to the database")
+			.register(meters);
+		this.failures = Counter.builder("egov.hits.flush.failures")
+			.description("Flushes that failed and will be retried")
+			.register(meters);
+		Gauge.builder("egov.hits.pending", buffer, HitBuffer::pending)
+			.description("Hits waiting to be written")
+			.register(meters);
 	}
 
 	@Override
@@ -161,8 +189,8 @@ class HitFlusher implements SmartLifecycle {
 	}
 
 	/**
-	 * Writes everything pending, in the calling thread; true when the write succeeded (or there was nothing
-	 * to write). One flush at a time.
+	 * Writes everything pending, in the calling thread; true when the write succeeded (or
+	 * there was nothing to write). One flush at a time.
 	 */
 	synchronized boolean flush() {
 		HitBatch pending = this.unsettled;
@@ -195,8 +223,9 @@ class HitFlusher implements SmartLifecycle {
 	}
 
 	/**
-	 * Asks PostgreSQL whether the transaction of a batch whose write failed committed; false while that cannot
-	 * be known (the database still away, or the transaction still running).
+	 * Asks PostgreSQL whether the transaction of a batch whose write failed committed;
+	 * false while that cannot be known (the database still away, or the transaction still
+	 * running).
 	 */
 	private boolean settle(HitBatch batch) {
 		String id = batch.transactionId;
@@ -213,9 +242,11 @@ class HitFlusher implements SmartLifecycle {
 		}
 		this.unsettled = null;
 		if ("committed".equals(status)) {
-			logger.info("The write of " + batch.hits + " hits that seemed to fail had committed; not writing them again");
+			logger
+				.info("The write of " + batch.hits + " hits that seemed to fail had committed; not writing them again");
 			written(batch);
-			// Its NOTIFY went out with the commit; this instance never heard that the commit succeeded.
+			// Its NOTIFY went out with the commit; this instance never heard that the
+			// commit succeeded.
 			this.events.publishEvent(batch.change());
 		}
 		else {
@@ -239,15 +270,18 @@ class HitFlusher implements SmartLifecycle {
 		}
 	}
 
-	/** Counts a failure; logs the first of a series (the others at debug level: one every interval). */
+	/**
+	 * Counts a failure; logs the first of a series (the others at debug level: one every
+	 * interval).
+	 */
 	private void failed(int hits, RuntimeException ex) {
 		this.failures.increment();
 		if (this.failuresInRow++ == 0) {
 			this.failingSince = System.nanoTime();
 			if (DatabaseUnavailable.isCauseOf(ex)) {
 				logger.warn("Could not write " + hits + " hits, the database is unavailable ("
-						+ NestedExceptionUtils.getMostSpecificCause(ex).getMessage() + "); keeping them and retrying every "
-						+ this.interval.toMillis() + " ms");
+						+ NestedExceptionUtils.getMostSpecificCause(ex).getMessage()
+						+ "); keeping them and retrying every " + this.interval.toMillis() + " ms");
 			}
 			else {
 				logger.warn("Could not write " + hits + " hits; keeping them and retrying", ex);
@@ -258,10 +292,13 @@ class HitFlusher implements SmartLifecycle {
 		}
 	}
 
-	/** Deletes the visitor sets no bucket can need any more, and reloads the site codes. */
+	/**
+	 * Deletes the visitor sets no bucket can need any more, and reloads the site codes.
+	 */
 	void housekeeping(Instant now) {
 		for (Granularity g : Granularity.values()) {
-			Instant before = (g == Granularity.MINUTE) ? now.minus(MINUTE_SETS_KEPT) : g.start(now.minus(CLOSED_SETS_KEPT));
+			Instant before = (g == Granularity.MINUTE) ? now.minus(MINUTE_SETS_KEPT)
+					: g.start(now.minus(CLOSED_SETS_KEPT));
 			this.writer.deleteClosedSets(g, before).block(WRITE_TIMEOUT);
 		}
 		this.sites.refresh().block(WRITE_TIMEOUT);
@@ -269,7 +306,8 @@ class HitFlusher implements SmartLifecycle {
 
 	private void loop() {
 		while (this.running) {
-			// Until the interval is over, the buffer is full enough, or the server stops (a wait may end early).
+			// Until the interval is over, the buffer is full enough, or the server stops
+			// (a wait may end early).
 			long deadline = System.nanoTime() + this.interval.toNanos();
 			synchronized (this.signal) {
 				long left;
@@ -301,7 +339,10 @@ class HitFlusher implements SmartLifecycle {
 		}
 	}
 
-	/** After a failure, wait an interval before trying again rather than hammering the database. */
+	/**
+	 * After a failure, wait an interval before trying again rather than hammering the
+	 * database.
+	 */
 	private void pause() {
 		sleep(this.interval);
 	}

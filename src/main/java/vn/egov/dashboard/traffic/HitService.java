@@ -14,12 +14,13 @@ import org.springframework.stereotype.Service;
 import vn.egov.dashboard.traffic.HitReceipt.Rejection;
 
 /**
- * Every write of traffic: checks each hit on its own (a bad one is rejected and counted, the others go on),
- * then hands the good ones to the {@link HitBuffer}, which {@link HitFlusher} writes in batches. The beacon
- * and the {@code recordHits} mutation both come here; they stay public when access control arrives.
+ * Every write of traffic: checks each hit on its own (a bad one is rejected and counted,
+ * the others go on), then hands the good ones to the {@link HitBuffer}, which
+ * {@link HitFlusher} writes in batches. The beacon and the {@code recordHits} mutation
+ * both come here; they stay public when access control arrives.
  * <p>
- * Meters: {@code egov.hits.accepted}, {@code egov.hits.rejected}, {@code egov.hits.dropped} (valid hits
- * refused because the buffer was full).
+ * Meters: {@code egov.hits.accepted}, {@code egov.hits.rejected},
+ * {@code egov.hits.dropped} (valid hits refused because the buffer was full).
  */
 @Service
 public class HitService {
@@ -61,8 +62,12 @@ public class HitService {
 		this.clock = clock;
 		this.flushSize = properties.flushSize();
 		this.maxHitsPerRequest = properties.maxHitsPerRequest();
-		this.accepted = Counter.builder("egov.hits.accepted").description("Page views accepted for counting").register(meters);
-		this.rejected = Counter.builder("egov.hits.rejected").description("Page views rejected as invalid").register(meters);
+		this.accepted = Counter.builder("egov.hits.accepted")
+			.description("Page views accepted for counting")
+			.register(meters);
+		this.rejected = Counter.builder("egov.hits.rejected")
+			.description("Page views rejected as invalid")
+			.register(meters);
 		this.dropped = Counter.builder("egov.hits.dropped")
 			.description("Valid page views refused because the buffer was full")
 			.register(meters);
@@ -73,14 +78,17 @@ public class HitService {
 		return this.maxHitsPerRequest;
 	}
 
-	/** Records hits received now; {@code fallbackVisitor} identifies hits without a visitor id. */
+	/**
+	 * Records hits received now; {@code fallbackVisitor} identifies hits without a
+	 * visitor id.
+	 */
 	HitReceipt record(List<Hit> hits, String fallbackVisitor) {
 		return record(hits, fallbackVisitor, this.clock.instant());
 	}
 
 	/**
-	 * Records hits as received at {@code at}. Package-private with an explicit time for tests of bucketing;
-	 * clients cannot choose the time of a hit.
+	 * Records hits as received at {@code at}. Package-private with an explicit time for
+	 * tests of bucketing; clients cannot choose the time of a hit.
 	 */
 	HitReceipt record(List<Hit> hits, String fallbackVisitor, Instant at) {
 		List<AcceptedHit> good = new ArrayList<>(hits.size());
@@ -158,7 +166,8 @@ public class HitService {
 			}
 			member = flag;
 		}
-		long visitor = (visitorId != null && !visitorId.isEmpty()) ? this.visitors.bits64("id|" + site + "|" + visitorId)
+		long visitor = (visitorId != null && !visitorId.isEmpty())
+				? this.visitors.bits64("id|" + site + "|" + visitorId)
 				: this.visitors.bits64("client|" + fallbackVisitor);
 		return new AcceptedHit(site, path, title, visitor, member);
 	}
@@ -172,7 +181,9 @@ public class HitService {
 		return (hash >= 0) ? path.substring(0, hash) : path;
 	}
 
-	/** The title with control characters as spaces, trimmed; null when nothing is left. */
+	/**
+	 * The title with control characters as spaces, trimmed; null when nothing is left.
+	 */
 	private static @Nullable String clean(String title) {
 		StringBuilder clean = new StringBuilder(title.length());
 		title.codePoints().forEach((c) -> clean.appendCodePoint(Character.isISOControl(c) ? ' ' : c));

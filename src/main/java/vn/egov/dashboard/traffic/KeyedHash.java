@@ -13,8 +13,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * HMAC-SHA-256 under a configured secret: how visitor and voter identities are stored, so that neither a
- * cookie id nor a client address ever reaches the database. Thread-safe.
+ * HMAC-SHA-256 under a configured secret: how visitor and voter identities are stored, so
+ * that neither a cookie id nor a client address ever reaches the database. Thread-safe.
  */
 public final class KeyedHash {
 
@@ -30,8 +30,9 @@ public final class KeyedHash {
 	}
 
 	/**
-	 * A hash keyed by {@code salt}; a blank salt gets a random key for this process, with a warning,
-	 * because hashes then differ between restarts and instances. {@code property} names the setting.
+	 * A hash keyed by {@code salt}; a blank salt gets a random key for this process, with
+	 * a warning, because hashes then differ between restarts and instances.
+	 * {@code property} names the setting.
 	 */
 	public static KeyedHash of(String salt, String property) {
 		if (salt.isBlank()) {
@@ -49,12 +50,17 @@ public final class KeyedHash {
 		return this.macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The first 64 bits of the HMAC of {@code text}: a compact key for distinct counts. */
+	/**
+	 * The first 64 bits of the HMAC of {@code text}: a compact key for distinct counts.
+	 */
 	public long bits64(String text) {
 		return ByteBuffer.wrap(bytes(text)).getLong();
 	}
 
-	/** The first 128 bits of the HMAC of {@code text} in hex: an opaque id safe to hand to a client. */
+	/**
+	 * The first 128 bits of the HMAC of {@code text} in hex: an opaque id safe to hand to
+	 * a client.
+	 */
 	public String hex128(String text) {
 		byte[] hash = bytes(text);
 		return HexFormat.of().formatHex(hash, 0, 16);

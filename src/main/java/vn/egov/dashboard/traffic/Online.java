@@ -1,7 +1,8 @@
 package vn.egov.dashboard.traffic;
 
 /**
- * Distinct visitors seen lately, split by whether any of their hits came as a signed-in member.
+ * Distinct visitors seen lately, split by whether any of their hits came as a signed-in
+ * member.
  */
 record Online(long guests, long members) {
 

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Controller;
 import vn.egov.dashboard.live.LiveEvents;
 
 /**
- * The {@code onlineNow} subscription: the site's visitors online now, then again after hit flushes (on any
- * instance) at most once a second, and only when the figures changed.
+ * The {@code onlineNow} subscription: the site's visitors online now, then again after
+ * hit flushes (on any instance) at most once a second, and only when the figures changed.
  */
 @Controller
 class OnlineSubscriptions {
@@ -42,7 +42,8 @@ class OnlineSubscriptions {
 		return this.sites.findByCode(siteCode)
 			.switchIfEmpty(Mono.error(() -> new SiteNotFoundException(siteCode)))
 			.then(current)
-			.concatWith(this.live.of("traffic", siteCode, INTERVAL).onBackpressureLatest().concatMap((event) -> current, 1))
+			.concatWith(
+					this.live.of("traffic", siteCode, INTERVAL).onBackpressureLatest().concatMap((event) -> current, 1))
 			.distinctUntilChanged();
 	}
 

@@ -12,9 +12,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * The codes of the known sites, held in memory so that the beacon checks a hit's site without a query.
- * Reloaded by the flusher every minute, and soon after a hit names a code it does not know (at most once
- * every few seconds, so a flood of bad hits cannot turn into a flood of queries).
+ * The codes of the known sites, held in memory so that the beacon checks a hit's site
+ * without a query. Reloaded by the flusher every minute, and soon after a hit names a
+ * code it does not know (at most once every few seconds, so a flood of bad hits cannot
+ * turn into a flood of queries).
  */
 @Component
 class SiteDirectory {
@@ -48,7 +49,9 @@ class SiteDirectory {
 
 	/** Reload the codes from the database. */
 	Mono<Set<String>> refresh() {
-		return this.sites.findAll().map(Site::code).collect(Collectors.toUnmodifiableSet())
+		return this.sites.findAll()
+			.map(Site::code)
+			.collect(Collectors.toUnmodifiableSet())
 			.doOnNext((loaded) -> this.codes = loaded);
 	}
 

@@ -4,8 +4,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the {@code DataLoader<String, Site>} through which polls (and later other features) resolve a
- * site by code: one query per request.
+ * Registers the {@code DataLoader<String, Site>} through which polls (and later other
+ * features) resolve a site by code: one query per request.
  */
 @Component
 class SiteLoader {

@@ -60,9 +60,10 @@ public class SiteRepository {
 			.collectMultimap(SiteReading::siteCode);
 	}
 
-	private static final BiFunction<Row, RowMetadata, Site> MAPPER = (row, meta) -> new Site(row.get("code", String.class),
-			row.get("name", String.class), row.get("name_en", String.class), row.get("agency_code", String.class),
-			row.get("base_url", String.class), row.get("visit_offset", Long.class),
-			row.get("counting_from", OffsetDateTime.class), row.get("note", String.class));
+	private static final BiFunction<Row, RowMetadata, Site> MAPPER = (row, meta) -> new Site(
+			row.get("code", String.class), row.get("name", String.class), row.get("name_en", String.class),
+			row.get("agency_code", String.class), row.get("base_url", String.class),
+			row.get("visit_offset", Long.class), row.get("counting_from", OffsetDateTime.class),
+			row.get("note", String.class));
 
 }

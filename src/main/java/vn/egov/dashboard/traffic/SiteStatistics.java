@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * Every site's visitors online now and visits in all, for the gauges: the same figures as the
- * {@code onlineNow} and {@code siteStats} queries.
+ * Every site's visitors online now and visits in all, for the gauges: the same figures as
+ * the {@code onlineNow} and {@code siteStats} queries.
  */
 @Component
 public class SiteStatistics {
@@ -29,9 +29,10 @@ public class SiteStatistics {
 
 	public Flux<Snapshot> at(Instant now) {
 		return this.sites.findAll()
-			.concatMap((site) -> Mono.zip(this.traffic.online(site.code(), now), this.traffic.totalVisits(site.code(), now))
-				.map((figures) -> new Snapshot(site.code(), site.name(), figures.getT1().guests(), figures.getT1().members(),
-						figures.getT2())));
+			.concatMap((site) -> Mono
+				.zip(this.traffic.online(site.code(), now), this.traffic.totalVisits(site.code(), now))
+				.map((figures) -> new Snapshot(site.code(), site.name(), figures.getT1().guests(),
+						figures.getT1().members(), figures.getT2())));
 	}
 
 }

@@ -13,9 +13,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Runs a demo-data SQL script from the classpath, one statement at a time, in order. A line
- * {@code -- step: what} starts a step; the step's progress line says how many rows its statements touched.
- * Statements end with {@code ;} at the end of a line (the scripts keep semicolons out of their strings).
+ * Runs a demo-data SQL script from the classpath, one statement at a time, in order. A
+ * line {@code -- step: what} starts a step; the step's progress line says how many rows
+ * its statements touched. Statements end with {@code ;} at the end of a line (the scripts
+ * keep semicolons out of their strings).
  */
 public final class SqlSteps {
 
@@ -26,7 +27,10 @@ public final class SqlSteps {
 	private SqlSteps() {
 	}
 
-	/** Runs {@code resource} (e.g. {@code demo/poll/poll.sql}); emits "Demo data: step (n rows)" per step. */
+	/**
+	 * Runs {@code resource} (e.g. {@code demo/poll/poll.sql}); emits "Demo data: step (n
+	 * rows)" per step.
+	 */
 	public static Flux<String> run(DatabaseClient db, String resource) {
 		return Flux.fromIterable(steps(read(resource)))
 			.concatMap((step) -> Flux.fromIterable(step.statements())

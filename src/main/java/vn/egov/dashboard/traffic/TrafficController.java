@@ -23,7 +23,8 @@ import org.springframework.stereotype.Controller;
 import vn.egov.dashboard.graphql.InvalidInputException;
 
 /**
- * Traffic series, top pages, page counts, online now, and the {@code recordHits} mutation.
+ * Traffic series, top pages, page counts, online now, and the {@code recordHits}
+ * mutation.
  */
 @Controller
 class TrafficController {
@@ -50,8 +51,8 @@ class TrafficController {
 	}
 
 	@QueryMapping
-	Mono<List<TrafficPoint>> traffic(@Argument String siteCode, @Argument OffsetDateTime from, @Argument OffsetDateTime to,
-			@Argument Granularity granularity) {
+	Mono<List<TrafficPoint>> traffic(@Argument String siteCode, @Argument OffsetDateTime from,
+			@Argument OffsetDateTime to, @Argument Granularity granularity) {
 		List<Instant> starts = bucketStarts(granularity, from.toInstant(), to.toInstant());
 		return site(siteCode).then(this.traffic.series(siteCode, granularity, starts.get(0), to.toInstant()))
 			.map((stored) -> withEmptyBuckets(starts, stored));
@@ -101,7 +102,10 @@ class TrafficController {
 		return this.sites.findByCode(code).switchIfEmpty(Mono.error(() -> new SiteNotFoundException(code)));
 	}
 
-	/** The start of every bucket from the one holding {@code from} to {@code to}, exclusive. */
+	/**
+	 * The start of every bucket from the one holding {@code from} to {@code to},
+	 * exclusive.
+	 */
 	static List<Instant> bucketStarts(Granularity granularity, Instant from, Instant to) {
 		BucketRange range = bucketRange(granularity, from, to);
 		List<Instant> starts = new ArrayList<>();
@@ -112,8 +116,8 @@ class TrafficController {
 	}
 
 	/**
-	 * The first and last of {@link #bucketStarts}, checked as it checks them (at most {@link #MAX_POINTS} buckets), but
-	 * without listing the buckets in between.
+	 * The first and last of {@link #bucketStarts}, checked as it checks them (at most
+	 * {@link #MAX_POINTS} buckets), but without listing the buckets in between.
 	 */
 	static BucketRange bucketRange(Granularity granularity, Instant from, Instant to) {
 		if (!to.isAfter(from)) {
@@ -132,8 +136,9 @@ class TrafficController {
 	}
 
 	/**
-	 * A point for every one of {@code starts}: the stored one, or zeros. Both lists are oldest first, so one walk
-	 * matches them; a stored point that starts no bucket (none should) is left out.
+	 * A point for every one of {@code starts}: the stored one, or zeros. Both lists are
+	 * oldest first, so one walk matches them; a stored point that starts no bucket (none
+	 * should) is left out.
 	 */
 	static List<TrafficPoint> withEmptyBuckets(List<Instant> starts, List<TrafficPoint> stored) {
 		List<TrafficPoint> points = new ArrayList<>(starts.size());

@@ -17,19 +17,20 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads traffic. Each query reads one granularity's rows (or the per-day page rows), so a year at DAY
- * granularity reads ~365 rows, never the minute rows; every query is an index range scan (see
- * docs/traffic.md for the plans).
+ * Reads traffic. Each query reads one granularity's rows (or the per-day page rows), so a
+ * year at DAY granularity reads ~365 rows, never the minute rows; every query is an index
+ * range scan (see docs/traffic.md for the plans).
  */
 @Repository
 class TrafficRepository {
 
 	/**
-	 * The stored buckets as one row of arrays, oldest first (the aggregates read the ordered subquery in its
-	 * order). One row instead of one per bucket: the driver and Reactor spend far more on a row (its signal, the
-	 * context restored around the mapping function, a codec lookup per column) than on an array element. The starts
-	 * come as local times: the driver reads a timestamptz with the JVM's current offset, asking the clock for it
-	 * every time.
+	 * The stored buckets as one row of arrays, oldest first (the aggregates read the
+	 * ordered subquery in its order). One row instead of one per bucket: the driver and
+	 * Reactor spend far more on a row (its signal, the context restored around the
+	 * mapping function, a codec lookup per column) than on an array element. The starts
+	 * come as local times: the driver reads a timestamptz with the JVM's current offset,
+	 * asking the clock for it every time.
 	 */
 	private static final String SERIES = """
 			SELECT array_agg(bucket_start AT TIME ZONE :zone) AS starts, array_agg(views) AS views, array_agg(member_views) AS member_views,
@@ -52,7 +53,10 @@ class TrafficRepository {
 			SELECT site_code, path, title, note, views + view_offset AS views
 			  FROM page WHERE site_code = :site AND path = :path""";
 
-	/** Visitors of the minute buckets that overlap the window; a member if any hit came as one. */
+	/**
+	 * Visitors of the minute buckets that overlap the window; a member if any hit came as
+	 * one.
+	 */
 	private static final String ONLINE = """
 			SELECT count(*) FILTER (WHERE NOT member) AS guests, count(*) FILTER (WHERE member) AS members
 			  FROM (SELECT visitor, bool_or(member) AS member FROM traffic_visitor
@@ -60,8 +64,9 @@ class TrafficRepository {
 			         GROUP BY visitor) v""";
 
 	/**
-	 * The offset plus every view before {@code at}: whole months from the MONTH rows, then the days, hours and
-	 * minutes of the current month, day and hour: at most ~100 rows whatever the site's age.
+	 * The offset plus every view before {@code at}: whole months from the MONTH rows,
+	 * then the days, hours and minutes of the current month, day and hour: at most ~100
+	 * rows whatever the site's age.
 	 */
 	private static final String TOTAL_VISITS = """
 			SELECT s.visit_offset + coalesce((
@@ -78,7 +83,10 @@ class TrafficRepository {
 			                                         AND bucket_start >= :hour AND bucket_start < :at) v), 0) AS total
 			  FROM site s WHERE s.code = :site""";
 
-	/** A minute bucket starting after {@code now} minus this overlaps the last five minutes. */
+	/**
+	 * A minute bucket starting after {@code now} minus this overlaps the last five
+	 * minutes.
+	 */
 	private static final Duration ONLINE_LOOKBACK = Duration.ofMinutes(6);
 
 	private final DatabaseClient db;
@@ -110,13 +118,16 @@ class TrafficRepository {
 		Boolean[] sample = row.get("sample", Boolean[].class);
 		List<TrafficPoint> points = new ArrayList<>(starts.length);
 		for (int i = 0; i < starts.length; i++) {
-			points.add(new TrafficPoint(starts[i].atZone(Granularity.ZONE).toOffsetDateTime(), views[i],
-					memberViews[i], visitors[i], sample[i]));
+			points.add(new TrafficPoint(starts[i].atZone(Granularity.ZONE).toOffsetDateTime(), views[i], memberViews[i],
+					visitors[i], sample[i]));
 		}
 		return points;
 	}
 
-	/** The most viewed pages of a site on the local days {@code from}–{@code to}, inclusive. */
+	/**
+	 * The most viewed pages of a site on the local days {@code from}–{@code to},
+	 * inclusive.
+	 */
 	Flux<PageStats> topPages(String site, LocalDate from, LocalDate to, int first) {
 		return this.db.sql(TOP_PAGES)
 			.bind("site", site)
@@ -139,8 +150,8 @@ class TrafficRepository {
 	}
 
 	/**
-	 * Distinct visitors whose minute bucket overlaps the five minutes before {@code now}: a visitor counts from
-	 * its hit for five to six minutes (visits are kept per minute).
+	 * Distinct visitors whose minute bucket overlaps the five minutes before {@code now}:
+	 * a visitor counts from its hit for five to six minutes (visits are kept per minute).
 	 */
 	Mono<Online> online(String site, Instant now) {
 		Instant since = now.minus(ONLINE_LOOKBACK);
@@ -152,7 +163,10 @@ class TrafficRepository {
 			.one();
 	}
 
-	/** The offset plus all views counted before {@code at} (to the minute), or empty for an unknown site. */
+	/**
+	 * The offset plus all views counted before {@code at} (to the minute), or empty for
+	 * an unknown site.
+	 */
 	Mono<Long> totalVisits(String site, Instant at) {
 		return this.db.sql(TOTAL_VISITS)
 			.bind("site", site)

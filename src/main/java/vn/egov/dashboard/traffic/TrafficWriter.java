@@ -21,16 +21,20 @@ import vn.egov.dashboard.traffic.HitBatch.PageKey;
 import vn.egov.dashboard.traffic.HitBatch.VisitKey;
 
 /**
- * Writes one {@link HitBatch} in one transaction of three set-based upserts, whatever its size: bucket views
- * for every granularity, the visitor sets with their distinct counts, and the pages. The batch holds minutes;
- * the statements derive the hour, day, week and month buckets (in Asia/Ho_Chi_Minh time, like
- * {@link Granularity}) and insert in key order, so that concurrent flushes (several instances) lock rows in
- * the same order. Hits of a site deleted since they were checked are skipped rather than failing the batch.
+ * Writes one {@link HitBatch} in one transaction of three set-based upserts, whatever its
+ * size: bucket views for every granularity, the visitor sets with their distinct counts,
+ * and the pages. The batch holds minutes; the statements derive the hour, day, week and
+ * month buckets (in Asia/Ho_Chi_Minh time, like {@link Granularity}) and insert in key
+ * order, so that concurrent flushes (several instances) lock rows in the same order. Hits
+ * of a site deleted since they were checked are skipped rather than failing the batch.
  */
 @Repository
 class TrafficWriter {
 
-	/** The bucket of each granularity that holds the minute {@code t.minute}, in local time. */
+	/**
+	 * The bucket of each granularity that holds the minute {@code t.minute}, in local
+	 * time.
+	 */
 	private static final String GRANULARITIES = """
 			CROSS JOIN (VALUES ('MINUTE', 'minute'), ('HOUR', 'hour'), ('DAY', 'day'), ('WEEK', 'week'), ('MONTH', 'month'))
 			           AS g (name, unit)
@@ -39,8 +43,9 @@ class TrafficWriter {
 			""";
 
 	/**
-	 * Adds the views of each site and minute to the buckets of every granularity that hold it; the buckets
-	 * are computed here, in the same local time as {@link Granularity}.
+	 * Adds the views of each site and minute to the buckets of every granularity that
+	 * hold it; the buckets are computed here, in the same local time as
+	 * {@link Granularity}.
 	 */
 	private static final String UPSERT_BUCKETS = """
 			INSERT INTO traffic_bucket AS b (site_code, granularity, bucket_start, views, member_views)
@@ -56,9 +61,10 @@ class TrafficWriter {
 			""";
 
 	/**
-	 * Adds to each bucket's visitor count the number of its visitors that were not in its set yet; the
-	 * insert and the count are one statement, so a visitor is counted once however many instances flush.
-	 * The batch sends each visitor once per minute; the sets of the larger buckets are derived here.
+	 * Adds to each bucket's visitor count the number of its visitors that were not in its
+	 * set yet; the insert and the count are one statement, so a visitor is counted once
+	 * however many instances flush. The batch sends each visitor once per minute; the
+	 * sets of the larger buckets are derived here.
 	 */
 	private static final String UPSERT_VISITORS = """
 			WITH t AS (
@@ -122,9 +128,10 @@ class TrafficWriter {
 	}
 
 	/**
-	 * Writes the batch: all of it or, on an error, none of it, in a transaction that also announces the change
-	 * of its sites ({@link Changes}). Its transaction's id is kept in {@link HitBatch#transactionId} first, for
-	 * {@link #transactionStatus} to look up if the outcome is lost.
+	 * Writes the batch: all of it or, on an error, none of it, in a transaction that also
+	 * announces the change of its sites ({@link Changes}). Its transaction's id is kept
+	 * in {@link HitBatch#transactionId} first, for {@link #transactionStatus} to look up
+	 * if the outcome is lost.
 	 */
 	Mono<Void> write(HitBatch batch) {
 		if (batch.isEmpty()) {
@@ -149,14 +156,18 @@ class TrafficWriter {
 	}
 
 	/**
-	 * Whether a transaction committed: {@code committed}, {@code aborted}, {@code in progress}, or
-	 * {@code unknown} when PostgreSQL no longer keeps its status (long after).
+	 * Whether a transaction committed: {@code committed}, {@code aborted},
+	 * {@code in progress}, or {@code unknown} when PostgreSQL no longer keeps its status
+	 * (long after).
 	 */
 	Mono<String> transactionStatus(String transactionId) {
 		return this.db.sql(TRANSACTION_STATUS).bind("id", transactionId).map((row) -> row.get(0, String.class)).one();
 	}
 
-	/** Deletes the visitor sets of {@code granularity}'s buckets that started before {@code before}. */
+	/**
+	 * Deletes the visitor sets of {@code granularity}'s buckets that started before
+	 * {@code before}.
+	 */
 	Mono<Long> deleteClosedSets(Granularity granularity, Instant before) {
 		return this.db.sql(DELETE_CLOSED_SETS)
 			.bind("granularity", granularity.name())
@@ -228,9 +239,8 @@ class TrafficWriter {
 			seen[i] = time(pages.get(i).getValue().lastSeen);
 		}
 		List<Map.Entry<PageDayKey, Long>> days = new ArrayList<>(batch.pageDays.entrySet());
-		days.sort(Map.Entry.comparingByKey(Comparator.comparing(PageDayKey::site)
-			.thenComparing(PageDayKey::path)
-			.thenComparing(PageDayKey::day)));
+		days.sort(Map.Entry.comparingByKey(
+				Comparator.comparing(PageDayKey::site).thenComparing(PageDayKey::path).thenComparing(PageDayKey::day)));
 		int m = days.size();
 		String[] daySites = new String[m];
 		String[] dayPaths = new String[m];

@@ -1,6 +1,7 @@
 /**
- * Traffic statistics for the portals (sites) that send page views: the hit beacon, the in-memory buffer
- * flushed in batches into time buckets, and the series, top pages, online-now and all-time counters.
+ * Traffic statistics for the portals (sites) that send page views: the hit beacon, the
+ * in-memory buffer flushed in batches into time buckets, and the series, top pages,
+ * online-now and all-time counters.
  */
 @NullMarked
 package vn.egov.dashboard.traffic;

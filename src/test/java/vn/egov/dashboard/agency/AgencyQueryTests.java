@@ -34,7 +34,8 @@ class AgencyQueryTests extends IntegrationTests {
 	void shouldCountMinistriesBeforeAndAfterMarch2025() {
 		assertThat(totalCount(Map.of("kinds", List.of("MINISTRY"), "asOf", "2024-12-31"))).isEqualTo(18);
 		assertThat(totalCount(Map.of("kinds", List.of("MINISTRY"), "asOf", "2025-03-01"))).isEqualTo(14);
-		assertThat(totalCount(Map.of("kinds", List.of("MINISTERIAL_AGENCY", "GOVERNMENT_AGENCY"), "asOf", "2024-12-31")))
+		assertThat(
+				totalCount(Map.of("kinds", List.of("MINISTERIAL_AGENCY", "GOVERNMENT_AGENCY"), "asOf", "2024-12-31")))
 			.isEqualTo(4 + 8);
 	}
 
@@ -59,16 +60,30 @@ class AgencyQueryTests extends IntegrationTests {
 		this.graphQl.documentName("agency/agency")
 			.variable("code", "P17")
 			.execute()
-			.path("agency.name").entity(String.class).isEqualTo("Hòa Bình")
-			.path("agency.validTo").entity(String.class).isEqualTo("2025-06-30")
-			.path("agency.validIn2017").entity(Boolean.class).isEqualTo(true)
-			.path("agency.successor.code").entity(String.class).isEqualTo("P25-2025")
-			.path("agency.successor.officialCode").entity(String.class).isEqualTo("25");
+			.path("agency.name")
+			.entity(String.class)
+			.isEqualTo("Hòa Bình")
+			.path("agency.validTo")
+			.entity(String.class)
+			.isEqualTo("2025-06-30")
+			.path("agency.validIn2017")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("agency.successor.code")
+			.entity(String.class)
+			.isEqualTo("P25-2025")
+			.path("agency.successor.officialCode")
+			.entity(String.class)
+			.isEqualTo("25");
 		this.graphQl.documentName("agency/agency")
 			.variable("code", "P25-2025")
 			.execute()
-			.path("agency.name").entity(String.class).isEqualTo("Phú Thọ")
-			.path("agency.predecessors[*].code").entityList(String.class).containsExactly("P17", "P25", "P26");
+			.path("agency.name")
+			.entity(String.class)
+			.isEqualTo("Phú Thọ")
+			.path("agency.predecessors[*].code")
+			.entityList(String.class)
+			.containsExactly("P17", "P25", "P26");
 	}
 
 	@Test
@@ -76,8 +91,12 @@ class AgencyQueryTests extends IntegrationTests {
 		this.graphQl.documentName("agency/agency")
 			.variable("code", "BTTTT")
 			.execute()
-			.path("agency.validTo").entity(String.class).isEqualTo("2025-02-28")
-			.path("agency.successor.code").entity(String.class).isEqualTo("BKHCN");
+			.path("agency.validTo")
+			.entity(String.class)
+			.isEqualTo("2025-02-28")
+			.path("agency.successor.code")
+			.entity(String.class)
+			.isEqualTo("BKHCN");
 	}
 
 	@Test
@@ -122,12 +141,14 @@ class AgencyQueryTests extends IntegrationTests {
 			.path("agencies.edges[0].cursor")
 			.entity(String.class)
 			.get();
-		assertThat(new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8)).isEqualTo("{\"code\":\"BCA\"}");
+		assertThat(new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8))
+			.isEqualTo("{\"code\":\"BCA\"}");
 	}
 
 	@Test
 	void shouldStillReadCursorsInSpringsFormat() {
-		// Cursors handed out before ours replaced Spring's keyset cursors (which carry Java class names).
+		// Cursors handed out before ours replaced Spring's keyset cursors (which carry
+		// Java class names).
 		String spring = CursorStrategy.withEncoder(new ScrollPositionCursorStrategy(), CursorEncoder.base64())
 			.toCursor(ScrollPosition.forward(Map.of("code", "P01")));
 		assertThat(this.graphQl.documentName("agency/agencies")

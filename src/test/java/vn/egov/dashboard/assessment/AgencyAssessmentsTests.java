@@ -25,20 +25,26 @@ class AgencyAssessmentsTests extends IntegrationTests {
 	void shouldGiveEveryAgencyOfAPageItsOwnScoresOfTheRound() {
 		Map<String, List<Map<String, Object>>> byAgency = page("DTI", 2022);
 		assertThat(byAgency).hasSize(100);
-		// Đà Nẵng: first of the 63 provinces in DTI 2022 (published), in every one of the round's 12 categories.
+		// Đà Nẵng: first of the 63 provinces in DTI 2022 (published), in every one of the
+		// round's 12 categories.
 		List<Map<String, Object>> daNang = byAgency.get("P48");
 		assertThat(daNang).singleElement().satisfies((round) -> {
-			assertThat(round).containsEntry("framework", "DTI").containsEntry("year", 2022)
-				.containsEntry("block", "PROVINCES").containsEntry("relation", "SELF");
+			assertThat(round).containsEntry("framework", "DTI")
+				.containsEntry("year", 2022)
+				.containsEntry("block", "PROVINCES")
+				.containsEntry("relation", "SELF");
 			assertThat(round.get("total")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-				.containsEntry("score", 0.8002).containsEntry("rank", 1).containsEntry("blockSize", 63)
+				.containsEntry("score", 0.8002)
+				.containsEntry("rank", 1)
+				.containsEntry("blockSize", 63)
 				.containsEntry("sample", false);
 			assertThat((List<?>) round.get("scores")).hasSize(12)
 				.first()
 				.isEqualTo(Map.of("category", Map.of("code", "TOTAL"), "score", 0.8002, "rank", 1, "sample", false,
 						"publishedRank", 1));
 		});
-		// Not ranked in DTI 2022: the province created by the 2025 merger, and the Ministry of Public Security.
+		// Not ranked in DTI 2022: the province created by the 2025 merger, and the
+		// Ministry of Public Security.
 		assertThat(byAgency.get("P48-2025")).isEmpty();
 		assertThat(byAgency.get("BCA")).isEmpty();
 	}
@@ -46,8 +52,10 @@ class AgencyAssessmentsTests extends IntegrationTests {
 	@Test
 	void shouldNotIncludeTheAgenciesMergedIntoIt() {
 		Map<String, List<Map<String, Object>>> byAgency = page("DTI", null);
-		// New Phú Thọ was ranked once, after the merger; agencyScores would add P17, P25 and P26.
-		assertThat(byAgency.get("P25-2025")).extracting((r) -> r.get("year") + " " + r.get("block") + " " + r.get("relation"))
+		// New Phú Thọ was ranked once, after the merger; agencyScores would add P17, P25
+		// and P26.
+		assertThat(byAgency.get("P25-2025"))
+			.extracting((r) -> r.get("year") + " " + r.get("block") + " " + r.get("relation"))
 			.containsExactly("2024 PROVINCES_POST_MERGER SELF");
 		// Old Phú Thọ: every DTI round, oldest first, each its own entry.
 		assertThat(byAgency.get("P25")).extracting((r) -> r.get("year")).containsExactly(2020, 2021, 2022, 2023, 2024);
@@ -56,7 +64,8 @@ class AgencyAssessmentsTests extends IntegrationTests {
 
 	@Test
 	void shouldKeepTheRanksOfTheWholeBlockWhenAskedForAFewAgencies() {
-		// The page holds only the first agencies by code, but ranks are computed over the whole block.
+		// The page holds only the first agencies by code, but ranks are computed over the
+		// whole block.
 		Map<String, Object> total = this.graphQl.documentName("assessment/agencyAssessments")
 			.variable("first", 50)
 			.variable("framework", "DTI")
@@ -72,7 +81,8 @@ class AgencyAssessmentsTests extends IntegrationTests {
 
 	@Test
 	void shouldReadTheSameScoresWithoutRankingWhenNoRankIsAsked() {
-		// Without rank fields the scores are read as stored, not ranked: the same rows in the same order.
+		// Without rank fields the scores are read as stored, not ranked: the same rows in
+		// the same order.
 		List<Map<String, Object>> plain = this.graphQl.documentName("assessment/agencyAssessmentScores")
 			.variable("first", 100)
 			.variable("framework", "DTI")
@@ -87,7 +97,8 @@ class AgencyAssessmentsTests extends IntegrationTests {
 		for (Map<String, Object> node : plain) {
 			List<Map<String, Object>> rounds = rounds(node.get("assessments"));
 			List<Map<String, Object>> expected = ranked.get((String) node.get("code"));
-			assertThat(rounds).extracting((r) -> r.get("block")).isEqualTo(expected.stream().map((r) -> r.get("block")).toList());
+			assertThat(rounds).extracting((r) -> r.get("block"))
+				.isEqualTo(expected.stream().map((r) -> r.get("block")).toList());
 			for (int i = 0; i < rounds.size(); i++) {
 				List<Map<String, Object>> got = rounds(rounds.get(i).get("scores"));
 				assertThat(got).isEqualTo(rounds(expected.get(i).get("scores")).stream().map((x) -> {
@@ -98,13 +109,15 @@ class AgencyAssessmentsTests extends IntegrationTests {
 				scores += got.size();
 			}
 		}
-		// DTI 2024 of the first 100 agencies by code: provinces' 12 categories, ministries' totals
+		// DTI 2024 of the first 100 agencies by code: provinces' 12 categories,
+		// ministries' totals
 		assertThat(scores).isEqualTo(1039);
 	}
 
 	@Test
 	void shouldRankWhenARankIsAskedThroughAFragmentUnderAnAlias() {
-		// Đà Nẵng was first of 63 in DTI 2022; a read without ranking would answer 0 for both.
+		// Đà Nẵng was first of 63 in DTI 2022; a read without ranking would answer 0 for
+		// both.
 		Map<String, Object> total = this.graphQl.documentName("assessment/agencyAssessmentsFragment")
 			.variable("code", "P48")
 			.execute()
@@ -115,7 +128,8 @@ class AgencyAssessmentsTests extends IntegrationTests {
 	}
 
 	private Map<String, List<Map<String, Object>>> page(String framework, Integer year) {
-		// every score of every round of 100 agencies would outgrow the test client's buffer: totals only then
+		// every score of every round of 100 agencies would outgrow the test client's
+		// buffer: totals only then
 		var request = this.graphQl.documentName("assessment/agencyAssessments")
 			.variable("first", 100)
 			.variable("framework", framework)

@@ -13,7 +13,8 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An agency's history across rounds, including the provinces merged into it in 2025, and agencies side by side.
+ * An agency's history across rounds, including the provinces merged into it in 2025, and
+ * agencies side by side.
  */
 class AgencyHistoryTests extends IntegrationTests {
 
@@ -23,18 +24,24 @@ class AgencyHistoryTests extends IntegrationTests {
 	@Test
 	void shouldReachTheHistoryOfTheProvincesMergedIntoNewPhuTho() {
 		List<Map<String, Object>> rounds = history("P25-2025", "DTI", null);
-		// DTI 2020-2024 ranked P17 Hòa Bình, P25 Phú Thọ and P26 Vĩnh Phúc; DTI 2024 also ranked P25-2025 after the merger.
-		assertThat(rounds).extracting((r) -> r.get("year") + " " + agency(r) + " " + r.get("relation") + " " + r.get("block"))
-			.containsExactly("2020 P17 PREDECESSOR PROVINCES", "2020 P25 PREDECESSOR PROVINCES", "2020 P26 PREDECESSOR PROVINCES",
-					"2021 P17 PREDECESSOR PROVINCES", "2021 P25 PREDECESSOR PROVINCES", "2021 P26 PREDECESSOR PROVINCES",
-					"2022 P17 PREDECESSOR PROVINCES", "2022 P25 PREDECESSOR PROVINCES", "2022 P26 PREDECESSOR PROVINCES",
-					"2023 P17 PREDECESSOR PROVINCES", "2023 P25 PREDECESSOR PROVINCES", "2023 P26 PREDECESSOR PROVINCES",
+		// DTI 2020-2024 ranked P17 Hòa Bình, P25 Phú Thọ and P26 Vĩnh Phúc; DTI 2024 also
+		// ranked P25-2025 after the merger.
+		assertThat(rounds)
+			.extracting((r) -> r.get("year") + " " + agency(r) + " " + r.get("relation") + " " + r.get("block"))
+			.containsExactly("2020 P17 PREDECESSOR PROVINCES", "2020 P25 PREDECESSOR PROVINCES",
+					"2020 P26 PREDECESSOR PROVINCES", "2021 P17 PREDECESSOR PROVINCES",
+					"2021 P25 PREDECESSOR PROVINCES", "2021 P26 PREDECESSOR PROVINCES",
+					"2022 P17 PREDECESSOR PROVINCES", "2022 P25 PREDECESSOR PROVINCES",
+					"2022 P26 PREDECESSOR PROVINCES", "2023 P17 PREDECESSOR PROVINCES",
+					"2023 P25 PREDECESSOR PROVINCES", "2023 P26 PREDECESSOR PROVINCES",
 					"2024 P25-2025 SELF PROVINCES_POST_MERGER", "2024 P17 PREDECESSOR PROVINCES",
 					"2024 P25 PREDECESSOR PROVINCES", "2024 P26 PREDECESSOR PROVINCES");
 		Map<String, Object> hoaBinh2022 = rounds.get(6);
 		assertThat(name(hoaBinh2022)).isEqualTo("Hòa Bình");
-		assertThat(total(hoaBinh2022)).containsEntry("rank", 42).containsEntry("publishedRank", 42)
-			.containsEntry("blockSize", 63).containsEntry("sample", true);
+		assertThat(total(hoaBinh2022)).containsEntry("rank", 42)
+			.containsEntry("publishedRank", 42)
+			.containsEntry("blockSize", 63)
+			.containsEntry("sample", true);
 		Map<String, Object> phuTho2022 = rounds.get(7);
 		assertThat(total(phuTho2022)).containsEntry("rank", 23).containsEntry("publishedRank", 23);
 		assertThat(total(phuTho2022).get("rankChange")).isNotNull();
@@ -44,9 +51,11 @@ class AgencyHistoryTests extends IntegrationTests {
 
 	@Test
 	void shouldShowOnlyTheAgencysOwnRowsWithoutPredecessors() {
-		assertThat(history("P25-2025", null, false)).extracting((r) -> r.get("year") + " " + agency(r) + " " + r.get("relation"))
+		assertThat(history("P25-2025", null, false))
+			.extracting((r) -> r.get("year") + " " + agency(r) + " " + r.get("relation"))
 			.containsExactly("2024 P25-2025 SELF");
-		// Huế (P46-2025) continues Thừa Thiên Huế (P46), ranked by every framework since 2016.
+		// Huế (P46-2025) continues Thừa Thiên Huế (P46), ranked by every framework since
+		// 2016.
 		List<Map<String, Object>> hue = history("P46-2025", null, null);
 		assertThat(hue).extracting((r) -> r.get("framework") + " " + r.get("year") + " " + agency(r))
 			.contains("ICT_APPLICATION 2017 P46", "VIETNAM_ICT_INDEX 2019 P46", "DTI 2024 P46-2025", "DTI 2024 P46");
@@ -54,7 +63,9 @@ class AgencyHistoryTests extends IntegrationTests {
 			.filter((r) -> r.get("framework").equals("ICT_APPLICATION") && r.get("year").equals(2017))
 			.findFirst()
 			.orElseThrow();
-		assertThat(total(ict2017)).containsEntry("score", 0.727).containsEntry("rank", 1).containsEntry("sample", false);
+		assertThat(total(ict2017)).containsEntry("score", 0.727)
+			.containsEntry("rank", 1)
+			.containsEntry("sample", false);
 	}
 
 	@Test
@@ -63,7 +74,8 @@ class AgencyHistoryTests extends IntegrationTests {
 			.variable("agencyCode", "NOPE")
 			.execute()
 			.errors()
-			.expect((e) -> e.getErrorType().toString().equals("NOT_FOUND") && e.getMessage().equals("No agency with code 'NOPE'"))
+			.expect((e) -> e.getErrorType().toString().equals("NOT_FOUND")
+					&& e.getMessage().equals("No agency with code 'NOPE'"))
 			.verify();
 	}
 
@@ -76,10 +88,13 @@ class AgencyHistoryTests extends IntegrationTests {
 			.execute();
 		response.path("compareAgencies.years").entityList(Integer.class).containsExactly(2020, 2021, 2022, 2023, 2024);
 		response.path("compareAgencies.category").entity(String.class).isEqualTo("TOTAL");
-		response.path("compareAgencies.rows[*].agency.code").entityList(String.class).containsExactly("P48", "P01", "P46-2025");
+		response.path("compareAgencies.rows[*].agency.code")
+			.entityList(String.class)
+			.containsExactly("P48", "P01", "P46-2025");
 		response.path("compareAgencies.rows[0].cells[*].rank").entityList(Integer.class).containsExactly(1, 1, 1, 1, 2);
 		response.path("compareAgencies.rows[0].cells[2].score").entity(Double.class).isEqualTo(0.8002);
-		// Hà Nội in 2024 is in both rankings: the comparison shows the regular (63-province) one
+		// Hà Nội in 2024 is in both rankings: the comparison shows the regular
+		// (63-province) one
 		response.path("compareAgencies.rows[1].cells[4].block").entity(String.class).isEqualTo("PROVINCES");
 		response.path("compareAgencies.rows[1].cells[4].rank").entity(Integer.class).isEqualTo(4);
 		// Huế as a 2025 unit was only ranked in the 2024 post-merger table
@@ -97,16 +112,25 @@ class AgencyHistoryTests extends IntegrationTests {
 			.variable("fromYear", 2020)
 			.variable("toYear", 2021)
 			.execute()
-			.path("compareAgencies.category").entity(String.class).isEqualTo("KINH_TE_SO")
-			.path("compareAgencies.years").entityList(Integer.class).containsExactly(2020, 2021)
-			.path("compareAgencies.rows[0].cells[0].score").entity(Double.class).isEqualTo(0.3668)
-			.path("compareAgencies.rows[0].cells[0].rank").entity(Integer.class).isEqualTo(2);
+			.path("compareAgencies.category")
+			.entity(String.class)
+			.isEqualTo("KINH_TE_SO")
+			.path("compareAgencies.years")
+			.entityList(Integer.class)
+			.containsExactly(2020, 2021)
+			.path("compareAgencies.rows[0].cells[0].score")
+			.entity(Double.class)
+			.isEqualTo(0.3668)
+			.path("compareAgencies.rows[0].cells[0].rank")
+			.entity(Integer.class)
+			.isEqualTo(2);
 		this.graphQl.documentName("assessment/compareAgencies")
 			.variable("agencyCodes", List.of("P27", "NOPE"))
 			.variable("framework", "DTI")
 			.execute()
 			.errors()
-			.expect((e) -> e.getErrorType().toString().equals("NOT_FOUND") && e.getMessage().equals("No agency with code 'NOPE'"))
+			.expect((e) -> e.getErrorType().toString().equals("NOT_FOUND")
+					&& e.getMessage().equals("No agency with code 'NOPE'"))
 			.verify();
 	}
 

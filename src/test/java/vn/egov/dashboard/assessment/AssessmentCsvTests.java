@@ -25,8 +25,10 @@ class AssessmentCsvTests {
 		assertThat(parsed.problems()).isEmpty();
 		assertThat(parsed.linesRead()).isEqualTo(3);
 		assertThat(parsed.lines()).extracting(AssessmentCsv.Line::number).containsExactly(3, 4, 6);
-		assertThat(parsed.lines().get(0).values()).containsEntry("block", "PROVINCES").containsEntry("agency_code", "P48")
-			.containsEntry("score", "0.8002").doesNotContainKey("category");
+		assertThat(parsed.lines().get(0).values()).containsEntry("block", "PROVINCES")
+			.containsEntry("agency_code", "P48")
+			.containsEntry("score", "0.8002")
+			.doesNotContainKey("category");
 	}
 
 	@Test
@@ -47,8 +49,8 @@ class AssessmentCsvTests {
 
 	@Test
 	void shouldReadALastLineWithoutLineEnd() {
-		Parsed parsed = AssessmentCsv.parse("block,agency_code,category,score\r\nPROVINCES,P01,,0.5\r\nPROVINCES,P04,,0.4",
-				Framework.DTI, 2022);
+		Parsed parsed = AssessmentCsv
+			.parse("block,agency_code,category,score\r\nPROVINCES,P01,,0.5\r\nPROVINCES,P04,,0.4", Framework.DTI, 2022);
 		assertThat(parsed.lines()).extracting(AssessmentCsv.Line::number).containsExactly(2, 3);
 	}
 

@@ -13,8 +13,9 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Defining rounds and importing scores through the GraphQL endpoint, then reading them back. Every test uses a
- * round of its own (years after 2080), so tests can run in any order on the shared database.
+ * Defining rounds and importing scores through the GraphQL endpoint, then reading them
+ * back. Every test uses a round of its own (years after 2080), so tests can run in any
+ * order on the shared database.
  */
 class AssessmentImportTests extends IntegrationTests {
 
@@ -57,24 +58,42 @@ class AssessmentImportTests extends IntegrationTests {
 				PROVINCES,P12,Chính quyền số,40
 				""");
 		List<Map<String, Object>> stats = this.graphQl.documentName("assessment/blockStatistics")
-			.variable("framework", "DTI").variable("year", 2092).variable("block", "PROVINCES")
+			.variable("framework", "DTI")
+			.variable("year", 2092)
+			.variable("block", "PROVINCES")
 			.execute()
 			.path("blockStatistics")
 			.entityList(MAP)
 			.get();
 		assertThat(stats).hasSize(2);
-		assertThat(stats.get(0)).containsEntry("count", 8).containsEntry("sampleCount", 0).containsEntry("min", 1.0)
-			.containsEntry("q1", 2.75).containsEntry("median", 4.5).containsEntry("q3", 6.25).containsEntry("max", 8.0)
-			.containsEntry("mean", 4.5).containsEntry("interquartileRange", 3.5);
-		assertThat((Double) stats.get(0).get("standardDeviation")).isCloseTo(Math.sqrt(5.25), org.assertj.core.data.Offset.offset(1e-9));
-		assertThat(stats.get(1)).containsEntry("count", 4).containsEntry("q1", 17.5).containsEntry("median", 25.0)
-			.containsEntry("q3", 32.5).containsEntry("mean", 25.0).containsEntry("max", 40.0);
+		assertThat(stats.get(0)).containsEntry("count", 8)
+			.containsEntry("sampleCount", 0)
+			.containsEntry("min", 1.0)
+			.containsEntry("q1", 2.75)
+			.containsEntry("median", 4.5)
+			.containsEntry("q3", 6.25)
+			.containsEntry("max", 8.0)
+			.containsEntry("mean", 4.5)
+			.containsEntry("interquartileRange", 3.5);
+		assertThat((Double) stats.get(0).get("standardDeviation")).isCloseTo(Math.sqrt(5.25),
+				org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(stats.get(1)).containsEntry("count", 4)
+			.containsEntry("q1", 17.5)
+			.containsEntry("median", 25.0)
+			.containsEntry("q3", 32.5)
+			.containsEntry("mean", 25.0)
+			.containsEntry("max", 40.0);
 		assertThat((Map<String, Object>) stats.get(1).get("category")).containsEntry("code", "CHINH_QUYEN_SO");
 		// One category only
 		this.graphQl.documentName("assessment/blockStatistics")
-			.variable("framework", "DTI").variable("year", 2092).variable("block", "PROVINCES").variable("category", "TOTAL")
+			.variable("framework", "DTI")
+			.variable("year", 2092)
+			.variable("block", "PROVINCES")
+			.variable("category", "TOTAL")
 			.execute()
-			.path("blockStatistics[*].median").entityList(Double.class).containsExactly(4.5);
+			.path("blockStatistics[*].median")
+			.entityList(Double.class)
+			.containsExactly(4.5);
 	}
 
 	@Test
@@ -95,8 +114,9 @@ class AssessmentImportTests extends IntegrationTests {
 				PROVINCES,P22,,0.4
 				""");
 		List<Map<String, Object>> nodes = ranking("ICT_APPLICATION", 2082, "PROVINCES", null);
-		assertThat(nodes).extracting((n) -> code(n) + " " + n.get("rank") + " " + n.get("previousRank") + " "
-				+ n.get("rankChange") + " " + n.get("previousYear"))
+		assertThat(nodes)
+			.extracting((n) -> code(n) + " " + n.get("rank") + " " + n.get("previousRank") + " " + n.get("rankChange")
+					+ " " + n.get("previousYear"))
 			.containsExactly("P11 1 3 2 2081", "P01 2 1 -1 2081", "P04 3 2 -1 2081", "P22 4 null null null");
 	}
 
@@ -141,8 +161,7 @@ class AssessmentImportTests extends IntegrationTests {
 					"unknown category 'Chính phủ số' for DTI 2093; use one of TOTAL (or empty), CHINH_QUYEN_SO (Chính quyền số)",
 					"score 1.2 is outside 0..1, the range of TOTAL in DTI 2093",
 					"duplicate of line 2: P04 already has a TOTAL score in block PROVINCES",
-					"has 4 values, expected 5 (block,agency_code,category,score,rank)",
-					"'abc' is not a number",
+					"has 4 values, expected 5 (block,agency_code,category,score,rank)", "'abc' is not a number",
 					"'0,65' is not a number; write decimals with a point, e.g. 0.65",
 					"unknown block 'MINISTRIES' for DTI, which uses MINISTRIES_WITH_PUBLIC_SERVICES, "
 							+ "MINISTRIES_WITHOUT_PUBLIC_SERVICES, PROVINCES, PROVINCES_POST_MERGER, NATIONAL",
@@ -155,7 +174,8 @@ class AssessmentImportTests extends IntegrationTests {
 		assertThat(ranking("DTI", 2093, "PROVINCES", null)).extracting(AssessmentImportTests::code)
 			.containsExactly("P04", "P01");
 		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id",
-				"r.framework = 'DTI' AND r.year = 2093")).isEqualTo(2);
+				"r.framework = 'DTI' AND r.year = 2093"))
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -169,23 +189,28 @@ class AssessmentImportTests extends IntegrationTests {
 					"1 points: unknown column 'points'; the columns are block, agency_code, category, score and optionally rank, source, note",
 					"1 agency_code: the header has no column agency_code; it must name block, agency_code, category, score",
 					"1 score: the header has no column score; it must name block, agency_code, category, score");
-		importCsv("DTI", 2094, "").path("importAssessment.errors[0].message").entity(String.class)
-			.isEqualTo("the file is empty: expected a header row block,agency_code,category,score and one line per score");
+		importCsv("DTI", 2094, "").path("importAssessment.errors[0].message")
+			.entity(String.class)
+			.isEqualTo(
+					"the file is empty: expected a header row block,agency_code,category,score and one line per score");
 		importCsv("DTI", 2094, "block,agency_code,category,score\n").path("importAssessment.errors[0].message")
-			.entity(String.class).isEqualTo("the file has a header but no scores; nothing was replaced");
+			.entity(String.class)
+			.isEqualTo("the file has a header but no scores; nothing was replaced");
 	}
 
 	@Test
 	void shouldCountLinesAsTheFileHasThem() {
 		define("DTI", 2095, null);
-		// BOM, CRLF line ends, a quoted note over two lines, blank lines: line numbers stay those of the file.
+		// BOM, CRLF line ends, a quoted note over two lines, blank lines: line numbers
+		// stay those of the file.
 		String csv = "\uFEFFblock,agency_code,category,score,note\r\n"
-				+ "PROVINCES,P01,,0.5,\"một ghi chú\r\ntrên hai dòng\"\r\n"
-				+ "\r\n"
-				+ "PROVINCES,P999,,0.5,\r\n";
-		importCsv("DTI", 2095, csv).path("importAssessment.errors[*].line").entityList(Integer.class).containsExactly(5);
+				+ "PROVINCES,P01,,0.5,\"một ghi chú\r\ntrên hai dòng\"\r\n" + "\r\n" + "PROVINCES,P999,,0.5,\r\n";
+		importCsv("DTI", 2095, csv).path("importAssessment.errors[*].line")
+			.entityList(Integer.class)
+			.containsExactly(5);
 		importCsv("DTI", 2095, "block,agency_code,category,score,note\nPROVINCES,P01,,0.5,\"never closed\n")
-			.path("importAssessment.errors[0].message").entity(String.class)
+			.path("importAssessment.errors[0].message")
+			.entity(String.class)
 			.satisfies((m) -> assertThat(m).startsWith("the file is not valid CSV from here on"));
 	}
 
@@ -209,30 +234,41 @@ class AssessmentImportTests extends IntegrationTests {
 		second.path("importAssessment.rowsImported").entity(Integer.class).isEqualTo(2);
 		second.path("importAssessment.rowsReplaced").entity(Integer.class).isEqualTo(3);
 		second.path("importAssessment.round.scoreCount").entity(Integer.class).isEqualTo(2);
-		second.path("importAssessment.round.importedAt").entity(String.class).satisfies((at) -> assertThat(at).isNotBlank());
+		second.path("importAssessment.round.importedAt")
+			.entity(String.class)
+			.satisfies((at) -> assertThat(at).isNotBlank());
 		List<Map<String, Object>> nodes = ranking("VIETNAM_ICT_INDEX", 2096, "PROVINCES", null);
 		assertThat(nodes).extracting(AssessmentImportTests::code).containsExactly("P79-2025", "P01");
-		assertThat(nodes.get(0)).containsEntry("source", "https://example.org/report").containsEntry("note", "Nguồn thử nghiệm");
+		assertThat(nodes.get(0)).containsEntry("source", "https://example.org/report")
+			.containsEntry("note", "Nguồn thử nghiệm");
 		assertThat(ranking("VIETNAM_ICT_INDEX", 2096, "MINISTRIES_AND_GOVERNMENT_AGENCIES", null)).isEmpty();
 	}
 
 	@Test
 	void shouldKeepTheOldScoresWhenWritingTheNewOnesFails() {
 		define("VIETNAM_ICT_INDEX", 2083, null);
-		imported("VIETNAM_ICT_INDEX", 2083, "block,agency_code,category,score\nPROVINCES,P01,,0.5\nPROVINCES,P04,,0.4\n");
-		Long roundId = this.db.sql("SELECT id FROM assessment_round WHERE framework = 'VIETNAM_ICT_INDEX' AND year = 2083")
+		imported("VIETNAM_ICT_INDEX", 2083,
+				"block,agency_code,category,score\nPROVINCES,P01,,0.5\nPROVINCES,P04,,0.4\n");
+		Long roundId = this.db
+			.sql("SELECT id FROM assessment_round WHERE framework = 'VIETNAM_ICT_INDEX' AND year = 2083")
 			.map((row) -> row.get(0, Long.class))
 			.one()
 			.block();
-		// A failure inside the database after the old scores were deleted, for this round only.
-		this.db.sql("CREATE FUNCTION test_fail_2083() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-				+ "IF NEW.round_id = " + roundId + " THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$")
-			.then().block();
-		this.db.sql("CREATE TRIGGER test_fail_2083 BEFORE INSERT ON assessment_score FOR EACH ROW EXECUTE FUNCTION test_fail_2083()")
-			.then().block();
+		// A failure inside the database after the old scores were deleted, for this round
+		// only.
+		this.db
+			.sql("CREATE FUNCTION test_fail_2083() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " + "IF NEW.round_id = "
+					+ roundId + " THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$")
+			.then()
+			.block();
+		this.db.sql(
+				"CREATE TRIGGER test_fail_2083 BEFORE INSERT ON assessment_score FOR EACH ROW EXECUTE FUNCTION test_fail_2083()")
+			.then()
+			.block();
 		try {
 			importAssessmentErrors("VIETNAM_ICT_INDEX", 2083, "block,agency_code,category,score\nPROVINCES,P11,,0.9\n")
-				.expect((e) -> e.getErrorType().toString().equals("INTERNAL_ERROR") && !e.getMessage().contains("disk full"))
+				.expect((e) -> e.getErrorType().toString().equals("INTERNAL_ERROR")
+						&& !e.getMessage().contains("disk full"))
 				.verify();
 		}
 		finally {
@@ -247,18 +283,21 @@ class AssessmentImportTests extends IntegrationTests {
 	void shouldImportAFileInTheFormatOfTheReferenceData() {
 		define("DTI", 2097, null);
 		String header = "framework,year,block,agency_id,agency_name,category,score,rank,source,note\n";
-		GraphQlTester.Response response = importCsv("DTI", 2097, header
-				+ "DTI,2097,PROVINCES,P48-2025,Đà Nẵng,,0.8002,1,https://dti.gov.vn,\n"
-				+ "DTI,2097,PROVINCES,P79-2025,Hồ Chí Minh,,0.7163,3,https://dti.gov.vn,\n");
+		GraphQlTester.Response response = importCsv("DTI", 2097,
+				header + "DTI,2097,PROVINCES,P48-2025,Đà Nẵng,,0.8002,1,https://dti.gov.vn,\n"
+						+ "DTI,2097,PROVINCES,P79-2025,Hồ Chí Minh,,0.7163,3,https://dti.gov.vn,\n");
 		response.path("importAssessment.imported").entity(Boolean.class).isEqualTo(true);
 		// rank 3 contradicts the scores: a warning, not an error
-		response.path("importAssessment.warnings[*].message").entityList(String.class)
+		response.path("importAssessment.warnings[*].message")
+			.entityList(String.class)
 			.containsExactly("rank 3 is given, but the scores in this file rank the line 2 in PROVINCES / TOTAL");
 		response.path("importAssessment.warnings[0].line").entity(Integer.class).isEqualTo(3);
 		importCsv("DTI", 2097, header + "DTI,2022,PROVINCES,P48,Đà Nẵng,,0.8002,1,,\n")
-			.path("importAssessment.errors[*].message").entityList(String.class)
+			.path("importAssessment.errors[*].message")
+			.entityList(String.class)
 			.containsExactly("belongs to year 2022, but this import is for 2097");
-		assertThat(ranking("DTI", 2097, "PROVINCES", null)).extracting((n) -> n.get("publishedRank")).containsExactly(1, 3);
+		assertThat(ranking("DTI", 2097, "PROVINCES", null)).extracting((n) -> n.get("publishedRank"))
+			.containsExactly(1, 3);
 	}
 
 	@Test
@@ -276,11 +315,13 @@ class AssessmentImportTests extends IntegrationTests {
 	@Test
 	void shouldDefineARoundWithItsCategoriesAndMethodology() {
 		GraphQlTester.Response response = asAdmin().documentName("assessment/defineAssessmentRound")
-			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2085,
-					"methodologyDocumentNumber", "62/QĐ-BTTTT", "note", "Vòng thử"))
+			.variable("input",
+					Map.of("framework", "ICT_APPLICATION", "year", 2085, "methodologyDocumentNumber", "62/QĐ-BTTTT",
+							"note", "Vòng thử"))
 			.execute();
 		response.path("defineAssessmentRound.methodologyDocument.number").entity(String.class).isEqualTo("62/QĐ-BTTTT");
-		// no categories given: copied from the previous round of the framework (ICT_APPLICATION 2019: the total)
+		// no categories given: copied from the previous round of the framework
+		// (ICT_APPLICATION 2019: the total)
 		response.path("defineAssessmentRound.categories[*].code").entityList(String.class).containsExactly("TOTAL");
 		asAdmin().documentName("assessment/defineAssessmentRound")
 			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2085, "publishedOn", "2086-03-01"))
@@ -290,14 +331,17 @@ class AssessmentImportTests extends IntegrationTests {
 					&& e.getMessage().equals("publishedOn must not be in the future, was 2086-03-01"))
 			.verify();
 		asAdmin().documentName("assessment/defineAssessmentRound")
-			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2085, "methodologyDocumentNumber", "1/XX"))
+			.variable("input",
+					Map.of("framework", "ICT_APPLICATION", "year", 2085, "methodologyDocumentNumber", "1/XX"))
 			.execute()
 			.errors()
-			.expect((e) -> e.getErrorType().toString().equals("NOT_FOUND") && e.getMessage().equals("No legal document numbered '1/XX'"))
+			.expect((e) -> e.getErrorType().toString().equals("NOT_FOUND")
+					&& e.getMessage().equals("No legal document numbered '1/XX'"))
 			.verify();
 		asAdmin().documentName("assessment/defineAssessmentRound")
-			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2085,
-					"categories", List.of(category("HA_TANG", "Hạ tầng", "PILLAR", 1))))
+			.variable("input",
+					Map.of("framework", "ICT_APPLICATION", "year", 2085, "categories",
+							List.of(category("HA_TANG", "Hạ tầng", "PILLAR", 1))))
 			.execute()
 			.errors()
 			.expect((e) -> e.getErrorType().toString().equals("BAD_REQUEST")
@@ -307,20 +351,23 @@ class AssessmentImportTests extends IntegrationTests {
 
 	@Test
 	void shouldKeepCategoriesThatHaveScores() {
-		define("ICT_APPLICATION", 2086, List.of(category("TOTAL", "Tổng thể", "TOTAL", 1),
-				category("HA_TANG", "Hạ tầng", "PILLAR", 1)));
+		define("ICT_APPLICATION", 2086,
+				List.of(category("TOTAL", "Tổng thể", "TOTAL", 1), category("HA_TANG", "Hạ tầng", "PILLAR", 1)));
 		imported("ICT_APPLICATION", 2086, "block,agency_code,category,score\nPROVINCES,P01,HA_TANG,0.9\n");
 		asAdmin().documentName("assessment/defineAssessmentRound")
-			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2086,
-					"categories", List.of(category("TOTAL", "Tổng thể", "TOTAL", 1))))
+			.variable("input",
+					Map.of("framework", "ICT_APPLICATION", "year", 2086, "categories",
+							List.of(category("TOTAL", "Tổng thể", "TOTAL", 1))))
 			.execute()
 			.errors()
 			.expect((e) -> e.getErrorType().toString().equals("BAD_REQUEST") && e.getMessage()
 				.equals("categories must keep HA_TANG, which has scores in ICT_APPLICATION 2086; import the round without it first"))
 			.verify();
 		asAdmin().documentName("assessment/defineAssessmentRound")
-			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2086,
-					"categories", List.of(category("TOTAL", "Tổng thể", "TOTAL", 1), category("HA_TANG", "Hạ tầng", "PILLAR", 0.5))))
+			.variable("input",
+					Map.of("framework", "ICT_APPLICATION", "year", 2086, "categories",
+							List.of(category("TOTAL", "Tổng thể", "TOTAL", 1),
+									category("HA_TANG", "Hạ tầng", "PILLAR", 0.5))))
 			.execute()
 			.errors()
 			.expect((e) -> e.getErrorType().toString().equals("BAD_REQUEST") && e.getMessage()
@@ -328,10 +375,14 @@ class AssessmentImportTests extends IntegrationTests {
 			.verify();
 		// raising a maximum and renaming is fine
 		asAdmin().documentName("assessment/defineAssessmentRound")
-			.variable("input", Map.of("framework", "ICT_APPLICATION", "year", 2086,
-					"categories", List.of(category("TOTAL", "Tổng thể", "TOTAL", 100), category("HA_TANG", "Hạ tầng số", "PILLAR", 100))))
+			.variable("input",
+					Map.of("framework", "ICT_APPLICATION", "year", 2086, "categories",
+							List.of(category("TOTAL", "Tổng thể", "TOTAL", 100),
+									category("HA_TANG", "Hạ tầng số", "PILLAR", 100))))
 			.execute()
-			.path("defineAssessmentRound.categories[*].maxScore").entityList(Double.class).containsExactly(100.0, 100.0);
+			.path("defineAssessmentRound.categories[*].maxScore")
+			.entityList(Double.class)
+			.containsExactly(100.0, 100.0);
 	}
 
 	private void define(String framework, int year, List<Map<String, Object>> categories) {

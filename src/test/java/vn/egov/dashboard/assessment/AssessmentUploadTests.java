@@ -31,8 +31,8 @@ import vn.egov.dashboard.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two other ways in: the HTTP upload for large files and the command line. Both go through the same
- * service as the mutation, so the same checks apply.
+ * The two other ways in: the HTTP upload for large files and the command line. Both go
+ * through the same service as the mutation, so the same checks apply.
  */
 class AssessmentUploadTests extends IntegrationTests {
 
@@ -69,41 +69,54 @@ class AssessmentUploadTests extends IntegrationTests {
 			asAdmin().documentName("assessment/defineAssessmentRound")
 				.variable("input", Map.of("framework", "DTI", "year", year))
 				.execute()
-				.path("defineAssessmentRound.year").entity(Integer.class).isEqualTo(year);
+				.path("defineAssessmentRound.year")
+				.entity(Integer.class)
+				.isEqualTo(year);
 		}
 	}
 
 	@Test
 	void shouldImportAFilePostedAsTextCsv() {
-		this.http.post().uri("/assessments/DTI/2087/scores")
+		this.http.post()
+			.uri("/assessments/DTI/2087/scores")
 			.contentType(MediaType.parseMediaType("text/csv"))
 			.bodyValue(GOOD)
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.imported").isEqualTo(true)
-			.jsonPath("$.rowsImported").isEqualTo(2)
-			.jsonPath("$.errors").isEmpty();
-		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id", "r.year = 2087")).isEqualTo(2);
+			.jsonPath("$.imported")
+			.isEqualTo(true)
+			.jsonPath("$.rowsImported")
+			.isEqualTo(2)
+			.jsonPath("$.errors")
+			.isEmpty();
+		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id", "r.year = 2087"))
+			.isEqualTo(2);
 	}
 
 	@Test
 	void shouldRefuseAnUploadWithoutTheAnalystRole() {
 		long before = count("assessment_score s JOIN assessment_round r ON r.id = s.round_id", "r.year = 2088");
 		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
-		anonymous.post().uri("/assessments/DTI/2088/scores")
+		anonymous.post()
+			.uri("/assessments/DTI/2088/scores")
 			.contentType(MediaType.parseMediaType("text/csv"))
 			.bodyValue(GOOD)
 			.exchange()
-			.expectStatus().isUnauthorized()
+			.expectStatus()
+			.isUnauthorized()
 			.expectBody()
-			.jsonPath("$.message").value(String.class, (message) -> assertThat(message).startsWith("Not signed in"));
-		anonymous.post().uri("/assessments/DTI/2088/scores")
+			.jsonPath("$.message")
+			.value(String.class, (message) -> assertThat(message).startsWith("Not signed in"));
+		anonymous.post()
+			.uri("/assessments/DTI/2088/scores")
 			.header("Authorization", "Bearer " + TestTokens.token("editor", Role.AGENCY_EDITOR, "P01"))
 			.contentType(MediaType.parseMediaType("text/csv"))
 			.bodyValue(GOOD)
 			.exchange()
-			.expectStatus().isForbidden();
+			.expectStatus()
+			.isForbidden();
 		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id", "r.year = 2088"))
 			.isEqualTo(before);
 	}
@@ -117,79 +130,104 @@ class AssessmentUploadTests extends IntegrationTests {
 				return "dti-2088.csv";
 			}
 		}).contentType(MediaType.parseMediaType("text/csv"));
-		this.http.post().uri("/assessments/DTI/2088/scores")
+		this.http.post()
+			.uri("/assessments/DTI/2088/scores")
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(BodyInserters.fromMultipartData(form.build()))
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.imported").isEqualTo(true)
-			.jsonPath("$.rowsImported").isEqualTo(2);
+			.jsonPath("$.imported")
+			.isEqualTo(true)
+			.jsonPath("$.rowsImported")
+			.isEqualTo(2);
 	}
 
 	@Test
 	void shouldAnswer422WithEveryProblemAndWriteNothing() {
-		this.http.post().uri("/assessments/DTI/2089/scores")
+		this.http.post()
+			.uri("/assessments/DTI/2089/scores")
 			.contentType(MediaType.parseMediaType("text/csv"))
 			.bodyValue(BAD)
 			.exchange()
-			.expectStatus().isEqualTo(422)
+			.expectStatus()
+			.isEqualTo(422)
 			.expectBody()
-			.jsonPath("$.imported").isEqualTo(false)
-			.jsonPath("$.errors.length()").isEqualTo(2)
-			.jsonPath("$.errors[1].column").isEqualTo("score")
-			.jsonPath("$.errors[0].line").isEqualTo(3)
-			.jsonPath("$.errors[0].column").isEqualTo("agency_code")
-			.jsonPath("$.errors[0].message").isEqualTo("unknown agency 'P999'");
+			.jsonPath("$.imported")
+			.isEqualTo(false)
+			.jsonPath("$.errors.length()")
+			.isEqualTo(2)
+			.jsonPath("$.errors[1].column")
+			.isEqualTo("score")
+			.jsonPath("$.errors[0].line")
+			.isEqualTo(3)
+			.jsonPath("$.errors[0].column")
+			.isEqualTo("agency_code")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("unknown agency 'P999'");
 		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id", "r.year = 2089")).isZero();
 	}
 
 	@Test
 	void shouldAnswer404ForAnUnknownRoundAnd400ForAFileThatIsNotUtf8() {
-		this.http.post().uri("/assessments/DTI/2098/scores")
+		this.http.post()
+			.uri("/assessments/DTI/2098/scores")
 			.contentType(MediaType.parseMediaType("text/csv"))
 			.bodyValue(GOOD)
 			.exchange()
-			.expectStatus().isNotFound()
+			.expectStatus()
+			.isNotFound()
 			.expectBody()
-			.jsonPath("$.message").value((String m) -> assertThat(m).startsWith("No DTI round for 2098"));
-		byte[] windows1258 = "block,agency_code,category,score\nPROVINCES,P01,,0.5,Hà Nội\n".getBytes(Charset.forName("windows-1258"));
-		this.http.post().uri("/assessments/DTI/2089/scores")
+			.jsonPath("$.message")
+			.value((String m) -> assertThat(m).startsWith("No DTI round for 2098"));
+		byte[] windows1258 = "block,agency_code,category,score\nPROVINCES,P01,,0.5,Hà Nội\n"
+			.getBytes(Charset.forName("windows-1258"));
+		this.http.post()
+			.uri("/assessments/DTI/2089/scores")
 			.contentType(MediaType.parseMediaType("text/csv"))
 			.bodyValue(windows1258)
 			.exchange()
-			.expectStatus().isBadRequest()
+			.expectStatus()
+			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.message").isEqualTo("file is not UTF-8 text; save it as \"CSV UTF-8\"");
+			.jsonPath("$.message")
+			.isEqualTo("file is not UTF-8 text; save it as \"CSV UTF-8\"");
 	}
 
 	@Test
 	void shouldAnswer413ForAFileOverTheLimit() {
 		byte[] large = new byte[10 * 1024 * 1024 + 1];
 		Arrays.fill(large, (byte) 'a');
-		this.http.post().uri("/assessments/DTI/2089/scores")
+		this.http.post()
+			.uri("/assessments/DTI/2089/scores")
 			.contentType(MediaType.parseMediaType("text/csv"))
 			.bodyValue(large)
 			.exchange()
-			.expectStatus().isEqualTo(413);
+			.expectStatus()
+			.isEqualTo(413);
 	}
 
 	@Test
 	void shouldImportFromTheCommandLine(@TempDir Path dir) throws IOException {
-		AssessmentImportCommand command = new AssessmentImportCommand(this.service, this.context, Framework.DTI, 2087, "unused");
+		AssessmentImportCommand command = new AssessmentImportCommand(this.service, this.context, Framework.DTI, 2087,
+				"unused");
 		Path good = Files.writeString(dir.resolve("good.csv"), GOOD);
 		Path bad = Files.writeString(dir.resolve("bad.csv"), BAD);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		assertThat(command.execute(Framework.DTI, 2087, bad, new PrintStream(out, true, StandardCharsets.UTF_8)))
 			.isEqualTo(AssessmentImportCommand.REJECTED);
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Nothing imported: " + bad + " has 2 problem(s):",
-				"  line 3 [agency_code]: unknown agency 'P999'", "  line 3 [score]: score 1.5 is outside 0..1, the range of TOTAL in DTI 2087");
+				"  line 3 [agency_code]: unknown agency 'P999'",
+				"  line 3 [score]: score 1.5 is outside 0..1, the range of TOTAL in DTI 2087");
 		out.reset();
 		assertThat(command.execute(Framework.DTI, 2087, good, new PrintStream(out, true, StandardCharsets.UTF_8)))
 			.isEqualTo(AssessmentImportCommand.IMPORTED);
-		assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Imported 2 scores from " + good + " into DTI 2087");
+		assertThat(out.toString(StandardCharsets.UTF_8))
+			.startsWith("Imported 2 scores from " + good + " into DTI 2087");
 		out.reset();
-		assertThat(command.execute(Framework.DTI, 2087, dir.resolve("missing.csv"), new PrintStream(out, true, StandardCharsets.UTF_8)))
+		assertThat(command.execute(Framework.DTI, 2087, dir.resolve("missing.csv"),
+				new PrintStream(out, true, StandardCharsets.UTF_8)))
 			.isEqualTo(AssessmentImportCommand.UNUSABLE);
 		assertThat(command.execute(Framework.DTI, 2098, good, new PrintStream(out, true, StandardCharsets.UTF_8)))
 			.isEqualTo(AssessmentImportCommand.UNUSABLE);

@@ -24,8 +24,8 @@ import vn.egov.dashboard.assessment.DemoAssessments.PlannedRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo plan, without a database: every published figure is carried, every block is complete, and the
- * generated scores give the published ranks back.
+ * The demo plan, without a database: every published figure is carried, every block is
+ * complete, and the generated scores give the published ranks back.
  */
 class DemoAssessmentsTests {
 
@@ -43,9 +43,9 @@ class DemoAssessmentsTests {
 	void shouldPlanEveryRoundFrom2016To2024() {
 		assertThat(plans).extracting((p) -> p.framework() + " " + p.year())
 			.containsExactly("ICT_APPLICATION 2016", "ICT_APPLICATION 2017", "ICT_APPLICATION 2018",
-					"ICT_APPLICATION 2019", "VIETNAM_ICT_INDEX 2016", "VIETNAM_ICT_INDEX 2017", "VIETNAM_ICT_INDEX 2018",
-					"VIETNAM_ICT_INDEX 2019", "VIETNAM_ICT_INDEX 2020", "VIETNAM_ICT_INDEX 2023", "DTI 2020", "DTI 2021",
-					"DTI 2022", "DTI 2023", "DTI 2024");
+					"ICT_APPLICATION 2019", "VIETNAM_ICT_INDEX 2016", "VIETNAM_ICT_INDEX 2017",
+					"VIETNAM_ICT_INDEX 2018", "VIETNAM_ICT_INDEX 2019", "VIETNAM_ICT_INDEX 2020",
+					"VIETNAM_ICT_INDEX 2023", "DTI 2020", "DTI 2021", "DTI 2022", "DTI 2023", "DTI 2024");
 	}
 
 	@Test
@@ -54,18 +54,25 @@ class DemoAssessmentsTests {
 		int ranks = 0;
 		for (CSVRecord r : published) {
 			PlannedRound plan = plans.stream()
-				.filter((p) -> p.framework().name().equals(r.get("framework")) && p.year() == Integer.parseInt(r.get("year")))
+				.filter((p) -> p.framework().name().equals(r.get("framework"))
+						&& p.year() == Integer.parseInt(r.get("year")))
 				.findFirst()
 				.orElseThrow();
-			String category = r.get("category").isEmpty() ? "TOTAL" : plan.categories().stream()
-				.filter((c) -> c.isNamed(r.get("category")))
-				.findFirst()
-				.orElseThrow()
-				.code();
-			List<ScoreRow> table = plan.rows().stream()
+			String category = r.get("category").isEmpty() ? "TOTAL"
+					: plan.categories()
+						.stream()
+						.filter((c) -> c.isNamed(r.get("category")))
+						.findFirst()
+						.orElseThrow()
+						.code();
+			List<ScoreRow> table = plan.rows()
+				.stream()
 				.filter((row) -> row.block().name().equals(r.get("block")) && row.categoryCode().equals(category))
 				.toList();
-			ScoreRow row = table.stream().filter((x) -> x.agencyCode().equals(r.get("agency_id"))).findFirst().orElseThrow();
+			ScoreRow row = table.stream()
+				.filter((x) -> x.agencyCode().equals(r.get("agency_id")))
+				.findFirst()
+				.orElseThrow();
 			if (!r.get("score").isEmpty()) {
 				assertThat(row.score()).isEqualByComparingTo(r.get("score"));
 				assertThat(row.sample()).isFalse();
@@ -87,12 +94,18 @@ class DemoAssessmentsTests {
 
 	@Test
 	void shouldRankAll63ProvincesAndThe34MergedOnes() {
-		PlannedRound dti2024 = plans.stream().filter((p) -> p.framework() == Framework.DTI && p.year() == 2024).findFirst().orElseThrow();
-		Map<Block, Long> totals = dti2024.rows().stream()
+		PlannedRound dti2024 = plans.stream()
+			.filter((p) -> p.framework() == Framework.DTI && p.year() == 2024)
+			.findFirst()
+			.orElseThrow();
+		Map<Block, Long> totals = dti2024.rows()
+			.stream()
 			.filter((r) -> r.categoryCode().equals("TOTAL"))
 			.collect(Collectors.groupingBy(ScoreRow::block, Collectors.counting()));
-		assertThat(totals).containsEntry(Block.PROVINCES, 63L).containsEntry(Block.PROVINCES_POST_MERGER, 34L)
-			.containsEntry(Block.MINISTRIES_WITH_PUBLIC_SERVICES, 17L).containsEntry(Block.NATIONAL, 1L);
+		assertThat(totals).containsEntry(Block.PROVINCES, 63L)
+			.containsEntry(Block.PROVINCES_POST_MERGER, 34L)
+			.containsEntry(Block.MINISTRIES_WITH_PUBLIC_SERVICES, 17L)
+			.containsEntry(Block.NATIONAL, 1L);
 	}
 
 	@Test
@@ -111,7 +124,8 @@ class DemoAssessmentsTests {
 		List<ScoreRow> table = table("VIETNAM_ICT_INDEX", 2016, Block.PROVINCES, "TOTAL");
 		assertThat(List.of("P11", "P20", "P95")).allSatisfy((code) -> {
 			ScoreRow row = table.stream().filter((r) -> r.agencyCode().equals(code)).findFirst().orElseThrow();
-			assertThat(1 + table.stream().filter((r) -> r.score().compareTo(row.score()) > 0).count()).isGreaterThan(60);
+			assertThat(1 + table.stream().filter((r) -> r.score().compareTo(row.score()) > 0).count())
+				.isGreaterThan(60);
 		});
 	}
 

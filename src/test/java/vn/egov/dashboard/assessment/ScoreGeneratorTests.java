@@ -23,7 +23,8 @@ class ScoreGeneratorTests {
 	void shouldKeepPublishedTiesAndRanksAndInventNoOtherTie() {
 		Map<String, Known> published = Map.of("A", new Known(new BigDecimal("0.9"), 1), "B", new Known(null, 2), "C",
 				new Known(null, 2), "D", new Known(null, 4), "H", new Known(new BigDecimal("0.2"), 8));
-		Map<String, BigDecimal> scores = ScoreGenerator.fill(MEMBERS, published, Map.of(), BigDecimal.ONE, null, "test");
+		Map<String, BigDecimal> scores = ScoreGenerator.fill(MEMBERS, published, Map.of(), BigDecimal.ONE, null,
+				"test");
 		assertThat(scores.get("A")).isEqualByComparingTo("0.9");
 		assertThat(scores.get("B")).isEqualByComparingTo(scores.get("C"));
 		assertThat(ScoreGenerator.rank(scores, scores.get("B"))).isEqualTo(2);
@@ -34,10 +35,12 @@ class ScoreGeneratorTests {
 
 	@Test
 	void shouldPlaceAPublishedScoreWithoutRankBetweenItsNeighbours() {
-		// DTI 2020, bộ ngành không có DVC: Đài THVN first with 0.2995, TTXVN second, VAST 0.2848 with no rank.
+		// DTI 2020, bộ ngành không có DVC: Đài THVN first with 0.2995, TTXVN second, VAST
+		// 0.2848 with no rank.
 		Map<String, Known> published = Map.of("A", new Known(new BigDecimal("0.2995"), 1), "B", new Known(null, 2), "C",
 				new Known(new BigDecimal("0.2848"), null));
-		Map<String, BigDecimal> scores = ScoreGenerator.fill(MEMBERS, published, Map.of(), BigDecimal.ONE, null, "test");
+		Map<String, BigDecimal> scores = ScoreGenerator.fill(MEMBERS, published, Map.of(), BigDecimal.ONE, null,
+				"test");
 		assertThat(scores.get("B")).isStrictlyBetween(new BigDecimal("0.2848"), new BigDecimal("0.2995"));
 		assertThat(scores.get("C")).isEqualByComparingTo("0.2848");
 		assertThat(ScoreGenerator.rank(scores, scores.get("C"))).isGreaterThanOrEqualTo(3);
@@ -45,18 +48,23 @@ class ScoreGeneratorTests {
 
 	@Test
 	void shouldPutLowPublishedScoresWithoutRankAtTheBottom() {
-		// Vietnam ICT Index 2016: three provinces "among the last three", with scores but no rank.
+		// Vietnam ICT Index 2016: three provinces "among the last three", with scores but
+		// no rank.
 		Map<String, Known> published = Map.of("A", new Known(new BigDecimal("0.83"), 1), "F",
 				new Known(new BigDecimal("0.2144"), null), "G", new Known(new BigDecimal("0.1914"), null), "H",
 				new Known(new BigDecimal("0.1738"), null));
-		Map<String, BigDecimal> scores = ScoreGenerator.fill(MEMBERS, published, Map.of(), BigDecimal.ONE, null, "test");
+		Map<String, BigDecimal> scores = ScoreGenerator.fill(MEMBERS, published, Map.of(), BigDecimal.ONE, null,
+				"test");
 		assertThat(List.of("F", "G", "H")).extracting((a) -> ScoreGenerator.rank(scores, scores.get(a)))
 			.containsExactly(6, 7, 8);
-		// in a longer table they are placed where the curve expects them, unless a rank range says otherwise
+		// in a longer table they are placed where the curve expects them, unless a rank
+		// range says otherwise
 		List<String> many = java.util.stream.IntStream.rangeClosed(1, 63).mapToObj((i) -> "P" + i).toList();
-		Map<String, Known> bottom = Map.of("P1", new Known(new BigDecimal("0.8321"), 1), "P2", new Known(new BigDecimal("0.6705"), 2),
-				"P3", new Known(new BigDecimal("0.6456"), 3), "P61", new Known(new BigDecimal("0.2144"), null, 61, 63),
-				"P62", new Known(new BigDecimal("0.1914"), null, 61, 63), "P63", new Known(new BigDecimal("0.1738"), null, 61, 63));
+		Map<String, Known> bottom = Map.of("P1", new Known(new BigDecimal("0.8321"), 1), "P2",
+				new Known(new BigDecimal("0.6705"), 2), "P3", new Known(new BigDecimal("0.6456"), 3), "P61",
+				new Known(new BigDecimal("0.2144"), null, 61, 63), "P62",
+				new Known(new BigDecimal("0.1914"), null, 61, 63), "P63",
+				new Known(new BigDecimal("0.1738"), null, 61, 63));
 		Map<String, BigDecimal> table = ScoreGenerator.fill(many, bottom, Map.of(), BigDecimal.ONE, null, "ict2016");
 		assertThat(List.of("P61", "P62", "P63")).extracting((a) -> ScoreGenerator.rank(table, table.get(a)))
 			.containsExactly(61, 62, 63);
@@ -78,10 +86,10 @@ class ScoreGeneratorTests {
 		assertThatIllegalStateException().isThrownBy(() -> ScoreGenerator.fill(MEMBERS,
 				Map.of("A", new Known(new BigDecimal("0.5"), 1), "B", new Known(new BigDecimal("0.6"), 2)), Map.of(),
 				BigDecimal.ONE, null, "test"));
-		assertThatIllegalStateException().isThrownBy(() -> ScoreGenerator.fill(MEMBERS,
-				Map.of("A", new Known(null, 9)), Map.of(), BigDecimal.ONE, null, "test"));
-		assertThatIllegalStateException().isThrownBy(() -> ScoreGenerator.fill(MEMBERS,
-				Map.of("Z", new Known(null, 1)), Map.of(), BigDecimal.ONE, null, "test"));
+		assertThatIllegalStateException().isThrownBy(() -> ScoreGenerator.fill(MEMBERS, Map.of("A", new Known(null, 9)),
+				Map.of(), BigDecimal.ONE, null, "test"));
+		assertThatIllegalStateException().isThrownBy(() -> ScoreGenerator.fill(MEMBERS, Map.of("Z", new Known(null, 1)),
+				Map.of(), BigDecimal.ONE, null, "test"));
 		// nobody fits above a rank-2 score equal to the maximum
 		assertThatIllegalStateException().isThrownBy(() -> ScoreGenerator.fill(MEMBERS,
 				Map.of("A", new Known(BigDecimal.ONE, 2)), Map.of(), BigDecimal.ONE, null, "test"));

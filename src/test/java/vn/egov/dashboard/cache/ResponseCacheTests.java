@@ -57,7 +57,8 @@ class ResponseCacheTests extends IntegrationTests {
 		assertThat(first.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
 		assertThat(second.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
 		assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody());
-		assertThat(second.getResponseHeaders().getETag()).isEqualTo(first.getResponseHeaders().getETag()).startsWith("W/\"");
+		assertThat(second.getResponseHeaders().getETag()).isEqualTo(first.getResponseHeaders().getETag())
+			.startsWith("W/\"");
 		assertThat(second.getResponseHeaders().getCacheControl()).isEqualTo("public, max-age=10");
 	}
 
@@ -77,7 +78,8 @@ class ResponseCacheTests extends IntegrationTests {
 		assertThat(hit.getResponseHeaders().getContentLength()).isEqualTo(hit.getResponseBodyContent().length);
 		assertThat(hit.getResponseHeaders().getFirst("X-Content-Type-Options")).as("Spring Security's headers")
 			.isEqualTo("nosniff");
-		// The same request written with other white space is the same answer, found by decoding the request.
+		// The same request written with other white space is the same answer, found by
+		// decoding the request.
 		EntityExchangeResult<String> spaced = post(body.replace("\":\"", "\" : \""), null);
 		assertThat(spaced.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
 		assertThat(spaced.getResponseBody()).isEqualTo(miss.getResponseBody());
@@ -86,7 +88,8 @@ class ResponseCacheTests extends IntegrationTests {
 
 	@Test
 	void shouldNotShortcutARequestForAnEventStream() {
-		// The SSE handler takes POSTs that accept text/event-stream; a cached JSON answer must not stand in for it.
+		// The SSE handler takes POSTs that accept text/event-stream; a cached JSON answer
+		// must not stand in for it.
 		String body = "{\"query\":\"{ agency(code: \\\"P10\\\") { name } }\"}";
 		double shortcuts = shortcutAnswers();
 		for (int i = 0; i < 2; i++) {
@@ -125,7 +128,8 @@ class ResponseCacheTests extends IntegrationTests {
 
 	@Test
 	void shouldAnswerAQueryOverAWebSocketFromTheCache() {
-		// Over a WebSocket the cached answer is serialised by Jackson with the rest of the message.
+		// Over a WebSocket the cached answer is serialised by Jackson with the rest of
+		// the message.
 		String query = "{ agency(code: \"P06\") { name nameEn } }";
 		post(Map.of("query", query), null);
 		WebSocketGraphQlTester webSocket = WebSocketGraphQlTester
@@ -155,7 +159,8 @@ class ResponseCacheTests extends IntegrationTests {
 
 	@Test
 	void shouldNotLetASharedCacheKeepTheVisitorCookieOfACacheableAnswer() {
-		// A cookieless request is given a visitor cookie: a CDN keeping that response would give it to everyone.
+		// A cookieless request is given a visitor cookie: a CDN keeping that response
+		// would give it to everyone.
 		String query = "{ agency(code: \"P04\") { name } }";
 		EntityExchangeResult<String> miss = post(Map.of("query", query), null);
 		assertThat(miss.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
@@ -169,20 +174,25 @@ class ResponseCacheTests extends IntegrationTests {
 
 	@Test
 	void shouldCacheQueriesWithRequiredVariables() {
-		// A required variable used to make the read-set analysis fail, and such a query was never cached.
+		// A required variable used to make the read-set analysis fail, and such a query
+		// was never cached.
 		String query = "query ranking($year: Int!, $block: Block!) { ranking(framework: DTI, year: $year, block: $block, first: 3) { totalCount } }";
 		assertThat(post(Map.of("query", query, "variables", Map.of("year", 2021, "block", "PROVINCES")), null)
-			.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
+			.getResponseHeaders()
+			.getFirst("X-Cache")).isEqualTo("MISS");
 		assertThat(post(Map.of("query", query, "variables", Map.of("year", 2021, "block", "PROVINCES")), null)
-			.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+			.getResponseHeaders()
+			.getFirst("X-Cache")).isEqualTo("HIT");
 		// other values of the variables are other answers
 		assertThat(post(Map.of("query", query, "variables", Map.of("year", 2020, "block", "PROVINCES")), null)
-			.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
+			.getResponseHeaders()
+			.getFirst("X-Cache")).isEqualTo("MISS");
 	}
 
 	@Test
 	void shouldComputeAnAnswerOnceForRequestsThatMissTogether() {
-		// Requests that arrive while the answer is being computed wait for it: one MISS, not one per connection.
+		// Requests that arrive while the answer is being computed wait for it: one MISS,
+		// not one per connection.
 		String query = "{ ranking(framework: DTI, year: 2023, block: PROVINCES, first: 63) { edges { node { rank agency { code name } } } } }";
 		WebClient client = WebClient.create("http://localhost:" + this.port);
 		Flux.range(0, 24)
@@ -237,13 +247,15 @@ class ResponseCacheTests extends IntegrationTests {
 	@Test
 	void shouldRunPersistedQueriesByTheirHash() throws Exception {
 		String query = "{ agency(code: \"P48\") { name nameEn } }";
-		String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(query.getBytes(StandardCharsets.UTF_8)));
+		String hash = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(query.getBytes(StandardCharsets.UTF_8)));
 		Map<String, Object> extensions = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
 		assertThat(post(Map.of("extensions", extensions), null).getResponseBody()).contains("PersistedQueryNotFound");
 		assertThat(post(Map.of("query", query, "extensions", extensions), null).getResponseBody()).contains("Đà Nẵng");
 		assertThat(post(Map.of("extensions", extensions), null).getResponseBody()).contains("Đà Nẵng");
 		Map<String, Object> wrong = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "0".repeat(64)));
-		assertThat(post(Map.of("query", query, "extensions", wrong), null).getResponseBody()).contains("PersistedQueryIdInvalid");
+		assertThat(post(Map.of("query", query, "extensions", wrong), null).getResponseBody())
+			.contains("PersistedQueryIdInvalid");
 	}
 
 	@Test
@@ -293,8 +305,9 @@ class ResponseCacheTests extends IntegrationTests {
 
 	private void record(String indicator, String agency, double value) {
 		asAdmin().documentName("progress/recordMeasurement")
-			.variable("input", Map.of("indicatorCode", indicator, "agencyCode", agency, "period", "2024-12-31",
-					"value", value, "source", "Kiểm thử bộ nhớ đệm (test)"))
+			.variable("input",
+					Map.of("indicatorCode", indicator, "agencyCode", agency, "period", "2024-12-31", "value", value,
+							"source", "Kiểm thử bộ nhớ đệm (test)"))
 			.execute()
 			.path("recordMeasurement.id")
 			.hasValue();

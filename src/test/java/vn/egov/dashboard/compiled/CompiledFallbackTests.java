@@ -10,14 +10,16 @@ import org.springframework.context.annotation.Bean;
 import vn.egov.dashboard.IntegrationTests;
 
 /**
- * A compiled statement that fails for a reason other than an unreachable database (here: a SQL form that divides by
- * zero, standing for a bug in one) does not fail the request: it is answered field by field.
+ * A compiled statement that fails for a reason other than an unreachable database (here:
+ * a SQL form that divides by zero, standing for a bug in one) does not fail the request:
+ * it is answered field by field.
  */
 class CompiledFallbackTests extends IntegrationTests {
 
 	@Test
 	void shouldAnswerFieldByFieldWhenTheStatementFails() {
-		this.graphQl.document("{ agency(code: \"P48\") { assessments(framework: DTI, year: 2024) { round { year } } } }")
+		this.graphQl
+			.document("{ agency(code: \"P48\") { assessments(framework: DTI, year: 2024) { round { year } } } }")
 			.execute()
 			.path("agency.assessments[0].round.year")
 			.entity(Integer.class)
@@ -27,7 +29,10 @@ class CompiledFallbackTests extends IntegrationTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class BrokenSql {
 
-		/** {@code AgencyRound.round} has no SQL form of its own: this one fails when it runs. */
+		/**
+		 * {@code AgencyRound.round} has no SQL form of its own: this one fails when it
+		 * runs.
+		 */
 		@Bean
 		SqlJsonType brokenRound() {
 			return new SqlJsonType("AgencyRound", Map.of("round", (field, row) -> "(1 / 0)::text"));

@@ -21,10 +21,12 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A compiled query answers exactly what the same query answers field by field: each query below is sent twice,
- * compiled and with {@code "extensions": {"compiled": false}}, and the two answers must be equal (numbers compared
- * as numbers: PostgreSQL writes {@code 1} where Jackson writes {@code 1.0}). The path each took is read from the
- * {@code egov.graphql.queries} counter, so a query silently falling back cannot pass as compiled.
+ * A compiled query answers exactly what the same query answers field by field: each query
+ * below is sent twice, compiled and with {@code "extensions": {"compiled": false}}, and
+ * the two answers must be equal (numbers compared as numbers: PostgreSQL writes {@code 1}
+ * where Jackson writes {@code 1.0}). The path each took is read from the
+ * {@code egov.graphql.queries} counter, so a query silently falling back cannot pass as
+ * compiled.
  */
 class CompiledQueriesTests extends IntegrationTests {
 
@@ -43,7 +45,8 @@ class CompiledQueriesTests extends IntegrationTests {
 
 	@BeforeEach
 	void client() {
-		// A page of agencies with all their scores is larger than the client's default buffer (256 KB).
+		// A page of agencies with all their scores is larger than the client's default
+		// buffer (256 KB).
 		this.http = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
@@ -51,13 +54,13 @@ class CompiledQueriesTests extends IntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {
-			"{ agency(code: \"P48\") { " + AGENCY_FIELDS + " } }",
+	@ValueSource(strings = { "{ agency(code: \"P48\") { " + AGENCY_FIELDS + " } }",
 			"{ agency(code: \"NO-SUCH-AGENCY\") { code } }",
 			"{ agency(code: \"P17\") { today: validOn in2017: validOn(date: \"2017-01-01\") in2026: validOn(date: \"2026-01-01\") } }",
 			"{ agency(code: \"P17\") { code successor { code name predecessors { code validTo } } parent { code } children { code } } }",
 			"{ agency(code: \"BTTTT\") { code children { code parent { code } successor { code } } predecessors { code } } }",
-			"{ agencies(first: 5) { __typename totalCount pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } edges { __typename cursor node { " + AGENCY_FIELDS + " } } } }",
+			"{ agencies(first: 5) { __typename totalCount pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } edges { __typename cursor node { "
+					+ AGENCY_FIELDS + " } } } }",
 			"{ agencies(first: 100, filter: {kinds: [PROVINCE], asOf: \"2017-01-01\"}) { totalCount edges { node { code name } } pageInfo { hasNextPage endCursor } } }",
 			"{ agencies(filter: {kinds: [PROVINCE, MINISTRY], asOf: \"2025-12-31\"}) { totalCount edges { cursor node { code } } } }",
 			"{ agencies(filter: {search: \"hoa binh\"}) { totalCount edges { node { code name nameEn } } } }",
@@ -67,22 +70,23 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ agencies(first: 0) { totalCount edges { node { code } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }",
 			"{ agencies(first: 2, after: \"eyJjb2RlIjoiUDQ4In0=\") { edges { cursor node { code } } pageInfo { startCursor endCursor hasNextPage } } }",
 			"{ agencies(first: 100) { edges { node { code name nameEn kind region assessments(framework: DTI, year: 2024) { block scores { category { code } score sample publishedRank } } } } } }",
-			// A page's rounds and scores, read for the whole page at once (Field.groupedList).
+			// A page's rounds and scores, read for the whole page at once
+			// (Field.groupedList).
 			"{ agencies(first: 100) { edges { node { code assessments { " + SCORES + " } } } } }",
 			"{ agencies(first: 30, after: \"eyJjb2RlIjoiUDEwIn0=\", filter: {kinds: [PROVINCE]}) { edges { node { code dti: assessments(framework: DTI) { year block scores { score } } y2022: assessments(year: 2022) { framework total { score } scores { category { code } } } } } } }",
 			"{ agencies(filter: {search: \"hòa bình\"}) { edges { node { code successor { code assessments(year: 2024) { block scores { score } } } predecessors { code assessments { year scores { score } } } assessments { year scores { score } } } } } }",
 			"{ agencies(first: 100) { edges { node { code assessments(year: 1990) { year scores { score } } } } } }",
 			"{ agency(code: \"P48\") { code assessments { " + SCORES + " } } }",
 			"{ agency(code: \"P01\") { dti: assessments(framework: DTI) { year block } ict: assessments(framework: ICT_APPLICATION) { year scores { score } } none: assessments(year: 1990) { year } } }",
-			"{ agency(code: \"P25-2025\") { assessments(year: 2024) { " + SCORES + " } predecessors { code assessments(framework: DTI, year: 2024) { total { score } } } } }",
+			"{ agency(code: \"P25-2025\") { assessments(year: 2024) { " + SCORES
+					+ " } predecessors { code assessments(framework: DTI, year: 2024) { total { score } } } } }",
 			"{ traffic(siteCode: \"HANOI\", from: \"2024-11-01T00:00:00+07:00\", to: \"2025-12-01T00:00:00+07:00\", granularity: DAY) { __typename start views memberViews visitors sample } }",
 			"{ traffic(siteCode: \"HANOI\", from: \"2024-06-15T12:34:56Z\", to: \"2026-01-01T00:00:00Z\", granularity: MONTH) { start views visitors } }",
 			"{ traffic(siteCode: \"DANANG\", from: \"2025-01-01T00:00:00+07:00\", to: \"2025-03-01T00:00:00+07:00\", granularity: WEEK) { start views } }",
 			"{ traffic(siteCode: \"CDSQG\", from: \"2025-11-19T20:00:00+07:00\", to: \"2025-11-20T12:00:00+07:00\", granularity: HOUR) { start views memberViews } }",
 			"{ traffic(siteCode: \"CDSQG\", from: \"2025-11-20T09:30:00+07:00\", to: \"2025-11-20T10:30:00+07:00\", granularity: MINUTE) { v: views start } }",
 			"{ traffic(siteCode: \"HANOI\", from: \"2030-01-01T00:00:00Z\", to: \"2030-01-02T00:00:00Z\", granularity: HOUR) { start views sample } }",
-			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }",
-	})
+			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }", })
 	void shouldAnswerAsTheOrdinaryPathDoes(String query) {
 		assertThat(answer(query, Map.of(), true)).isEqualTo(answer(query, Map.of(), false));
 	}
@@ -109,7 +113,8 @@ class CompiledQueriesTests extends IntegrationTests {
 	@Test
 	void shouldLeaveFieldsWithoutSqlToTheOrdinaryPath() {
 		// rank and AgencyRound.round have no SQL form, documents none at all
-		for (String query : List.of("{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { scores { rank } } } }",
+		for (String query : List.of(
+				"{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { scores { rank } } } }",
 				"{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { round { year } } } }",
 				"{ agency(code: \"P48\") { code } documents(first: 2) { totalCount } }")) {
 			double before = count("ordinary");
@@ -125,13 +130,16 @@ class CompiledQueriesTests extends IntegrationTests {
 			Map<String, Object> body = post(query, Map.of(), true);
 			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
 			assertThat(body).as(query).doesNotContainKey("errors");
-			assertThat((Map<?, ?>) body.get("data")).as(query).isNotEmpty().allSatisfy((key, value) -> assertThat(value).isEqualTo("Query"));
+			assertThat((Map<?, ?>) body.get("data")).as(query)
+				.isNotEmpty()
+				.allSatisfy((key, value) -> assertThat(value).isEqualTo("Query"));
 		}
 	}
 
 	@Test
 	void shouldLeaveBadArgumentsToTheOrdinaryPathsErrors() {
-		for (String query : List.of("{ agencies(first: 101) { totalCount } }", "{ agencies(after: \"garbage\") { totalCount } }",
+		for (String query : List.of("{ agencies(first: 101) { totalCount } }",
+				"{ agencies(after: \"garbage\") { totalCount } }",
 				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-02T00:00:00Z\", to: \"2025-01-01T00:00:00Z\", granularity: DAY) { views } }",
 				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-01T00:00:00Z\", to: \"2025-02-01T00:00:00Z\", granularity: MINUTE) { views } }")) {
 			double before = count("ordinary");

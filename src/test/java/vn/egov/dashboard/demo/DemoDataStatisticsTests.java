@@ -9,7 +9,8 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo data loader leaves planner statistics behind, so the first queries are not planned on guesses.
+ * The demo data loader leaves planner statistics behind, so the first queries are not
+ * planned on guesses.
  */
 class DemoDataStatisticsTests extends IntegrationTests {
 

@@ -19,9 +19,14 @@ class DocumentQueryTests extends IntegrationTests {
 		this.graphQl.documentName("document/document")
 			.variable("number", "2055/BTTTT-THH")
 			.execute()
-			.path("document.kind").entity(String.class).isEqualTo("OFFICIAL_LETTER")
-			.path("document.issuedOn").entity(String.class).isEqualTo("2019-06-27")
-			.path("document.basedOn[*].number").entityList(String.class)
+			.path("document.kind")
+			.entity(String.class)
+			.isEqualTo("OFFICIAL_LETTER")
+			.path("document.issuedOn")
+			.entity(String.class)
+			.isEqualTo("2019-06-27")
+			.path("document.basedOn[*].number")
+			.entityList(String.class)
 			.contains("1819/QĐ-TTg", "64/2007/NĐ-CP", "17/NQ-CP");
 	}
 
@@ -30,9 +35,15 @@ class DocumentQueryTests extends IntegrationTests {
 		this.graphQl.documentName("document/document")
 			.variable("number", "1819/QĐ-TTg")
 			.execute()
-			.path("document.issuedOn").entity(String.class).isEqualTo("2015-10-26")
-			.path("document.kindName").entity(String.class).isEqualTo("Quyết định")
-			.path("document.citedBy[*].number").entityList(String.class).contains("2055/BTTTT-THH", "62/QĐ-BTTTT");
+			.path("document.issuedOn")
+			.entity(String.class)
+			.isEqualTo("2015-10-26")
+			.path("document.kindName")
+			.entity(String.class)
+			.isEqualTo("Quyết định")
+			.path("document.citedBy[*].number")
+			.entityList(String.class)
+			.contains("2055/BTTTT-THH", "62/QĐ-BTTTT");
 	}
 
 	@Test
@@ -40,9 +51,15 @@ class DocumentQueryTests extends IntegrationTests {
 		this.graphQl.documentName("document/document")
 			.variable("number", "50/BTTTT-CĐSQG")
 			.execute()
-			.path("document.basedOn[*].number").entityList(String.class).contains("1690/QĐ-TTg")
-			.path("document.tasks[*].number").entityList(Integer.class).containsExactly(1, 2, 3, 4, 5)
-			.path("document.tasks[*].dueOn").entityList(String.class).satisfies((list) -> assertThat(list).containsOnly("2024-01-15"));
+			.path("document.basedOn[*].number")
+			.entityList(String.class)
+			.contains("1690/QĐ-TTg")
+			.path("document.tasks[*].number")
+			.entityList(Integer.class)
+			.containsExactly(1, 2, 3, 4, 5)
+			.path("document.tasks[*].dueOn")
+			.entityList(String.class)
+			.satisfies((list) -> assertThat(list).containsOnly("2024-01-15"));
 	}
 
 	@Test
@@ -50,7 +67,8 @@ class DocumentQueryTests extends IntegrationTests {
 		this.graphQl.documentName("document/document")
 			.variable("number", "9999/QĐ-TTg")
 			.execute()
-			.path("document").valueIsNull();
+			.path("document")
+			.valueIsNull();
 	}
 
 	@Test
@@ -58,18 +76,24 @@ class DocumentQueryTests extends IntegrationTests {
 		this.graphQl.documentName("document/documents")
 			.variable("search", "chuong trinh quoc gia ve ung dung cong nghe thong tin")
 			.execute()
-			.path("documents.edges[*].node.number").entityList(String.class).contains("1819/QĐ-TTg");
+			.path("documents.edges[*].node.number")
+			.entityList(String.class)
+			.contains("1819/QĐ-TTg");
 		this.graphQl.documentName("document/documents")
 			.variable("search", "1819/qđ-ttg")
 			.execute()
-			.path("documents.edges[*].node.number").entityList(String.class).containsExactly("1819/QĐ-TTg");
+			.path("documents.edges[*].node.number")
+			.entityList(String.class)
+			.containsExactly("1819/QĐ-TTg");
 	}
 
 	@Test
 	void shouldPageNewestFirstWithoutRepeatsOrGaps() {
 		int total = this.graphQl.documentName("document/documents")
 			.execute()
-			.path("documents.totalCount").entity(Integer.class).get();
+			.path("documents.totalCount")
+			.entity(Integer.class)
+			.get();
 		List<String> dates = new ArrayList<>();
 		List<String> numbers = new ArrayList<>();
 		String after = null;
@@ -80,7 +104,9 @@ class DocumentQueryTests extends IntegrationTests {
 				.variable("after", after)
 				.execute();
 			numbers.addAll(response.path("documents.edges[*].node.number").entityList(String.class).get());
-			response.path("documents.edges[*].node.issuedOn").entityList(String.class).get()
+			response.path("documents.edges[*].node.issuedOn")
+				.entityList(String.class)
+				.get()
 				.forEach((d) -> dates.add((d != null) ? d : "0001-01-01"));
 			hasNext = response.path("documents.pageInfo.hasNextPage").entity(Boolean.class).get();
 			after = response.path("documents.pageInfo.endCursor").entity(String.class).get();

@@ -15,7 +15,8 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fields failed because their request was cancelled are resolved (so not logged), other exceptions are left alone.
+ * Fields failed because their request was cancelled are resolved (so not logged), other
+ * exceptions are left alone.
  */
 class CancelledRequestsTests {
 
@@ -30,8 +31,11 @@ class CancelledRequestsTests {
 
 	@Test
 	void shouldResolveCancelledFieldsToOneQuietError() {
-		StepVerifier.create(this.resolver.resolveException(new AbortExecutionException("Execution has been asked to be cancelled"), this.env))
-			.assertNext((errors) -> assertThat(errors).extracting(GraphQLError::getMessage).containsExactly("The request was cancelled"))
+		StepVerifier
+			.create(this.resolver
+				.resolveException(new AbortExecutionException("Execution has been asked to be cancelled"), this.env))
+			.assertNext((errors) -> assertThat(errors).extracting(GraphQLError::getMessage)
+				.containsExactly("The request was cancelled"))
 			.verifyComplete();
 	}
 

@@ -33,14 +33,16 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-based fuzzing with jqwik: random and broken GraphQL documents (character soup, token soup, and the
- * test suite's own documents with random edits), random variables, and bodies that are not GraphQL requests at
- * all. Whatever comes in, the answer is a JSON object with {@code errors} or {@code data}, never a 5xx, never
- * a stack trace, SQL or a Java class name. A few hundred tries in all, so the suite stays fast; a failure is
+ * Property-based fuzzing with jqwik: random and broken GraphQL documents (character soup,
+ * token soup, and the test suite's own documents with random edits), random variables,
+ * and bodies that are not GraphQL requests at all. Whatever comes in, the answer is a
+ * JSON object with {@code errors} or {@code data}, never a 5xx, never a stack trace, SQL
+ * or a Java class name. A few hundred tries in all, so the suite stays fast; a failure is
  * shrunk and its seed printed by jqwik.
  * <p>
- * jqwik runs as its own JUnit Platform engine, without Spring's JUnit Jupiter extension: Spring's test context
- * framework is driven by hand, and hands this class the same cached server as every other integration test.
+ * jqwik runs as its own JUnit Platform engine, without Spring's JUnit Jupiter extension:
+ * Spring's test context framework is driven by hand, and hands this class the same cached
+ * server as every other integration test.
  */
 class GraphQlFuzzTests extends IntegrationTests {
 
@@ -99,9 +101,10 @@ class GraphQlFuzzTests extends IntegrationTests {
 		assertThat(parsed.containsKey("data") || parsed.containsKey("errors")).as("data or errors in %s", answer.body())
 			.isTrue();
 		if (parsed.get("errors") != null) {
-			assertThat(parsed.get("errors")).asList().isNotEmpty().allSatisfy((error) -> assertThat(error)
-				.asInstanceOf(InstanceOfAssertFactories.MAP)
-				.containsKey("message"));
+			assertThat(parsed.get("errors")).asList()
+				.isNotEmpty()
+				.allSatisfy((error) -> assertThat(error).asInstanceOf(InstanceOfAssertFactories.MAP)
+					.containsKey("message"));
 		}
 		for (String leak : LEAKS) {
 			assertThat(answer.body()).as("answer to %s", body).doesNotContain(leak);
@@ -117,7 +120,8 @@ class GraphQlFuzzTests extends IntegrationTests {
 			.ofMaxLength(200);
 		Arbitrary<String> tokens = Arbitraries.of(TOKENS).list().ofMaxSize(60).map((list) -> String.join(" ", list));
 		Arbitrary<String> edited = Combinators
-			.combine(Arbitraries.of(DOCUMENTS), Arbitraries.integers().between(0, 10_000).list().ofMinSize(1).ofMaxSize(6),
+			.combine(Arbitraries.of(DOCUMENTS),
+					Arbitraries.integers().between(0, 10_000).list().ofMinSize(1).ofMaxSize(6),
 					Arbitraries.of(TOKENS).list().ofMinSize(6).ofMaxSize(6))
 			.as(GraphQlFuzzTests::edit);
 		return Arbitraries.frequencyOf(tuple(1, characters), tuple(2, tokens), tuple(3, edited));
@@ -138,7 +142,8 @@ class GraphQlFuzzTests extends IntegrationTests {
 	Arbitrary<String> bodies() {
 		Arbitrary<String> text = Arbitraries.strings().withChars("{}[]\":,\\ ").withCharRange('a', 'z').ofMaxLength(80);
 		Arbitrary<String> jsonValues = json(3).map((value) -> this.json.writeValueAsString(value));
-		// Objects shaped like a request whose members have the wrong types (a number for query, a list for variables).
+		// Objects shaped like a request whose members have the wrong types (a number for
+		// query, a list for variables).
 		Arbitrary<String> shapes = Combinators.combine(json(1), json(1), json(1))
 			.as((query, variables, name) -> this.json.writeValueAsString(mapOf(query, variables, name)));
 		return Arbitraries.oneOf(text, jsonValues, shapes);
@@ -163,11 +168,15 @@ class GraphQlFuzzTests extends IntegrationTests {
 			return scalars;
 		}
 		Arbitrary<Object> lists = json(depth - 1).list().ofMaxSize(3).map((list) -> list);
-		Arbitrary<Object> maps = Arbitraries.maps(Arbitraries.of(VARIABLE_NAMES), json(depth - 1)).ofMaxSize(3).map((map) -> map);
+		Arbitrary<Object> maps = Arbitraries.maps(Arbitraries.of(VARIABLE_NAMES), json(depth - 1))
+			.ofMaxSize(3)
+			.map((map) -> map);
 		return Arbitraries.frequencyOf(tuple(4, scalars), tuple(1, lists), tuple(1, maps));
 	}
 
-	/** {@code document} with a few random edits: cuts, insertions of tokens, duplications. */
+	/**
+	 * {@code document} with a few random edits: cuts, insertions of tokens, duplications.
+	 */
 	private static String edit(String document, List<Integer> positions, List<String> tokens) {
 		StringBuilder text = new StringBuilder(document);
 		for (int i = 0; i < positions.size(); i++) {
@@ -189,7 +198,8 @@ class GraphQlFuzzTests extends IntegrationTests {
 			List<String> documents = new ArrayList<>();
 			for (Resource resource : resources) {
 				String document = resource.getContentAsString(StandardCharsets.UTF_8);
-				// Not the mutations: an edit that still votes or records a hit would change what other tests count.
+				// Not the mutations: an edit that still votes or records a hit would
+				// change what other tests count.
 				if (!document.strip().startsWith("mutation")) {
 					documents.add(document);
 				}

@@ -36,18 +36,23 @@ import vn.egov.dashboard.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every String and ID argument of every Query field, found in the schema and asked by an ADMIN (also inside input objects and
- * lists), gets hostile text: SQL meta-characters, LIKE wildcards, backslashes, NUL, unicode oddities and
- * 100,000-character strings. Every answer must be harmless: HTTP 200 with JSON, errors (if any) only
- * BAD_REQUEST or NOT_FOUND with no trace of Java, SQL or the driver, and every table still intact.
+ * Every String and ID argument of every Query field, found in the schema and asked by an
+ * ADMIN (also inside input objects and lists), gets hostile text: SQL meta-characters,
+ * LIKE wildcards, backslashes, NUL, unicode oddities and 100,000-character strings. Every
+ * answer must be harmless: HTTP 200 with JSON, errors (if any) only BAD_REQUEST or
+ * NOT_FOUND with no trace of Java, SQL or the driver, and every table still intact.
  */
 class HostileInputTests extends IntegrationTests {
 
 	private static final List<String> HOSTILE = List.of("'; DROP TABLE agency; --", "' OR '1'='1", "%", "_", "\\",
-			"\\'", "\"", "$1", ":code", "\u0000", "P17\u0000", "\u202Egnp.exe", "\uFEFF", "Ha\u0300 Noi\u0302", "𝔥𝔬𝔞 😀",
-			"\t\n\r", " ", "-1", "9223372036854775808", "\uD800x", "x".repeat(100_000), "%_\\".repeat(33_334));
+			"\\'", "\"", "$1", ":code", "\u0000", "P17\u0000", "\u202Egnp.exe", "\uFEFF", "Ha\u0300 Noi\u0302",
+			"𝔥𝔬𝔞 😀", "\t\n\r", " ", "-1", "9223372036854775808", "\uD800x", "x".repeat(100_000),
+			"%_\\".repeat(33_334));
 
-	/** Words that only a leak would put in an answer (the hostile text itself is removed before looking). */
+	/**
+	 * Words that only a leak would put in an answer (the hostile text itself is removed
+	 * before looking).
+	 */
 	private static final List<String> LEAKS = List.of("Exception", "exception", "java.", "vn.egov", "springframework",
 			"r2dbc", "R2dbc", "SQLSTATE", "syntax error", "SELECT ", " FROM ", "postgres", "PostgreSQL", "\tat ");
 
@@ -64,7 +69,8 @@ class HostileInputTests extends IntegrationTests {
 	void shouldAnswerHostileTextInEveryStringArgumentHarmlessly() {
 		Map<String, Long> rows = rows();
 		GraphQLSchema schema = this.graphQlSource.schema();
-		// Signed in as an ADMIN, so that admin-only fields (auditLog, apiKeys) run with the hostile text too.
+		// Signed in as an ADMIN, so that admin-only fields (auditLog, apiKeys) run with
+		// the hostile text too.
 		WebClient client = WebClient.builder()
 			.baseUrl("http://localhost:" + this.port + "/graphql")
 			.defaultHeaders((headers) -> headers.setBearerAuth(TestTokens.token("hostile-admin", Role.ADMIN, null)))
@@ -79,7 +85,8 @@ class HostileInputTests extends IntegrationTests {
 					var response = client.post()
 						.contentType(MediaType.APPLICATION_JSON)
 						.bodyValue(body)
-						.exchangeToMono((r) -> r.bodyToMono(String.class).map((text) -> Map.entry(r.statusCode().value(), text)))
+						.exchangeToMono((r) -> r.bodyToMono(String.class)
+							.map((text) -> Map.entry(r.statusCode().value(), text)))
 						.block(Duration.ofSeconds(30));
 					requests++;
 					String problem = problem(response.getKey(), response.getValue(), value);
@@ -127,7 +134,10 @@ class HostileInputTests extends IntegrationTests {
 		return null;
 	}
 
-	/** Paths to every String or ID a field's arguments can hold: ["code"], ["filter", "search"], … */
+	/**
+	 * Paths to every String or ID a field's arguments can hold: ["code"], ["filter",
+	 * "search"], …
+	 */
 	private static List<List<String>> slots(GraphQLFieldDefinition field) {
 		List<List<String>> slots = new ArrayList<>();
 		for (GraphQLArgument argument : field.getArguments()) {
@@ -154,7 +164,10 @@ class HostileInputTests extends IntegrationTests {
 		return scalar.getName().equals("String") || scalar.getName().equals("ID");
 	}
 
-	/** A request for {@code field} with {@code value} at {@code slot} and plain values for the required rest. */
+	/**
+	 * A request for {@code field} with {@code value} at {@code slot} and plain values for
+	 * the required rest.
+	 */
 	private static Map<String, Object> request(GraphQLSchema schema, GraphQLFieldDefinition field, List<String> slot,
 			String value) {
 		Map<String, Object> variables = new LinkedHashMap<>();
@@ -180,7 +193,10 @@ class HostileInputTests extends IntegrationTests {
 		return items.isEmpty() ? "" : items.stream().collect(Collectors.joining(", ", "(", ")"));
 	}
 
-	/** {@code container} (a plain value of {@code type}) with {@code value} put at {@code path}. */
+	/**
+	 * {@code container} (a plain value of {@code type}) with {@code value} put at
+	 * {@code path}.
+	 */
 	@SuppressWarnings("unchecked")
 	private static Object place(GraphQLType type, Object container, List<String> path, String value) {
 		GraphQLType unwrapped = GraphQLTypeUtil.unwrapNonNull(type);
@@ -197,7 +213,10 @@ class HostileInputTests extends IntegrationTests {
 		return object;
 	}
 
-	/** A valid, unremarkable value of a type: required input fields filled, optional ones left out. */
+	/**
+	 * A valid, unremarkable value of a type: required input fields filled, optional ones
+	 * left out.
+	 */
 	private static Object plain(GraphQLType type) {
 		GraphQLType unwrapped = GraphQLTypeUtil.unwrapNonNull(type);
 		if (unwrapped instanceof GraphQLList list) {

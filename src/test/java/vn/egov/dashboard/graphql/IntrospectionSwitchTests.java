@@ -14,13 +14,15 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Introspection and GraphiQL are on by default (LimitsTests runs GraphiQL's introspection query) and off with
- * {@code spring.graphql.schema.introspection.enabled=false} and {@code spring.graphql.graphiql.enabled=false}.
- * Boot applies the first JVM-wide ({@link Introspection#enabledJvmWide}) when a server starts, so this class has a
- * server of its own and switches introspection back on for the servers of the other tests when it is done.
+ * Introspection and GraphiQL are on by default (LimitsTests runs GraphiQL's introspection
+ * query) and off with {@code spring.graphql.schema.introspection.enabled=false} and
+ * {@code spring.graphql.graphiql.enabled=false}. Boot applies the first JVM-wide
+ * ({@link Introspection#enabledJvmWide}) when a server starts, so this class has a server
+ * of its own and switches introspection back on for the servers of the other tests when
+ * it is done.
  */
-@TestPropertySource(properties = { "spring.graphql.schema.introspection.enabled=false",
-		"spring.graphql.graphiql.enabled=false" })
+@TestPropertySource(
+		properties = { "spring.graphql.schema.introspection.enabled=false", "spring.graphql.graphiql.enabled=false" })
 class IntrospectionSwitchTests extends IntegrationTests {
 
 	@AfterAll
@@ -37,8 +39,10 @@ class IntrospectionSwitchTests extends IntegrationTests {
 				.satisfies((error) -> assertThat(error.getErrorType().toString()).isEqualTo("IntrospectionDisabled")))
 			.path("__schema")
 			.pathDoesNotExist();
-		this.graphQl.document("{ __type(name: \"Agency\") { name } }").execute().errors().satisfy((errors) -> assertThat(
-				errors).isNotEmpty());
+		this.graphQl.document("{ __type(name: \"Agency\") { name } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).isNotEmpty());
 		// The API itself still answers.
 		this.graphQl.document("{ agency(code: \"P17\") { name } }")
 			.execute()

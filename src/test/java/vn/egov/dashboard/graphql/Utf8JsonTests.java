@@ -10,8 +10,8 @@ import tools.jackson.databind.util.RawValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link Utf8Json}: JSON already in UTF-8 is written by Jackson byte for byte, from a slice of a larger array and
- * whether or not it fits the generator's buffer.
+ * {@link Utf8Json}: JSON already in UTF-8 is written by Jackson byte for byte, from a
+ * slice of a larger array and whether or not it fits the generator's buffer.
  */
 class Utf8JsonTests {
 
@@ -26,7 +26,8 @@ class Utf8JsonTests {
 
 		String written = this.json.writeValueAsString(Map.of("data", new RawValue(data), "extensions", Map.of()));
 
-		assertThat(this.json.readTree(written).path("data").path("agency").path("name").asString()).isEqualTo("Đà Nẵng");
+		assertThat(this.json.readTree(written).path("data").path("agency").path("name").asString())
+			.isEqualTo("Đà Nẵng");
 		assertThat(data.getValue()).isEqualTo("{\"agency\":{\"name\":\"Đà Nẵng\",\"nameEn\":\"Da Nang\"}}");
 		assertThat(data.asUnquotedUTF8()).isEqualTo(data.getValue().getBytes(StandardCharsets.UTF_8));
 	}

@@ -18,7 +18,8 @@ class ChangeMessagesTests {
 	void shouldNameNoRowsRatherThanTooManyForOnePayload() {
 		List<String> keys = IntStream.rangeClosed(1, ChangeMessage.MAX_KEYS + 1).mapToObj(String::valueOf).toList();
 		assertThat(new ChangeMessage("me", "poll", keys).keys()).isEmpty();
-		assertThat(new ChangeMessage("me", "poll", keys.subList(0, ChangeMessage.MAX_KEYS)).keys()).hasSize(ChangeMessage.MAX_KEYS);
+		assertThat(new ChangeMessage("me", "poll", keys.subList(0, ChangeMessage.MAX_KEYS)).keys())
+			.hasSize(ChangeMessage.MAX_KEYS);
 	}
 
 	@Test
@@ -28,7 +29,8 @@ class ChangeMessagesTests {
 		assertThat(poll.affects("poll", "8")).isFalse();
 		assertThat(poll.affects("traffic")).isFalse();
 		assertThat(new DataChangedEvent("poll").affects("poll", "8")).isTrue();
-		assertThat(new DataChangedEvent(DataChangedEvent.EVERYTHING, List.of(), true).affects("traffic", "CDSQG")).isTrue();
+		assertThat(new DataChangedEvent(DataChangedEvent.EVERYTHING, List.of(), true).affects("traffic", "CDSQG"))
+			.isTrue();
 	}
 
 }

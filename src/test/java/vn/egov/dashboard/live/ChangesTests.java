@@ -28,8 +28,8 @@ import vn.egov.dashboard.system.DataChangedEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A write's NOTIFY travels in the write's own transaction: it is delivered on commit, only on commit, and
- * names what changed.
+ * A write's NOTIFY travels in the write's own transaction: it is delivered on commit,
+ * only on commit, and names what changed.
  */
 class ChangesTests extends IntegrationTests {
 
@@ -60,12 +60,15 @@ class ChangesTests extends IntegrationTests {
 	@Test
 	void shouldAnnounceAMutationWithWhatItChanged() throws SQLException {
 		asAdmin().documentName("progress/recordMeasurement")
-			.variable("input", Map.of("indicatorCode", "RECORDS_ELECTRONIC", "agencyCode", "P62", "period",
-					"2021-12-31", "value", 42, "source", "Báo cáo của Sở"))
+			.variable("input",
+					Map.of("indicatorCode", "RECORDS_ELECTRONIC", "agencyCode", "P62", "period", "2021-12-31", "value",
+							42, "source", "Báo cáo của Sở"))
 			.execute()
-			.path("recordMeasurement.value").entity(Double.class).isEqualTo(42.0);
-		assertThat(received(Duration.ofSeconds(5))).anySatisfy((payload) -> assertThat(payload)
-			.isEqualTo("{\"origin\":\"" + this.instance.value()
+			.path("recordMeasurement.value")
+			.entity(Double.class)
+			.isEqualTo(42.0);
+		assertThat(received(Duration.ofSeconds(5)))
+			.anySatisfy((payload) -> assertThat(payload).isEqualTo("{\"origin\":\"" + this.instance.value()
 					+ "\",\"entity\":\"measurement\",\"keys\":[\"RECORDS_ELECTRONIC/P62\"]}"));
 	}
 
@@ -84,7 +87,8 @@ class ChangesTests extends IntegrationTests {
 
 	@Test
 	void shouldDeliverOnlyWhenTheTransactionCommits() throws SQLException {
-		// The announced write joins a longer transaction, which commits two seconds after its NOTIFY was sent.
+		// The announced write joins a longer transaction, which commits two seconds after
+		// its NOTIFY was sent.
 		var running = this.changes.commit(DataChangedEvent.of("poll", "-1"), Mono.just("written"))
 			.delayUntil((written) -> Mono.delay(Duration.ofSeconds(2)))
 			.as(this.transaction::transactional)

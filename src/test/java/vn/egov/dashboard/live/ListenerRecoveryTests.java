@@ -17,8 +17,9 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The listener connection killed with {@code pg_terminate_backend}: the server reconnects, clears its
- * response cache, and later notifications reach caches and subscribers again.
+ * The listener connection killed with {@code pg_terminate_backend}: the server
+ * reconnects, clears its response cache, and later notifications reach caches and
+ * subscribers again.
  */
 class ListenerRecoveryTests extends IntegrationTests {
 
@@ -41,27 +42,33 @@ class ListenerRecoveryTests extends IntegrationTests {
 		ws.start().block(TIMEOUT);
 		double reconnects = this.meters.counter("egov.live.reconnects").count();
 
-		StepVerifier.create(ws.documentName("live/pollResults")
-			.variable("pollId", poll.id())
-			.executeSubscription()
-			.toFlux("pollResults.totalVotes", Long.class))
+		StepVerifier
+			.create(ws.documentName("live/pollResults")
+				.variable("pollId", poll.id())
+				.executeSubscription()
+				.toFlux("pollResults.totalVotes", Long.class))
 			.expectNext(0L)
 			.then(() -> {
 				assertThat(terminateListeners()).isPositive();
-				waitUntil(() -> this.meters.counter("egov.live.reconnects").count() > reconnects && this.listener.listening());
-				// Nothing sent while the connection was down is replayed: the cache was cleared instead.
+				waitUntil(() -> this.meters.counter("egov.live.reconnects").count() > reconnects
+						&& this.listener.listening());
+				// Nothing sent while the connection was down is replayed: the cache was
+				// cleared instead.
 				assertThat(LivePolls.read(this.port, poll).cache()).isEqualTo("MISS");
-				// A write by "another instance": changed in the database, announced by NOTIFY only.
+				// A write by "another instance": changed in the database, announced by
+				// NOTIFY only.
 				this.db.sql("UPDATE poll_option SET votes = votes + 5 WHERE id = :id")
 					.bind("id", poll.options().get(0))
 					.then()
 					.block();
 				this.db.sql("SELECT pg_notify('egov_changes', :payload)")
-					.bind("payload", "{\"origin\":\"other-instance\",\"entity\":\"poll\",\"keys\":[\"" + poll.id() + "\"]}")
+					.bind("payload",
+							"{\"origin\":\"other-instance\",\"entity\":\"poll\",\"keys\":[\"" + poll.id() + "\"]}")
 					.then()
 					.block();
 			})
-			// After the reconnection the subscription may re-read the poll (still 0), then the notified change.
+			// After the reconnection the subscription may re-read the poll (still 0),
+			// then the notified change.
 			.thenConsumeWhile((total) -> total == 0L)
 			.expectNext(5L)
 			.thenCancel()

@@ -12,7 +12,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Open polls of the live tests' own site, and votes and cached reads over plain HTTP against any instance.
+ * Open polls of the live tests' own site, and votes and cached reads over plain HTTP
+ * against any instance.
  */
 final class LivePolls {
 
@@ -33,7 +34,8 @@ final class LivePolls {
 		db.sql("INSERT INTO site (code, name) VALUES ('TEST-LIVE', 'Polls of the live tests') ON CONFLICT DO NOTHING")
 			.then()
 			.block();
-		long id = db.sql("INSERT INTO poll (site_code, question, opens_at) VALUES ('TEST-LIVE', :q, :opens) RETURNING id")
+		long id = db
+			.sql("INSERT INTO poll (site_code, question, opens_at) VALUES ('TEST-LIVE', :q, :opens) RETURNING id")
 			.bind("q", "Live test poll " + UUID.randomUUID())
 			.bind("opens", OffsetDateTime.now().minusDays(1))
 			.map((row) -> row.get(0, Long.class))
@@ -51,7 +53,10 @@ final class LivePolls {
 		return new TestPoll(id, options);
 	}
 
-	/** One vote by a new voter through the server at {@code port}; fails unless it was counted. */
+	/**
+	 * One vote by a new voter through the server at {@code port}; fails unless it was
+	 * counted.
+	 */
 	static void vote(int port, TestPoll poll, int option) {
 		Map<String, Object> body = WebClient.create("http://localhost:" + port + "/graphql")
 			.post()
@@ -68,8 +73,9 @@ final class LivePolls {
 	}
 
 	/**
-	 * The poll's total as the server at {@code port} answers an anonymous query, with its X-Cache header. The id
-	 * is written into the document: the response cache does not cache documents with required variables.
+	 * The poll's total as the server at {@code port} answers an anonymous query, with its
+	 * X-Cache header. The id is written into the document: the response cache does not
+	 * cache documents with required variables.
 	 */
 	@SuppressWarnings("unchecked")
 	static Read read(int port, TestPoll poll) {

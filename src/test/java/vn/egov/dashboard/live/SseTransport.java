@@ -14,9 +14,11 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Subscriptions over Server-Sent Events (POST to the HTTP path with {@code Accept: text/event-stream}), for
- * {@link org.springframework.graphql.test.tester.GraphQlTester}: Spring for GraphQL 2.0 serves SSE but its
- * client has no SSE transport. Each {@code next} event is one response; {@code complete} ends the stream.
+ * Subscriptions over Server-Sent Events (POST to the HTTP path with
+ * {@code Accept: text/event-stream}), for
+ * {@link org.springframework.graphql.test.tester.GraphQlTester}: Spring for GraphQL 2.0
+ * serves SSE but its client has no SSE transport. Each {@code next} event is one
+ * response; {@code complete} ends the stream.
  */
 final class SseTransport implements GraphQlTransport {
 

@@ -18,8 +18,8 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The caps on open subscriptions per WebSocket connection (default 20) and per client over all its
- * connections (default 50), and that slots are given back.
+ * The caps on open subscriptions per WebSocket connection (default 20) and per client
+ * over all its connections (default 50), and that slots are given back.
  */
 class SubscriptionLimitTests extends IntegrationTests {
 
@@ -37,7 +37,8 @@ class SubscriptionLimitTests extends IntegrationTests {
 			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
 			.build();
 		ws.start().block(TIMEOUT);
-		// Subscriptions of other tests from this address may still be closing: count from what is open now.
+		// Subscriptions of other tests from this address may still be closing: count from
+		// what is open now.
 		this.base = this.limits.openOf("127.0.0.1");
 		List<Disposable> open = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
@@ -47,7 +48,8 @@ class SubscriptionLimitTests extends IntegrationTests {
 			}));
 		}
 		waitForOpen(20);
-		StepVerifier.create(ws.documentName("live/pollResults").variable("pollId", poll.id()).executeSubscription().toFlux())
+		StepVerifier
+			.create(ws.documentName("live/pollResults").variable("pollId", poll.id()).executeSubscription().toFlux())
 			.assertNext((response) -> response.errors()
 				.expect((e) -> "TOO_MANY_SUBSCRIPTIONS".equals(e.getExtensions().get("code"))
 						&& e.getErrorType().toString().equals("BAD_REQUEST"))
@@ -82,9 +84,11 @@ class SubscriptionLimitTests extends IntegrationTests {
 			}));
 		}
 		waitForOpen(room);
-		// The third connection holds fewer than 20: only the client's cap can refuse this one.
+		// The third connection holds fewer than 20: only the client's cap can refuse this
+		// one.
 		WebSocketGraphQlTester third = connections.get(room / 20);
-		StepVerifier.create(third.documentName("live/pollResults").variable("pollId", poll.id()).executeSubscription().toFlux())
+		StepVerifier
+			.create(third.documentName("live/pollResults").variable("pollId", poll.id()).executeSubscription().toFlux())
 			.assertNext((response) -> response.errors()
 				.expect((e) -> SubscriptionLimits.CODE.equals(e.getExtensions().get("code")))
 				.verify())
@@ -109,7 +113,8 @@ class SubscriptionLimitTests extends IntegrationTests {
 		long deadline = System.nanoTime() + TIMEOUT.toNanos();
 		while (this.limits.openOf("127.0.0.1") != this.base + expected) {
 			if (System.nanoTime() > deadline) {
-				throw new AssertionError("open subscriptions: " + this.limits.openOf("127.0.0.1") + ", expected " + (this.base + expected));
+				throw new AssertionError("open subscriptions: " + this.limits.openOf("127.0.0.1") + ", expected "
+						+ (this.base + expected));
 			}
 			Thread.onSpinWait();
 		}

@@ -19,7 +19,8 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Subscriptions through both transports: graphql-transport-ws over WebSocket and SSE on the HTTP path.
+ * Subscriptions through both transports: graphql-transport-ws over WebSocket and SSE on
+ * the HTTP path.
  */
 class SubscriptionTests extends IntegrationTests {
 
@@ -80,7 +81,8 @@ class SubscriptionTests extends IntegrationTests {
 			.collectList()
 			.block(TIMEOUT);
 		assertThat(totals).startsWith(0L).endsWith((long) burst);
-		// Every vote is an event, but the subscriber is sent at most one per event window (250 ms).
+		// Every vote is an event, but the subscriber is sent at most one per event window
+		// (250 ms).
 		assertThat(totals.size()).isLessThan(burst / 3);
 	}
 

@@ -22,8 +22,9 @@ import vn.egov.dashboard.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances on one database: the shared test server (A) and a second one started here (B). Writes on
- * A reach B's response cache and B's subscribers through PostgreSQL NOTIFY.
+ * Two instances on one database: the shared test server (A) and a second one started here
+ * (B). Writes on A reach B's response cache and B's subscribers through PostgreSQL
+ * NOTIFY.
  */
 class TwoInstanceTests extends IntegrationTests {
 
@@ -56,7 +57,8 @@ class TwoInstanceTests extends IntegrationTests {
 		assertThat(LivePolls.read(secondPort, poll)).isEqualTo(new LivePolls.Read(0, "HIT"));
 
 		LivePolls.vote(this.port, poll, 0);
-		// The response TTL is 30 s: a new total within a few seconds can only come from the NOTIFY.
+		// The response TTL is 30 s: a new total within a few seconds can only come from
+		// the NOTIFY.
 		Instant deadline = Instant.now().plusSeconds(5);
 		LivePolls.Read read = LivePolls.read(secondPort, poll);
 		while (read.totalVotes() == 0 && Instant.now().isBefore(deadline)) {
@@ -74,10 +76,11 @@ class TwoInstanceTests extends IntegrationTests {
 			.builder(URI.create("ws://localhost:" + secondPort + "/graphql"), new ReactorNettyWebSocketClient())
 			.build();
 		onB.start().block(TIMEOUT);
-		StepVerifier.create(onB.documentName("live/pollResults")
-			.variable("pollId", poll.id())
-			.executeSubscription()
-			.toFlux("pollResults.totalVotes", Long.class))
+		StepVerifier
+			.create(onB.documentName("live/pollResults")
+				.variable("pollId", poll.id())
+				.executeSubscription()
+				.toFlux("pollResults.totalVotes", Long.class))
 			.expectNext(0L)
 			.then(() -> LivePolls.vote(this.port, poll, 1))
 			.expectNext(1L)
@@ -101,9 +104,13 @@ class TwoInstanceTests extends IntegrationTests {
 		assertThat(received(null)).isEqualTo(beforeA);
 	}
 
-	/** Notifications from other instances received by B, or by A when {@code context} is null. */
+	/**
+	 * Notifications from other instances received by B, or by A when {@code context} is
+	 * null.
+	 */
 	private double received(ConfigurableApplicationContext context) {
-		var meters = (context != null) ? context.getBean(io.micrometer.core.instrument.MeterRegistry.class) : this.meters;
+		var meters = (context != null) ? context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+				: this.meters;
 		return meters.counter("egov.live.notifications").count();
 	}
 

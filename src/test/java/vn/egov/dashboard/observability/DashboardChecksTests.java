@@ -30,18 +30,18 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-
 import vn.egov.dashboard.IntegrationTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Checks what the Grafana stack is made of with real programs: a real Prometheus (Debian's
- * {@code prometheus}, or {@code PROMETHEUS_BIN}) scrapes this test server with the project's own
- * {@code prometheus/prometheus.yml}; every PromQL expression of every dashboard must be valid and return
- * series, every SQL panel must run against the demo database and return rows, every variable must
- * resolve; the dashboards' structure and the compose file are checked too.
+ * Checks what the Grafana stack is made of with real programs: a real Prometheus
+ * (Debian's {@code prometheus}, or {@code PROMETHEUS_BIN}) scrapes this test server with
+ * the project's own {@code prometheus/prometheus.yml}; every PromQL expression of every
+ * dashboard must be valid and return series, every SQL panel must run against the demo
+ * database and return rows, every variable must resolve; the dashboards' structure and
+ * the compose file are checked too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardChecksTests extends IntegrationTests {
@@ -80,7 +80,8 @@ class DashboardChecksTests extends IntegrationTests {
 			.redirectErrorStream(true)
 			.redirectOutput(work.resolve("prometheus.log").toFile())
 			.start();
-		// Traffic while Prometheus scrapes every second: requests, an error, so that rates and histograms have data.
+		// Traffic while Prometheus scrapes every second: requests, an error, so that
+		// rates and histograms have data.
 		long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();
 		while (System.nanoTime() < until) {
 			this.graphQl.document("{ agencies(first: 5) { totalCount edges { node { code successor { code } } } } }")
@@ -111,7 +112,8 @@ class DashboardChecksTests extends IntegrationTests {
 					String expr = substitute(target.get("expr").asText(), values);
 					try {
 						if (promQuery(expr).isEmpty()) {
-							failures.add(dashboard.getKey() + " / " + panel.get("title").asText() + ": no series for " + expr);
+							failures.add(dashboard.getKey() + " / " + panel.get("title").asText() + ": no series for "
+									+ expr);
 						}
 					}
 					catch (IllegalStateException ex) {
@@ -133,8 +135,8 @@ class DashboardChecksTests extends IntegrationTests {
 					continue;
 				}
 				for (JsonNode target : panel.get("targets")) {
-					String sql = substitute(target.get("rawSql").asText(), values).replaceAll("\\$__timeFilter\\([^)]*\\)",
-							"TRUE");
+					String sql = substitute(target.get("rawSql").asText(), values)
+						.replaceAll("\\$__timeFilter\\([^)]*\\)", "TRUE");
 					try {
 						List<Map<String, Object>> rows = this.db.sql(sql).fetch().all().collectList().block();
 						if (rows == null || rows.isEmpty()) {
@@ -165,7 +167,8 @@ class DashboardChecksTests extends IntegrationTests {
 			for (JsonNode variable : d.get("templating").get("list")) {
 				defined.add(variable.get("name").asText());
 				if (variable.has("datasource")) {
-					assertThat(datasources).as(name + " variable datasource").contains(variable.get("datasource").get("uid").asText());
+					assertThat(datasources).as(name + " variable datasource")
+						.contains(variable.get("datasource").get("uid").asText());
 				}
 			}
 			Set<Integer> ids = new HashSet<>();
@@ -174,7 +177,8 @@ class DashboardChecksTests extends IntegrationTests {
 				assertThat(ids.add(panel.get("id").asInt())).as(title + " has a unique id").isTrue();
 				assertThat(panel.get("description").asText()).as(title + " description").isNotBlank();
 				JsonNode grid = panel.get("gridPos");
-				assertThat(grid.get("x").asInt() + grid.get("w").asInt()).as(title + " fits 24 columns").isLessThanOrEqualTo(24);
+				assertThat(grid.get("x").asInt() + grid.get("w").asInt()).as(title + " fits 24 columns")
+					.isLessThanOrEqualTo(24);
 				assertThat(datasources).as(title + " datasource").contains(panel.get("datasource").get("uid").asText());
 				for (JsonNode target : panel.get("targets")) {
 					String query = target.has("expr") ? target.get("expr").asText() : target.get("rawSql").asText();
@@ -208,14 +212,17 @@ class DashboardChecksTests extends IntegrationTests {
 				}
 			}
 			for (String port : this.<List<String>>cast(spec.getOrDefault("ports", List.of()))) {
-				assertThat(ports.add(port.substring(0, port.lastIndexOf(':')))).as(name + " publishes a free port").isTrue();
+				assertThat(ports.add(port.substring(0, port.lastIndexOf(':')))).as(name + " publishes a free port")
+					.isTrue();
 			}
 			Map<String, Map<String, String>> dependsOn = cast(spec.getOrDefault("depends_on", Map.of()));
 			for (var dependency : dependsOn.entrySet()) {
 				assertThat(services).as(name + " depends on a service").containsKey(dependency.getKey());
-				assertThat(dependency.getValue()).as(name + " waits for health").containsEntry("condition", "service_healthy");
+				assertThat(dependency.getValue()).as(name + " waits for health")
+					.containsEntry("condition", "service_healthy");
 				boolean healthChecked = services.get(dependency.getKey()).containsKey("healthcheck")
-						|| (dependency.getKey().equals("api") && Files.readString(ROOT.resolve("Dockerfile")).contains("HEALTHCHECK"));
+						|| (dependency.getKey().equals("api")
+								&& Files.readString(ROOT.resolve("Dockerfile")).contains("HEALTHCHECK"));
 				assertThat(healthChecked).as(dependency.getKey() + " has a healthcheck").isTrue();
 			}
 		}
@@ -224,8 +231,10 @@ class DashboardChecksTests extends IntegrationTests {
 		assertThat(apiEnv.get("DB_HOST")).isEqualTo("postgres");
 		Map<String, Object> grafanaEnv = cast(services.get("grafana").get("environment"));
 		assertThat(grafanaEnv.get("GF_SECURITY_ADMIN_PASSWORD").toString()).startsWith("${GRAFANA_ADMIN_PASSWORD");
-		assertThat(grafanaEnv).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "true").containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer");
-		Map<String, Object> prometheusConfig = new Yaml().load(Files.readString(ROOT.resolve("prometheus/prometheus.yml")));
+		assertThat(grafanaEnv).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "true")
+			.containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer");
+		Map<String, Object> prometheusConfig = new Yaml()
+			.load(Files.readString(ROOT.resolve("prometheus/prometheus.yml")));
 		assertThat(prometheusConfig.toString()).contains("api:8080", "/actuator/prometheus");
 	}
 
@@ -240,15 +249,24 @@ class DashboardChecksTests extends IntegrationTests {
 		return new Yaml().dump(config);
 	}
 
-	/** A resolved dashboard variable: its values, and whether Grafana substitutes one value or several. */
+	/**
+	 * A resolved dashboard variable: its values, and whether Grafana substitutes one
+	 * value or several.
+	 */
 	private record Resolved(List<String> values, boolean multi) {
 
-		/** As Grafana substitutes it into PromQL: a regex alternation, or the single (first) value. */
+		/**
+		 * As Grafana substitutes it into PromQL: a regex alternation, or the single
+		 * (first) value.
+		 */
 		String prom() {
 			return this.multi ? "(" + String.join("|", this.values) + ")" : this.values.get(0);
 		}
 
-		/** As Grafana substitutes it into SQL: a quoted list, or the single (first) value as is. */
+		/**
+		 * As Grafana substitutes it into SQL: a quoted list, or the single (first) value
+		 * as is.
+		 */
 		String sql() {
 			return this.multi
 					? this.values.stream().map((v) -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(","))
@@ -269,7 +287,10 @@ class DashboardChecksTests extends IntegrationTests {
 		return values;
 	}
 
-	/** Resolves every variable in order, each seeing the ones before it, as Grafana does; none may be empty. */
+	/**
+	 * Resolves every variable in order, each seeing the ones before it, as Grafana does;
+	 * none may be empty.
+	 */
 	private Map<String, Resolved> variableValues(JsonNode dashboard) throws Exception {
 		Map<String, Resolved> resolved = new LinkedHashMap<>();
 		for (JsonNode variable : dashboard.get("templating").get("list")) {
@@ -328,7 +349,8 @@ class DashboardChecksTests extends IntegrationTests {
 	}
 
 	private JsonNode promGet(String path) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.prometheusUrl + path)).build(),
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(this.prometheusUrl + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		JsonNode body = this.json.readTree(response.body());
 		if (!"success".equals(body.path("status").asText())) {

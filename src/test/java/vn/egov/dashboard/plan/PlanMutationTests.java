@@ -25,33 +25,45 @@ class PlanMutationTests extends IntegrationTests {
 
 	@Test
 	void shouldCreateADraftAndAdvanceItToApproved() {
-		String id = create("P40", "ANNUAL", 2024, 2024, Map.of("guidingDocumentNumber", "50/BTTTT-CĐSQG",
-				"dueOn", "2024-03-31"));
-		advance(id, "SUBMITTED", Map.of("on", "2024-04-02"))
-			.path("advancePlan.status").entity(String.class).isEqualTo("SUBMITTED")
-			.path("advancePlan.submittedOn").entity(String.class).isEqualTo("2024-04-02")
-			.path("advancePlan.late").entity(Boolean.class).isEqualTo(true);
+		String id = create("P40", "ANNUAL", 2024, 2024,
+				Map.of("guidingDocumentNumber", "50/BTTTT-CĐSQG", "dueOn", "2024-03-31"));
+		advance(id, "SUBMITTED", Map.of("on", "2024-04-02")).path("advancePlan.status")
+			.entity(String.class)
+			.isEqualTo("SUBMITTED")
+			.path("advancePlan.submittedOn")
+			.entity(String.class)
+			.isEqualTo("2024-04-02")
+			.path("advancePlan.late")
+			.entity(Boolean.class)
+			.isEqualTo(true);
 		advance(id, "APPROVED", Map.of("on", "2024-04-10", "approvingDocumentNumber", "1690/QĐ-TTg"))
-			.path("advancePlan.status").entity(String.class).isEqualTo("APPROVED")
-			.path("advancePlan.approvedOn").entity(String.class).isEqualTo("2024-04-10")
-			.path("advancePlan.approvingDocument.number").entity(String.class).isEqualTo("1690/QĐ-TTg");
-		advance(id, "SUPERSEDED", Map.of())
-			.path("advancePlan.status").entity(String.class).isEqualTo("SUPERSEDED");
+			.path("advancePlan.status")
+			.entity(String.class)
+			.isEqualTo("APPROVED")
+			.path("advancePlan.approvedOn")
+			.entity(String.class)
+			.isEqualTo("2024-04-10")
+			.path("advancePlan.approvingDocument.number")
+			.entity(String.class)
+			.isEqualTo("1690/QĐ-TTg");
+		advance(id, "SUPERSEDED", Map.of()).path("advancePlan.status").entity(String.class).isEqualTo("SUPERSEDED");
 	}
 
 	@Test
 	void shouldRejectSkippingAStepAndChangeNothing() {
 		String id = create("P42", "ANNUAL", 2025, 2025, Map.of());
-		advance(id, "APPROVED", Map.of())
-			.errors()
+		advance(id, "APPROVED", Map.of()).errors()
 			.expect((e) -> e.getErrorType().toString().equals("BAD_REQUEST")
 					&& e.getMessage().equals("to cannot move a DRAFT plan to APPROVED; its next step is SUBMITTED"))
 			.verify();
 		this.graphQl.documentName("plan/plan")
 			.variable("id", id)
 			.execute()
-			.path("plan.status").entity(String.class).isEqualTo("DRAFT")
-			.path("plan.submittedOn").valueIsNull();
+			.path("plan.status")
+			.entity(String.class)
+			.isEqualTo("DRAFT")
+			.path("plan.submittedOn")
+			.valueIsNull();
 	}
 
 	@Test
@@ -64,7 +76,8 @@ class PlanMutationTests extends IntegrationTests {
 	void shouldRejectAFutureDateAndAnApprovalBeforeSubmission() {
 		String id = create("P22", "ANNUAL", 2025, 2025, Map.of());
 		expectBadRequest(advance(id, "SUBMITTED", Map.of("on", TODAY.plusDays(1).toString())), "on");
-		advance(id, "SUBMITTED", Map.of("on", "2025-05-10")).path("advancePlan.status").entity(String.class)
+		advance(id, "SUBMITTED", Map.of("on", "2025-05-10")).path("advancePlan.status")
+			.entity(String.class)
 			.isEqualTo("SUBMITTED");
 		expectBadRequest(advance(id, "APPROVED", Map.of("on", "2025-05-01")), "on");
 	}
@@ -110,8 +123,12 @@ class PlanMutationTests extends IntegrationTests {
 		this.graphQl.documentName("plan/plan")
 			.variable("id", id)
 			.execute()
-			.path("plan.status").entity(String.class).isEqualTo("SUBMITTED")
-			.path("plan.submittedOn").entity(String.class).isEqualTo(winners.get(0));
+			.path("plan.status")
+			.entity(String.class)
+			.isEqualTo("SUBMITTED")
+			.path("plan.submittedOn")
+			.entity(String.class)
+			.isEqualTo(winners.get(0));
 	}
 
 	@Test
@@ -119,22 +136,32 @@ class PlanMutationTests extends IntegrationTests {
 		this.graphQl.documentName("plan/plans")
 			.variable("filter", Map.of("agencyCode", "P17", "year", 2017))
 			.execute()
-			.path("plans.totalCount").entity(Integer.class).isEqualTo(2)
-			.path("plans.edges[*].node.targets[*].code").entityList(String.class)
+			.path("plans.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(2)
+			.path("plans.edges[*].node.targets[*].code")
+			.entityList(String.class)
 			.satisfies((list) -> assertThat(list).containsExactlyInAnyOrder("HB2017-01", "HB2017-02"))
-			.path("plans.edges[*].node.targets[*].value").entityList(Double.class)
+			.path("plans.edges[*].node.targets[*].value")
+			.entityList(Double.class)
 			.satisfies((list) -> assertThat(list).containsExactlyInAnyOrder(80.0, 60.0));
 	}
 
 	@Test
 	void shouldRecordATaskReportAndFlagItLate() {
 		asAdmin().documentName("plan/reportTask")
-			.variable("input", Map.of("taskId", taskId(2), "agencyCode", "P31", "status", "DONE", "reportedOn",
-					"2024-01-20"))
+			.variable("input",
+					Map.of("taskId", taskId(2), "agencyCode", "P31", "status", "DONE", "reportedOn", "2024-01-20"))
 			.execute()
-			.path("reportTask.status").entity(String.class).isEqualTo("DONE")
-			.path("reportTask.late").entity(Boolean.class).isEqualTo(true)
-			.path("reportTask.agency.code").entity(String.class).isEqualTo("P31");
+			.path("reportTask.status")
+			.entity(String.class)
+			.isEqualTo("DONE")
+			.path("reportTask.late")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("reportTask.agency.code")
+			.entity(String.class)
+			.isEqualTo("P31");
 	}
 
 	private String taskId(int number) {
@@ -172,11 +199,7 @@ class PlanMutationTests extends IntegrationTests {
 	}
 
 	private int planCount() {
-		return this.graphQl.documentName("plan/plans")
-			.execute()
-			.path("plans.totalCount")
-			.entity(Integer.class)
-			.get();
+		return this.graphQl.documentName("plan/plans").execute().path("plans.totalCount").entity(Integer.class).get();
 	}
 
 }

@@ -44,10 +44,15 @@ class PollVotingTests extends IntegrationTests {
 
 	@Test
 	void shouldShowTheSeedPollWithItsPublishedPercentages() {
-		var response = this.graphQl.documentName("poll/polls").variable("siteCode", "CDSQG").variable("active", true).execute();
-		response.path("polls.edges[0].node.question").entity(String.class)
+		var response = this.graphQl.documentName("poll/polls")
+			.variable("siteCode", "CDSQG")
+			.variable("active", true)
+			.execute();
+		response.path("polls.edges[0].node.question")
+			.entity(String.class)
 			.isEqualTo("Ý kiến về Trang thông tin điện tử Cục Chuyển đổi số quốc gia?");
-		response.path("polls.edges[0].node.options[*].label").entityList(String.class)
+		response.path("polls.edges[0].node.options[*].label")
+			.entityList(String.class)
 			.containsExactly("Đạt yêu cầu", "Chưa đạt yêu cầu", "Cần thêm chủ đề");
 		response.path("polls.edges[0].node.options[*].votes").entityList(Integer.class).containsExactly(1180, 107, 57);
 		response.path("polls.edges[0].node.options[*].percent").entityList(Integer.class).containsExactly(88, 8, 4);
@@ -60,13 +65,19 @@ class PollVotingTests extends IntegrationTests {
 			.variable("siteCode", "HANOI")
 			.variable("active", false)
 			.execute()
-			.path("polls.totalCount").entity(Integer.class).isEqualTo(1)
-			.path("polls.edges[0].node.active").entity(Boolean.class).isEqualTo(false);
+			.path("polls.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("polls.edges[0].node.active")
+			.entity(Boolean.class)
+			.isEqualTo(false);
 		this.graphQl.documentName("poll/polls")
 			.variable("siteCode", "HANOI")
 			.variable("active", true)
 			.execute()
-			.path("polls.totalCount").entity(Integer.class).isEqualTo(0);
+			.path("polls.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0);
 	}
 
 	@Test
@@ -90,35 +101,45 @@ class PollVotingTests extends IntegrationTests {
 	void shouldKnowACookielessVoterByAddressAndUserAgentAndHandItTheCookie() {
 		TestPoll poll = createPoll(-1, null);
 		String userAgent = "PollVotingTests/" + UUID.randomUUID();
-		var first = this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+		var first = this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.USER_AGENT, userAgent)
-			.bodyValue(Map.of("query", CAST_VOTE, "variables", Map.of("pollId", poll.id(), "optionId", poll.options().get(0))))
+			.bodyValue(Map.of("query", CAST_VOTE, "variables",
+					Map.of("pollId", poll.id(), "optionId", poll.options().get(0))))
 			.exchangeToMono((response) -> response.bodyToMono(MAP)
 				.map((body) -> Map.entry(response.cookies().getFirst("egov_vid").getValue(), body)))
 			.block();
 		assertThat(data(first.getValue())).isNotNull();
 		String derived = first.getKey();
 
-		Map<String, Object> again = post(CAST_VOTE, Map.of("pollId", poll.id(), "optionId", poll.options().get(2)), null, userAgent);
+		Map<String, Object> again = post(CAST_VOTE, Map.of("pollId", poll.id(), "optionId", poll.options().get(2)),
+				null, userAgent);
 		assertThat(errorCode(again)).isEqualTo("ALREADY_VOTED");
 		Map<String, Object> withCookie = post(CAST_VOTE, Map.of("pollId", poll.id(), "optionId", poll.options().get(2)),
 				derived, "another browser string");
 		assertThat(errorCode(withCookie)).isEqualTo("ALREADY_VOTED");
 		assertThat(optionVotes(poll)).containsExactly(1L, 0L, 0L);
-		// Only hashes are stored: neither the cookie nor the user agent appears in the vote.
-		assertThat(count("poll_vote", "poll_id = " + poll.id() + " AND (position('" + derived
-				+ "' IN encode(voter, 'hex')) > 0)")).isZero();
+		// Only hashes are stored: neither the cookie nor the user agent appears in the
+		// vote.
+		assertThat(count("poll_vote",
+				"poll_id = " + poll.id() + " AND (position('" + derived + "' IN encode(voter, 'hex')) > 0)"))
+			.isZero();
 	}
 
 	@Test
 	void shouldSetTheVisitorCookieWhenTheRequestHasNone() {
-		String setCookie = this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+		String setCookie = this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", "{ sites { code } }"))
 			.exchangeToMono((response) -> response.releaseBody()
 				.thenReturn(String.valueOf(response.headers().asHttpHeaders().getFirst(HttpHeaders.SET_COOKIE))))
 			.block();
 		assertThat(setCookie).startsWith("egov_vid=").contains("HttpOnly").contains("SameSite=Lax");
-		String none = this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+		String none = this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
 			.cookie("egov_vid", cookie())
 			.bodyValue(Map.of("query", "{ sites { code } }"))
 			.exchangeToMono((response) -> response.releaseBody()
@@ -175,7 +196,8 @@ class PollVotingTests extends IntegrationTests {
 		for (int i = 0; i < voters; i++) {
 			cookies.add(cookie());
 		}
-		// Every voter votes once for option i % 3; 60 of them also try a second time, at the same moment.
+		// Every voter votes once for option i % 3; 60 of them also try a second time, at
+		// the same moment.
 		List<int[]> attempts = new ArrayList<>();
 		for (int i = 0; i < voters; i++) {
 			attempts.add(new int[] { i, i % 3 });
@@ -187,10 +209,12 @@ class PollVotingTests extends IntegrationTests {
 		AtomicInteger counted = new AtomicInteger();
 		AtomicInteger refused = new AtomicInteger();
 		Flux.fromIterable(attempts)
-			.flatMap((a) -> this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.flatMap((a) -> this.http.post()
+				.uri("/graphql")
+				.contentType(MediaType.APPLICATION_JSON)
 				.cookie("egov_vid", cookies.get(a[0]))
-				.bodyValue(Map.of("query", CAST_VOTE,
-						"variables", Map.of("pollId", poll.id(), "optionId", poll.options().get(a[1]))))
+				.bodyValue(Map.of("query", CAST_VOTE, "variables",
+						Map.of("pollId", poll.id(), "optionId", poll.options().get(a[1]))))
 				.retrieve()
 				.bodyToMono(MAP), 100)
 			.doOnNext((body) -> {
@@ -207,7 +231,8 @@ class PollVotingTests extends IntegrationTests {
 		List<Long> perOption = optionVotes(poll);
 		assertThat(perOption.stream().mapToLong(Long::longValue).sum()).isEqualTo(voters);
 		assertThat(count("poll_vote", "poll_id = " + poll.id())).isEqualTo(voters);
-		// Each option's counter equals its vote rows: nothing lost, nothing counted twice.
+		// Each option's counter equals its vote rows: nothing lost, nothing counted
+		// twice.
 		for (int o = 0; o < 3; o++) {
 			assertThat(perOption.get(o)).isEqualTo(count("poll_vote", "option_id = " + poll.options().get(o)));
 		}
@@ -215,7 +240,10 @@ class PollVotingTests extends IntegrationTests {
 
 	@Test
 	void shouldReportVotesPerDayWithoutTheImportedOnes() {
-		long sample = this.db.sql("SELECT id FROM poll WHERE site_code = 'HANOI'").map((row) -> row.get(0, Long.class)).one().block();
+		long sample = this.db.sql("SELECT id FROM poll WHERE site_code = 'HANOI'")
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
 		var response = this.graphQl.documentName("poll/votesPerDay").variable("id", sample).execute();
 		List<Integer> perDay = response.path("poll.votesPerDay[*].votes").entityList(Integer.class).get();
 		assertThat(perDay).hasSize(30);
@@ -254,18 +282,21 @@ class PollVotingTests extends IntegrationTests {
 	}
 
 	/**
-	 * A poll of this class's own site, opening {@code opensInDays} from now and closing after
-	 * {@code closesInDays} (null: open-ended), with three options.
+	 * A poll of this class's own site, opening {@code opensInDays} from now and closing
+	 * after {@code closesInDays} (null: open-ended), with three options.
 	 */
 	private TestPoll createPoll(int opensInDays, Integer closesInDays) {
-		this.db.sql("INSERT INTO site (code, name) VALUES ('TEST-POLLS', 'Polls of PollVotingTests') ON CONFLICT DO NOTHING")
+		this.db.sql(
+				"INSERT INTO site (code, name) VALUES ('TEST-POLLS', 'Polls of PollVotingTests') ON CONFLICT DO NOTHING")
 			.then()
 			.block();
 		OffsetDateTime now = OffsetDateTime.now();
-		var insert = this.db.sql("INSERT INTO poll (site_code, question, opens_at, closes_at) VALUES ('TEST-POLLS', :q, :opens, :closes) RETURNING id")
+		var insert = this.db.sql(
+				"INSERT INTO poll (site_code, question, opens_at, closes_at) VALUES ('TEST-POLLS', :q, :opens, :closes) RETURNING id")
 			.bind("q", "Test poll " + UUID.randomUUID())
 			.bind("opens", now.plusDays(opensInDays));
-		insert = (closesInDays != null) ? insert.bind("closes", now.plusDays(closesInDays)) : insert.bindNull("closes", OffsetDateTime.class);
+		insert = (closesInDays != null) ? insert.bind("closes", now.plusDays(closesInDays))
+				: insert.bindNull("closes", OffsetDateTime.class);
 		long id = insert.map((row) -> row.get(0, Long.class)).one().block();
 		List<Long> options = this.db.sql("""
 				INSERT INTO poll_option (poll_id, position, label)
@@ -297,7 +328,10 @@ class PollVotingTests extends IntegrationTests {
 	}
 
 	private Map<String, Object> post(String query, Map<String, Object> variables, String cookie, String userAgent) {
-		var request = this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.USER_AGENT, userAgent);
+		var request = this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.USER_AGENT, userAgent);
 		if (cookie != null) {
 			request = request.cookie("egov_vid", cookie);
 		}
@@ -317,7 +351,9 @@ class PollVotingTests extends IntegrationTests {
 
 	@SuppressWarnings("unchecked")
 	private static List<Integer> percents(Map<String, Object> poll) {
-		return ((List<Map<String, Object>>) poll.get("options")).stream().map((o) -> (Integer) o.get("percent")).toList();
+		return ((List<Map<String, Object>>) poll.get("options")).stream()
+			.map((o) -> (Integer) o.get("percent"))
+			.toList();
 	}
 
 	@SuppressWarnings("unchecked")

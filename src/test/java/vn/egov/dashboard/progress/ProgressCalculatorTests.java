@@ -56,7 +56,8 @@ class ProgressCalculatorTests {
 	@Test
 	void shouldProjectTheLeastSquaresTrendToTheDeadline() {
 		// 50, 60, 70 at yearly steps: +10 a year, 80 one year later.
-		Progress progress = compute(target(80, TargetComparator.GE), PERCENT, points(2017, 50, 2018, 60, 2019, 70), "2020-01-01");
+		Progress progress = compute(target(80, TargetComparator.GE), PERCENT, points(2017, 50, 2018, 60, 2019, 70),
+				"2020-01-01");
 		assertThat(progress.projectedValue()).isCloseTo(80.0, within(0.1));
 		assertThat(progress.status()).isEqualTo(ProgressStatus.ON_TRACK);
 		assertThat(progress.gap()).isEqualTo(10.0);
@@ -75,13 +76,15 @@ class ProgressCalculatorTests {
 
 	@Test
 	void shouldCallAnythingShortOffTrackAfterTheDeadline() {
-		assertThat(compute(target(80, TargetComparator.GE), PERCENT, points(2019, 79, 2020, 79.9), "2021-01-01").status())
+		assertThat(
+				compute(target(80, TargetComparator.GE), PERCENT, points(2019, 79, 2020, 79.9), "2021-01-01").status())
 			.isEqualTo(ProgressStatus.OFF_TRACK);
 	}
 
 	@Test
 	void shouldProjectPercentagesWithinZeroToOneHundred() {
-		Progress progress = compute(target(100, TargetComparator.EQ), PERCENT, points(2016, 40, 2017, 90), "2018-01-01");
+		Progress progress = compute(target(100, TargetComparator.EQ), PERCENT, points(2016, 40, 2017, 90),
+				"2018-01-01");
 		assertThat(progress.projectedValue()).isEqualTo(100.0);
 		assertThat(progress.status()).isEqualTo(ProgressStatus.ON_TRACK);
 	}
@@ -110,8 +113,8 @@ class ProgressCalculatorTests {
 	}
 
 	private static Target target(double value, TargetComparator comparator) {
-		return new Target(1, null, "X", value, null, comparator, DEADLINE, null, null, TargetScope.NATIONAL, null,
-				null, null, null, null);
+		return new Target(1, null, "X", value, null, comparator, DEADLINE, null, null, TargetScope.NATIONAL, null, null,
+				null, null, null);
 	}
 
 	private static List<Point> points(double... yearsAndValues) {

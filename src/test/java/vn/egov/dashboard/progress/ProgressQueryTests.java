@@ -14,8 +14,9 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Progress toward targets, computed from known values. The national target QD749-15 (100% of communes
- * covered by fibre by 2025) has no demo values, so this test's own values are the only ones.
+ * Progress toward targets, computed from known values. The national target QD749-15 (100%
+ * of communes covered by fibre by 2025) has no demo values, so this test's own values are
+ * the only ones.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgressQueryTests extends IntegrationTests {
@@ -38,16 +39,19 @@ class ProgressQueryTests extends IntegrationTests {
 		response.path("targets[0].sourceDocument.number").entity(String.class).isEqualTo("749/QĐ-TTg");
 		assertThat(statuses(response)).containsExactly(Map.entry("P48", "OFF_TRACK"), Map.entry("P92", "AT_RISK"),
 				Map.entry("P79", "ON_TRACK"), Map.entry("P01", "ACHIEVED"));
-		response.path("targets[0].summary").entity(Map.class).isEqualTo(
-				Map.of("agencies", 4, "achieved", 1, "onTrack", 1, "atRisk", 1, "offTrack", 1));
+		response.path("targets[0].summary")
+			.entity(Map.class)
+			.isEqualTo(Map.of("agencies", 4, "achieved", 1, "onTrack", 1, "atRisk", 1, "offTrack", 1));
 		response.path("targets[0].progress[0].gap").entity(Double.class).isEqualTo(25.0);
-		response.path("targets[0].progress[0].projectedValue").entity(Double.class)
+		response.path("targets[0].progress[0].projectedValue")
+			.entity(Double.class)
 			.satisfies((v) -> assertThat(v).isCloseTo(85.0, org.assertj.core.data.Offset.offset(0.1)));
 	}
 
 	@Test
 	void shouldUseOnlyValuesKnownAtTheAsOfDate() {
-		// On 2023-06-30 only the 2022 values exist: no trend, each value is its own projection.
+		// On 2023-06-30 only the 2022 values exist: no trend, each value is its own
+		// projection.
 		assertThat(statuses(progress("2023-06-30"))).containsExactly(Map.entry("P79", "OFF_TRACK"),
 				Map.entry("P48", "OFF_TRACK"), Map.entry("P92", "OFF_TRACK"), Map.entry("P01", "ACHIEVED"));
 	}
@@ -66,10 +70,16 @@ class ProgressQueryTests extends IntegrationTests {
 			.execute();
 		response.path("targets[*].code").entityList(String.class).containsExactly("HB2017-01", "HB2017-02");
 		response.path("targets[*].value").entityList(Double.class).containsExactly(80.0, 60.0);
-		response.path("targets[*].scope").entityList(String.class).satisfies((list) -> assertThat(list).containsOnly("AGENCY"));
-		response.path("targets[*].plan.title").entityList(String.class)
-			.satisfies((list) -> assertThat(list).containsOnly("Kế hoạch ứng dụng CNTT trong hoạt động của cơ quan nhà nước năm 2017"));
-		response.path("targets[*].progress[*].agency.code").entityList(String.class).satisfies((list) -> assertThat(list).containsOnly("P17"));
+		response.path("targets[*].scope")
+			.entityList(String.class)
+			.satisfies((list) -> assertThat(list).containsOnly("AGENCY"));
+		response.path("targets[*].plan.title")
+			.entityList(String.class)
+			.satisfies((list) -> assertThat(list)
+				.containsOnly("Kế hoạch ứng dụng CNTT trong hoạt động của cơ quan nhà nước năm 2017"));
+		response.path("targets[*].progress[*].agency.code")
+			.entityList(String.class)
+			.satisfies((list) -> assertThat(list).containsOnly("P17"));
 	}
 
 	private GraphQlTester.Response progress(String asOf) {
@@ -81,8 +91,12 @@ class ProgressQueryTests extends IntegrationTests {
 
 	@SuppressWarnings("unchecked")
 	private static Map<String, String> statuses(GraphQlTester.Response response) {
-		List<Map<String, Object>> rows = response.path("targets[0].progress").entityList(Map.class).get()
-			.stream().map((m) -> (Map<String, Object>) m).toList();
+		List<Map<String, Object>> rows = response.path("targets[0].progress")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((m) -> (Map<String, Object>) m)
+			.toList();
 		Map<String, String> result = new java.util.LinkedHashMap<>();
 		rows.forEach((row) -> result.put((String) ((Map<String, Object>) row.get("agency")).get("code"),
 				(String) row.get("status")));
@@ -91,8 +105,9 @@ class ProgressQueryTests extends IntegrationTests {
 
 	private void record(String agency, String period, double value) {
 		asAdmin().documentName("progress/recordMeasurement")
-			.variable("input", Map.of("indicatorCode", "FIBRE_COMMUNE_COVERAGE", "agencyCode", agency, "period",
-					period, "value", value, "source", "Báo cáo kiểm thử (test)"))
+			.variable("input",
+					Map.of("indicatorCode", "FIBRE_COMMUNE_COVERAGE", "agencyCode", agency, "period", period, "value",
+							value, "source", "Báo cáo kiểm thử (test)"))
 			.execute()
 			.path("recordMeasurement.id")
 			.hasValue();

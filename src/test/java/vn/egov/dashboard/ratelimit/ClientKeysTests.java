@@ -28,7 +28,8 @@ class ClientKeysTests {
 
 	@Test
 	void shouldReadXForwardedForFromTheRightPastTrustedProxies() {
-		// The client may write anything on the left; the trusted proxies appended the right.
+		// The client may write anything on the left; the trusted proxies appended the
+		// right.
 		assertThat(this.keys.address(peer("10.0.0.2"), forwardedFor("1.1.1.1, 198.51.100.7, 10.0.0.1")))
 			.isEqualTo("198.51.100.7");
 		assertThat(this.keys.address(peer("::1"), forwardedFor("198.51.100.8"))).isEqualTo("198.51.100.8");

@@ -21,9 +21,9 @@ import vn.egov.dashboard.RestrictedServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rate limiter on a server whose clients may send 5 requests (beacon: 3) and whose buckets do not refill
- * during the test. Each test is a client of its own through {@code X-Forwarded-For} from loopback, which this
- * server trusts as a proxy.
+ * The rate limiter on a server whose clients may send 5 requests (beacon: 3) and whose
+ * buckets do not refill during the test. Each test is a client of its own through
+ * {@code X-Forwarded-For} from loopback, which this server trusts as a proxy.
  */
 @RestrictedServer
 class RateLimitTests extends IntegrationTests {
@@ -39,7 +39,8 @@ class RateLimitTests extends IntegrationTests {
 			assertThat(answer.header("x-ratelimit-remaining")).isEqualTo(String.valueOf(4 - i));
 			assertThat(answer.header("x-ratelimit-used")).isEqualTo(String.valueOf(i + 1));
 			assertThat(answer.header("x-ratelimit-resource")).isEqualTo("graphql");
-			assertThat(Long.parseLong(answer.header("x-ratelimit-reset"))).isGreaterThan(Instant.now().getEpochSecond());
+			assertThat(Long.parseLong(answer.header("x-ratelimit-reset")))
+				.isGreaterThan(Instant.now().getEpochSecond());
 		}
 		Answer refused = query("198.51.100.10");
 		assertThat(refused.status()).isEqualTo(429);
@@ -53,7 +54,8 @@ class RateLimitTests extends IntegrationTests {
 			.containsEntry("resource", "graphql");
 		// Another client is not affected, and the actuator is never limited.
 		assertThat(query("198.51.100.11").status()).isEqualTo(200);
-		Answer health = send("198.51.100.10", WebClient.create("http://localhost:" + this.port + "/actuator/health").get());
+		Answer health = send("198.51.100.10",
+				WebClient.create("http://localhost:" + this.port + "/actuator/health").get());
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.header("x-ratelimit-limit")).isNull();
 	}
@@ -106,26 +108,29 @@ class RateLimitTests extends IntegrationTests {
 	}
 
 	private Answer query(String client) {
-		return send(client, WebClient.create("http://localhost:" + this.port + "/graphql")
-			.post()
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", "{ __typename }")));
+		return send(client,
+				WebClient.create("http://localhost:" + this.port + "/graphql")
+					.post()
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(Map.of("query", "{ __typename }")));
 	}
 
 	private Answer hit(String client) {
-		return send(client, WebClient.create("http://localhost:" + this.port + "/api/hits")
-			.post()
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("site", "CDSQG", "path", "/rate-limit-test")));
+		return send(client,
+				WebClient.create("http://localhost:" + this.port + "/api/hits")
+					.post()
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(Map.of("site", "CDSQG", "path", "/rate-limit-test")));
 	}
 
 	private static Answer send(String client, WebClient.RequestHeadersSpec<?> request) {
 		if (client != null) {
 			request.header("X-Forwarded-For", client);
 		}
-		return request.exchangeToMono((response) -> response.bodyToMono(Map.class)
-			.defaultIfEmpty(Map.of())
-			.map((body) -> new Answer(response.statusCode().value(), response.headers().asHttpHeaders(), body)))
+		return request
+			.exchangeToMono((response) -> response.bodyToMono(Map.class)
+				.defaultIfEmpty(Map.of())
+				.map((body) -> new Answer(response.statusCode().value(), response.headers().asHttpHeaders(), body)))
 			.block(TIMEOUT);
 	}
 

@@ -22,8 +22,8 @@ import vn.egov.dashboard.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * API keys from creation to revocation, bad credentials of every kind, and the first admin key from the
- * command line.
+ * API keys from creation to revocation, bad credentials of every kind, and the first
+ * admin key from the command line.
  */
 class ApiKeyTests extends IntegrationTests {
 
@@ -36,49 +36,81 @@ class ApiKeyTests extends IntegrationTests {
 	@Test
 	void shouldAuthenticateWithAKeyUntilItIsRevoked() {
 		HttpGraphQlTester.Response created = asAdmin().documentName("security/createApiKey")
-			.variable("input", Map.of("label", "Hệ thống báo cáo Sở TT&TT Cao Bằng", "role", "AGENCY_EDITOR", "agencyCode", "P04"))
+			.variable("input",
+					Map.of("label", "Hệ thống báo cáo Sở TT&TT Cao Bằng", "role", "AGENCY_EDITOR", "agencyCode", "P04"))
 			.execute();
 		String key = created.path("createApiKey.key").entity(String.class).get();
 		String id = created.path("createApiKey.apiKey.id").entity(String.class).get();
-		created.path("createApiKey.apiKey.createdBy").entity(String.class).isEqualTo("admin")
-			.path("createApiKey.apiKey.agency.code").entity(String.class).isEqualTo("P04")
-			.path("createApiKey.apiKey.lastUsedAt").valueIsNull();
+		created.path("createApiKey.apiKey.createdBy")
+			.entity(String.class)
+			.isEqualTo("admin")
+			.path("createApiKey.apiKey.agency.code")
+			.entity(String.class)
+			.isEqualTo("P04")
+			.path("createApiKey.apiKey.lastUsedAt")
+			.valueIsNull();
 		assertThat(key).matches("egov_[a-z2-7]{8}_[a-z2-7]{40}");
 		// Only the hash is stored.
-		assertThat(count("api_key", "id = " + id + " AND position('" + key + "' in key_sha256::text) = 0")).isEqualTo(1);
+		assertThat(count("api_key", "id = " + id + " AND position('" + key + "' in key_sha256::text) = 0"))
+			.isEqualTo(1);
 
 		HttpGraphQlTester withKey = this.graphQl.mutate().header("X-API-Key", key).build();
 		withKey.documentName("security/viewer")
 			.execute()
-			.path("viewer.name").entity(String.class).isEqualTo("key:" + key.substring(5, 13))
-			.path("viewer.roles").entityList(String.class).containsExactly("AGENCY_EDITOR");
+			.path("viewer.name")
+			.entity(String.class)
+			.isEqualTo("key:" + key.substring(5, 13))
+			.path("viewer.roles")
+			.entityList(String.class)
+			.containsExactly("AGENCY_EDITOR");
 		withKey.documentName("progress/recordMeasurement")
-			.variable("input", Map.of("indicatorCode", "SERVICES_WITH_QA", "agencyCode", "P04", "period", "2019-12-31",
-					"value", 12, "source", "Báo cáo tự động"))
+			.variable("input",
+					Map.of("indicatorCode", "SERVICES_WITH_QA", "agencyCode", "P04", "period", "2019-12-31", "value",
+							12, "source", "Báo cáo tự động"))
 			.execute()
-			.path("recordMeasurement.value").entity(Double.class).isEqualTo(12.0);
+			.path("recordMeasurement.value")
+			.entity(Double.class)
+			.isEqualTo(12.0);
 		asAdmin().documentName("security/apiKeys")
 			.execute()
-			.path("apiKeys.edges[?(@.node.id == '" + id + "')].node.lastUsedAt").entityList(String.class).hasSize(1);
+			.path("apiKeys.edges[?(@.node.id == '" + id + "')].node.lastUsedAt")
+			.entityList(String.class)
+			.hasSize(1);
 
-		asAdmin().documentName("security/revokeApiKey").variable("id", id).execute().path("revokeApiKey.revokedAt").hasValue();
+		asAdmin().documentName("security/revokeApiKey")
+			.variable("id", id)
+			.execute()
+			.path("revokeApiKey.revokedAt")
+			.hasValue();
 		http().post()
 			.uri("/graphql")
 			.header("X-API-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", "{ viewer { name } }"))
 			.exchange()
-			.expectStatus().isUnauthorized()
+			.expectStatus()
+			.isUnauthorized()
 			.expectBody()
-			.jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED")
-			.jsonPath("$.errors[0].message").value(String.class,
+			.jsonPath("$.errors[0].extensions.classification")
+			.isEqualTo("UNAUTHORIZED")
+			.jsonPath("$.errors[0].message")
+			.value(String.class,
 					(message) -> assertThat(message).startsWith("Not signed in: this API key was revoked at "));
-		asAdmin().documentName("security/apiKeys").execute()
-			.path("apiKeys.edges[?(@.node.id == '" + id + "')]").entityList(Object.class).hasSize(0);
-		asAdmin().documentName("security/apiKeys").variable("includeRevoked", true).execute()
-			.path("apiKeys.edges[?(@.node.id == '" + id + "')].node.revokedAt").entityList(String.class).hasSize(1);
-		assertThat(count("audit_entry", "action = 'revokeApiKey' AND entity_id = '" + id
-				+ "' AND old_value ->> 'revokedAt' IS NULL AND new_value ->> 'revokedAt' IS NOT NULL")).isEqualTo(1);
+		asAdmin().documentName("security/apiKeys")
+			.execute()
+			.path("apiKeys.edges[?(@.node.id == '" + id + "')]")
+			.entityList(Object.class)
+			.hasSize(0);
+		asAdmin().documentName("security/apiKeys")
+			.variable("includeRevoked", true)
+			.execute()
+			.path("apiKeys.edges[?(@.node.id == '" + id + "')].node.revokedAt")
+			.entityList(String.class)
+			.hasSize(1);
+		assertThat(count("audit_entry",
+				"action = 'revokeApiKey' AND entity_id = '" + id
+						+ "' AND old_value ->> 'revokedAt' IS NULL AND new_value ->> 'revokedAt' IS NOT NULL"))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -123,8 +155,12 @@ class ApiKeyTests extends IntegrationTests {
 			.documentName("security/auditLog")
 			.variable("actor", "command-line")
 			.execute()
-			.path("auditLog.edges[0].node.action").entity(String.class).isEqualTo("createApiKey")
-			.path("auditLog.edges[0].node.newValue.label").entity(String.class).isEqualTo("Quản trị Cục CĐSQG");
+			.path("auditLog.edges[0].node.action")
+			.entity(String.class)
+			.isEqualTo("createApiKey")
+			.path("auditLog.edges[0].node.newValue.label")
+			.entity(String.class)
+			.isEqualTo("Quản trị Cục CĐSQG");
 	}
 
 	private WebTestClient http() {
@@ -135,11 +171,15 @@ class ApiKeyTests extends IntegrationTests {
 		request.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", "{ agencies(first: 1) { totalCount } }"))
 			.exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
 			.expectBody()
-			.jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED")
-			.jsonPath("$.data").doesNotExist();
+			.jsonPath("$.errors[0].extensions.classification")
+			.isEqualTo("UNAUTHORIZED")
+			.jsonPath("$.data")
+			.doesNotExist();
 	}
 
 }

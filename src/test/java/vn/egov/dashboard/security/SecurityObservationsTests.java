@@ -10,8 +10,8 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring Security does not observe every request's way through its filter chain nor the {@code permitAll}
- * decision every request gets; requests are still timed.
+ * Spring Security does not observe every request's way through its filter chain nor the
+ * {@code permitAll} decision every request gets; requests are still timed.
  */
 class SecurityObservationsTests extends IntegrationTests {
 

@@ -28,12 +28,14 @@ import vn.egov.dashboard.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL stopped under a running server, then started again. The shared PostgreSQL is never stopped (other
- * test runs use it): a second server reaches this run's database through a {@link TcpProxy}, and stopping the
- * proxy is, for that server, a stopped database (open connections dropped, new ones refused). While it is away
- * GraphQL fields fail at once with SERVICE_UNAVAILABLE, the CSV upload answers 503 with Retry-After,
- * {@code /actuator/health} is DOWN and the beacon keeps taking hits into its bounded buffer; once it is back,
- * everything works again without a restart and every hit answered 202 is in the database exactly once.
+ * PostgreSQL stopped under a running server, then started again. The shared PostgreSQL is
+ * never stopped (other test runs use it): a second server reaches this run's database
+ * through a {@link TcpProxy}, and stopping the proxy is, for that server, a stopped
+ * database (open connections dropped, new ones refused). While it is away GraphQL fields
+ * fail at once with SERVICE_UNAVAILABLE, the CSV upload answers 503 with Retry-After,
+ * {@code /actuator/health} is DOWN and the beacon keeps taking hits into its bounded
+ * buffer; once it is back, everything works again without a restart and every hit
+ * answered 202 is in the database exactly once.
  */
 class DatabaseOutageTests extends IntegrationTests {
 
@@ -46,15 +48,17 @@ class DatabaseOutageTests extends IntegrationTests {
 	void shouldFailFastWhileTheDatabaseIsAwayAndRecoverWithoutARestart() {
 		String site = createSite();
 		try (TcpProxy proxy = new TcpProxy(TestDatabase.HOST, Integer.parseInt(TestDatabase.PORT))) {
-			// Command-line arguments: they override application.yml (builder properties would not).
-			ConfigurableApplicationContext server = new SpringApplicationBuilder(EgovDashboardApplication.class)
-				.run("--DB_NAME=" + TestDatabase.NAME, "--DB_HOST=127.0.0.1", "--DB_PORT=" + proxy.port(),
-						"--server.port=0", "--spring.main.banner-mode=off", "--egov.demo-data.enabled=false",
-						"--egov.cache.responses=0", "--egov.traffic.flush-interval=200ms",
-						"--egov.traffic.buffer-capacity=" + CAPACITY,
-						"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.PUBLIC_KEY,
-						// The production fail-fast values (the suite's config/application.yml relaxes them).
-						"--spring.r2dbc.pool.max-acquire-time=2s", "--spring.r2dbc.pool.max-create-connection-time=2s");
+			// Command-line arguments: they override application.yml (builder properties
+			// would not).
+			ConfigurableApplicationContext server = new SpringApplicationBuilder(EgovDashboardApplication.class).run(
+					"--DB_NAME=" + TestDatabase.NAME, "--DB_HOST=127.0.0.1", "--DB_PORT=" + proxy.port(),
+					"--server.port=0", "--spring.main.banner-mode=off", "--egov.demo-data.enabled=false",
+					"--egov.cache.responses=0", "--egov.traffic.flush-interval=200ms",
+					"--egov.traffic.buffer-capacity=" + CAPACITY,
+					"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.PUBLIC_KEY,
+					// The production fail-fast values (the suite's config/application.yml
+					// relaxes them).
+					"--spring.r2dbc.pool.max-acquire-time=2s", "--spring.r2dbc.pool.max-create-connection-time=2s");
 			try {
 				int port = server.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 				WebTestClient http = WebTestClient.bindToServer()
@@ -71,13 +75,16 @@ class DatabaseOutageTests extends IntegrationTests {
 				expectDaNang(graphQl);
 				postHits(http, site, 20, HttpStatus.ACCEPTED);
 				waitUntil(() -> storedViews(site) == 20, "the first hits written");
-				// … and their flush settled: a COMMIT that PostgreSQL has done but whose answer the proxy cut off would
-				// keep them pending (the writer cannot know it committed) and fill the buffer below earlier.
+				// … and their flush settled: a COMMIT that PostgreSQL has done but whose
+				// answer the proxy cut off would
+				// keep them pending (the writer cannot know it committed) and fill the
+				// buffer below earlier.
 				waitUntil(() -> meters.get("egov.hits.pending").gauge().value() == 0, "the first hits settled");
 
 				proxy.stop();
 
-				// GraphQL: a typed error at once, no SQL, no stack trace; a query compiled to one statement (i = 0, 1) or
+				// GraphQL: a typed error at once, no SQL, no stack trace; a query
+				// compiled to one statement (i = 0, 1) or
 				// answered field by field (i = 2).
 				for (int i = 0; i < 3; i++) {
 					long started = System.nanoTime();
@@ -91,21 +98,33 @@ class DatabaseOutageTests extends IntegrationTests {
 					assertThat(Duration.ofNanos(System.nanoTime() - started)).as("failing fast").isLessThan(FAST);
 				}
 				// The health endpoint says DOWN, with 503.
-				http.get().uri("/actuator/health").exchange()
-					.expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-					.expectBody().jsonPath("$.status").isEqualTo("DOWN");
+				http.get()
+					.uri("/actuator/health")
+					.exchange()
+					.expectStatus()
+					.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+					.expectBody()
+					.jsonPath("$.status")
+					.isEqualTo("DOWN");
 				// The CSV upload: 503 with Retry-After, not a 500.
 				long started = System.nanoTime();
-				http.post().uri("/assessments/DTI/2024/scores").contentType(MediaType.parseMediaType("text/csv"))
+				http.post()
+					.uri("/assessments/DTI/2024/scores")
+					.contentType(MediaType.parseMediaType("text/csv"))
 					.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("analyst", Role.ANALYST, null))
 					.bodyValue("block,agency_code,category,score\nPROVINCES,P01,,0.81\n")
 					.exchange()
-					.expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-					.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
-					.expectBody().jsonPath("$.message").isEqualTo(DatabaseUnavailable.MESSAGE);
+					.expectStatus()
+					.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+					.expectHeader()
+					.valueEquals(HttpHeaders.RETRY_AFTER, "5")
+					.expectBody()
+					.jsonPath("$.message")
+					.isEqualTo(DatabaseUnavailable.MESSAGE);
 				assertThat(Duration.ofNanos(System.nanoTime() - started)).as("failing fast").isLessThan(FAST);
 
-				// The beacon buffers: 3 × 20 hits fill the 60 places; the next 20 are refused (503) and counted.
+				// The beacon buffers: 3 × 20 hits fill the 60 places; the next 20 are
+				// refused (503) and counted.
 				double dropped = meters.counter("egov.hits.dropped").count();
 				for (int i = 0; i < 3; i++) {
 					postHits(http, site, 20, HttpStatus.ACCEPTED);
@@ -119,10 +138,12 @@ class DatabaseOutageTests extends IntegrationTests {
 
 				proxy.start();
 
-				// Back without a restart: health UP, the buffered hits written once, queries answered.
+				// Back without a restart: health UP, the buffered hits written once,
+				// queries answered.
 				waitUntil(() -> health(http) == HttpStatus.OK, "/actuator/health UP again");
 				waitUntil(() -> storedViews(site) == 20 + CAPACITY, "the buffered hits written");
-				// The rows are visible as soon as PostgreSQL commits; the writer empties its buffer once it has the answer.
+				// The rows are visible as soon as PostgreSQL commits; the writer empties
+				// its buffer once it has the answer.
 				waitUntil(() -> meters.get("egov.hits.pending").gauge().value() == 0, "the buffer emptied");
 				expectDaNang(graphQl);
 				postHits(http, site, 20, HttpStatus.ACCEPTED);
@@ -146,7 +167,10 @@ class DatabaseOutageTests extends IntegrationTests {
 
 	private String createSite() {
 		String code = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
-		this.db.sql("INSERT INTO site (code, name) VALUES (:code, 'Outage test site')").bind("code", code).then().block();
+		this.db.sql("INSERT INTO site (code, name) VALUES (:code, 'Outage test site')")
+			.bind("code", code)
+			.then()
+			.block();
 		return code;
 	}
 
@@ -155,21 +179,26 @@ class DatabaseOutageTests extends IntegrationTests {
 		for (int i = 0; i < n; i++) {
 			hits.add(Map.of("site", site, "path", "/outage-" + (i % 3), "visitorId", "reader-" + i));
 		}
-		var response = http.post().uri("/api/hits").contentType(MediaType.APPLICATION_JSON).bodyValue(hits)
+		var response = http.post()
+			.uri("/api/hits")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(hits)
 			.exchange()
-			.expectStatus().isEqualTo(expected);
+			.expectStatus()
+			.isEqualTo(expected);
 		if (expected == HttpStatus.SERVICE_UNAVAILABLE) {
 			response.expectHeader().exists(HttpHeaders.RETRY_AFTER).expectBody().jsonPath("$.dropped").isEqualTo(n);
 		}
 	}
 
 	private static HttpStatus health(WebTestClient http) {
-		return HttpStatus.valueOf(http.get().uri("/actuator/health").exchange().returnResult(String.class)
-			.getStatus().value());
+		return HttpStatus
+			.valueOf(http.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().value());
 	}
 
 	private long storedViews(String site) {
-		return sum("SELECT coalesce(sum(views), 0) FROM traffic_bucket WHERE granularity = 'DAY' AND site_code = :site", site);
+		return sum("SELECT coalesce(sum(views), 0) FROM traffic_bucket WHERE granularity = 'DAY' AND site_code = :site",
+				site);
 	}
 
 	private long viewsOfPages(String site) {

@@ -17,8 +17,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which failures mean "the database cannot be reached": the shapes Spring, r2dbc-pool and r2dbc-postgresql
- * give them (seen in the logs of a stopped PostgreSQL), against errors that are bugs or bad data.
+ * Which failures mean "the database cannot be reached": the shapes Spring, r2dbc-pool and
+ * r2dbc-postgresql give them (seen in the logs of a stopped PostgreSQL), against errors
+ * that are bugs or bad data.
  */
 class DatabaseUnavailableTests {
 
@@ -26,8 +27,8 @@ class DatabaseUnavailableTests {
 	void shouldRecogniseARefusedConnectionBehindSpringsWrappers() {
 		ConnectException refused = new ConnectException("finishConnect(..) failed: Connection refused");
 		var driver = new R2dbcNonTransientResourceException("Cannot connect to 127.0.0.1:5439", "08003", refused);
-		assertThat(DatabaseUnavailable.isCauseOf(
-				new CannotCreateTransactionException("Could not open R2DBC Connection for transaction", driver)))
+		assertThat(DatabaseUnavailable
+			.isCauseOf(new CannotCreateTransactionException("Could not open R2DBC Connection for transaction", driver)))
 			.isTrue();
 		assertThat(DatabaseUnavailable
 			.isCauseOf(new DataAccessResourceFailureException("Failed to obtain R2DBC Connection", driver))).isTrue();
@@ -46,17 +47,20 @@ class DatabaseUnavailableTests {
 
 	@Test
 	void shouldRecogniseClosedConnectionsAndPoolTimeouts() {
-		assertThat(DatabaseUnavailable.isCauseOf(new R2dbcNonTransientResourceException("Connection unexpectedly closed")))
+		assertThat(
+				DatabaseUnavailable.isCauseOf(new R2dbcNonTransientResourceException("Connection unexpectedly closed")))
 			.isTrue();
 		assertThat(DatabaseUnavailable.isCauseOf(new R2dbcTransientResourceException("Request queue full"))).isTrue();
-		assertThat(DatabaseUnavailable.isCauseOf(new DataAccessResourceFailureException("Failed to obtain R2DBC Connection",
+		assertThat(DatabaseUnavailable.isCauseOf(new DataAccessResourceFailureException(
+				"Failed to obtain R2DBC Connection",
 				new R2dbcTimeoutException("Connection acquisition timed out after 2000ms", new TimeoutException()))))
 			.isTrue();
 	}
 
 	@Test
 	void shouldNotMistakeOtherServerErrorsForAnOutage() {
-		// r2dbc-postgresql reports an unknown SQLSTATE (here a trigger's RAISE) as a "resource" exception, and Spring
+		// r2dbc-postgresql reports an unknown SQLSTATE (here a trigger's RAISE) as a
+		// "resource" exception, and Spring
 		// wraps that in a DataAccessResourceFailureException: the SQLSTATE decides.
 		assertThat(DatabaseUnavailable.isCauseOf(new DataAccessResourceFailureException("wrapped",
 				new R2dbcNonTransientResourceException("nope", "P0001"))))

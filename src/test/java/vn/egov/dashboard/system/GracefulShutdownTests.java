@@ -23,8 +23,8 @@ import vn.egov.dashboard.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A graceful stop finishes the requests in flight: a query held up by a table lock is still answered, with
- * its data, by a server that was told to stop while it waited.
+ * A graceful stop finishes the requests in flight: a query held up by a table lock is
+ * still answered, with its data, by a server that was told to stop while it waited.
  */
 class GracefulShutdownTests extends IntegrationTests {
 
@@ -36,7 +36,8 @@ class GracefulShutdownTests extends IntegrationTests {
 		int port = server.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		CompletableFuture<Void> stopped;
 		CompletableFuture<String> answer;
-		try (Connection lock = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD)) {
+		try (Connection lock = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.USER,
+				TestDatabase.PASSWORD)) {
 			lock.setAutoCommit(false);
 			try (Statement statement = lock.createStatement()) {
 				statement.execute("LOCK TABLE agency IN ACCESS EXCLUSIVE MODE");
@@ -66,10 +67,9 @@ class GracefulShutdownTests extends IntegrationTests {
 	private static void waitUntilWaiting(Connection lock) throws SQLException, InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (System.nanoTime() < deadline) {
-			try (Statement statement = lock.createStatement();
-					var rows = statement.executeQuery("""
-							SELECT count(*) FROM pg_stat_activity
-							 WHERE datname = current_database() AND wait_event_type = 'Lock'""")) {
+			try (Statement statement = lock.createStatement(); var rows = statement.executeQuery("""
+					SELECT count(*) FROM pg_stat_activity
+					 WHERE datname = current_database() AND wait_event_type = 'Lock'""")) {
 				rows.next();
 				if (rows.getLong(1) > 0) {
 					return;

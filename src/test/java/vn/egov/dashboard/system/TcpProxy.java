@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A TCP proxy in front of the shared PostgreSQL that a test can "stop" and "start" like the database itself:
- * stopped, it drops every open connection and refuses new ones (nothing listens on its port); started again,
- * it forwards to PostgreSQL on the same port. A server pointed at it sees a PostgreSQL outage while the real
- * database, which other test runs use, keeps running.
+ * A TCP proxy in front of the shared PostgreSQL that a test can "stop" and "start" like
+ * the database itself: stopped, it drops every open connection and refuses new ones
+ * (nothing listens on its port); started again, it forwards to PostgreSQL on the same
+ * port. A server pointed at it sees a PostgreSQL outage while the real database, which
+ * other test runs use, keeps running.
  */
 final class TcpProxy implements AutoCloseable {
 

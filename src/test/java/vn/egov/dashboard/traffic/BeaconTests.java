@@ -20,7 +20,8 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The beacon {@code POST /api/hits} and the {@code recordHits} mutation, each test on a site of its own.
+ * The beacon {@code POST /api/hits} and the {@code recordHits} mutation, each test on a
+ * site of its own.
  */
 class BeaconTests extends IntegrationTests {
 
@@ -50,26 +51,29 @@ class BeaconTests extends IntegrationTests {
 	void shouldCountTheGoodHitsOfABatchAndRejectTheBadOnes() {
 		double rejectedBefore = counter("egov.hits.rejected");
 		double acceptedBefore = counter("egov.hits.accepted");
-		List<Map<String, Object>> hits = List.of(
-				hit("/", "Trang chủ", "reader-1", false),
-				Map.of("site", "NO-SUCH-SITE", "path", "/"),
-				hit("/tin-tuc/a", "Bài A", "reader-1", false),
-				Map.of("site", this.site, "title", "no path"),
-				hit("/tin-tuc/a", "x".repeat(301), "reader-2", false),
+		List<Map<String, Object>> hits = List.of(hit("/", "Trang chủ", "reader-1", false),
+				Map.of("site", "NO-SUCH-SITE", "path", "/"), hit("/tin-tuc/a", "Bài A", "reader-1", false),
+				Map.of("site", this.site, "title", "no path"), hit("/tin-tuc/a", "x".repeat(301), "reader-2", false),
 				hit("/bad\u0000path", "NUL in the path", "reader-2", false),
 				hit("/tin-tuc/a#comments", "Bài A", "reader-2", true),
-				Map.of("site", this.site, "path", "/", "member", "yes"),
-				hit("/", null, "v".repeat(129), false),
-				Map.of("site", 42, "path", "/"),
-				hit("/", "Trang chủ", null, false));
-		this.http.post().uri("/api/hits").contentType(MediaType.APPLICATION_JSON).bodyValue(hits)
+				Map.of("site", this.site, "path", "/", "member", "yes"), hit("/", null, "v".repeat(129), false),
+				Map.of("site", 42, "path", "/"), hit("/", "Trang chủ", null, false));
+		this.http.post()
+			.uri("/api/hits")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(hits)
 			.exchange()
-			.expectStatus().isEqualTo(HttpStatus.ACCEPTED)
+			.expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED)
 			.expectBody()
-			.jsonPath("$.accepted").isEqualTo(4)
-			.jsonPath("$.rejected").isEqualTo(7)
-			.jsonPath("$.rejections[*].index").isEqualTo(List.of(1, 3, 4, 5, 7, 8, 9))
-			.jsonPath("$.rejections[*].field").isEqualTo(List.of("site", "path", "title", "path", "member", "visitorId", "site"));
+			.jsonPath("$.accepted")
+			.isEqualTo(4)
+			.jsonPath("$.rejected")
+			.isEqualTo(7)
+			.jsonPath("$.rejections[*].index")
+			.isEqualTo(List.of(1, 3, 4, 5, 7, 8, 9))
+			.jsonPath("$.rejections[*].field")
+			.isEqualTo(List.of("site", "path", "title", "path", "member", "visitorId", "site"));
 		assertThat(counter("egov.hits.rejected") - rejectedBefore).isEqualTo(7);
 		assertThat(counter("egov.hits.accepted") - acceptedBefore).isEqualTo(4);
 
@@ -77,7 +81,8 @@ class BeaconTests extends IntegrationTests {
 		for (String granularity : List.of("MINUTE", "HOUR", "DAY", "WEEK", "MONTH")) {
 			assertThat(sum("views", granularity)).as(granularity).isEqualTo(4);
 			assertThat(sum("member_views", granularity)).as(granularity).isEqualTo(1);
-			// reader-1, reader-2, and the hit without a visitor id (known by address and user agent)
+			// reader-1, reader-2, and the hit without a visitor id (known by address and
+			// user agent)
 			assertThat(sum("visitors", granularity)).as(granularity).isEqualTo(3);
 		}
 		assertThat(pageViews("/")).isEqualTo(2);
@@ -99,58 +104,98 @@ class BeaconTests extends IntegrationTests {
 
 	@Test
 	void shouldAcceptOneHitSentAsTextPlainLikeSendBeacon() {
-		this.http.post().uri("/api/hits").contentType(MediaType.TEXT_PLAIN)
-			.bodyValue("{\"site\":\"" + this.site + "\",\"path\":\"/lien-he\",\"title\":\"Liên hệ\",\"visitorId\":\"b1\"}")
+		this.http.post()
+			.uri("/api/hits")
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue(
+					"{\"site\":\"" + this.site + "\",\"path\":\"/lien-he\",\"title\":\"Liên hệ\",\"visitorId\":\"b1\"}")
 			.exchange()
-			.expectStatus().isEqualTo(HttpStatus.ACCEPTED)
-			.expectBody().jsonPath("$.accepted").isEqualTo(1);
+			.expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED)
+			.expectBody()
+			.jsonPath("$.accepted")
+			.isEqualTo(1);
 		this.flusher.flush();
 		this.graphQl.documentName("traffic/page")
 			.variable("siteCode", this.site)
 			.variable("path", "/lien-he")
 			.execute()
-			.path("page.views").entity(Integer.class).isEqualTo(1)
-			.path("page.title").entity(String.class).isEqualTo("Liên hệ");
+			.path("page.views")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("page.title")
+			.entity(String.class)
+			.isEqualTo("Liên hệ");
 	}
 
 	@Test
 	void shouldRefuseABodyThatIsNotHits() {
-		this.http.post().uri("/api/hits").contentType(MediaType.APPLICATION_JSON).bodyValue("{not json")
-			.exchange().expectStatus().isBadRequest();
-		this.http.post().uri("/api/hits").contentType(MediaType.APPLICATION_JSON).bodyValue("\"a string\"")
-			.exchange().expectStatus().isBadRequest();
+		this.http.post()
+			.uri("/api/hits")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{not json")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		this.http.post()
+			.uri("/api/hits")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("\"a string\"")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 		List<Map<String, Object>> tooMany = java.util.Collections.nCopies(101, hit("/", null, "r", false));
-		this.http.post().uri("/api/hits").contentType(MediaType.APPLICATION_JSON).bodyValue(tooMany)
-			.exchange().expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+		this.http.post()
+			.uri("/api/hits")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(tooMany)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
 		this.flusher.flush();
 		assertThat(count("traffic_bucket", "site_code = '" + this.site + "'")).isZero();
 	}
 
 	@Test
 	void shouldAllowCrossOriginCalls() {
-		this.http.method(HttpMethod.OPTIONS).uri("/api/hits")
+		this.http.method(HttpMethod.OPTIONS)
+			.uri("/api/hits")
 			.header(HttpHeaders.ORIGIN, "https://portal.example.gov.vn")
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-		this.http.post().uri("/api/hits").header(HttpHeaders.ORIGIN, "https://portal.example.gov.vn")
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(hit("/", null, "c", false))
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+		this.http.post()
+			.uri("/api/hits")
+			.header(HttpHeaders.ORIGIN, "https://portal.example.gov.vn")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(hit("/", null, "c", false))
 			.exchange()
-			.expectStatus().isEqualTo(HttpStatus.ACCEPTED)
-			.expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+			.expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
 	}
 
 	@Test
 	void shouldRecordHitsThroughGraphQl() {
 		this.graphQl.documentName("traffic/recordHits")
-			.variable("hits", List.of(Map.of("site", this.site, "path", "/gq", "visitorId", "g1"),
-					Map.of("site", this.site, "path", "no-slash")))
+			.variable("hits",
+					List.of(Map.of("site", this.site, "path", "/gq", "visitorId", "g1"),
+							Map.of("site", this.site, "path", "no-slash")))
 			.execute()
-			.path("recordHits.accepted").entity(Integer.class).isEqualTo(1)
-			.path("recordHits.rejected").entity(Integer.class).isEqualTo(1)
-			.path("recordHits.rejections[0].field").entity(String.class).isEqualTo("path");
+			.path("recordHits.accepted")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("recordHits.rejected")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("recordHits.rejections[0].field")
+			.entity(String.class)
+			.isEqualTo("path");
 		this.flusher.flush();
 		assertThat(pageViews("/gq")).isEqualTo(1);
 	}
@@ -170,12 +215,19 @@ class BeaconTests extends IntegrationTests {
 	}
 
 	private void post(List<Map<String, Object>> hits) {
-		this.http.post().uri("/api/hits").contentType(MediaType.APPLICATION_JSON).bodyValue(hits)
-			.exchange().expectStatus().isEqualTo(HttpStatus.ACCEPTED);
+		this.http.post()
+			.uri("/api/hits")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(hits)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED);
 	}
 
 	private long sum(String column, String granularity) {
-		return this.db.sql("SELECT coalesce(sum(" + column + "), 0) FROM traffic_bucket WHERE site_code = :site AND granularity = :g")
+		return this.db
+			.sql("SELECT coalesce(sum(" + column
+					+ "), 0) FROM traffic_bucket WHERE site_code = :site AND granularity = :g")
 			.bind("site", this.site)
 			.bind("g", granularity)
 			.map((row) -> ((Number) row.get(0)).longValue())

@@ -18,10 +18,11 @@ import vn.egov.dashboard.live.Changes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A flush whose connection breaks: when the break came after COMMIT reached PostgreSQL, the batch is in the
- * database and must not be written again; when it came before, the transaction was rolled back and the batch
- * must be written on the next round. Either way each hit is counted once. The break is simulated on a real
- * write to the test database (the connection itself stays up, which is what lets the flusher ask
+ * A flush whose connection breaks: when the break came after COMMIT reached PostgreSQL,
+ * the batch is in the database and must not be written again; when it came before, the
+ * transaction was rolled back and the batch must be written on the next round. Either way
+ * each hit is counted once. The break is simulated on a real write to the test database
+ * (the connection itself stays up, which is what lets the flusher ask
  * {@code pg_xact_status} at once; in an outage it asks once the database is back).
  */
 class FlushSettlementTests extends IntegrationTests {
@@ -69,7 +70,8 @@ class FlushSettlementTests extends IntegrationTests {
 		TrafficWriter writer = new TrafficWriter(this.db, this.changes) {
 			@Override
 			Mono<Void> statements(HitBatch batch) {
-				// The statements ran in the transaction, then the connection broke before COMMIT.
+				// The statements ran in the transaction, then the connection broke before
+				// COMMIT.
 				return super.statements(batch).then(breakOnce(breakOnce));
 			}
 		};

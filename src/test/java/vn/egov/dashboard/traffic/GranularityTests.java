@@ -44,24 +44,27 @@ class GranularityTests {
 	@Test
 	void shouldRefuseMoreThanTheMaximumOfPoints() {
 		assertThat(TrafficController.bucketStarts(Granularity.MINUTE, at("2026-01-01T00:00:00+07:00"),
-				at("2026-01-01T00:00:00+07:00").plusSeconds(60L * TrafficController.MAX_POINTS))).hasSize(TrafficController.MAX_POINTS);
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> TrafficController.bucketStarts(Granularity.MINUTE,
-				at("2026-01-01T00:00:00+07:00"), at("2026-01-05T00:00:00+07:00")));
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> TrafficController.bucketStarts(Granularity.HOUR,
-				at("2026-01-01T00:00:00+07:00"), at("2027-01-01T00:00:00+07:00")));
+				at("2026-01-01T00:00:00+07:00").plusSeconds(60L * TrafficController.MAX_POINTS)))
+			.hasSize(TrafficController.MAX_POINTS);
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> TrafficController
+			.bucketStarts(Granularity.MINUTE, at("2026-01-01T00:00:00+07:00"), at("2026-01-05T00:00:00+07:00")));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> TrafficController
+			.bucketStarts(Granularity.HOUR, at("2026-01-01T00:00:00+07:00"), at("2027-01-01T00:00:00+07:00")));
 	}
 
 	@Test
 	void shouldFillEveryBucketWithoutAStoredPointWithZeros() {
 		List<Instant> starts = TrafficController.bucketStarts(Granularity.HOUR, at("2026-01-31T22:00:00+07:00"),
 				at("2026-02-01T02:00:00+07:00"));
-		TrafficPoint stray = point("2026-01-31T23:30:00+07:00", 9); // starts no bucket: left out
+		TrafficPoint stray = point("2026-01-31T23:30:00+07:00", 9); // starts no bucket:
+																	// left out
 		List<TrafficPoint> stored = List.of(point("2026-01-31T23:00:00+07:00", 1), stray,
 				point("2026-02-01T00:00:00+07:00", 2));
 		List<TrafficPoint> points = TrafficController.withEmptyBuckets(starts, stored);
 		assertThat(points).extracting(TrafficPoint::start)
 			.containsExactly(OffsetDateTime.parse("2026-01-31T22:00:00+07:00"),
-					OffsetDateTime.parse("2026-01-31T23:00:00+07:00"), OffsetDateTime.parse("2026-02-01T00:00:00+07:00"),
+					OffsetDateTime.parse("2026-01-31T23:00:00+07:00"),
+					OffsetDateTime.parse("2026-02-01T00:00:00+07:00"),
 					OffsetDateTime.parse("2026-02-01T01:00:00+07:00"));
 		assertThat(points).extracting(TrafficPoint::views).containsExactly(0L, 1L, 2L, 0L);
 		assertThat(points).extracting(TrafficPoint::sample).containsExactly(false, true, true, false);

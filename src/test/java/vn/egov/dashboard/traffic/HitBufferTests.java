@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bounded buffer: all or none of a request's hits, batches put back after a failed flush, and a bound
- * that holds while flushes fail.
+ * The bounded buffer: all or none of a request's hits, batches put back after a failed
+ * flush, and a bound that holds while flushes fail.
  */
 class HitBufferTests {
 
@@ -47,7 +47,8 @@ class HitBufferTests {
 		HitBuffer buffer = new HitBuffer(properties(4));
 		buffer.offer(List.of(hit("a"), hit("b"), hit("c")), NOW);
 		HitBatch failing = buffer.drain();
-		// While the database is away the drained batch still takes room: one more fits, not four.
+		// While the database is away the drained batch still takes room: one more fits,
+		// not four.
 		assertThat(buffer.offer(List.of(hit("d"), hit("e")), NOW)).isFalse();
 		assertThat(buffer.offer(List.of(hit("d")), NOW)).isTrue();
 		buffer.restore(failing);

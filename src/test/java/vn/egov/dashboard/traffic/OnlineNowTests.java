@@ -15,8 +15,8 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "Online now": distinct visitors of the last five minutes. Expiry is tested by asking at later moments,
- * not by waiting or by moving the server's clock.
+ * "Online now": distinct visitors of the last five minutes. Expiry is tested by asking at
+ * later moments, not by waiting or by moving the server's clock.
  */
 class OnlineNowTests extends IntegrationTests {
 
@@ -51,9 +51,15 @@ class OnlineNowTests extends IntegrationTests {
 		this.graphQl.documentName("traffic/onlineNow")
 			.variable("siteCode", this.site)
 			.execute()
-			.path("onlineNow.guests").entity(Integer.class).isEqualTo(2)
-			.path("onlineNow.members").entity(Integer.class).isEqualTo(1)
-			.path("onlineNow.total").entity(Integer.class).isEqualTo(3);
+			.path("onlineNow.guests")
+			.entity(Integer.class)
+			.isEqualTo(2)
+			.path("onlineNow.members")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("onlineNow.total")
+			.entity(Integer.class)
+			.isEqualTo(3);
 	}
 
 	@Test

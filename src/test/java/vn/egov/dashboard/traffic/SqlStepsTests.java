@@ -25,7 +25,8 @@ class SqlStepsTests {
 				UPDATE a SET x = 'it''s; fine' WHERE y = 1;
 				""");
 		assertThat(steps).extracting(SqlSteps.Step::name).containsExactly("first", "second");
-		assertThat(steps.get(0).statements()).containsExactly("INSERT INTO a VALUES (1)", "INSERT INTO a\n  VALUES (2)");
+		assertThat(steps.get(0).statements()).containsExactly("INSERT INTO a VALUES (1)",
+				"INSERT INTO a\n  VALUES (2)");
 		assertThat(steps.get(1).statements()).containsExactly("UPDATE a SET x = 'it''s; fine' WHERE y = 1");
 	}
 

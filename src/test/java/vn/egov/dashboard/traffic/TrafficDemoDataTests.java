@@ -9,7 +9,8 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seed portal's published figures are true in the demo data, at the moments they were read.
+ * The seed portal's published figures are true in the demo data, at the moments they were
+ * read.
  */
 class TrafficDemoDataTests extends IntegrationTests {
 
@@ -21,9 +22,15 @@ class TrafficDemoDataTests extends IntegrationTests {
 	@Test
 	void shouldReadEveryPublishedReadingAtItsMoment() {
 		var response = this.graphQl.documentName("traffic/sites").execute();
-		List<String> readAt = response.path("sites[?(@.code == 'CDSQG')].readings[*].readAt").entityList(String.class).get();
-		List<Double> totals = response.path("sites[?(@.code == 'CDSQG')].readings[*].totalVisits").entityList(Double.class).get();
-		List<Integer> guests = response.path("sites[?(@.code == 'CDSQG')].readings[*].guestsOnline").entityList(Integer.class).get();
+		List<String> readAt = response.path("sites[?(@.code == 'CDSQG')].readings[*].readAt")
+			.entityList(String.class)
+			.get();
+		List<Double> totals = response.path("sites[?(@.code == 'CDSQG')].readings[*].totalVisits")
+			.entityList(Double.class)
+			.get();
+		List<Integer> guests = response.path("sites[?(@.code == 'CDSQG')].readings[*].guestsOnline")
+			.entityList(Integer.class)
+			.get();
 		assertThat(totals).containsExactly(19_817_961.0, 20_102_841.0);
 		assertThat(guests).containsExactly(49, 37);
 		for (int i = 0; i < readAt.size(); i++) {
@@ -38,8 +45,12 @@ class TrafficDemoDataTests extends IntegrationTests {
 			.variable("siteCode", "CDSQG")
 			.variable("path", "/tin-tuc/tinh-hoa-binh-phan-dau-60-van-ban-trao-doi-dien-tu-nam-2017")
 			.execute()
-			.path("page.views").entity(Integer.class).isEqualTo(384)
-			.path("page.title").entity(String.class).isEqualTo(
+			.path("page.views")
+			.entity(Integer.class)
+			.isEqualTo(384)
+			.path("page.title")
+			.entity(String.class)
+			.isEqualTo(
 					"Tỉnh Hòa Bình phấn đấu 60% văn bản trao đổi giữa các cơ quan nhà nước dưới dạng điện tử trong năm 2017");
 	}
 
@@ -47,17 +58,25 @@ class TrafficDemoDataTests extends IntegrationTests {
 	void shouldLabelGeneratedSitesAndBuckets() {
 		this.graphQl.documentName("traffic/sites")
 			.execute()
-			.path("sites[*].code").entityList(String.class).contains("CDSQG", "DANANG", "HANOI")
-			.path("sites[?(@.code == 'HANOI')].note").entityList(String.class).satisfies((notes) ->
-					assertThat(notes.get(0)).contains("sample data"))
-			.path("sites[?(@.code == 'CDSQG')].agency.code").entityList(String.class).containsExactly("BTTTT");
+			.path("sites[*].code")
+			.entityList(String.class)
+			.contains("CDSQG", "DANANG", "HANOI")
+			.path("sites[?(@.code == 'HANOI')].note")
+			.entityList(String.class)
+			.satisfies((notes) -> assertThat(notes.get(0)).contains("sample data"))
+			.path("sites[?(@.code == 'CDSQG')].agency.code")
+			.entityList(String.class)
+			.containsExactly("BTTTT");
 		this.graphQl.documentName("traffic/traffic")
 			.variable("siteCode", "HANOI")
 			.variable("from", "2025-03-01T00:00:00+07:00")
 			.variable("to", "2025-03-02T00:00:00+07:00")
 			.variable("granularity", "HOUR")
 			.execute()
-			.path("traffic[*].sample").entityList(Boolean.class).hasSize(24).satisfies((samples) -> assertThat(samples).containsOnly(true));
+			.path("traffic[*].sample")
+			.entityList(Boolean.class)
+			.hasSize(24)
+			.satisfies((samples) -> assertThat(samples).containsOnly(true));
 	}
 
 	@Test

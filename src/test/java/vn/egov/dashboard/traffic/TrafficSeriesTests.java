@@ -13,7 +13,8 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Series bucketing in Vietnam's local time, on hits recorded at chosen moments on a site of the test's own.
+ * Series bucketing in Vietnam's local time, on hits recorded at chosen moments on a site
+ * of the test's own.
  */
 class TrafficSeriesTests extends IntegrationTests {
 
@@ -35,14 +36,16 @@ class TrafficSeriesTests extends IntegrationTests {
 
 	@Test
 	void shouldBucketAcrossAMonthBoundaryInLocalTime() {
-		// 23:59:30 on 31 January and 00:00:10 on 1 February in Hà Nội are both 31 January in UTC.
+		// 23:59:30 on 31 January and 00:00:10 on 1 February in Hà Nội are both 31 January
+		// in UTC.
 		record("2026-01-31T23:59:30+07:00", "reader");
 		record("2026-02-01T00:00:10+07:00", "reader");
 		record("2026-02-01T00:00:50+07:00", "another");
 		this.flusher.flush();
 
 		var months = series("2026-01-01T00:00:00+07:00", "2026-03-01T00:00:00+07:00", "MONTH");
-		months.path("traffic[*].start").entityList(String.class)
+		months.path("traffic[*].start")
+			.entityList(String.class)
 			.containsExactly("2026-01-01T00:00:00.000+07:00", "2026-02-01T00:00:00.000+07:00");
 		months.path("traffic[*].views").entityList(Integer.class).containsExactly(1, 2);
 		months.path("traffic[*].visitors").entityList(Integer.class).containsExactly(1, 2);
@@ -50,15 +53,18 @@ class TrafficSeriesTests extends IntegrationTests {
 		var days = series("2026-01-31T00:00:00+07:00", "2026-02-02T00:00:00+07:00", "DAY");
 		days.path("traffic[*].views").entityList(Integer.class).containsExactly(1, 2);
 
-		// Saturday 31/1 and Sunday 1/2 are one ISO week: three views, but only two distinct visitors.
+		// Saturday 31/1 and Sunday 1/2 are one ISO week: three views, but only two
+		// distinct visitors.
 		var weeks = series("2026-01-26T00:00:00+07:00", "2026-02-02T00:00:00+07:00", "WEEK");
 		weeks.path("traffic[*].start").entityList(String.class).containsExactly("2026-01-26T00:00:00.000+07:00");
 		weeks.path("traffic[*].views").entityList(Integer.class).containsExactly(3);
 		weeks.path("traffic[*].visitors").entityList(Integer.class).containsExactly(2);
 
 		var hours = series("2026-01-31T22:30:00+07:00", "2026-02-01T02:00:00+07:00", "HOUR");
-		hours.path("traffic[*].start").entityList(String.class).containsExactly("2026-01-31T22:00:00.000+07:00",
-				"2026-01-31T23:00:00.000+07:00", "2026-02-01T00:00:00.000+07:00", "2026-02-01T01:00:00.000+07:00");
+		hours.path("traffic[*].start")
+			.entityList(String.class)
+			.containsExactly("2026-01-31T22:00:00.000+07:00", "2026-01-31T23:00:00.000+07:00",
+					"2026-02-01T00:00:00.000+07:00", "2026-02-01T01:00:00.000+07:00");
 		hours.path("traffic[*].views").entityList(Integer.class).containsExactly(0, 1, 2, 0);
 
 		var minutes = series("2026-01-31T23:59:00+07:00", "2026-02-01T00:01:00+07:00", "MINUTE");
@@ -73,10 +79,12 @@ class TrafficSeriesTests extends IntegrationTests {
 		record("2028-02-29T12:00:00+07:00", "r");
 		record("2028-03-01T00:00:00+07:00", "r");
 		this.flusher.flush();
-		series("2027-12-01T00:00:00+07:00", "2028-04-01T00:00:00+07:00", "MONTH")
-			.path("traffic[*].views").entityList(Integer.class).containsExactly(1, 1, 1, 1);
-		series("2028-02-28T00:00:00+07:00", "2028-03-02T00:00:00+07:00", "DAY")
-			.path("traffic[*].views").entityList(Integer.class).containsExactly(0, 1, 1);
+		series("2027-12-01T00:00:00+07:00", "2028-04-01T00:00:00+07:00", "MONTH").path("traffic[*].views")
+			.entityList(Integer.class)
+			.containsExactly(1, 1, 1, 1);
+		series("2028-02-28T00:00:00+07:00", "2028-03-02T00:00:00+07:00", "DAY").path("traffic[*].views")
+			.entityList(Integer.class)
+			.containsExactly(0, 1, 1);
 	}
 
 	@Test
@@ -84,7 +92,8 @@ class TrafficSeriesTests extends IntegrationTests {
 		record("2026-05-01T12:00:00+07:00", "r");
 		this.flusher.flush();
 		var days = series("2026-06-01T00:00:00+07:00", "2026-06-03T00:00:00+07:00", "DAY");
-		days.path("traffic[*].start").entityList(String.class)
+		days.path("traffic[*].start")
+			.entityList(String.class)
 			.containsExactly("2026-06-01T00:00:00.000+07:00", "2026-06-02T00:00:00.000+07:00");
 		days.path("traffic[*].views").entityList(Integer.class).containsExactly(0, 0);
 		days.path("traffic[*].sample").entityList(Boolean.class).containsExactly(false, false);
@@ -103,15 +112,21 @@ class TrafficSeriesTests extends IntegrationTests {
 			.variable("from", "2026-03-10")
 			.variable("to", "2026-03-11")
 			.execute()
-			.path("topPages[*].path").entityList(String.class).containsExactly("/c", "/a", "/b")
-			.path("topPages[*].views").entityList(Integer.class).containsExactly(2, 1, 1);
+			.path("topPages[*].path")
+			.entityList(String.class)
+			.containsExactly("/c", "/a", "/b")
+			.path("topPages[*].views")
+			.entityList(Integer.class)
+			.containsExactly(2, 1, 1);
 		this.graphQl.documentName("traffic/topPages")
 			.variable("siteCode", this.site)
 			.variable("from", "2026-03-10")
 			.variable("to", "2026-03-12")
 			.variable("first", 1)
 			.execute()
-			.path("topPages[*].views").entityList(Integer.class).containsExactly(3);
+			.path("topPages[*].views")
+			.entityList(Integer.class)
+			.containsExactly(3);
 	}
 
 	@Test
@@ -155,7 +170,8 @@ class TrafficSeriesTests extends IntegrationTests {
 		assertThat(receipt.accepted()).isEqualTo(1);
 	}
 
-	private org.springframework.graphql.test.tester.GraphQlTester.Response series(String from, String to, String granularity) {
+	private org.springframework.graphql.test.tester.GraphQlTester.Response series(String from, String to,
+			String granularity) {
 		return this.graphQl.documentName("traffic/traffic")
 			.variable("siteCode", this.site)
 			.variable("from", from)

@@ -15,9 +15,9 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Visitor sets are kept only while their bucket can still receive hits; the counts stay. (Housekeeping is
- * global: asking it to run eleven minutes ahead also drops other sites' current minute sets, which no other
- * test relies on across its own flush.)
+ * Visitor sets are kept only while their bucket can still receive hits; the counts stay.
+ * (Housekeeping is global: asking it to run eleven minutes ahead also drops other sites'
+ * current minute sets, which no other test relies on across its own flush.)
  */
 class VisitorSetExpiryTests extends IntegrationTests {
 
@@ -43,7 +43,8 @@ class VisitorSetExpiryTests extends IntegrationTests {
 	@Test
 	void shouldDropTheSetsOfClosedBucketsAndKeepTheCounts() {
 		Instant now = this.clock.instant();
-		this.hits.record(List.of(new Hit(this.site, "/", null, "reader", false), new Hit(this.site, "/", null, "reader", false)),
+		this.hits.record(
+				List.of(new Hit(this.site, "/", null, "reader", false), new Hit(this.site, "/", null, "reader", false)),
 				"test", now);
 		this.flusher.flush();
 		assertThat(sets("true")).isEqualTo(5);
@@ -55,7 +56,8 @@ class VisitorSetExpiryTests extends IntegrationTests {
 		assertThat(sets("granularity = 'MINUTE'")).as("the minute has closed").isZero();
 		assertThat(sets("granularity <> 'MINUTE'")).as("the hour, day, week and month have not").isEqualTo(4);
 
-		assertThat(count("traffic_bucket", "site_code = '" + this.site + "' AND visitors = 1 AND views = 2")).isEqualTo(5);
+		assertThat(count("traffic_bucket", "site_code = '" + this.site + "' AND visitors = 1 AND views = 2"))
+			.isEqualTo(5);
 	}
 
 	private long sets(String condition) {

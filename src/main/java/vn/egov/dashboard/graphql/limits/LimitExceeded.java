@@ -9,11 +9,14 @@ import graphql.GraphqlErrorBuilder;
 import vn.egov.dashboard.graphql.EgovErrorType;
 
 /**
- * One limit a request went over: the {@code LIMIT_EXCEEDED} error clients get, with {@code extensions.limit}
- * (its name), {@code extensions.measured} and {@code extensions.max}.
+ * One limit a request went over: the {@code LIMIT_EXCEEDED} error clients get, with
+ * {@code extensions.limit} (its name), {@code extensions.measured} and
+ * {@code extensions.max}.
  *
- * @param limit the limit's name: depth, cost, aliases, fields, tokens, bodySize or timeout
- * @param measured what the request measured (for bodySize and timeout: at least this much)
+ * @param limit the limit's name: depth, cost, aliases, fields, tokens, bodySize or
+ * timeout
+ * @param measured what the request measured (for bodySize and timeout: at least this
+ * much)
  * @param max the configured limit
  * @param message what went over, for people
  */
@@ -25,9 +28,10 @@ record LimitExceeded(String limit, long measured, long max, String message) {
 	}
 
 	static LimitExceeded cost(long measured, long max) {
-		return new LimitExceeded("cost", measured, max, "The query could return " + measured
-				+ " objects; at most " + max + " are allowed. Every list multiplies what is selected under it by its"
-				+ " `first` (20 when not given): ask for smaller pages or fewer nested lists");
+		return new LimitExceeded("cost", measured, max,
+				"The query could return " + measured + " objects; at most " + max
+						+ " are allowed. Every list multiplies what is selected under it by its"
+						+ " `first` (20 when not given): ask for smaller pages or fewer nested lists");
 	}
 
 	static LimitExceeded aliases(long measured, long max) {
@@ -51,8 +55,8 @@ record LimitExceeded(String limit, long measured, long max, String message) {
 	}
 
 	static LimitExceeded timeout(long measuredMillis, long maxMillis) {
-		return new LimitExceeded("timeout", measuredMillis, maxMillis, "The request took longer than " + maxMillis
-				+ " ms and was cancelled; ask for less, or retry later");
+		return new LimitExceeded("timeout", measuredMillis, maxMillis,
+				"The request took longer than " + maxMillis + " ms and was cancelled; ask for less, or retry later");
 	}
 
 	GraphQLError toError() {

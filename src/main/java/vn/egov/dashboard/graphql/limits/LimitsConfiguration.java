@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The query limits ({@code egov.limits.*}): an instrumentation that Boot's GraphQL auto-configuration adds to
- * the engine, a timeout around every request, and the checks of HTTP request bodies.
+ * The query limits ({@code egov.limits.*}): an instrumentation that Boot's GraphQL
+ * auto-configuration adds to the engine, a timeout around every request, and the checks
+ * of HTTP request bodies.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitsProperties.class)

@@ -27,17 +27,19 @@ import org.springframework.core.Ordered;
 import vn.egov.dashboard.graphql.Page;
 
 /**
- * Applies the query limits to every execution, whatever its transport (HTTP, SSE, WebSocket) and whether its
- * document came from the document cache or not:
+ * Applies the query limits to every execution, whatever its transport (HTTP, SSE,
+ * WebSocket) and whether its document came from the document cache or not:
  * <ul>
- * <li>the parser of this server's executions stops after {@code max-tokens} tokens (graphql-java's
- * {@link ParserOptions}, set in each execution's context rather than JVM-wide); a document it gives up on for
- * its tokens or its nesting is answered with the measured number instead of a syntax error;</li>
- * <li>before the operation runs, its depth, cost, aliases and fields are measured ({@link Measurer}, with the
- * request's variables); anything over a limit aborts it with one {@code LIMIT_EXCEEDED} error per limit, and
- * no data fetcher is called.</li>
+ * <li>the parser of this server's executions stops after {@code max-tokens} tokens
+ * (graphql-java's {@link ParserOptions}, set in each execution's context rather than
+ * JVM-wide); a document it gives up on for its tokens or its nesting is answered with the
+ * measured number instead of a syntax error;</li>
+ * <li>before the operation runs, its depth, cost, aliases and fields are measured
+ * ({@link Measurer}, with the request's variables); anything over a limit aborts it with
+ * one {@code LIMIT_EXCEEDED} error per limit, and no data fetcher is called.</li>
  * </ul>
- * Documents the parser gave up on are never cached (see {@code DocumentCache}), so each is checked here.
+ * Documents the parser gave up on are never cached (see {@code DocumentCache}), so each
+ * is checked here.
  */
 final class LimitsInstrumentation extends SimplePerformantInstrumentation implements Ordered {
 
@@ -53,7 +55,8 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation implem
 
 	@Override
 	public int getOrder() {
-		// First, so that a rejected operation starts nothing in the other instrumentations.
+		// First, so that a rejected operation starts nothing in the other
+		// instrumentations.
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
@@ -98,7 +101,8 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation implem
 			errors.add(LimitExceeded.cost(measure.cost(), this.limits.maxCost()).toError());
 		}
 		if (!errors.isEmpty()) {
-			// graphql-java answers this abort with these errors and no data, before fetching anything.
+			// graphql-java answers this abort with these errors and no data, before
+			// fetching anything.
 			throw new AbortExecutionException(errors);
 		}
 		return null;
@@ -117,18 +121,23 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation implem
 		return CompletableFuture.completedFuture(result);
 	}
 
-	/** The limit a document the parser gave up on went over, measured, or null for another limit. */
+	/**
+	 * The limit a document the parser gave up on went over, measured, or null for another
+	 * limit.
+	 */
 	private @Nullable LimitExceeded exceeded(InvalidSyntaxException cancelled, @Nullable String document) {
 		if (document == null) {
 			return null;
 		}
 		Tokens tokens = Tokens.of(document);
 		if (cancelled instanceof ParseCancelledTooDeepException) {
-			// Nested selections, input objects or lists: measured as the nesting of braces and brackets.
+			// Nested selections, input objects or lists: measured as the nesting of
+			// braces and brackets.
 			long max = this.limits.maxDepth();
 			return (tokens.nesting() > max) ? LimitExceeded.depth(tokens.nesting(), max) : null;
 		}
-		// Otherwise too many grammar tokens, or too much white space (graphql-java's own limit, not ours).
+		// Otherwise too many grammar tokens, or too much white space (graphql-java's own
+		// limit, not ours).
 		long max = this.limits.maxTokens();
 		return (tokens.count() > max) ? LimitExceeded.tokens(tokens.count(), max) : null;
 	}

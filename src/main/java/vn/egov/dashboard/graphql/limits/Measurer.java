@@ -31,12 +31,14 @@ import graphql.schema.GraphQLTypeUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Measures an operation ({@link Measure}) in one walk of its document. Each fragment is measured once and
- * its measure reused wherever it is spread, so that a document whose fragments spread each other many times
- * (a few hundred tokens that expand to billions of fields) is measured in time linear in its size; graphql-java's
- * own {@code MaxQueryDepthInstrumentation} and {@code MaxQueryComplexityInstrumentation} expand fragments and
- * would walk all of them. A fragment's cost is measured per parent object and scaled by the lists around each
- * spread, which is exact since cost is linear in those multipliers.
+ * Measures an operation ({@link Measure}) in one walk of its document. Each fragment is
+ * measured once and its measure reused wherever it is spread, so that a document whose
+ * fragments spread each other many times (a few hundred tokens that expand to billions of
+ * fields) is measured in time linear in its size; graphql-java's own
+ * {@code MaxQueryDepthInstrumentation} and {@code MaxQueryComplexityInstrumentation}
+ * expand fragments and would walk all of them. A fragment's cost is measured per parent
+ * object and scaled by the lists around each spread, which is exact since cost is linear
+ * in those multipliers.
  */
 final class Measurer {
 
@@ -60,7 +62,10 @@ final class Measurer {
 		this.defaultPageSize = defaultPageSize;
 	}
 
-	/** The measure of the operation an execution is about to run, with its (coerced) variables. */
+	/**
+	 * The measure of the operation an execution is about to run, with its (coerced)
+	 * variables.
+	 */
 	static Measure of(ExecutionContext execution, long defaultPageSize) {
 		return new Measurer(execution.getGraphQLSchema(), execution.getFragmentsByName(),
 				execution.getCoercedVariables().toMap(), defaultPageSize)
@@ -134,7 +139,10 @@ final class Measurer {
 				Measure.add(below.aliases(), aliases));
 	}
 
-	/** Whether a field returns many objects: a list of them, or a connection (whose edges are its page). */
+	/**
+	 * Whether a field returns many objects: a list of them, or a connection (whose edges
+	 * are its page).
+	 */
 	private static boolean isPage(GraphQLFieldDefinition definition, GraphQLNamedType type,
 			@Nullable GraphQLType parent) {
 		if (!(type instanceof GraphQLCompositeType)) {
@@ -150,7 +158,10 @@ final class Measurer {
 		return unwrapped instanceof GraphQLList && !edgesOfConnection;
 	}
 
-	/** The {@code first} of a list field: given, its schema default, or the default page size. */
+	/**
+	 * The {@code first} of a list field: given, its schema default, or the default page
+	 * size.
+	 */
 	private long first(Field field, GraphQLFieldDefinition definition) {
 		Object value = null;
 		Argument given = field.getArguments()

@@ -28,14 +28,16 @@ import vn.egov.dashboard.graphql.ErrorBodies;
 /**
  * The bodies of {@code POST /graphql} requests, before GraphQL reads them:
  * <ul>
- * <li>a body over {@code egov.limits.max-body-size} is refused with 413 and a {@code LIMIT_EXCEEDED} error
- * ({@code extensions.limit: "bodySize"}): at once when {@code Content-Length} says so, or as soon as a body sent
- * without one reads past the limit. (A body over the JSON decoder's buffer,
+ * <li>a body over {@code egov.limits.max-body-size} is refused with 413 and a
+ * {@code LIMIT_EXCEEDED} error ({@code extensions.limit: "bodySize"}): at once when
+ * {@code Content-Length} says so, or as soon as a body sent without one reads past the
+ * limit. (A body over the JSON decoder's buffer,
  * {@code spring.http.codecs.max-in-memory-size}, is answered the same way.)</li>
- * <li>a body that is not a GraphQL request (empty, not JSON, {@code variables} not an object, an unsupported
- * media type) keeps its 4xx status (400 for an empty one, which Spring answered with an empty 200) but gets a
- * GraphQL-shaped {@code BAD_REQUEST} body instead of Boot's error page, so that every answer of the endpoint
- * reads the same way.</li>
+ * <li>a body that is not a GraphQL request (empty, not JSON, {@code variables} not an
+ * object, an unsupported media type) keeps its 4xx status (400 for an empty one, which
+ * Spring answered with an empty 200) but gets a GraphQL-shaped {@code BAD_REQUEST} body
+ * instead of Boot's error page, so that every answer of the endpoint reads the same
+ * way.</li>
  * </ul>
  * Runs after the rate limiter, so refused requests still count against their client.
  */
@@ -94,7 +96,8 @@ final class RequestBodies implements WebFilter, Ordered {
 			HttpStatus status = clientError(ex);
 			return (status != null) ? badRequest(exchange, status) : Mono.error(ex);
 		})
-			// An empty body is no request at all: Spring's handler answers nothing (200, no body).
+			// An empty body is no request at all: Spring's handler answers nothing (200,
+			// no body).
 			.then(Mono.defer(() -> exchange.getResponse().isCommitted() ? Mono.empty()
 					: badRequest(exchange, HttpStatus.BAD_REQUEST)));
 	}
@@ -118,7 +121,9 @@ final class RequestBodies implements WebFilter, Ordered {
 		return ErrorBodies.write(exchange.getResponse(), status, this.json, message, extensions);
 	}
 
-	/** The 4xx status of a request the GraphQL handler refused before running it, or null. */
+	/**
+	 * The 4xx status of a request the GraphQL handler refused before running it, or null.
+	 */
 	private static @Nullable HttpStatus clientError(Throwable ex) {
 		if (ex instanceof ResponseStatusException refused && refused.getStatusCode().is4xxClientError()) {
 			return HttpStatus.valueOf(refused.getStatusCode().value());

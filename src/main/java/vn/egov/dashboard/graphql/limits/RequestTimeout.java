@@ -13,10 +13,11 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
 /**
- * Cancels a request that takes longer than {@code egov.limits.timeout} and answers it with a
- * {@code LIMIT_EXCEEDED} error ({@code extensions.limit: "timeout"}) instead of leaving the client waiting.
- * Spring's {@code TimeoutWebGraphQlInterceptor} answers 408 without a GraphQL body. A subscription is timed
- * only until its stream starts; queries and mutations sent over a WebSocket are timed like HTTP ones.
+ * Cancels a request that takes longer than {@code egov.limits.timeout} and answers it
+ * with a {@code LIMIT_EXCEEDED} error ({@code extensions.limit: "timeout"}) instead of
+ * leaving the client waiting. Spring's {@code TimeoutWebGraphQlInterceptor} answers 408
+ * without a GraphQL body. A subscription is timed only until its stream starts; queries
+ * and mutations sent over a WebSocket are timed like HTTP ones.
  */
 final class RequestTimeout implements WebGraphQlInterceptor, Ordered {
 

@@ -1,10 +1,11 @@
 package vn.egov.dashboard.graphql.limits;
 
 /**
- * A scan of a GraphQL document by its lexical grammar: how many tokens it holds (names, numbers, strings and
- * punctuators; not white space, commas or comments) and how deeply its braces and brackets nest. Used to tell a client by
- * how much a document that graphql-java's parser gave up on went over a limit; it runs only then, on documents
- * no longer than the request body limit.
+ * A scan of a GraphQL document by its lexical grammar: how many tokens it holds (names,
+ * numbers, strings and punctuators; not white space, commas or comments) and how deeply
+ * its braces and brackets nest. Used to tell a client by how much a document that
+ * graphql-java's parser gave up on went over a limit; it runs only then, on documents no
+ * longer than the request body limit.
  *
  * @param count the number of tokens
  * @param nesting the deepest nesting of {@code {}} and {@code []}

@@ -32,11 +32,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Documents over each query limit, through the GraphQL endpoint: each is refused with one
- * {@code LIMIT_EXCEEDED} error carrying the limit's name, the measured value and the maximum (defaults of
- * {@code application.yml}: depth 10, cost 200,000, aliases 30, fields 500, tokens 5,000), and nothing is
- * fetched: the timer of the operation's root field ({@code graphql.datafetcher}, one sample per call) does not
- * move. The bombs
- * are generated here rather than kept as documents since their size is the point.
+ * {@code LIMIT_EXCEEDED} error carrying the limit's name, the measured value and the
+ * maximum (defaults of {@code application.yml}: depth 10, cost 200,000, aliases 30,
+ * fields 500, tokens 5,000), and nothing is fetched: the timer of the operation's root
+ * field ({@code graphql.datafetcher}, one sample per call) does not move. The bombs are
+ * generated here rather than kept as documents since their size is the point.
  */
 class LimitsTests extends IntegrationTests {
 
@@ -53,10 +53,12 @@ class LimitsTests extends IntegrationTests {
 
 	@Test
 	void shouldRefuseADocumentTooDeepToParseWithItsNesting() {
-		// The parser itself gives up on this long before the end (graphql-java's rule-depth guard).
+		// The parser itself gives up on this long before the end (graphql-java's
+		// rule-depth guard).
 		String bomb = "{ agencies ".repeat(5000) + "}".repeat(5000);
 		expectRefused(this.graphQl.document(bomb), "agencies", "depth", 5000, 10);
-		// Lists nested in an argument count too: the selection's brace, the input object's, and 1000 brackets.
+		// Lists nested in an argument count too: the selection's brace, the input
+		// object's, and 1000 brackets.
 		String lists = "{ agencies(filter: {kinds: " + "[".repeat(1000) + "]".repeat(1000) + "}) { totalCount } }";
 		expectRefused(this.graphQl.document(lists), "agencies", "depth", 1002, 10);
 	}
@@ -67,19 +69,28 @@ class LimitsTests extends IntegrationTests {
 				query costly($n: Int) {
 					agencies(first: $n) { edges { node { children { children { predecessors { code } } } } } }
 				}""";
-		// 100 agencies + 100 × 20 children + 100 × 20 × 20 grandchildren + 100 × 20 × 20 × 20 predecessors.
+		// 100 agencies + 100 × 20 children + 100 × 20 × 20 grandchildren + 100 × 20 × 20
+		// × 20 predecessors.
 		expectRefused(this.graphQl.document(document).variable("n", 100), "agencies", "cost", 842_100, 200_000);
-		// The same document (now from the document cache) with a small page is measured again, and runs.
+		// The same document (now from the document cache) with a small page is measured
+		// again, and runs.
 		long before = fetches("agencies");
-		this.graphQl.document(document).variable("n", 2).execute().path("agencies.edges").entityList(Object.class).hasSize(2);
+		this.graphQl.document(document)
+			.variable("n", 2)
+			.execute()
+			.path("agencies.edges")
+			.entityList(Object.class)
+			.hasSize(2);
 		assertThat(fetches("agencies")).as("the positive control fetches").isGreaterThan(before);
 	}
 
 	@Test
 	void shouldRefuseLargePagesOfSiblingConnectionsWithTheirCost() {
-		// Every root connection counts its page: 3 × (100 + 100 × 20 × 20 × 20 cited documents).
+		// Every root connection counts its page: 3 × (100 + 100 × 20 × 20 × 20 cited
+		// documents).
 		String document = IntStream.range(0, 3)
-			.mapToObj((i) -> "d" + i + ": documents(first: 100) { edges { node { basedOn { citedBy { basedOn { number } } } } } }")
+			.mapToObj((i) -> "d" + i
+					+ ": documents(first: 100) { edges { node { basedOn { citedBy { basedOn { number } } } } } }")
 			.collect(Collectors.joining(" ", "{ ", " }"));
 		expectRefused(this.graphQl.document(document), "documents", "cost",
 				3 * (100 + 100 * 20 + 100 * 20 * 20 + 100 * 20 * 20 * 20), 200_000);
@@ -102,11 +113,17 @@ class LimitsTests extends IntegrationTests {
 
 	@Test
 	void shouldMeasureFragmentsThatSpreadEachOtherWithoutExpandingThem() {
-		// F0 selects 2 fields; each F(i) spreads F(i-1) twice: 2^41 fields in a document of a few hundred tokens.
+		// F0 selects 2 fields; each F(i) spreads F(i-1) twice: 2^41 fields in a document
+		// of a few hundred tokens.
 		StringBuilder document = new StringBuilder("{ agencies(first: 1) { edges { node { ...F40 } } } }\n");
 		document.append("fragment F0 on Agency { code name }\n");
 		for (int i = 1; i <= 40; i++) {
-			document.append("fragment F").append(i).append(" on Agency { ...F").append(i - 1).append(" ...F").append(i - 1)
+			document.append("fragment F")
+				.append(i)
+				.append(" on Agency { ...F")
+				.append(i - 1)
+				.append(" ...F")
+				.append(i - 1)
 				.append(" }\n");
 		}
 		expectRefused(this.graphQl.document(document.toString()), "agencies", "fields", 3 + (1L << 41), 500);
@@ -131,8 +148,9 @@ class LimitsTests extends IntegrationTests {
 		long before = fetches("agencies");
 		this.graphQl.document(document).execute().errors().satisfy((errors) -> {
 			assertThat(errors).allSatisfy((error) -> assertThat(classification(error)).isEqualTo("LIMIT_EXCEEDED"));
-			assertThat(errors).extracting((error) -> error.getExtensions().get("limit"),
-					(error) -> ((Number) error.getExtensions().get("measured")).longValue())
+			assertThat(errors)
+				.extracting((error) -> error.getExtensions().get("limit"),
+						(error) -> ((Number) error.getExtensions().get("measured")).longValue())
 				.containsExactlyInAnyOrder(tuple("fields", 600L), tuple("aliases", 100L), tuple("cost", 100L * 42_100));
 		}).path("a0").pathDoesNotExist();
 		assertThat(fetches("agencies")).isEqualTo(before);
@@ -175,7 +193,8 @@ class LimitsTests extends IntegrationTests {
 			assertThat(event.get("errors")).asInstanceOf(InstanceOfAssertFactories.LIST)
 				.singleElement()
 				.extracting("extensions")
-				.isEqualTo(Map.of("classification", "LIMIT_EXCEEDED", "limit", "fields", "measured", 1 + 600 * 2, "max", 500));
+				.isEqualTo(Map.of("classification", "LIMIT_EXCEEDED", "limit", "fields", "measured", 1 + 600 * 2, "max",
+						500));
 		});
 	}
 
@@ -188,7 +207,10 @@ class LimitsTests extends IntegrationTests {
 			.isEqualTo("Query");
 	}
 
-	/** Refused over {@code limit}, and {@code root} (the operation's first field) was never fetched. */
+	/**
+	 * Refused over {@code limit}, and {@code root} (the operation's first field) was
+	 * never fetched.
+	 */
 	private void expectRefused(GraphQlTester.Request<?> request, String root, String limit, long measured, long max) {
 		long before = fetches(root);
 		expectLimit(request.execute().errors(), limit, measured, max);
@@ -211,9 +233,10 @@ class LimitsTests extends IntegrationTests {
 	}
 
 	/**
-	 * Calls so far of the data fetcher of a field (Spring's observation times every non-trivial one), plus queries
-	 * answered by a compiled SQL statement (which call no data fetcher). A root field's fetcher runs before anything
-	 * under it: if neither count moved, nothing of the operation ran.
+	 * Calls so far of the data fetcher of a field (Spring's observation times every
+	 * non-trivial one), plus queries answered by a compiled SQL statement (which call no
+	 * data fetcher). A root field's fetcher runs before anything under it: if neither
+	 * count moved, nothing of the operation ran.
 	 */
 	private long fetches(String field) {
 		long fetched = this.meters.find("graphql.datafetcher")

@@ -17,8 +17,8 @@ import vn.egov.dashboard.IntegrationTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bodies of {@code POST /graphql} that are too large or not GraphQL requests: refused with their 4xx status and
- * a GraphQL-shaped error, never Boot's error page or a 500.
+ * Bodies of {@code POST /graphql} that are too large or not GraphQL requests: refused
+ * with their 4xx status and a GraphQL-shaped error, never Boot's error page or a 500.
  */
 class RequestBodiesTests extends IntegrationTests {
 
@@ -29,7 +29,8 @@ class RequestBodiesTests extends IntegrationTests {
 
 	@Test
 	void shouldRefuseABodyOverTheLimitWith413() {
-		String body = this.json.writeValueAsString(Map.of("query", "{ __typename }", "variables", Map.of("pad", "x".repeat(MAX))));
+		String body = this.json
+			.writeValueAsString(Map.of("query", "{ __typename }", "variables", Map.of("pad", "x".repeat(MAX))));
 		Answer answer = post(body);
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.error()).containsEntry("classification", "LIMIT_EXCEEDED")
@@ -63,8 +64,8 @@ class RequestBodiesTests extends IntegrationTests {
 
 	@Test
 	void shouldRefuseBodiesThatAreNotGraphQlRequestsWithAGraphQlShaped400() {
-		for (String body : new String[] { "not json", "{\"query\": \"{ __typename }\", \"variables\": \"abc\"}", "[1, 2]",
-				"{\"query\": \"{ __typename }\"", "" }) {
+		for (String body : new String[] { "not json", "{\"query\": \"{ __typename }\", \"variables\": \"abc\"}",
+				"[1, 2]", "{\"query\": \"{ __typename }\"", "" }) {
 			Answer answer = post(body);
 			assertThat(answer.status()).as(body).isEqualTo(400);
 			assertThat(answer.error()).as(body).containsEntry("classification", "BAD_REQUEST");
@@ -77,7 +78,8 @@ class RequestBodiesTests extends IntegrationTests {
 			.bodyValue(body)
 			.exchangeToMono((r) -> r.bodyToMono(String.class)
 				.defaultIfEmpty("")
-				.map((text) -> new Answer(r.statusCode().value(), text.isEmpty() ? Map.of() : this.json.readValue(text, Map.class))))
+				.map((text) -> new Answer(r.statusCode().value(),
+						text.isEmpty() ? Map.of() : this.json.readValue(text, Map.class))))
 			.block(Duration.ofSeconds(30));
 	}
 

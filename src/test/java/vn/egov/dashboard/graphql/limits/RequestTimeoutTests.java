@@ -15,7 +15,8 @@ import org.springframework.http.HttpHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The request timeout: a request still running after it is cancelled and answered with a typed error.
+ * The request timeout: a request still running after it is cancelled and answered with a
+ * typed error.
  */
 class RequestTimeoutTests {
 
@@ -26,8 +27,10 @@ class RequestTimeoutTests {
 	void shouldCancelASlowRequestAndAnswerLimitExceeded() {
 		AtomicBoolean cancelled = new AtomicBoolean();
 		RequestTimeout timeout = new RequestTimeout(Duration.ofMillis(100));
-		StepVerifier.create(timeout.intercept(this.request, (r) -> Mono.never().doOnCancel(() -> cancelled.set(true)).cast(
-				org.springframework.graphql.server.WebGraphQlResponse.class)))
+		StepVerifier.create(timeout.intercept(this.request,
+				(r) -> Mono.never()
+					.doOnCancel(() -> cancelled.set(true))
+					.cast(org.springframework.graphql.server.WebGraphQlResponse.class)))
 			.assertNext((response) -> {
 				assertThat(response.getExecutionResult().isDataPresent()).isFalse();
 				assertThat(response.getErrors()).singleElement().satisfies((error) -> {

@@ -11,7 +11,8 @@ class TokensTests {
 
 	@Test
 	void shouldCountNamesNumbersStringsAndPunctuatorsButNotIgnoredText() {
-		// { a ( b : 1.5e3 c : "x, }" ) ... F }: 13 tokens; the comma, white space and the comment are ignored.
+		// { a ( b : 1.5e3 c : "x, }" ) ... F }: 13 tokens; the comma, white space and the
+		// comment are ignored.
 		Tokens tokens = Tokens.of("{ a(b: 1.5e3, c: \"x, }\") ...F } # { { {\n");
 		assertThat(tokens.count()).isEqualTo(13);
 		assertThat(tokens.nesting()).isEqualTo(1);
