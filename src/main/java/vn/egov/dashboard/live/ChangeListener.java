@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.postgresql.api.Notification;
@@ -80,6 +81,9 @@ class ChangeListener implements SmartLifecycle {
 			.register(meters);
 		this.reconnects = Counter.builder("egov.live.reconnects")
 			.description("Times the listener connection was re-established after a loss")
+			.register(meters);
+		Gauge.builder("egov.live.listening", this.listening, (up) -> up.get() ? 1 : 0)
+			.description("1 while the listener connection is up and LISTENing, else 0")
 			.register(meters);
 	}
 

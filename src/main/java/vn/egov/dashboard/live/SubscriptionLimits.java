@@ -10,6 +10,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -58,6 +59,11 @@ class SubscriptionLimits implements WebSocketGraphQlInterceptor, Ordered {
 		this.perClient = properties.maxSubscriptionsPerClient();
 		this.refused = Counter.builder("egov.live.subscriptions.refused")
 			.description("Subscriptions refused over the per-connection or per-client cap")
+			.register(meters);
+		Gauge
+			.builder("egov.live.subscriptions.open", this.clients,
+					(open) -> open.values().stream().mapToInt(AtomicInteger::get).sum())
+			.description("Subscriptions open now (WebSocket and SSE)")
 			.register(meters);
 	}
 

@@ -19,9 +19,9 @@ import vn.egov.dashboard.system.DataChangedEvent;
 /**
  * The latest published (or sample) total score and rank of every agency in every
  * framework's latest round, per block: {@code egov_assessment_score} and
- * {@code egov_assessment_rank} with labels
- * {@code framework, year, block, agency, agency_name, sample}. Refreshed on a schedule
- * and after an import.
+ * {@code egov_assessment_rank} with labels {@code framework, year, block, agency, sample}
+ * ({@code sample="true"}: generated sample data). Exported by the exporting instance only
+ * ({@link MetricsExporter}); refreshed on a schedule and after an import on any instance.
  */
 @Component
 class AssessmentGauges {
@@ -31,16 +31,15 @@ class AssessmentGauges {
 	 * its block.
 	 */
 	private static final String LATEST = """
-			SELECT r.framework, r.year, r.block, r.agency_code, a.name, r.score, r.rank, r.sample
+			SELECT r.framework, r.year, r.block, r.agency_code, r.score, r.rank, r.sample
 			  FROM assessment_ranked r
-			  JOIN agency a ON a.code = r.agency_code
 			 WHERE r.category_code = 'TOTAL'
 			   AND r.year = (SELECT max(rd.year) FROM assessment_round rd
 			                  WHERE rd.framework = r.framework
 			                    AND EXISTS (SELECT 1 FROM assessment_score s WHERE s.round_id = rd.id))
 			""";
 
-	private record Latest(String framework, int year, String block, String agency, String name, double score, long rank,
+	private record Latest(String framework, int year, String block, String agency, double score, long rank,
 			boolean sample) {
 	}
 
@@ -50,10 +49,13 @@ class AssessmentGauges {
 
 	private final MultiGauge ranks;
 
+	private final MetricsExporter exporter;
+
 	private final Refresher refresher = new Refresher("assessment gauges", this::load);
 
-	AssessmentGauges(DatabaseClient db, MeterRegistry registry) {
+	AssessmentGauges(DatabaseClient db, MetricsExporter exporter, MeterRegistry registry) {
 		this.db = db;
+		this.exporter = exporter;
 		this.scores = MultiGauge.builder("egov.assessment.score")
 			.description("Total score in the framework's latest round")
 			.register(registry);
@@ -69,15 +71,24 @@ class AssessmentGauges {
 		}
 	}
 
+	@EventListener
+	void onExporterChanged(MetricsExporter.Changed event) {
+		refresh().subscribe();
+	}
+
 	@Scheduled(initialDelay = 0, fixedDelayString = "${egov.metrics.refresh-interval:60s}")
 	Mono<Void> refresh() {
 		return this.refresher.refresh();
 	}
 
 	private Mono<?> load() {
+		if (!this.exporter.exporting()) {
+			publish(List.of());
+			return Mono.empty();
+		}
 		return this.db.sql(LATEST)
 			.map((row) -> new Latest(row.get("framework", String.class), row.get("year", Integer.class),
-					row.get("block", String.class), row.get("agency_code", String.class), row.get("name", String.class),
+					row.get("block", String.class), row.get("agency_code", String.class),
 					row.get("score", java.math.BigDecimal.class).doubleValue(), row.get("rank", Long.class),
 					Boolean.TRUE.equals(row.get("sample", Boolean.class))))
 			.all()
@@ -90,7 +101,7 @@ class AssessmentGauges {
 		List<Row<?>> ranks = new ArrayList<>();
 		for (Latest row : rows) {
 			Tags tags = Tags.of("framework", row.framework(), "year", String.valueOf(row.year()), "block", row.block(),
-					"agency", row.agency(), "agency_name", row.name(), "sample", String.valueOf(row.sample()));
+					"agency", row.agency(), "sample", String.valueOf(row.sample()));
 			scores.add(Row.of(tags, row.score()));
 			ranks.add(Row.of(tags, row.rank()));
 		}

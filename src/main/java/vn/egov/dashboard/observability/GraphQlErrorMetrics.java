@@ -9,6 +9,8 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
+import vn.egov.dashboard.graphql.EgovErrorType;
+
 /**
  * Counts the errors GraphQL responses carry, by {@code extensions.classification}:
  * {@code egov_graphql_errors_total{classification="BAD_REQUEST"}}.
@@ -23,9 +25,11 @@ class GraphQlErrorMetrics implements WebGraphQlInterceptor {
 	GraphQlErrorMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		// Registered up front so that dashboards show 0 rather than "No data" before the
-		// first error.
+		// first error. RATE_LIMITED is not among them: the rate limiter answers before
+		// GraphQL runs and counts its refusals itself (egov_ratelimit_refused_total).
 		for (String classification : new String[] { "BAD_REQUEST", "NOT_FOUND", "UNAUTHORIZED", "FORBIDDEN",
-				"INTERNAL_ERROR", "ValidationError", "InvalidSyntax" }) {
+				"INTERNAL_ERROR", "ValidationError", "InvalidSyntax", EgovErrorType.LIMIT_EXCEEDED.name(),
+				EgovErrorType.SERVICE_UNAVAILABLE.name() }) {
 			counter(classification);
 		}
 	}

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,17 +18,18 @@ import org.springframework.stereotype.Component;
 import vn.egov.dashboard.traffic.SiteStatistics;
 
 /**
- * The portals' figures as gauges, refreshed every
+ * The portals' figures as gauges, exported by the exporting instance only
+ * ({@link MetricsExporter}) and refreshed every
  * {@code egov.metrics.portal-refresh-interval}:
  * <ul>
- * <li>{@code egov_poll_votes{poll, site, option}}: votes per option of every poll
- * (labels: poll id, option label)</li>
- * <li>{@code egov_site_online{site, site_name, kind="guests"|"members"}}: distinct
- * visitors in the last 5 minutes</li>
- * <li>{@code egov_site_visits{site, site_name}}: visits in all, including the portal's
- * count before it reported here</li>
+ * <li>{@code egov_poll_option_votes{poll, site, option}}: votes per option of every poll
+ * (labels: poll id, site code, "position. label")</li>
+ * <li>{@code egov_site_online{site, kind="guests"|"members"}}: distinct visitors in the
+ * last 5 minutes (the figures of the GraphQL field {@code onlineNow})</li>
+ * <li>{@code egov_site_visits{site}}: visits in all, including the portal's count before
+ * it reported here (the field {@code siteStats.totalVisits})</li>
  * </ul>
- * Hits accepted, rejected and dropped are counters of the beacon itself
+ * Hits accepted, rejected and dropped are counters of each instance's beacon
  * ({@code egov_hits_*_total}).
  */
 @Component
@@ -50,10 +52,14 @@ class PortalGauges {
 
 	private final MultiGauge visits;
 
+	private final MetricsExporter exporter;
+
 	private final Refresher refresher = new Refresher("portal gauges", this::load);
 
-	PortalGauges(DatabaseClient db, SiteStatistics sites, Clock clock, MeterRegistry registry) {
+	PortalGauges(DatabaseClient db, SiteStatistics sites, MetricsExporter exporter, Clock clock,
+			MeterRegistry registry) {
 		this.db = db;
+		this.exporter = exporter;
 		this.sites = sites;
 		this.clock = clock;
 		this.votes = MultiGauge.builder("egov.poll.option.votes")
@@ -67,12 +73,22 @@ class PortalGauges {
 			.register(registry);
 	}
 
+	@EventListener
+	void onExporterChanged(MetricsExporter.Changed event) {
+		refresh().subscribe();
+	}
+
 	@Scheduled(initialDelay = 0, fixedDelayString = "${egov.metrics.portal-refresh-interval:15s}")
 	Mono<Void> refresh() {
 		return this.refresher.refresh();
 	}
 
 	private Mono<?> load() {
+		if (!this.exporter.exporting()) {
+			this.votes.register(List.of(), true);
+			publish(List.of());
+			return Mono.empty();
+		}
 		Mono<Void> polls = this.db.sql(VOTES)
 			.map((row) -> Row.of(
 					Tags.of("poll", String.valueOf(row.get("id", Long.class)), "site",
@@ -91,7 +107,7 @@ class PortalGauges {
 		List<Row<?>> online = new ArrayList<>();
 		List<Row<?>> visits = new ArrayList<>();
 		for (SiteStatistics.Snapshot site : snapshots) {
-			Tags tags = Tags.of("site", site.siteCode(), "site_name", site.siteName());
+			Tags tags = Tags.of("site", site.siteCode());
 			online.add(Row.of(tags.and("kind", "guests"), site.guests()));
 			online.add(Row.of(tags.and("kind", "members"), site.members()));
 			visits.add(Row.of(tags, site.totalVisits()));
