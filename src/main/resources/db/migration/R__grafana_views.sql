@@ -68,15 +68,17 @@ SELECT t.id AS target_id, coalesce(t.code, 'T' || t.id) AS target_code, t.indica
   LEFT JOIN progress_standing n ON n.target_id = t.id AND n.agency_code = 'VN'
   CROSS JOIN progress_refresh r;
 
--- One row per target × agency it covers: where the agency stands.
+-- One row per target × agency it covers: where the agency stands, and the source of its latest value.
 CREATE VIEW grafana.target_progress AS
 SELECT p.target_id, coalesce(t.code, 'T' || t.id) AS target_code, t.indicator_code, t.value AS goal, t.deadline,
        p.agency_code, a.name AS agency_name, a.name_en AS agency_name_en, a.kind, grafana.block_of(a.kind) AS block,
        a.region, p.status, grafana.status_order(p.status) AS status_order, p.latest_value, p.latest_period, p.gap,
-       p.share_of_way, p.projected_value, p.sample, p.first_met_on, r.as_of, r.computed_at
+       p.share_of_way, p.projected_value, p.sample, p.first_met_on, m.source AS latest_source, r.as_of, r.computed_at
   FROM progress_standing p
   JOIN target t ON t.id = p.target_id
   JOIN agency a ON a.code = p.agency_code
+  LEFT JOIN measurement m ON m.indicator_code = t.indicator_code AND m.agency_code = p.agency_code
+                         AND m.period = p.latest_period AND NOT m.replaced
   CROSS JOIN progress_refresh r;
 
 -- The values in force (corrections replace), one per indicator × agency × period; `time` is the end of the period.
