@@ -382,6 +382,22 @@ class DashboardChecksTests extends IntegrationTests {
 				.forEach((r) -> stored.put((String) r.get("agency_code"), (String) r.get("status")));
 			assertThat(stored).as(code).isEqualTo(statuses);
 		}
+		// The table of every target, as the dashboard opens (every block and agency): the
+		// same figures, and "no data yet" where GraphQL counts no agency.
+		Map<String, Map<String, Object>> panel = new HashMap<>();
+		for (Map<String, Object> row : sqlPanel(progress, "Mọi mục tiêu", defaults(progress))) {
+			panel.put((String) row.get("Mã / code"), row);
+		}
+		assertThat(panel).hasSize(49);
+		for (JsonNode target : targets) {
+			Map<String, Object> row = panel.get(target.get("code").asText());
+			JsonNode summary = target.get("summary");
+			assertThat(row.get("Cơ quan / agencies")).as(target.get("code").asText())
+				.isEqualTo((summary.get("agencies").asInt() == 0) ? "chưa có số liệu / no data yet"
+						: summary.get("agencies").asText());
+			assertThat(((Number) row.get("Đạt / achieved")).intValue()).isEqualTo(summary.get("achieved").asInt());
+			assertThat(((Number) row.get("Chậm / off track")).intValue()).isEqualTo(summary.get("offTrack").asInt());
+		}
 		// The panels of the chosen target: its agencies per status, and its row per
 		// agency.
 		Dashboards.Values values = defaults(progress).with("target", "QD1819-02")

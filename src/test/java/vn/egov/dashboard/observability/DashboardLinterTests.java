@@ -217,6 +217,51 @@ class DashboardLinterTests {
 		assertThat(errors).isEmpty();
 	}
 
+	@Test
+	void shouldLayOutPanelsOnTheGridAndDefineEveryVariableTheyName() {
+		List<String> errors = new ArrayList<>();
+		Pattern variable = Pattern.compile("\\$\\{(\\w+)(?::\\w+)?}|\\$(?!__)(\\w+)");
+		Set<String> uids = new java.util.HashSet<>();
+		this.dashboards.forEach((name, dashboard) -> {
+			if (!uids.add(dashboard.get("uid").asText())) {
+				errors.add(name + " repeats the uid " + dashboard.get("uid").asText());
+			}
+			Set<String> defined = Set
+				.copyOf(Dashboards.variables(dashboard).stream().map((v) -> v.get("name").asText()).toList());
+			List<int[]> cells = new ArrayList<>();
+			Set<Integer> ids = new java.util.HashSet<>();
+			for (JsonNode panel : Dashboards.panels(dashboard)) {
+				String where = name + " / " + panel.get("title").asText();
+				if (!ids.add(panel.get("id").asInt())) {
+					errors.add(where + " repeats the panel id " + panel.get("id").asInt());
+				}
+				JsonNode grid = panel.get("gridPos");
+				int[] cell = { grid.get("x").asInt(), grid.get("y").asInt(), grid.get("w").asInt(),
+						grid.get("h").asInt() };
+				if (cell[0] + cell[2] > 24) {
+					errors.add(where + " is wider than the 24 columns");
+				}
+				for (int[] other : cells) {
+					if (cell[0] < other[0] + other[2] && other[0] < cell[0] + cell[2] && cell[1] < other[1] + other[3]
+							&& other[1] < cell[1] + cell[3]) {
+						errors.add(where + " overlaps another panel");
+					}
+				}
+				cells.add(cell);
+				for (JsonNode target : panel.get("targets")) {
+					Matcher used = variable.matcher(Dashboards.query(target));
+					while (used.find()) {
+						String named = (used.group(1) != null) ? used.group(1) : used.group(2);
+						if (!defined.contains(named)) {
+							errors.add(where + " names $" + named + ", which the dashboard does not define");
+						}
+					}
+				}
+			}
+		});
+		assertThat(errors).isEmpty();
+	}
+
 	private interface PromQl {
 
 		void check(String where, String expr);
