@@ -117,6 +117,20 @@ class DashboardChecksTests extends IntegrationTests {
 			.atMost(WAIT)
 			.ignoreExceptions()
 			.until(() -> prom("sum(up{job=\"egov-dashboard\"})").path(0).path("value").path(1).asText().equals("2"));
+		// One of the two exports the database-derived gauges: the lease may be held by
+		// another test server on this database, paused meanwhile; freed, it goes to the
+		// first instance that renews it.
+		Awaitility.await("one of the scraped instances exports the database-derived gauges")
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(11))
+			.ignoreExceptions()
+			.until(() -> {
+				if (value("sum(egov_metrics_exporter)") == 1) {
+					return true;
+				}
+				this.db.sql("DELETE FROM metrics_exporter").then().block();
+				return false;
+			});
 	}
 
 	@AfterAll
@@ -166,7 +180,8 @@ class DashboardChecksTests extends IntegrationTests {
 
 	@Test
 	void shouldFindEveryMetricAPanelNamesInTheScrape() throws Exception {
-		String scrape = get(this.port, "/actuator/prometheus").body();
+		String scrape = get(this.port, "/actuator/prometheus").body()
+				+ get(this.secondPort, "/actuator/prometheus").body();
 		Set<String> exported = scrape.lines()
 			.filter((line) -> !line.startsWith("#") && !line.isBlank())
 			.map((line) -> line.replaceAll("[{ ].*", ""))
@@ -297,9 +312,9 @@ class DashboardChecksTests extends IntegrationTests {
 
 	@Test
 	void shouldGiveTheSameTotalsWithTwoInstancesAsWithOne() throws Exception {
-		String a = "127.0.0.1:" + this.port;
+		String a = prom("egov_metrics_exporter == 1").get(0).get("metric").get("instance").asText();
 		// Visits and online, per site: GraphQL's figures, the sum over both instances and
-		// instance A alone (the exporter) agree.
+		// the exporting instance alone agree.
 		JsonNode sites = graphQl("{ a: siteStats(siteCode: \"CDSQG\") { totalVisits } "
 				+ "b: siteStats(siteCode: \"HANOI\") { totalVisits } }");
 		Awaitility.await("the visits gauge follows the database")
