@@ -202,6 +202,27 @@ class DashboardChecksTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldCompressScrapesAndKeepSeriesBounded() throws Exception {
+		HttpResponse<byte[]> gzip = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus"))
+				.header("Accept-Encoding", "gzip")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		String scrape = new String(
+				new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body())).readAllBytes(),
+				StandardCharsets.UTF_8);
+		assertThat(gzip.body().length).isLessThan(scrape.length() / 5);
+		// No histogram for data fetchers or GraphQL requests; no series per agency and
+		// target; names never copied into labels.
+		assertThat(scrape).doesNotContain("graphql_datafetcher_seconds_bucket", "graphql_request_seconds_bucket",
+				"egov_target_progress_", "agency_name=", "site_name=", "egov_target_deadline{");
+		assertThat(scrape.lines()
+			.filter((l) -> l.startsWith("http_server_requests_seconds_bucket{"))
+			.map((l) -> l.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+			.distinct()).hasSize(12);
+	}
+
+	@Test
 	void shouldShowTheInducedTrafficExactlyOnTheApiDashboard() throws Exception {
 		JsonNode api = this.dashboards.get("api");
 		String instance = "127.0.0.1:" + this.port;
