@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -172,22 +173,28 @@ class VoteStuffingTests extends IntegrationTests {
 		return voteAsync(client, forwardedFor, poll, option, cookie, userAgent).block(Duration.ofSeconds(10));
 	}
 
-	private reactor.core.publisher.Mono<Vote> voteAsync(WebClient client, String forwardedFor, TestPoll poll,
-			int option, @Nullable String cookie, String userAgent) {
-		var request = client.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("X-Forwarded-For", forwardedFor)
-			.header(HttpHeaders.USER_AGENT, userAgent);
-		if (cookie != null) {
-			request = request.cookie("egov_vid", cookie);
-		}
-		return request
+	private Mono<Vote> voteAsync(WebClient client, String forwardedFor, TestPoll poll, int option,
+			@Nullable String cookie, String userAgent) {
+		return request(client, forwardedFor, cookie, userAgent)
 			.bodyValue(Map.of("query", CAST_VOTE, "variables",
 					Map.of("pollId", poll.id(), "optionId", poll.options().get(option))))
 			.exchangeToMono((response) -> response.bodyToMono(MAP)
 				.map((body) -> new Vote(outcome(body),
 						response.headers().asHttpHeaders().getFirst(HttpHeaders.SET_COOKIE))));
+	}
+
+	/**
+	 * A GraphQL request from {@code forwardedFor} (as the trusted proxy forwards it) with
+	 * this cookie (null: none) and user agent.
+	 */
+	private static WebClient.RequestBodySpec request(WebClient client, String forwardedFor, @Nullable String cookie,
+			String userAgent) {
+		WebClient.RequestBodySpec request = client.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Forwarded-For", forwardedFor)
+			.header(HttpHeaders.USER_AGENT, userAgent);
+		return (cookie != null) ? request.cookie("egov_vid", cookie) : request;
 	}
 
 	private List<String> castVotes(String client, TestPoll poll, int aliases) {
@@ -212,15 +219,8 @@ class VoteStuffingTests extends IntegrationTests {
 
 	private Map<String, Object> post(WebClient client, String forwardedFor, String document,
 			Map<String, Object> variables, @Nullable String cookie, String userAgent) {
-		var request = client.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("X-Forwarded-For", forwardedFor)
-			.header(HttpHeaders.USER_AGENT, userAgent);
-		if (cookie != null) {
-			request = request.cookie("egov_vid", cookie);
-		}
-		return request.bodyValue(Map.of("query", document, "variables", variables))
+		return request(client, forwardedFor, cookie, userAgent)
+			.bodyValue(Map.of("query", document, "variables", variables))
 			.retrieve()
 			.bodyToMono(MAP)
 			.block(Duration.ofSeconds(10));
