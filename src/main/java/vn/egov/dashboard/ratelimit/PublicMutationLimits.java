@@ -93,6 +93,7 @@ final class PublicMutationLimits extends SimplePerformantInstrumentation impleme
 		String counted = (mutation.itemsArgument() != null) ? mutation.itemsArgument() : mutation.field() + " calls";
 		return GraphqlErrorBuilder.newError()
 			.errorType(ErrorType.BAD_REQUEST)
+			.locations(null)
 			.message(mutation.errorField() + ": an operation may send at most " + mutation.maxPerRequest() + " "
 					+ counted + ", counted over every " + mutation.field()
 					+ " of the operation (aliases and fragments included); this one sends " + drawn
