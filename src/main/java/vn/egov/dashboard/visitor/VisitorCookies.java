@@ -1,5 +1,6 @@
 package vn.egov.dashboard.visitor;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
@@ -21,8 +22,6 @@ final class VisitorCookies {
 
 	private static final Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
 
-	private static final Base64.Decoder decoder = Base64.getUrlDecoder();
-
 	private final KeyedHash key;
 
 	VisitorCookies(KeyedHash key) {
@@ -34,7 +33,7 @@ final class VisitorCookies {
 		if (!ID.matcher(id).matches()) {
 			throw new IllegalArgumentException("Not a visitor id: " + id);
 		}
-		return id + "." + encoder.encodeToString(mac(id));
+		return id + "." + new String(mac(id), StandardCharsets.US_ASCII);
 	}
 
 	/** The id of a cookie value this server signed, or null for anything else. */
@@ -50,18 +49,14 @@ final class VisitorCookies {
 		if (!ID.matcher(id).matches()) {
 			return null;
 		}
-		byte[] given;
-		try {
-			given = decoder.decode(value.substring(dot + 1));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		// The MAC as written is compared, not decoded: one value, and only one, checks.
+		byte[] given = value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
 		return MessageDigest.isEqual(given, mac(id)) ? id : null;
 	}
 
+	/** The MAC of {@code id}, base64url, as ASCII bytes. */
 	private byte[] mac(String id) {
-		return Arrays.copyOf(this.key.bytes("visitor-cookie|" + id), MAC_BYTES);
+		return encoder.encode(Arrays.copyOf(this.key.bytes("visitor-cookie|" + id), MAC_BYTES));
 	}
 
 }
