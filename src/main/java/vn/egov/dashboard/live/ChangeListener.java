@@ -143,10 +143,12 @@ class ChangeListener implements SmartLifecycle {
 		this.listening.set(true);
 		if (this.sessions.getAndIncrement() > 0) {
 			// Whatever was sent while the connection was down is lost: assume everything
-			// changed.
-			this.reconnects.increment();
+			// changed. Counted once the caches are cleared, so that whoever sees the
+			// count
+			// finds them cleared.
 			logger.info("Change listener reconnected; clearing caches");
 			this.events.publishEvent(new DataChangedEvent(DataChangedEvent.EVERYTHING, java.util.List.of(), true));
+			this.reconnects.increment();
 		}
 	}
 

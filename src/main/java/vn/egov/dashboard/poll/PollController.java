@@ -33,9 +33,9 @@ import vn.egov.dashboard.graphql.Connections;
 import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Page;
-import vn.egov.dashboard.traffic.Client;
 import vn.egov.dashboard.traffic.Granularity;
 import vn.egov.dashboard.traffic.Site;
+import vn.egov.dashboard.visitor.Visitor;
 
 /**
  * Polls: queries, results per day, and the {@code castVote} mutation.
@@ -73,10 +73,14 @@ class PollController {
 					this.polls.count(siteCode, active, now)));
 	}
 
+	/**
+	 * Public: every selection drew a token from the client's vote budget before the
+	 * operation ran ({@link PollConfiguration}).
+	 */
 	@MutationMapping
 	Mono<Poll> castVote(@Argument String pollId, @Argument String optionId,
-			@ContextValue(name = Client.CONTEXT_KEY) Client client) {
-		return this.service.castVote(pollId, optionId, client);
+			@ContextValue(name = Visitor.CONTEXT_KEY) Visitor visitor) {
+		return this.service.castVote(pollId, optionId, visitor);
 	}
 
 	@SchemaMapping

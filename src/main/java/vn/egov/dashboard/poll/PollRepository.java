@@ -20,6 +20,7 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
 import vn.egov.dashboard.graphql.Page;
+import vn.egov.dashboard.poll.VoteRejectedException.Reason;
 import vn.egov.dashboard.system.Binds;
 
 /**
@@ -49,10 +50,15 @@ class PollRepository {
 			""" + WITH_OPTIONS;
 
 	/**
-	 * Records the vote and counts it in one statement: the insert happens only while the
-	 * poll is open and only if the voter has no vote in it yet (the primary key decides,
-	 * also between concurrent votes), and the option's count rises only if the insert
-	 * happened.
+	 * Records the vote and counts it, in one statement, so that the rows it locks are
+	 * held only until the commit that follows. The vote is inserted while the poll is
+	 * open and only if the voter has no vote in it yet (the primary key decides, also
+	 * between concurrent votes: the second waits for the first and inserts nothing). It
+	 * is then counted against its address, unless the address has its cap already: that
+	 * row is the lock, concurrent votes from one address take turns, and each sees the
+	 * count the one before it committed ({@code ON CONFLICT DO UPDATE} reads the latest
+	 * version), so the cap cannot be passed. Last, the option's count rises. The answer
+	 * says what happened; a vote inserted but over the cap must be rolled back.
 	 */
 	private static final String VOTE = """
 			WITH vote AS (
@@ -61,8 +67,17 @@ class PollRepository {
 			     WHERE p.id = :pollId AND p.opens_at <= :now AND (p.closes_at IS NULL OR p.closes_at > :now)
 			    ON CONFLICT (poll_id, voter) DO NOTHING
 			    RETURNING option_id
+			), address AS (
+			    INSERT INTO poll_address AS a (poll_id, address, votes)
+			    SELECT :pollId, :address, 1 FROM vote
+			    ON CONFLICT (poll_id, address) DO UPDATE SET votes = a.votes + 1 WHERE a.votes < :cap
+			    RETURNING votes
+			), counted AS (
+			    UPDATE poll_option SET votes = votes + 1
+			     WHERE id = (SELECT option_id FROM vote) AND EXISTS (SELECT FROM address)
+			    RETURNING id
 			)
-			UPDATE poll_option SET votes = votes + 1 WHERE id = (SELECT option_id FROM vote)""";
+			SELECT (SELECT count(*) FROM vote) AS inserted, (SELECT count(*) FROM counted) AS counted""";
 
 	private static final String VOTES_PER_DAY = """
 			SELECT cast(timezone('Asia/Ho_Chi_Minh', cast_at) AS date) AS day, option_id, count(*) AS votes
@@ -102,18 +117,33 @@ class PollRepository {
 	}
 
 	/**
-	 * True when the vote was recorded and counted; false when the voter had already voted
-	 * (or it closed).
+	 * Records and counts a vote, in the caller's transaction, or fails with the reason it
+	 * cannot be counted ({@code ALREADY_VOTED}, also when the poll closed meanwhile;
+	 * {@code ADDRESS_LIMIT}, after inserting a vote the transaction must roll back).
+	 * {@code voter} and {@code address} are keyed hashes.
 	 */
-	Mono<Boolean> vote(long pollId, long optionId, byte[] voter, Instant now) {
+	Mono<Void> vote(long pollId, long optionId, byte[] voter, byte[] address, int cap, Instant now) {
 		return this.db.sql(VOTE)
 			.bind("pollId", pollId)
 			.bind("optionId", optionId)
 			.bind("voter", voter)
+			.bind("address", address)
+			.bind("cap", cap)
 			.bind("now", time(now))
-			.fetch()
-			.rowsUpdated()
-			.map((rows) -> rows == 1);
+			.map((row) -> new long[] { row.get("inserted", Long.class), row.get("counted", Long.class) })
+			.one()
+			.flatMap((outcome) -> {
+				if (outcome[0] == 0) {
+					return Mono.error(new VoteRejectedException(Reason.ALREADY_VOTED, "pollId",
+							"has already been answered by this voter; one vote per voter"));
+				}
+				if (outcome[1] == 0) {
+					return Mono.error(new VoteRejectedException(Reason.ADDRESS_LIMIT, "pollId",
+							"has had " + cap + " votes from this address, the most one address may add to a poll: "
+									+ "people who share an address share this number"));
+				}
+				return Mono.empty();
+			});
 	}
 
 	/** Votes per local day and option, cast in [from, to). */

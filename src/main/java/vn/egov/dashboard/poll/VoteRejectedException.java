@@ -20,7 +20,12 @@ public class VoteRejectedException extends InvalidInputException {
 		/** The option belongs to another poll. */
 		OPTION_NOT_IN_POLL,
 		/** This voter has already voted in this poll. */
-		ALREADY_VOTED
+		ALREADY_VOTED,
+		/**
+		 * The voter's address has cast as many votes in this poll as one address may
+		 * ({@code egov.poll.max-votes-per-address}).
+		 */
+		ADDRESS_LIMIT
 
 	}
 

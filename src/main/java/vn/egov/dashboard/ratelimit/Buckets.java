@@ -13,11 +13,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
- * One budget ({@code graphql} or {@code beacon}): a Bucket4j token bucket per client,
- * held in a bounded Caffeine cache. A bucket left alone for a whole refill period is full
- * again, so it is dropped then and a new full one made on the client's next request:
- * forgetting it changes nothing. Past {@code maxClients} the least recently used buckets
- * go first.
+ * One budget ({@code graphql}, {@code beacon} or {@code vote}): a Bucket4j token bucket
+ * per client, held in a bounded Caffeine cache. A bucket left alone for a whole refill
+ * period is full again, so it is dropped then and a new full one made on the client's
+ * next request: forgetting it changes nothing. Past {@code maxClients} the least recently
+ * used buckets go first.
  */
 final class Buckets {
 
@@ -27,6 +27,8 @@ final class Buckets {
 	}
 
 	private final String name;
+
+	private final String unit;
 
 	private final long capacity;
 
@@ -40,8 +42,14 @@ final class Buckets {
 
 	private final Counter refused;
 
-	Buckets(String name, RateLimitProperties.Budget budget, int maxClients, Clock clock, MeterRegistry meters) {
+	/**
+	 * A budget of {@code unit} ("requests", "page views", "votes"): what one token pays
+	 * for.
+	 */
+	Buckets(String name, String unit, RateLimitProperties.Budget budget, int maxClients, Clock clock,
+			MeterRegistry meters) {
 		this.name = name;
+		this.unit = unit;
 		this.capacity = budget.capacity();
 		this.refillSeconds = budget.refillPeriod().toSeconds();
 		this.bandwidth = Bandwidth.builder()
@@ -66,21 +74,36 @@ final class Buckets {
 		return this.name;
 	}
 
+	String unit() {
+		return this.unit;
+	}
+
 	/** Takes a token from the client's bucket, if there is one. */
 	Verdict take(String client) {
+		return take(client, 1);
+	}
+
+	/**
+	 * Takes {@code tokens} (at least 1) from the client's bucket at once, or none when it
+	 * holds fewer. More than the capacity is never allowed; the client is then told to
+	 * wait a whole refill period.
+	 */
+	Verdict take(String client, long tokens) {
 		Bucket bucket = this.buckets.get(client, (key) -> Bucket.builder().addLimit(this.bandwidth).build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		long reset = this.clock.millis() / 1000 + seconds(probe.getNanosToWaitForReset());
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(tokens);
+		long reset = this.clock.millis() / 1000 + Math.min(this.refillSeconds, seconds(probe.getNanosToWaitForReset()));
 		if (probe.isConsumed()) {
 			return new Verdict(true, this.capacity, this.refillSeconds, probe.getRemainingTokens(), reset, 0);
 		}
 		this.refused.increment();
-		long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
-		return new Verdict(false, this.capacity, this.refillSeconds, 0, reset, retryAfter);
+		long retryAfter = Math.max(1, Math.min(this.refillSeconds, seconds(probe.getNanosToWaitForRefill())));
+		return new Verdict(false, this.capacity, this.refillSeconds, probe.getRemainingTokens(), reset, retryAfter);
 	}
 
+	/** Whole seconds, rounded up, without overflowing for Bucket4j's "never". */
 	private static long seconds(long nanos) {
-		return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+		long second = TimeUnit.SECONDS.toNanos(1);
+		return nanos / second + ((nanos % second != 0) ? 1 : 0);
 	}
 
 }

@@ -17,8 +17,18 @@ import org.springframework.http.HttpHeaders;
  * {@code X-Forwarded-For} chain is read from the right, past every trusted proxy, to the
  * first address that is not one: the left-hand entries are whatever the client wrote and
  * are never believed on their own. Nothing is exempt, loopback included.
+ * <p>
+ * One bean, present whether rate limiting is on or not: visitors and voters are told
+ * apart by the same address ({@code visitor.Visitors}).
  */
-final class ClientKeys {
+public final class ClientKeys {
+
+	/**
+	 * Where {@link RateLimitFilter} leaves the key of an HTTP request (an exchange
+	 * attribute), and where GraphQL executions find it (a GraphQL context key), for the
+	 * budgets of public mutations ({@link PublicMutationLimits}).
+	 */
+	static final String ATTRIBUTE = ClientKeys.class.getName() + ".key";
 
 	private final List<Cidr> trustedProxies;
 
@@ -37,8 +47,11 @@ final class ClientKeys {
 		return "ip:" + address(peer, headers);
 	}
 
-	/** The client's address: the peer's, or the one its trusted proxies forwarded. */
-	String address(@Nullable InetSocketAddress peer, HttpHeaders headers) {
+	/**
+	 * The client's address: the peer's, or the one its trusted proxies forwarded
+	 * ({@code "unknown"} when the connection has none).
+	 */
+	public String address(@Nullable InetSocketAddress peer, HttpHeaders headers) {
 		InetAddress client = (peer != null) ? peer.getAddress() : null;
 		if (client == null) {
 			return (peer != null) ? peer.getHostString() : "unknown";

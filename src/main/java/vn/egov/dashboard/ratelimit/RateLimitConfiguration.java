@@ -2,6 +2,7 @@ package vn.egov.dashboard.ratelimit;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,11 +15,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Rate limiting ({@code egov.rate-limit.*}), on unless
- * {@code egov.rate-limit.enabled=false}.
+ * {@code egov.rate-limit.enabled=false}. Client addresses ({@link ClientKeys}) and the
+ * per-request maxima of public mutations apply either way.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
-@ConditionalOnBooleanProperty(name = "egov.rate-limit.enabled", matchIfMissing = true)
 class RateLimitConfiguration {
 
 	@Bean
@@ -27,28 +28,51 @@ class RateLimitConfiguration {
 		return new ClientKeys(ranges.stream().filter((range) -> !range.isBlank()).map(Cidr::parse).toList());
 	}
 
-	/** The GraphQL budget: every request but the beacon's and the actuator's. */
+	/** The budgets of anonymous writes: page views and votes; none when switched off. */
 	@Bean
-	Buckets graphqlBudget(RateLimitProperties properties, Clock clock, MeterRegistry meters) {
-		return new Buckets("graphql", new RateLimitProperties.Budget(properties.capacity(), properties.refillPeriod()),
-				properties.maxClients(), clock, meters);
-	}
-
-	/** The beacon's budget: {@code POST /api/hits}. */
-	@Bean
-	Buckets beaconBudget(RateLimitProperties properties, Clock clock, MeterRegistry meters) {
-		return new Buckets("beacon", properties.beacon(), properties.maxClients(), clock, meters);
-	}
-
-	@Bean
-	RateLimitFilter rateLimitFilter(Buckets graphqlBudget, Buckets beaconBudget, ClientKeys keys, JsonMapper json,
-			@Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
-		return new RateLimitFilter(graphqlBudget, beaconBudget, keys, actuatorPath, json);
+	WriteBudgets writeBudgets(RateLimitProperties properties, Clock clock, MeterRegistry meters) {
+		if (!properties.enabled()) {
+			return new WriteBudgets(Map.of());
+		}
+		return new WriteBudgets(Map.of(WriteBudgets.BEACON,
+				new Buckets(WriteBudgets.BEACON, "page views", properties.beacon(), properties.maxClients(), clock,
+						meters),
+				WriteBudgets.VOTE,
+				new Buckets(WriteBudgets.VOTE, "votes", properties.vote(), properties.maxClients(), clock, meters)));
 	}
 
 	@Bean
-	WebSocketRateLimit webSocketRateLimit(Buckets graphqlBudget, ClientKeys keys) {
-		return new WebSocketRateLimit(graphqlBudget, keys);
+	PublicMutationLimits publicMutationLimits(List<PublicMutation> mutations, WriteBudgets budgets) {
+		return new PublicMutationLimits(mutations, budgets);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "egov.rate-limit.enabled", matchIfMissing = true)
+	static class Enabled {
+
+		/** The GraphQL budget: every request but the beacon's and the actuator's. */
+		@Bean
+		Buckets graphqlBudget(RateLimitProperties properties, Clock clock, MeterRegistry meters) {
+			return new Buckets("graphql", "requests",
+					new RateLimitProperties.Budget(properties.capacity(), properties.refillPeriod()),
+					properties.maxClients(), clock, meters);
+		}
+
+		@Bean
+		RateLimitFilter rateLimitFilter(Buckets graphqlBudget, WriteBudgets writeBudgets, ClientKeys keys,
+				JsonMapper json, @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
+			Buckets beacon = writeBudgets.get(WriteBudgets.BEACON);
+			if (beacon == null) {
+				throw new IllegalStateException("rate limiting is on but the beacon has no budget");
+			}
+			return new RateLimitFilter(graphqlBudget, beacon, keys, actuatorPath, json);
+		}
+
+		@Bean
+		WebSocketRateLimit webSocketRateLimit(Buckets graphqlBudget, ClientKeys keys) {
+			return new WebSocketRateLimit(graphqlBudget, keys);
+		}
+
 	}
 
 }

@@ -28,7 +28,10 @@ import vn.egov.dashboard.graphql.ErrorBodies;
  * {@code Retry-After} and a GraphQL-shaped {@code RATE_LIMITED} error.
  * <p>
  * Ordered after Spring Security's filter chain (order -100), so that an authenticated
- * client counts as its principal rather than its address.
+ * client counts as its principal rather than its address. The client's key is left in the
+ * exchange's attributes ({@link ClientKeys#ATTRIBUTE}) for what a request writes beyond
+ * the request itself: the beacon's further hits ({@link WriteBudgets#takeMore}), public
+ * mutations' hits and votes ({@link PublicMutationLimits}).
  */
 final class RateLimitFilter implements WebFilter, Ordered {
 
@@ -69,20 +72,30 @@ final class RateLimitFilter implements WebFilter, Ordered {
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((principal) -> {
 				String client = this.keys.key(principal.orElse(null), request.getRemoteAddress(), request.getHeaders());
+				exchange.getAttributes().put(ClientKeys.ATTRIBUTE, client);
 				Buckets.Verdict verdict = budget.take(client);
-				HttpHeaders headers = exchange.getResponse().getHeaders();
-				headers.set("x-ratelimit-limit", Long.toString(verdict.limit()));
-				headers.set("x-ratelimit-remaining", Long.toString(verdict.remaining()));
-				headers.set("x-ratelimit-used", Long.toString(verdict.limit() - verdict.remaining()));
-				headers.set("x-ratelimit-reset", Long.toString(verdict.resetEpochSeconds()));
-				headers.set("x-ratelimit-resource", budget.name());
+				headers(exchange.getResponse().getHeaders(), verdict, budget);
 				if (verdict.allowed()) {
 					return chain.filter(exchange);
 				}
-				headers.set(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
 				return ErrorBodies.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, this.json,
-						RateLimited.message(verdict), RateLimited.extensions(verdict, budget.name()));
+						RateLimited.message(verdict, budget.unit()), RateLimited.extensions(verdict, budget.name()));
 			});
+	}
+
+	/**
+	 * GitHub's {@code x-ratelimit-*} headers for {@code verdict}, and {@code Retry-After}
+	 * when it refused.
+	 */
+	static void headers(HttpHeaders headers, Buckets.Verdict verdict, Buckets budget) {
+		headers.set("x-ratelimit-limit", Long.toString(verdict.limit()));
+		headers.set("x-ratelimit-remaining", Long.toString(verdict.remaining()));
+		headers.set("x-ratelimit-used", Long.toString(verdict.limit() - verdict.remaining()));
+		headers.set("x-ratelimit-reset", Long.toString(verdict.resetEpochSeconds()));
+		headers.set("x-ratelimit-resource", budget.name());
+		if (!verdict.allowed()) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
+		}
 	}
 
 	private @Nullable Buckets budgetOf(ServerHttpRequest request) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code egov.rate-limit.*}: how many requests a client may send. Each client has a
@@ -15,14 +16,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param capacity requests a client may send in a burst; also the sustained rate per
  * refill period
  * @param refillPeriod time in which an empty bucket fills up again
- * @param beacon the page-view beacon's own budget ({@code POST /api/hits})
+ * @param beacon the budget of page views: one token per hit, sent through the beacon
+ * ({@code POST /api/hits}) or the {@code recordHits} mutation
+ * @param vote the budget of votes: one token per {@code castVote}, aliases included
  * @param trustedProxies CIDR ranges of reverse proxies whose {@code X-Forwarded-For} is
- * believed; empty: none
+ * believed, for rate limits and for the addresses of visitors and voters; empty: none
  * @param maxClients buckets kept in memory (least recently used go first)
  */
 @ConfigurationProperties("egov.rate-limit")
-record RateLimitProperties(boolean enabled, long capacity, Duration refillPeriod, Budget beacon,
-		List<String> trustedProxies, int maxClients) {
+record RateLimitProperties(@DefaultValue("true") boolean enabled, long capacity, Duration refillPeriod, Budget beacon,
+		Budget vote, List<String> trustedProxies, int maxClients) {
 
 	/**
 	 * A budget of its own.

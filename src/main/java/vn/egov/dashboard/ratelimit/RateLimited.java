@@ -1,6 +1,7 @@
 package vn.egov.dashboard.ratelimit;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQLError;
@@ -18,8 +19,8 @@ final class RateLimited {
 	private RateLimited() {
 	}
 
-	static String message(Buckets.Verdict verdict) {
-		return "Too many requests from this client: at most " + verdict.limit() + " at once, and " + verdict.limit()
+	static String message(Buckets.Verdict verdict, String unit) {
+		return "Too many " + unit + " from this client: at most " + verdict.limit() + " at once, and " + verdict.limit()
 				+ " every " + verdict.refillSeconds() + " s. Retry after " + verdict.retryAfterSeconds() + " s";
 	}
 
@@ -33,13 +34,21 @@ final class RateLimited {
 		return extensions;
 	}
 
-	static GraphQLError error(Buckets.Verdict verdict, String budget) {
+	static GraphQLError error(Buckets.Verdict verdict, Buckets budget) {
 		return GraphqlErrorBuilder.newError()
 			.errorType(EgovErrorType.RATE_LIMITED)
-			.message(message(verdict))
+			.message(message(verdict, budget.unit()))
 			.locations(null)
-			.extensions(extensions(verdict, budget))
+			.extensions(extensions(verdict, budget.name()))
 			.build();
+	}
+
+	/** The error as the body of an HTTP answer: {@code {"errors":[…]}}. */
+	static Map<String, Object> body(Buckets.Verdict verdict, Buckets budget) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("message", message(verdict, budget.unit()));
+		error.put("extensions", extensions(verdict, budget.name()));
+		return Map.of("errors", List.of(error));
 	}
 
 }

@@ -1,6 +1,7 @@
 package vn.egov.dashboard.ratelimit;
 
 import java.security.Principal;
+import java.util.Map;
 import java.util.Optional;
 
 import graphql.ExecutionResult;
@@ -21,6 +22,10 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
  * handshake (its principal, address and {@code X-Forwarded-For}). A plain
  * {@link WebGraphQlInterceptor}: Spring allows one {@code WebSocketGraphQlInterceptor},
  * and the live package's subscription caps are it.
+ * <p>
+ * Every execution, over HTTP too, gets the client's key in its GraphQL context
+ * ({@link ClientKeys#ATTRIBUTE}), for the budgets of public mutations
+ * ({@link PublicMutationLimits}).
  */
 final class WebSocketRateLimit implements WebGraphQlInterceptor, Ordered {
 
@@ -42,7 +47,12 @@ final class WebSocketRateLimit implements WebGraphQlInterceptor, Ordered {
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		if (!(request instanceof WebSocketGraphQlRequest webSocket)) {
-			// HTTP requests were counted by RateLimitFilter.
+			// HTTP requests were counted by RateLimitFilter, which left the key.
+			Object client = request.getAttributes().get(ClientKeys.ATTRIBUTE);
+			if (client != null) {
+				request.configureExecutionInput(
+						(input, builder) -> builder.graphQLContext(Map.of(ClientKeys.ATTRIBUTE, client)).build());
+			}
 			return chain.next(request);
 		}
 		WebSocketSessionInfo session = webSocket.getSessionInfo();
@@ -53,10 +63,12 @@ final class WebSocketRateLimit implements WebGraphQlInterceptor, Ordered {
 				String client = this.keys.key(principal.orElse(null), session.getRemoteAddress(), session.getHeaders());
 				Buckets.Verdict verdict = this.graphql.take(client);
 				if (verdict.allowed()) {
+					request.configureExecutionInput(
+							(input, builder) -> builder.graphQLContext(Map.of(ClientKeys.ATTRIBUTE, client)).build());
 					return chain.next(request);
 				}
 				ExecutionResult refused = ExecutionResult.newExecutionResult()
-					.addError(RateLimited.error(verdict, this.graphql.name()))
+					.addError(RateLimited.error(verdict, this.graphql))
 					.build();
 				return Mono.just(new WebGraphQlResponse(
 						new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused)));

@@ -18,6 +18,10 @@ import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import vn.egov.dashboard.ratelimit.WriteBudgets;
+import vn.egov.dashboard.visitor.Visitors;
 
 /**
  * The beacon: {@code POST /api/hits} with one hit or an array of hits as JSON,
@@ -31,9 +35,15 @@ import org.springframework.web.bind.annotation.RestController;
  * <li>400 when the body is not JSON, or not an object or an array;</li>
  * <li>413 when it carries more hits than {@code egov.traffic.max-hits-per-request} or is
  * too large;</li>
+ * <li>429 when the client's beacon budget cannot pay for every hit of the request (one
+ * token a hit: the rate limiter took one for the request, the others are taken here);
+ * none of them is counted;</li>
  * <li>503 with {@code Retry-After} when the buffer is full (the hits are not counted:
  * send them again).</li>
  * </ul>
+ * Refused hits are counted in {@code egov.hits.rejected} by {@code reason}:
+ * {@code malformed}, {@code too-many}, {@code rate-limited}, and those of
+ * {@link HitService}.
  */
 @RestController
 class BeaconController {
@@ -42,50 +52,69 @@ class BeaconController {
 
 	private final HitService hits;
 
+	private final Visitors visitors;
+
+	private final WriteBudgets budgets;
+
 	private final JsonMapper json;
 
-	private final Counter rejected;
+	private final Counter malformed;
 
-	BeaconController(HitService hits, JsonMapper json, MeterRegistry meters) {
+	private final Counter tooMany;
+
+	private final Counter rateLimited;
+
+	BeaconController(HitService hits, Visitors visitors, WriteBudgets budgets, JsonMapper json, MeterRegistry meters) {
 		this.hits = hits;
+		this.visitors = visitors;
+		this.budgets = budgets;
 		this.json = json;
-		this.rejected = Counter.builder("egov.hits.rejected").register(meters);
+		this.malformed = HitService.rejectedCounter(meters, "malformed");
+		this.tooMany = HitService.rejectedCounter(meters, "too-many");
+		this.rateLimited = HitService.rejectedCounter(meters, "rate-limited");
 	}
 
 	@PostMapping("/api/hits")
 	@CrossOrigin(origins = "${egov.traffic.cors-origins:*}", allowCredentials = "false", maxAge = 3600)
-	ResponseEntity<?> hits(@RequestBody(required = false) @Nullable String body, ServerHttpRequest request) {
+	ResponseEntity<?> hits(@RequestBody(required = false) @Nullable String body, ServerWebExchange exchange) {
 		if (body == null || body.isBlank()) {
-			return problem(HttpStatus.BAD_REQUEST, "the body must be a hit or an array of hits as JSON", 1);
+			return problem(HttpStatus.BAD_REQUEST, "the body must be a hit or an array of hits as JSON", this.malformed,
+					1);
 		}
 		if (body.length() > MAX_BODY_CHARS) {
 			return problem(HttpStatus.CONTENT_TOO_LARGE, "the body must be at most " + MAX_BODY_CHARS + " characters",
-					1);
+					this.tooMany, 1);
 		}
 		Object parsed;
 		try {
 			parsed = this.json.readValue(body, Object.class);
 		}
 		catch (JacksonException ex) {
-			return problem(HttpStatus.BAD_REQUEST, "the body is not valid JSON", 1);
+			return problem(HttpStatus.BAD_REQUEST, "the body is not valid JSON", this.malformed, 1);
 		}
 		List<?> items = (parsed instanceof List<?> list) ? list
 				: (parsed instanceof Map<?, ?>) ? List.of(parsed) : null;
 		if (items == null) {
-			return problem(HttpStatus.BAD_REQUEST, "the body must be a JSON object or an array of objects", 1);
+			return problem(HttpStatus.BAD_REQUEST, "the body must be a JSON object or an array of objects",
+					this.malformed, 1);
 		}
 		if (items.size() > this.hits.maxHitsPerRequest()) {
 			return problem(HttpStatus.CONTENT_TOO_LARGE,
-					"at most " + this.hits.maxHitsPerRequest() + " hits per request, got " + items.size(),
+					"at most " + this.hits.maxHitsPerRequest() + " hits per request, got " + items.size(), this.tooMany,
 					items.size());
+		}
+		Map<String, Object> refused = this.budgets.takeMore(exchange, WriteBudgets.BEACON, items.size() - 1L);
+		if (refused != null) {
+			this.rateLimited.increment(items.size());
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(refused);
 		}
 		List<Hit> given = new ArrayList<>(items.size());
 		for (Object item : items) {
 			given.add(toHit(item));
 		}
-		String userAgent = request.getHeaders().getFirst(HttpHeaders.USER_AGENT);
+		ServerHttpRequest request = exchange.getRequest();
 		HitReceipt receipt = this.hits.record(given,
-				ClientInterceptor.address(request.getRemoteAddress()) + "|" + ((userAgent != null) ? userAgent : ""));
+				this.visitors.of(request.getRemoteAddress(), request.getHeaders(), null).fallbackKey());
 		if (receipt.dropped() > 0) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, "1")
@@ -110,8 +139,9 @@ class BeaconController {
 		return (value == null || value instanceof Boolean) ? value : Hit.INVALID;
 	}
 
-	private ResponseEntity<Map<String, String>> problem(HttpStatus status, String message, int rejectedHits) {
-		this.rejected.increment(rejectedHits);
+	private ResponseEntity<Map<String, String>> problem(HttpStatus status, String message, Counter reason,
+			int rejectedHits) {
+		reason.increment(rejectedHits);
 		return ResponseEntity.status(status).body(Map.of("error", message));
 	}
 

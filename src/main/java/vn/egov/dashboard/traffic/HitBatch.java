@@ -40,7 +40,13 @@ final class HitBatch {
 
 		long views;
 
+		/**
+		 * The first title a hit of the batch reported: what becomes the reported title of
+		 * a page the batch creates.
+		 */
 		@Nullable String title;
+
+		Instant firstSeen = Instant.MAX;
 
 		Instant lastSeen = Instant.EPOCH;
 
@@ -81,8 +87,11 @@ final class HitBatch {
 		this.visits.merge(new VisitKey(hit.site(), minute, hit.visitor()), hit.member(), Boolean::logicalOr);
 		PageViews page = this.pages.computeIfAbsent(new PageKey(hit.site(), hit.path()), (k) -> new PageViews());
 		page.views++;
-		if (hit.title() != null && !at.isBefore(page.lastSeen)) {
+		if (hit.title() != null && (page.title == null || at.isBefore(page.firstSeen))) {
 			page.title = hit.title();
+		}
+		if (at.isBefore(page.firstSeen)) {
+			page.firstSeen = at;
 		}
 		if (at.isAfter(page.lastSeen)) {
 			page.lastSeen = at;
@@ -103,8 +112,11 @@ final class HitBatch {
 		other.pages.forEach((key, p) -> {
 			PageViews page = this.pages.computeIfAbsent(key, (k) -> new PageViews());
 			page.views += p.views;
-			if (p.title != null && (page.title == null || !p.lastSeen.isBefore(page.lastSeen))) {
+			if (p.title != null && (page.title == null || p.firstSeen.isBefore(page.firstSeen))) {
 				page.title = p.title;
+			}
+			if (p.firstSeen.isBefore(page.firstSeen)) {
+				page.firstSeen = p.firstSeen;
 			}
 			if (p.lastSeen.isAfter(page.lastSeen)) {
 				page.lastSeen = p.lastSeen;

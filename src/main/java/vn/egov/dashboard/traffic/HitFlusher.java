@@ -36,7 +36,7 @@ import vn.egov.dashboard.system.DatabaseUnavailable;
  * below the web server's) and before the connection pool closes, and writes whatever is
  * left, retrying for a few seconds if the database is away: a graceful stop loses no hit.
  * Once a minute it also deletes the visitor sets of closed buckets and reloads the site
- * codes.
+ * codes and the pages created since (by other instances too).
  */
 @Component
 class HitFlusher implements SmartLifecycle {
@@ -75,6 +75,8 @@ class HitFlusher implements SmartLifecycle {
 	private final TrafficWriter writer;
 
 	private final SiteDirectory sites;
+
+	private final PageDirectory pages;
 
 	private final Clock clock;
 
@@ -116,12 +118,13 @@ class HitFlusher implements SmartLifecycle {
 	 */
 	private final ApplicationEventPublisher events;
 
-	HitFlusher(HitBuffer buffer, TrafficWriter writer, SiteDirectory sites, TrafficProperties properties, Clock clock,
-			MeterRegistry meters, ApplicationEventPublisher events) {
+	HitFlusher(HitBuffer buffer, TrafficWriter writer, SiteDirectory sites, PageDirectory pages,
+			TrafficProperties properties, Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
 		this.events = events;
 		this.buffer = buffer;
 		this.writer = writer;
 		this.sites = sites;
+		this.pages = pages;
 		this.clock = clock;
 		this.interval = properties.flushInterval();
 		this.flushSize = properties.flushSize();
@@ -142,6 +145,7 @@ class HitFlusher implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.sites.refresh().block(WRITE_TIMEOUT);
+		this.pages.refresh().block(WRITE_TIMEOUT);
 		this.running = true;
 		Thread flusher = new Thread(this::loop, "hit-flusher");
 		flusher.setDaemon(true);
@@ -293,7 +297,8 @@ class HitFlusher implements SmartLifecycle {
 	}
 
 	/**
-	 * Deletes the visitor sets no bucket can need any more, and reloads the site codes.
+	 * Deletes the visitor sets no bucket can need any more, and reloads the site codes
+	 * and the new pages.
 	 */
 	void housekeeping(Instant now) {
 		for (Granularity g : Granularity.values()) {
@@ -302,6 +307,7 @@ class HitFlusher implements SmartLifecycle {
 			this.writer.deleteClosedSets(g, before).block(WRITE_TIMEOUT);
 		}
 		this.sites.refresh().block(WRITE_TIMEOUT);
+		this.pages.refresh().block(WRITE_TIMEOUT);
 	}
 
 	private void loop() {

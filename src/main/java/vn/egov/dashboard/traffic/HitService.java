@@ -12,15 +12,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import vn.egov.dashboard.traffic.HitReceipt.Rejection;
+import vn.egov.dashboard.visitor.KeyedHash;
 
 /**
  * Every write of traffic: checks each hit on its own (a bad one is rejected and counted,
  * the others go on), then hands the good ones to the {@link HitBuffer}, which
  * {@link HitFlusher} writes in batches. The beacon and the {@code recordHits} mutation
- * both come here; they stay public when access control arrives.
+ * both come here; they are public, and may count views but change nothing curated: a
+ * hit's title is kept only as the first reported title of a page hits created, and hits
+ * create at most {@code max-pages-per-site} pages per site ({@link PageDirectory}).
  * <p>
- * Meters: {@code egov.hits.accepted}, {@code egov.hits.rejected},
- * {@code egov.hits.dropped} (valid hits refused because the buffer was full).
+ * Meters: {@code egov.hits.accepted}, {@code egov.hits.rejected} by {@code reason}
+ * ({@code invalid}: a field failed its check; {@code page-limit}: a new path on a site
+ * that has all the pages hits may create), {@code egov.hits.dropped} (valid hits refused
+ * because the buffer was full).
  */
 @Service
 public class HitService {
@@ -34,6 +39,8 @@ public class HitService {
 	static final int MAX_VISITOR_ID = 128;
 
 	private final SiteDirectory sites;
+
+	private final PageDirectory pages;
 
 	private final HitBuffer buffer;
 
@@ -49,13 +56,16 @@ public class HitService {
 
 	private final Counter accepted;
 
-	private final Counter rejected;
+	private final Counter invalid;
+
+	private final Counter overPageLimit;
 
 	private final Counter dropped;
 
-	HitService(SiteDirectory sites, HitBuffer buffer, HitFlusher flusher, TrafficProperties properties, Clock clock,
-			MeterRegistry meters) {
+	HitService(SiteDirectory sites, PageDirectory pages, HitBuffer buffer, HitFlusher flusher,
+			TrafficProperties properties, Clock clock, MeterRegistry meters) {
 		this.sites = sites;
+		this.pages = pages;
 		this.buffer = buffer;
 		this.flusher = flusher;
 		this.visitors = KeyedHash.of(properties.visitorSalt(), "egov.traffic.visitor-salt");
@@ -65,11 +75,21 @@ public class HitService {
 		this.accepted = Counter.builder("egov.hits.accepted")
 			.description("Page views accepted for counting")
 			.register(meters);
-		this.rejected = Counter.builder("egov.hits.rejected")
-			.description("Page views rejected as invalid")
-			.register(meters);
+		this.invalid = rejectedCounter(meters, "invalid");
+		this.overPageLimit = rejectedCounter(meters, "page-limit");
 		this.dropped = Counter.builder("egov.hits.dropped")
 			.description("Valid page views refused because the buffer was full")
+			.register(meters);
+	}
+
+	/**
+	 * The counter of hits rejected for {@code reason}; the beacon counts its own reasons
+	 * on it.
+	 */
+	static Counter rejectedCounter(MeterRegistry meters, String reason) {
+		return Counter.builder("egov.hits.rejected")
+			.description("Page views refused, by reason")
+			.tag("reason", reason)
 			.register(meters);
 	}
 
@@ -99,11 +119,11 @@ public class HitService {
 				good.add(hit);
 			}
 			else {
-				String[] problem = (String[]) checked;
-				rejections.add(new Rejection(i, problem[0], problem[1]));
+				Problem problem = (Problem) checked;
+				rejections.add(new Rejection(i, problem.field(), problem.reason()));
+				(problem.overPageLimit() ? this.overPageLimit : this.invalid).increment();
 			}
 		}
-		this.rejected.increment(rejections.size());
 		if (good.isEmpty()) {
 			return new HitReceipt(0, rejections.size(), 0, rejections);
 		}
@@ -118,7 +138,14 @@ public class HitService {
 		return new HitReceipt(good.size(), rejections.size(), 0, rejections);
 	}
 
-	/** An {@link AcceptedHit}, or {field, reason}. */
+	/** Why a hit is rejected. */
+	private record Problem(String field, String reason, boolean overPageLimit) {
+	}
+
+	/**
+	 * An {@link AcceptedHit}, or a {@link Problem}. A new page is admitted last, once the
+	 * hit is otherwise good.
+	 */
 	private Object check(Hit hit, String fallbackVisitor) {
 		if (!(hit.site() instanceof String site) || site.isBlank()) {
 			return problem("site", "is required text");
@@ -166,14 +193,20 @@ public class HitService {
 			}
 			member = flag;
 		}
+		if (!this.pages.admit(site, path)) {
+			return new Problem("path",
+					"is not a page of this site, and hits have created all the pages they may for a site ("
+							+ this.pages.maxPages() + " pages); it is not counted",
+					true);
+		}
 		long visitor = (visitorId != null && !visitorId.isEmpty())
 				? this.visitors.bits64("id|" + site + "|" + visitorId)
 				: this.visitors.bits64("client|" + fallbackVisitor);
 		return new AcceptedHit(site, path, title, visitor, member);
 	}
 
-	private static String[] problem(String field, String reason) {
-		return new String[] { field, reason };
+	private static Problem problem(String field, String reason) {
+		return new Problem(field, reason, false);
 	}
 
 	private static String withoutFragment(String path) {

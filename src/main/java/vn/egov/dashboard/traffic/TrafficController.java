@@ -21,6 +21,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import vn.egov.dashboard.graphql.InvalidInputException;
+import vn.egov.dashboard.visitor.Visitor;
 
 /**
  * Traffic series, top pages, page counts, online now, and the {@code recordHits}
@@ -86,16 +87,17 @@ class TrafficController {
 		return online.total();
 	}
 
+	/**
+	 * Public: the operation's hits were counted against {@code max-hits-per-request} and
+	 * the client's beacon budget before it ran ({@link TrafficConfiguration}).
+	 */
 	@MutationMapping
-	HitReceipt recordHits(DataFetchingEnvironment env, @ContextValue(name = Client.CONTEXT_KEY) Client client) {
+	HitReceipt recordHits(DataFetchingEnvironment env, @ContextValue(name = Visitor.CONTEXT_KEY) Visitor visitor) {
 		List<Map<String, Object>> hits = env.getArgument("hits");
-		if (hits.size() > this.hits.maxHitsPerRequest()) {
-			throw new InvalidInputException("hits", "must hold at most " + this.hits.maxHitsPerRequest() + " hits");
-		}
 		List<Hit> given = hits.stream()
 			.map((h) -> new Hit(h.get("site"), h.get("path"), h.get("title"), h.get("visitorId"), h.get("member")))
 			.collect(Collectors.toCollection(ArrayList::new));
-		return this.hits.record(given, client.fallbackKey());
+		return this.hits.record(given, visitor.fallbackKey());
 	}
 
 	private Mono<Site> site(String code) {

@@ -23,10 +23,11 @@ import vn.egov.dashboard.traffic.HitBatch.VisitKey;
 /**
  * Writes one {@link HitBatch} in one transaction of three set-based upserts, whatever its
  * size: bucket views for every granularity, the visitor sets with their distinct counts,
- * and the pages. The batch holds minutes; the statements derive the hour, day, week and
- * month buckets (in Asia/Ho_Chi_Minh time, like {@link Granularity}) and insert in key
- * order, so that concurrent flushes (several instances) lock rows in the same order. Hits
- * of a site deleted since they were checked are skipped rather than failing the batch.
+ * and the pages (after locking the batch's sites, for the cap on pages created by hits).
+ * The batch holds minutes; the statements derive the hour, day, week and month buckets
+ * (in Asia/Ho_Chi_Minh time, like {@link Granularity}) and insert in key order, so that
+ * concurrent flushes (several instances) lock rows in the same order. Hits of a site
+ * deleted since they were checked are skipped rather than failing the batch.
  */
 @Repository
 class TrafficWriter {
@@ -90,15 +91,48 @@ class TrafficWriter {
 			 WHERE b.site_code = c.site_code AND b.granularity = c.granularity AND b.bucket_start = c.bucket_start
 			""";
 
+	/**
+	 * Locks the rows of the batch's sites, in code order, before their pages are written:
+	 * flushes of several instances then write a site's pages one after the other, and
+	 * each sees the pages the other created (the next statement takes a new snapshot), so
+	 * that together they never create more than the cap. {@code NO KEY UPDATE} leaves
+	 * foreign-key checks (new polls of the site) unblocked.
+	 */
+	private static final String LOCK_SITES = """
+			SELECT code FROM site WHERE code = ANY (cast(:sites AS text[])) ORDER BY code FOR NO KEY UPDATE""";
+
+	/**
+	 * Adds the views of each page and day. A page the site does not have yet is created,
+	 * not curated, with the first title its hits reported, while the site has fewer than
+	 * {@code :maxPages} such pages (the most viewed first); the views of a page it cannot
+	 * create are left out of the page tables (they still count for the site). A curated
+	 * page's title is never touched; a created page's reported title is kept once set.
+	 */
 	private static final String UPSERT_PAGES = """
-			WITH totals AS (
-			    INSERT INTO page AS p (site_code, path, title, views, first_seen_at, last_seen_at)
-			    SELECT t.site, t.path, t.title, t.views, t.seen, t.seen
-			      FROM unnest(cast(:sites AS text[]), cast(:paths AS text[]), cast(:titles AS text[]),
-			                  cast(:views AS bigint[]), cast(:seen AS timestamptz[])) AS t (site, path, title, views, seen)
+			WITH t AS (
+			    SELECT * FROM unnest(cast(:sites AS text[]), cast(:paths AS text[]), cast(:titles AS text[]),
+			                         cast(:views AS bigint[]), cast(:firstSeen AS timestamptz[]), cast(:lastSeen AS timestamptz[]))
+			           AS t (site, path, title, views, first_seen, last_seen)
 			     WHERE t.site IN (SELECT code FROM site)
+			), new AS (
+			    SELECT t.site, t.path, row_number() OVER (PARTITION BY t.site ORDER BY t.views DESC, t.path) AS n
+			      FROM t
+			     WHERE NOT EXISTS (SELECT FROM page p WHERE p.site_code = t.site AND p.path = t.path)
+			), room AS (
+			    SELECT s.site, :maxPages - (SELECT count(*) FROM page p WHERE p.site_code = s.site AND NOT p.curated) AS room
+			      FROM (SELECT DISTINCT site FROM new) s
+			), totals AS (
+			    INSERT INTO page AS p (site_code, path, curated, reported_title, views, first_seen_at, last_seen_at)
+			    SELECT t.site, t.path, false, t.title, t.views, t.first_seen, t.last_seen
+			      FROM t
+			      LEFT JOIN new ON new.site = t.site AND new.path = t.path
+			      LEFT JOIN room ON room.site = t.site
+			     WHERE new.n IS NULL OR new.n <= room.room
+			     ORDER BY t.site, t.path
 			    ON CONFLICT (site_code, path) DO UPDATE
-			       SET views = p.views + excluded.views, title = coalesce(excluded.title, p.title),
+			       SET views = p.views + excluded.views,
+			           reported_title = CASE WHEN p.curated THEN p.reported_title
+			                                 ELSE coalesce(p.reported_title, excluded.reported_title) END,
 			           last_seen_at = greatest(p.last_seen_at, excluded.last_seen_at)
 			    RETURNING p.id, p.site_code, p.path
 			)
@@ -122,9 +156,12 @@ class TrafficWriter {
 
 	private final Changes changes;
 
-	TrafficWriter(DatabaseClient db, Changes changes) {
+	private final int maxPages;
+
+	TrafficWriter(DatabaseClient db, Changes changes, TrafficProperties properties) {
 		this.db = db;
 		this.changes = changes;
+		this.maxPages = properties.maxPagesPerSite();
 	}
 
 	/**
@@ -151,6 +188,7 @@ class TrafficWriter {
 			.doOnNext((id) -> batch.transactionId = id)
 			.then(buckets(batch))
 			.then(visitors(batch))
+			.then(lockSites(batch))
 			.then(pages(batch))
 			.then();
 	}
@@ -222,6 +260,11 @@ class TrafficWriter {
 			.rowsUpdated();
 	}
 
+	private Mono<Void> lockSites(HitBatch batch) {
+		String[] sites = batch.pages.keySet().stream().map(PageKey::site).distinct().toArray(String[]::new);
+		return this.db.sql(LOCK_SITES).bind("sites", sites).fetch().all().then();
+	}
+
 	private Mono<Long> pages(HitBatch batch) {
 		List<Map.Entry<PageKey, HitBatch.PageViews>> pages = new ArrayList<>(batch.pages.entrySet());
 		pages.sort(Map.Entry.comparingByKey(Comparator.comparing(PageKey::site).thenComparing(PageKey::path)));
@@ -230,13 +273,15 @@ class TrafficWriter {
 		String[] paths = new String[n];
 		String[] titles = new String[n];
 		Long[] views = new Long[n];
-		OffsetDateTime[] seen = new OffsetDateTime[n];
+		OffsetDateTime[] firstSeen = new OffsetDateTime[n];
+		OffsetDateTime[] lastSeen = new OffsetDateTime[n];
 		for (int i = 0; i < n; i++) {
 			sites[i] = pages.get(i).getKey().site();
 			paths[i] = pages.get(i).getKey().path();
 			titles[i] = pages.get(i).getValue().title;
 			views[i] = pages.get(i).getValue().views;
-			seen[i] = time(pages.get(i).getValue().lastSeen);
+			firstSeen[i] = time(pages.get(i).getValue().firstSeen);
+			lastSeen[i] = time(pages.get(i).getValue().lastSeen);
 		}
 		List<Map.Entry<PageDayKey, Long>> days = new ArrayList<>(batch.pageDays.entrySet());
 		days.sort(Map.Entry.comparingByKey(
@@ -257,7 +302,9 @@ class TrafficWriter {
 			.bind("paths", paths)
 			.bind("titles", titles)
 			.bind("views", views)
-			.bind("seen", seen)
+			.bind("firstSeen", firstSeen)
+			.bind("lastSeen", lastSeen)
+			.bind("maxPages", this.maxPages)
 			.bind("daySites", daySites)
 			.bind("dayPaths", dayPaths)
 			.bind("days", dates)

@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import vn.egov.dashboard.visitor.TestVisitors;
+
 /**
  * Open polls of the live tests' own site, and votes and cached reads over plain HTTP
  * against any instance.
@@ -61,7 +63,7 @@ final class LivePolls {
 		Map<String, Object> body = WebClient.create("http://localhost:" + port + "/graphql")
 			.post()
 			.contentType(MediaType.APPLICATION_JSON)
-			.cookie("egov_vid", "live-" + UUID.randomUUID())
+			.cookie("egov_vid", TestVisitors.cookie(port))
 			.bodyValue(Map.of("query", "mutation($p: ID!, $o: ID!) { castVote(pollId: $p, optionId: $o) { id } }",
 					"variables", Map.of("p", poll.id(), "o", poll.options().get(option))))
 			.retrieve()

@@ -1,7 +1,7 @@
 package vn.egov.dashboard.poll;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +11,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import vn.egov.dashboard.IntegrationTests;
+import vn.egov.dashboard.poll.TestPolls.TestPoll;
+import vn.egov.dashboard.visitor.TestVisitors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,6 +150,22 @@ class PollVotingTests extends IntegrationTests {
 				.thenReturn(String.valueOf(response.headers().asHttpHeaders().getFirst(HttpHeaders.SET_COOKIE))))
 			.block();
 		assertThat(none).isEqualTo("null");
+		// A cookie the server did not issue, or one altered, is no cookie: it is
+		// replaced.
+		String issued = cookie();
+		String altered = ((issued.charAt(0) == 'a') ? "b" : "a") + issued.substring(1);
+		for (String forged : List.of("test-" + UUID.randomUUID(), altered, issued + "x")) {
+			String replaced = this.http.post()
+				.uri("/graphql")
+				.contentType(MediaType.APPLICATION_JSON)
+				.cookie("egov_vid", forged)
+				// A query of its own: answers from the response cache set no cookie.
+				.bodyValue(Map.of("query", "{ forged" + Math.abs(forged.hashCode()) + ": sites { code } }"))
+				.exchangeToMono((response) -> response.releaseBody()
+					.thenReturn(String.valueOf(response.headers().asHttpHeaders().getFirst(HttpHeaders.SET_COOKIE))))
+				.block();
+			assertThat(replaced).as(forged).startsWith("egov_vid=").doesNotContain(forged);
+		}
 	}
 
 	@Test
@@ -197,26 +217,40 @@ class PollVotingTests extends IntegrationTests {
 			cookies.add(cookie());
 		}
 		// Every voter votes once for option i % 3; 60 of them also try a second time, at
-		// the same moment.
+		// the same moment (the two attempts are sent one after the other, so both are in
+		// flight together). The voters come in random order.
+		List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, voters).boxed().toList());
+		java.util.Collections.shuffle(order, new java.util.Random(7));
 		List<int[]> attempts = new ArrayList<>();
-		for (int i = 0; i < voters; i++) {
+		for (int i : order) {
 			attempts.add(new int[] { i, i % 3 });
 			if (i % 5 == 0) {
 				attempts.add(new int[] { i, (i + 1) % 3 });
 			}
 		}
-		java.util.Collections.shuffle(attempts, new java.util.Random(7));
+		// Voters come from 30 addresses (127.0.1.1 to 127.0.1.30, all loopback), ten
+		// each.
+		List<WebClient> addresses = new ArrayList<>();
+		for (int a = 1; a <= 30; a++) {
+			InetSocketAddress local = new InetSocketAddress("127.0.1." + a, 0);
+			addresses.add(WebClient.builder()
+				.baseUrl("http://127.0.0.1:" + this.port)
+				.clientConnector(new ReactorClientHttpConnector(HttpClient.create().bindAddress(() -> local)))
+				.build());
+		}
 		AtomicInteger counted = new AtomicInteger();
 		AtomicInteger refused = new AtomicInteger();
+		Map<String, Integer> other = new java.util.concurrent.ConcurrentHashMap<>();
 		Flux.fromIterable(attempts)
-			.flatMap((a) -> this.http.post()
+			.flatMap((a) -> addresses.get(a[0] % 30)
+				.post()
 				.uri("/graphql")
 				.contentType(MediaType.APPLICATION_JSON)
 				.cookie("egov_vid", cookies.get(a[0]))
 				.bodyValue(Map.of("query", CAST_VOTE, "variables",
 						Map.of("pollId", poll.id(), "optionId", poll.options().get(a[1]))))
 				.retrieve()
-				.bodyToMono(MAP), 100)
+				.bodyToMono(MAP), 30)
 			.doOnNext((body) -> {
 				if (data(body) != null) {
 					counted.incrementAndGet();
@@ -224,8 +258,12 @@ class PollVotingTests extends IntegrationTests {
 				else if ("ALREADY_VOTED".equals(errorCode(body))) {
 					refused.incrementAndGet();
 				}
+				else {
+					other.merge(String.valueOf(body.get("errors")), 1, Integer::sum);
+				}
 			})
 			.blockLast(Duration.ofMinutes(2));
+		assertThat(other).as("answers that were neither a vote nor ALREADY_VOTED").isEmpty();
 		assertThat(counted.get()).isEqualTo(voters);
 		assertThat(refused.get()).isEqualTo(attempts.size() - voters);
 		List<Long> perOption = optionVotes(poll);
@@ -236,6 +274,8 @@ class PollVotingTests extends IntegrationTests {
 		for (int o = 0; o < 3; o++) {
 			assertThat(perOption.get(o)).isEqualTo(count("poll_vote", "option_id = " + poll.options().get(o)));
 		}
+		// And each address's count is its ten voters.
+		assertThat(count("poll_address", "poll_id = " + poll.id() + " AND votes = 10")).isEqualTo(30);
 	}
 
 	@Test
@@ -278,49 +318,17 @@ class PollVotingTests extends IntegrationTests {
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
 
-	record TestPoll(long id, List<Long> options) {
-	}
-
-	/**
-	 * A poll of this class's own site, opening {@code opensInDays} from now and closing
-	 * after {@code closesInDays} (null: open-ended), with three options.
-	 */
 	private TestPoll createPoll(int opensInDays, Integer closesInDays) {
-		this.db.sql(
-				"INSERT INTO site (code, name) VALUES ('TEST-POLLS', 'Polls of PollVotingTests') ON CONFLICT DO NOTHING")
-			.then()
-			.block();
-		OffsetDateTime now = OffsetDateTime.now();
-		var insert = this.db.sql(
-				"INSERT INTO poll (site_code, question, opens_at, closes_at) VALUES ('TEST-POLLS', :q, :opens, :closes) RETURNING id")
-			.bind("q", "Test poll " + UUID.randomUUID())
-			.bind("opens", now.plusDays(opensInDays));
-		insert = (closesInDays != null) ? insert.bind("closes", now.plusDays(closesInDays))
-				: insert.bindNull("closes", OffsetDateTime.class);
-		long id = insert.map((row) -> row.get(0, Long.class)).one().block();
-		List<Long> options = this.db.sql("""
-				INSERT INTO poll_option (poll_id, position, label)
-				SELECT :id, p, 'Option ' || p FROM generate_series(1, 3) p RETURNING id""")
-			.bind("id", id)
-			.map((row) -> row.get(0, Long.class))
-			.all()
-			.sort()
-			.collectList()
-			.block();
-		return new TestPoll(id, options);
+		return TestPolls.create(this.db, opensInDays, closesInDays);
 	}
 
 	private List<Long> optionVotes(TestPoll poll) {
-		return this.db.sql("SELECT votes FROM poll_option WHERE poll_id = :id ORDER BY position")
-			.bind("id", poll.id())
-			.map((row) -> row.get(0, Long.class))
-			.all()
-			.collectList()
-			.block();
+		return TestPolls.optionVotes(this.db, poll);
 	}
 
-	private static String cookie() {
-		return "test-" + UUID.randomUUID();
+	/** A visitor cookie the server issued, as a browser has it. */
+	private String cookie() {
+		return TestVisitors.cookie(this.port);
 	}
 
 	private Map<String, Object> vote(long pollId, long optionId, String cookie) {

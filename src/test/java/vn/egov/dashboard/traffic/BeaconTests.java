@@ -124,6 +124,8 @@ class BeaconTests extends IntegrationTests {
 			.entity(Integer.class)
 			.isEqualTo(1)
 			.path("page.title")
+			.valueIsNull()
+			.path("page.reportedTitle")
 			.entity(String.class)
 			.isEqualTo("Liên hệ");
 	}
@@ -200,6 +202,110 @@ class BeaconTests extends IntegrationTests {
 		assertThat(pageViews("/gq")).isEqualTo(1);
 	}
 
+	@Test
+	void shouldNeverLetAnonymousHitsChangeACuratedTitle() {
+		// A seed page of the demo data: curated, with the title its source printed.
+		String path = "/tin-tuc/huong-dan-xay-dung-ke-hoach-ung-dung-cntt-nam-2020";
+		String curated = this.db.sql("SELECT title FROM page WHERE site_code = 'CDSQG' AND path = :path")
+			.bind("path", path)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block();
+		assertThat(curated).startsWith("Bộ Thông tin và Truyền thông: Hướng dẫn");
+		this.http.post()
+			.uri("/api/hits")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("site", "CDSQG", "path", path, "title", "<b>HACKED</b> tin giả"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED);
+		this.graphQl.documentName("traffic/recordHits")
+			.variable("hits", List.of(Map.of("site", "CDSQG", "path", path, "title", "<b>HACKED</b> again")))
+			.execute()
+			.path("recordHits.accepted")
+			.entity(Integer.class)
+			.isEqualTo(1);
+		this.flusher.flush();
+		this.graphQl.documentName("traffic/page")
+			.variable("siteCode", "CDSQG")
+			.variable("path", path)
+			.execute()
+			.path("page.title")
+			.entity(String.class)
+			.isEqualTo(curated)
+			.path("page.reportedTitle")
+			.valueIsNull()
+			.path("page.curated")
+			.entity(Boolean.class)
+			.isEqualTo(true);
+		String today = java.time.LocalDate.now(Granularity.ZONE).toString();
+		this.graphQl.documentName("traffic/topPages")
+			.variable("siteCode", "CDSQG")
+			.variable("from", today)
+			.variable("to", today)
+			.variable("first", 100)
+			.execute()
+			.path("topPages[?(@.path == '" + path + "')].title")
+			.entityList(String.class)
+			.containsExactly(curated);
+	}
+
+	@Test
+	void shouldKeepTheFirstTitleReportedForAPageThatHitsCreatedApartFromCuratedTitles() {
+		post(List.of(hit("/bai-moi", "Tiêu đề đầu tiên", "r1", false)));
+		this.flusher.flush();
+		post(List.of(hit("/bai-moi", "<b>HACKED</b>", "r2", false)));
+		this.flusher.flush();
+		this.graphQl.documentName("traffic/page")
+			.variable("siteCode", this.site)
+			.variable("path", "/bai-moi")
+			.execute()
+			.path("page.views")
+			.entity(Integer.class)
+			.isEqualTo(2)
+			.path("page.title")
+			.valueIsNull()
+			.path("page.reportedTitle")
+			.entity(String.class)
+			.isEqualTo("Tiêu đề đầu tiên")
+			.path("page.curated")
+			.entity(Boolean.class)
+			.isEqualTo(false);
+	}
+
+	@Test
+	void shouldCapTheHitsOfAWholeOperationNotOfEachAlias() {
+		List<Map<String, Object>> hundred = java.util.Collections.nCopies(100,
+				Map.of("site", this.site, "path", "/alias", "visitorId", "a"));
+		String thirty = java.util.stream.IntStream.range(0, 30)
+			.mapToObj((i) -> "a" + i + ": recordHits(hits: $hits) { accepted }")
+			.collect(java.util.stream.Collectors.joining(" ", "mutation($hits: [HitInput!]!) { ", " }"));
+		this.graphQl.document(thirty)
+			.variable("hits", hundred)
+			.execute()
+			.errors()
+			.expect((e) -> e.getErrorType().toString().equals("BAD_REQUEST")
+					&& "hits".equals(e.getExtensions().get("field")) && e.getMessage().contains("3000"))
+			.verify()
+			.path("a0")
+			.pathDoesNotExist();
+		// Two aliases of 50 hits: 100 in the operation, within the cap.
+		List<Map<String, Object>> fifty = hundred.subList(0, 50);
+		this.graphQl
+			.document("mutation($hits: [HitInput!]!) { a: recordHits(hits: $hits) { accepted } "
+					+ "b: recordHits(hits: $hits) { accepted } }")
+			.variable("hits", fifty)
+			.execute()
+			.path("a.accepted")
+			.entity(Integer.class)
+			.isEqualTo(50)
+			.path("b.accepted")
+			.entity(Integer.class)
+			.isEqualTo(50);
+		this.flusher.flush();
+		assertThat(sum("views", "DAY")).isEqualTo(100);
+	}
+
 	private Map<String, Object> hit(String path, String title, String visitorId, boolean member) {
 		Map<String, Object> hit = new java.util.HashMap<>();
 		hit.put("site", this.site);
@@ -244,8 +350,13 @@ class BeaconTests extends IntegrationTests {
 			.block();
 	}
 
+	/** A counter's count, summed over its tags. */
 	private double counter(String name) {
-		return this.meters.get(name).counter().count();
+		return this.meters.get(name)
+			.counters()
+			.stream()
+			.mapToDouble(io.micrometer.core.instrument.Counter::count)
+			.sum();
 	}
 
 }

@@ -31,6 +31,9 @@ class FlushSettlementTests extends IntegrationTests {
 	private SiteDirectory sites;
 
 	@Autowired
+	private PageDirectory pages;
+
+	@Autowired
 	private TrafficProperties properties;
 
 	@Autowired
@@ -43,7 +46,7 @@ class FlushSettlementTests extends IntegrationTests {
 	void shouldNotWriteAgainABatchWhoseCommitAnswerWasLost() {
 		String site = TestSites.create(this.db, this.sites);
 		AtomicBoolean breakOnce = new AtomicBoolean(true);
-		TrafficWriter writer = new TrafficWriter(this.db, this.changes) {
+		TrafficWriter writer = new TrafficWriter(this.db, this.changes, this.properties) {
 			@Override
 			Mono<Void> write(HitBatch batch) {
 				// Committed, then the answer is lost.
@@ -67,7 +70,7 @@ class FlushSettlementTests extends IntegrationTests {
 	void shouldWriteAgainABatchWhoseTransactionRolledBack() {
 		String site = TestSites.create(this.db, this.sites);
 		AtomicBoolean breakOnce = new AtomicBoolean(true);
-		TrafficWriter writer = new TrafficWriter(this.db, this.changes) {
+		TrafficWriter writer = new TrafficWriter(this.db, this.changes, this.properties) {
 			@Override
 			Mono<Void> statements(HitBatch batch) {
 				// The statements ran in the transaction, then the connection broke before
@@ -89,8 +92,8 @@ class FlushSettlementTests extends IntegrationTests {
 	}
 
 	private HitFlusher flusher(HitBuffer buffer, TrafficWriter writer) {
-		return new HitFlusher(buffer, writer, this.sites, this.properties, this.clock, new SimpleMeterRegistry(),
-				(event) -> {
+		return new HitFlusher(buffer, writer, this.sites, this.pages, this.properties, this.clock,
+				new SimpleMeterRegistry(), (event) -> {
 				});
 	}
 

@@ -1,4 +1,4 @@
-package vn.egov.dashboard.traffic;
+package vn.egov.dashboard.visitor;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * HMAC-SHA-256 under a configured secret: how visitor and voter identities are stored, so
- * that neither a cookie id nor a client address ever reaches the database. Thread-safe.
+ * HMAC-SHA-256 under a configured secret: how visitor and voter identities and client
+ * addresses are stored, so that neither a cookie id nor a client address ever reaches the
+ * database, and how visitor cookies are signed. Thread-safe.
  */
 public final class KeyedHash {
 
@@ -38,11 +39,18 @@ public final class KeyedHash {
 		if (salt.isBlank()) {
 			logger.warn(property + " is not set: using a random key until the next restart; set it so that "
 					+ "restarts and other instances recognise the same visitors");
-			byte[] random = new byte[32];
-			new SecureRandom().nextBytes(random);
-			return new KeyedHash(random);
+			return random();
 		}
 		return new KeyedHash(salt.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A hash under a random key of this process: for keys that live only in memory.
+	 */
+	public static KeyedHash random() {
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		return new KeyedHash(random);
 	}
 
 	/** The 32-byte HMAC of {@code text}. */
