@@ -78,26 +78,6 @@ class StorableText extends SimplePerformantInstrumentation {
 		return null;
 	}
 
-	/**
-	 * Why {@code text} cannot be stored as UTF-8 in PostgreSQL, or null when it can.
-	 */
-	static @Nullable String problem(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '\0') {
-				return "must not contain the NUL character (U+0000)";
-			}
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				return "must be valid Unicode text: character " + (i + 1) + " is an unpaired surrogate (U+"
-						+ Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ")";
-			}
-		}
-		return null;
-	}
-
 	/** Collects the first text argument that cannot be stored. */
 	private static final class Refusals implements InputValues.Visitor {
 
@@ -111,7 +91,7 @@ class StorableText extends SimplePerformantInstrumentation {
 			}
 			String text = (value instanceof StringValue literal) ? literal.getValue()
 					: (value instanceof String given) ? given : null;
-			String problem = (text != null) ? problem(text) : null;
+			String problem = (text != null) ? Texts.unstorable(text) : null;
 			if (problem != null) {
 				this.found.add(GraphqlErrorBuilder.newError()
 					.errorType(ErrorType.BAD_REQUEST)
