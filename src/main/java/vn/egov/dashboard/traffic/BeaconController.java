@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.egov.dashboard.graphql.ErrorBodies;
+
 /**
  * The beacon: {@code POST /api/hits} with one hit or an array of hits as JSON,
  * {@code {"site": "CDSQG", "path": "/…", "title": "…", "visitorId": "…", "member":
@@ -110,9 +112,9 @@ class BeaconController {
 		return (value == null || value instanceof Boolean) ? value : Hit.INVALID;
 	}
 
-	private ResponseEntity<Map<String, String>> problem(HttpStatus status, String message, int rejectedHits) {
+	private ResponseEntity<Map<String, Object>> problem(HttpStatus status, String message, int rejectedHits) {
 		this.rejected.increment(rejectedHits);
-		return ResponseEntity.status(status).body(Map.of("error", message));
+		return ResponseEntity.status(status).body(ErrorBodies.body(message, ErrorBodies.extensions(status)));
 	}
 
 }
