@@ -167,6 +167,33 @@ class InputValueTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldRejectBeaconTextThatCannotBeStoredRatherThanRewriteIt() {
+		// The beacon checks its hits itself (they are not GraphQL arguments): a lone
+		// surrogate in a path was stored as '?'.
+		List<Map<String, Object>> hits = List.of(Map.of("site", "CDSQG", "path", "/kiem-thu-\uD800"),
+				Map.of("site", "CDSQG", "path", "/kiem-thu-tieu-de", "title", "Bài \uDC00 viết"),
+				Map.of("site", "CDSQG", "path", "/kiem-thu-khach", "visitorId", "v\uD800"),
+				Map.of("site", "CDSQG", "path", "/kiem-thu-nul", "title", "Bài\u0000"));
+		WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.build()
+			.post()
+			.uri("/api/hits")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(hits)
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody()
+			.jsonPath("$.accepted")
+			.isEqualTo(0)
+			.jsonPath("$.rejections[*].field")
+			.isEqualTo(List.of("path", "title", "visitorId", "title"))
+			.jsonPath("$.rejections[0].reason")
+			.isEqualTo("must be valid Unicode text: character 11 is an unpaired surrogate (U+D800)");
+	}
+
+	@Test
 	void shouldNameTheArgumentOfANumberTooLargeForItsType() {
 		expectBadRequest(
 				this.graphQl.document("{ assessmentRound(framework: DTI, year: 99999999999) { year } }").execute(),
