@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -49,12 +50,25 @@ class ErrorResponses implements ErrorWebExceptionHandler {
 			status = refused.getStatusCode();
 			response.getHeaders().putAll(refused.getHeaders());
 		}
+		else if (causedBy(ex, DecodingException.class)) {
+			// A body that cannot be read (a malformed multipart form) is the client's.
+			status = HttpStatus.BAD_REQUEST;
+		}
 		if (!status.is4xxClientError()) {
 			logger.error(exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + " failed", ex);
 		}
 		return ErrorBodies.write(response, status, this.json,
 				ErrorBodies.message(status, exchange.getRequest(), response.getHeaders()),
 				ErrorBodies.extensions(status));
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
