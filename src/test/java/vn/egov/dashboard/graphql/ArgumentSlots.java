@@ -114,7 +114,7 @@ record ArgumentSlots(String operation, GraphQLFieldDefinition field, List<String
 				arguments.add(argument.getName() + ": " + literal(given));
 			}
 			else {
-				variables.put(argument.getName(), given);
+				variables.put(argument.getName(), json(given));
 				declarations.add("$" + argument.getName() + ": " + GraphQLTypeUtil.simplePrint(argument.getType()));
 				arguments.add(argument.getName() + ": $" + argument.getName());
 			}
@@ -180,17 +180,26 @@ record ArgumentSlots(String operation, GraphQLFieldDefinition field, List<String
 		};
 	}
 
-	/**
-	 * An enum value: written bare in a document, as its name in variables (Jackson writes
-	 * it as a string).
-	 */
+	/** An enum value: written bare in a document, as its name in variables. */
 	record Enum(String name) {
 
-		@com.fasterxml.jackson.annotation.JsonValue
-		String value() {
-			return this.name;
-		}
+	}
 
+	/** {@code value} as variables carry it: enum values as their names. */
+	@SuppressWarnings("unchecked")
+	private static Object json(Object value) {
+		if (value instanceof Enum name) {
+			return name.name();
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(ArgumentSlots::json).toList();
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> object = new LinkedHashMap<>();
+			((Map<String, Object>) map).forEach((key, item) -> object.put(key, json(item)));
+			return object;
+		}
+		return value;
 	}
 
 	/** {@code value} written as a GraphQL literal. */
