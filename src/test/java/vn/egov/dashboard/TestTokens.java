@@ -60,16 +60,35 @@ public final class TestTokens {
 		return sign(UNTRUSTED, "forger", List.of(role.name()), null, Instant.now().plus(Duration.ofHours(1)));
 	}
 
+	/**
+	 * A token signed by the trusted key with exactly these claims: {@code subject},
+	 * {@code issuedAt} and {@code expiresAt} are left out when null.
+	 */
+	public static String signed(@Nullable String subject, Role role, @Nullable Instant issuedAt,
+			@Nullable Instant expiresAt) {
+		return sign(TRUSTED, subject, List.of(role.name()), null, issuedAt, expiresAt);
+	}
+
 	private static String sign(KeyPair keys, String subject, List<String> roles, @Nullable String agency,
 			Instant expiresAt) {
+		return sign(keys, subject, roles, agency, expiresAt.minus(Duration.ofHours(2)), expiresAt);
+	}
+
+	private static String sign(KeyPair keys, @Nullable String subject, List<String> roles, @Nullable String agency,
+			@Nullable Instant issuedAt, @Nullable Instant expiresAt) {
 		RSAKey jwk = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate())
 			.build();
 		JwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
-		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-			.subject(subject)
-			.issuedAt(expiresAt.minus(Duration.ofHours(2)))
-			.expiresAt(expiresAt)
-			.claim("roles", roles);
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder().claim("roles", roles);
+		if (subject != null) {
+			claims.subject(subject);
+		}
+		if (issuedAt != null) {
+			claims.issuedAt(issuedAt);
+		}
+		if (expiresAt != null) {
+			claims.expiresAt(expiresAt);
+		}
 		if (agency != null) {
 			claims.claim("agency", agency);
 		}

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import vn.egov.dashboard.graphql.ErrorBodies;
 import vn.egov.dashboard.graphql.InvalidInputException;
 
 /**
@@ -31,8 +32,10 @@ import vn.egov.dashboard.graphql.InvalidInputException;
  * request: {@code POST /assessments/{framework}/{year}/scores} with the file as the body
  * ({@code text/csv}) or as the {@code file} part of a {@code multipart/form-data} form.
  * Answers the same result as {@code importAssessment}: 200 when imported, 422 with
- * {@code errors} when not, 404 for an unknown round, 413 for a file over
- * {@code egov.assessment.upload-max-size}; 401/403 without the ADMIN or ANALYST role.
+ * {@code errors} (each with its line, column and message) when not. A request that cannot
+ * be imported at all gets one GraphQL-shaped error ({@link ErrorBodies}): 404 for an
+ * unknown round, 400 for a file that is not UTF-8, 413 for a file over
+ * {@code egov.assessment.upload-max-size}, 401/403 without the ADMIN or ANALYST role.
  */
 @RestController
 class AssessmentUploadController {
@@ -72,30 +75,36 @@ class AssessmentUploadController {
 	 * was imported.
 	 */
 	@ExceptionHandler
-	Mono<ResponseEntity<Map<String, String>>> denied(AccessDeniedException ex, ServerWebExchange exchange) {
+	Mono<ResponseEntity<Map<String, Object>>> denied(AccessDeniedException ex, ServerWebExchange exchange) {
 		return exchange.getPrincipal()
-			.map((caller) -> ResponseEntity.status(HttpStatus.FORBIDDEN)
-				.body(Map.of("message", "Forbidden: importing scores needs role ADMIN or ANALYST")))
+			.map((caller) -> error(HttpStatus.FORBIDDEN, "Forbidden: importing scores needs role ADMIN or ANALYST"))
 			.defaultIfEmpty(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-				.body(Map.of("message",
-						"Not signed in: send a bearer token (Authorization: Bearer …) or an API key (X-API-Key)")));
+				.body(ErrorBodies.body(
+						"Not signed in: send a bearer token (Authorization: Bearer …) or an API key (X-API-Key)",
+						ErrorBodies.extensions(HttpStatus.UNAUTHORIZED))));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, String>> notFound(AssessmentRoundNotFoundException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", ex.getMessage()));
+	ResponseEntity<Map<String, Object>> notFound(AssessmentRoundNotFoundException ex) {
+		return error(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, String>> invalid(InvalidInputException ex) {
-		return ResponseEntity.badRequest().body(Map.of("message", ex.getMessage(), "field", ex.field()));
+	ResponseEntity<Map<String, Object>> invalid(InvalidInputException ex) {
+		Map<String, Object> extensions = ErrorBodies.extensions(HttpStatus.BAD_REQUEST);
+		extensions.put("field", ex.field());
+		return ResponseEntity.badRequest().body(ErrorBodies.body(ex.getMessage(), extensions));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, String>> tooLarge(DataBufferLimitException ex) {
-		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-			.body(Map.of("message", "the file is larger than " + this.maxBytes + " bytes"));
+	ResponseEntity<Map<String, Object>> tooLarge(DataBufferLimitException ex) {
+		return error(HttpStatus.CONTENT_TOO_LARGE, "the file is larger than " + this.maxBytes + " bytes");
+	}
+
+	/** A refusal in the shape of every error of this API ({@link ErrorBodies}). */
+	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+		return ResponseEntity.status(status).body(ErrorBodies.body(message, ErrorBodies.extensions(status)));
 	}
 
 	private Mono<String> text(Flux<DataBuffer> content) {

@@ -1,8 +1,6 @@
 package vn.egov.dashboard.cache;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.Counter;
@@ -165,13 +163,12 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * SHA-256 of the {@code Accept} headers, each ended by a line feed, and the body: a
-	 * collision cannot be crafted to reach another answer, and a missing {@code Accept}
-	 * differs from an empty one.
+	 * SHA-256 of the {@code Accept} headers (as a JSON list, so that a missing header
+	 * differs from an empty one) and the body, each preceded by its length: a collision
+	 * cannot be crafted to reach another answer.
 	 */
 	private static String key(List<String> accept, byte[] body) {
-		String lines = accept.stream().map((value) -> value + "\n").collect(Collectors.joining());
-		return ResponseCache.sha256((lines + "\u0000").getBytes(StandardCharsets.UTF_8), body);
+		return ResponseCache.sha256(ResponseCache.canonicalJson(accept), body);
 	}
 
 	/**

@@ -6,16 +6,24 @@ import java.util.Map;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
-import graphql.execution.CoercedVariables;
 import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.parser.Parser;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLUnionType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,13 +34,6 @@ import org.jspecify.annotations.Nullable;
  * it is only cached less well until it is mapped.
  */
 final class ReadSets {
-
-	/**
-	 * Fields walked at most per document. The traversal expands fragments, and a few
-	 * fragments spreading each other can expand to billions of fields; such a document is
-	 * not cached (the query limits refuse it anyway).
-	 */
-	static final int MAX_FIELDS = 10_000;
 
 	/** The read set of a type nobody mapped: any write invalidates it. */
 	static final String ANYTHING = "*";
@@ -78,17 +79,16 @@ final class ReadSets {
 
 	/**
 	 * The read set of the operation {@code operationName} (or the only one), or null if
-	 * the document is invalid. The read set depends only on the document;
-	 * {@code variables} are needed to walk it, since the traversal resolves arguments,
-	 * and a required variable missing fails it.
+	 * the document is invalid. The read set depends on the document alone: every field
+	 * the operation selects counts, whatever the variables say of its {@code @skip} or
+	 * {@code @include} (the set is remembered by document, and another request may
+	 * include what the first one skipped).
 	 */
-	@Nullable ReadSet of(String document, @Nullable String operationName, Map<String, Object> variables) {
+	@Nullable ReadSet of(String document, @Nullable String operationName) {
 		Map<String, ReadSet> operations = this.byDocument.getIfPresent(document);
 		if (operations == null) {
-			operations = analyse(document, variables);
+			operations = analyse(document);
 			if (operations.isEmpty()) {
-				// Not remembered: the same document with valid variables may still be
-				// analysed.
 				return null;
 			}
 			this.byDocument.put(document, operations);
@@ -96,65 +96,105 @@ final class ReadSets {
 		return operations.get((operationName != null) ? operationName : "");
 	}
 
-	private Map<String, ReadSet> analyse(String text, Map<String, Object> variables) {
+	private Map<String, ReadSet> analyse(String text) {
 		Map<String, ReadSet> result = new HashMap<>();
 		try {
 			Document document = Parser.parse(text);
+			Map<String, FragmentDefinition> fragments = new HashMap<>();
+			document.getDefinitionsOfType(FragmentDefinition.class)
+				.forEach((fragment) -> fragments.putIfAbsent(fragment.getName(), fragment));
 			var operations = document.getDefinitionsOfType(OperationDefinition.class);
 			for (OperationDefinition operation : operations) {
 				String name = (operations.size() == 1 || operation.getName() == null) ? "" : operation.getName();
 				boolean query = operation.getOperation() == OperationDefinition.Operation.QUERY;
-				result.put(name,
-						new ReadSet(query, query ? entities(document, operation.getName(), variables) : Set.of()));
+				Set<String> entities = new HashSet<>();
+				if (query) {
+					new Walk(fragments, entities).selections(operation.getSelectionSet(), this.schema.getQueryType());
+				}
+				result.put(name, new ReadSet(query, Set.copyOf(entities)));
 			}
 		}
 		catch (RuntimeException ex) {
-			// Invalid documents (or variables) are not cached; the engine reports their
-			// errors.
+			// Invalid documents are not cached; the engine reports their errors.
 			result.clear();
 		}
 		return result;
 	}
 
-	private Set<String> entities(Document document, @Nullable String operationName, Map<String, Object> variables) {
-		Set<String> entities = new HashSet<>();
-		int[] visits = { 0 };
-		QueryTraverser.newQueryTraverser()
-			.schema(this.schema)
-			.document(document)
-			.operationName(operationName)
-			.coercedVariables(CoercedVariables.of(variables))
-			.build()
-			.visitPreOrder(new QueryVisitorStub() {
-				@Override
-				public void visitField(QueryVisitorFieldEnvironment env) {
-					if (++visits[0] > MAX_FIELDS) {
-						throw new IllegalArgumentException("too many fields to analyse");
+	/**
+	 * One walk of an operation's selections, each fragment once however often it is
+	 * spread (so a document whose fragments spread each other many times is walked in
+	 * time linear in its size).
+	 */
+	private final class Walk {
+
+		private final Map<String, FragmentDefinition> fragments;
+
+		private final Set<String> walked = new HashSet<>();
+
+		private final Set<String> entities;
+
+		Walk(Map<String, FragmentDefinition> fragments, Set<String> entities) {
+			this.fragments = fragments;
+			this.entities = entities;
+		}
+
+		void selections(@Nullable SelectionSet set, @Nullable GraphQLType parent) {
+			if (set == null) {
+				return;
+			}
+			for (Selection<?> selection : set.getSelections()) {
+				if (selection instanceof Field field) {
+					field(field, parent);
+				}
+				else if (selection instanceof InlineFragment inline) {
+					selections(inline.getSelectionSet(), (inline.getTypeCondition() != null)
+							? ReadSets.this.schema.getType(inline.getTypeCondition().getName()) : parent);
+				}
+				else if (selection instanceof FragmentSpread spread) {
+					FragmentDefinition fragment = this.fragments.get(spread.getName());
+					if (fragment == null) {
+						throw new IllegalArgumentException("unknown fragment " + spread.getName());
 					}
-					if (env.isTypeNameIntrospectionField()) {
-						return;
-					}
-					String entity = entityOf(GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType()).getName());
-					if (entity != null) {
-						entities.add(entity);
+					if (this.walked.add(fragment.getName())) {
+						selections(fragment.getSelectionSet(),
+								ReadSets.this.schema.getType(fragment.getTypeCondition().getName()));
 					}
 				}
-			});
-		return Set.copyOf(entities);
+			}
+		}
+
+		private void field(Field field, @Nullable GraphQLType parent) {
+			if (field.getName().startsWith("__")) {
+				return; // __typename, and introspection, which no write changes
+			}
+			GraphQLFieldDefinition definition = (parent instanceof GraphQLFieldsContainer container)
+					? container.getFieldDefinition(field.getName()) : null;
+			if (definition == null) {
+				throw new IllegalArgumentException("unknown field " + field.getName());
+			}
+			GraphQLNamedType type = GraphQLTypeUtil.unwrapAll(definition.getType());
+			String entity = entityOf(type);
+			if (entity != null) {
+				this.entities.add(entity);
+			}
+			selections(field.getSelectionSet(), type);
+		}
+
 	}
 
 	/**
-	 * The entity of a type, "" for types no write changes, null for scalars and enums.
+	 * The entity of a type, null for scalars, enums and types no write changes;
+	 * {@link #ANYTHING} for an object type nobody mapped, an interface or a union.
 	 */
-	private @Nullable String entityOf(String typeName) {
-		if (typeName.startsWith("__")) {
+	private static @Nullable String entityOf(GraphQLNamedType type) {
+		if (type instanceof GraphQLInterfaceType || type instanceof GraphQLUnionType) {
+			return ANYTHING;
+		}
+		if (!(type instanceof GraphQLObjectType)) {
 			return null;
 		}
-		if (!(this.schema.getType(typeName) instanceof GraphQLObjectType)) {
-			return null;
-		}
-		String node = typeName.replaceFirst("(Connection|Edge)$", "");
-		String entity = ENTITIES.get(node);
+		String entity = ENTITIES.get(type.getName().replaceFirst("(Connection|Edge)$", ""));
 		if (entity == null) {
 			return ANYTHING;
 		}

@@ -1,14 +1,14 @@
 package vn.egov.dashboard.cache;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +19,7 @@ import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -101,8 +102,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		if (!this.enabled || !anonymous(request.getHeaders())) {
 			return chain.next(request);
 		}
-		ReadSets.ReadSet readSet = readSets().of(request.getDocument(), request.getOperationName(),
-				request.getVariables());
+		ReadSets.ReadSet readSet = readSets().of(request.getDocument(), request.getOperationName());
 		if (readSet == null || !readSet.query()) {
 			return chain.next(request);
 		}
@@ -254,21 +254,45 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		return !headers.containsHeader(HttpHeaders.AUTHORIZATION) && !headers.containsHeader("X-API-Key");
 	}
 
-	/**
-	 * SHA-256 of the document, operation, variables and extensions (a persisted-query
-	 * hash must be checked every time): a collision cannot be crafted to poison an entry.
-	 */
+	/** JSON with the members of every object sorted by name: one text per value. */
+	private static final JsonMapper CANONICAL = JsonMapper.builder()
+		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+		.build();
+
 	private static String key(WebGraphQlRequest request) {
-		String text = request.getDocument() + "\u0000" + request.getOperationName() + "\u0000"
-				+ new TreeMap<>(request.getVariables()) + "\u0000" + new TreeMap<>(request.getExtensions());
-		return sha256(text.getBytes(StandardCharsets.UTF_8));
+		return key(request.getDocument(), request.getOperationName(), request.getVariables(), request.getExtensions());
 	}
 
-	/** SHA-256, in hex, of the parts one after the other. */
+	/**
+	 * The key of the answer to a request: SHA-256 of the canonical JSON of everything
+	 * that can change the answer, {@code [document, operationName, variables,
+	 * extensions]} (extensions carry a persisted query's hash and {@code compiled}). JSON
+	 * tells every value from every other (texts are quoted and escaped; numbers, booleans
+	 * and null are distinct; members are sorted by name), so distinct requests have
+	 * distinct texts and a collision cannot be crafted to poison an entry. Variables used
+	 * to be written with {@code Map.toString()}, where {@code {search: "hoa binh,
+	 * asOf=2017-01-01"}} and {@code {search: "hoa binh", asOf: "2017-01-01"}} read the
+	 * same.
+	 */
+	static String key(@Nullable String document, @Nullable String operationName, Map<String, Object> variables,
+			Map<String, Object> extensions) {
+		return sha256(canonicalJson(Arrays.asList(document, operationName, variables, extensions)));
+	}
+
+	/** {@code value} as canonical JSON, in UTF-8. */
+	static byte[] canonicalJson(@Nullable Object value) {
+		return CANONICAL.writeValueAsBytes(value);
+	}
+
+	/**
+	 * SHA-256, in hex, of the parts, each preceded by its length: two different lists of
+	 * parts never give the same bytes to hash.
+	 */
 	static String sha256(byte[]... parts) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			for (byte[] part : parts) {
+				digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(part.length).array());
 				digest.update(part);
 			}
 			return HexFormat.of().formatHex(digest.digest());

@@ -23,7 +23,9 @@ import org.springframework.graphql.data.query.ScrollPositionCursorStrategy;
  * agencies. Our keys are only texts and numbers ({@link Page#longKey},
  * {@link Page#stringKey}), which plain JSON keeps. Cursors in Spring's format (made
  * before this change) are still read. A cursor a client made up or mangled is a
- * BAD_REQUEST on {@code after}, not an internal error.
+ * BAD_REQUEST on {@code after}, not an internal error, and so is one whose keys are not
+ * texts or whole numbers that fit a {@code long}: the query limits check every
+ * {@code after} with this strategy before anything runs.
  */
 @Configuration(proxyBeanMethods = false)
 class CursorConfiguration {
@@ -60,16 +62,27 @@ class CursorConfiguration {
 
 		@Override
 		public ScrollPosition fromCursor(String cursor) {
+			ScrollPosition position;
 			try {
-				if (cursor.startsWith("{")) {
-					Map<String, Object> keys = json.readValue(cursor, KEYS);
-					return ScrollPosition.forward(keys);
-				}
-				return this.spring.fromCursor(cursor);
+				position = cursor.startsWith("{") ? ScrollPosition.forward(json.readValue(cursor, KEYS))
+						: this.spring.fromCursor(cursor);
 			}
 			catch (RuntimeException ex) {
 				throw badCursor();
 			}
+			if (!(position instanceof KeysetScrollPosition keyset)
+					|| !keyset.getKeys().values().stream().allMatch(KeysetCursors::isKey)) {
+				throw badCursor();
+			}
+			return position;
+		}
+
+		/**
+		 * Whether a value can be a sort key of ours: a text, or a whole number that fits
+		 * a {@code long} (a larger one must not be cut to another row's key).
+		 */
+		private static boolean isKey(Object value) {
+			return value instanceof String || value instanceof Integer || value instanceof Long;
 		}
 
 	}

@@ -7,15 +7,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * Scalars and the one resolver of {@code totalCount} on every connection type.
+ * Scalars (dates strictly read within a supported range: {@link DateScalars}) and the one
+ * resolver of {@code totalCount} on every connection type.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
 	@Bean
 	RuntimeWiringConfigurer scalars() {
-		return (builder) -> builder.scalar(ExtendedScalars.Date)
-			.scalar(ExtendedScalars.DateTime)
+		return (builder) -> builder.scalar(DateScalars.DATE_SCALAR)
+			.scalar(DateScalars.DATE_TIME_SCALAR)
 			.scalar(ExtendedScalars.Json);
 	}
 

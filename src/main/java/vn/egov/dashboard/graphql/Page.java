@@ -26,8 +26,8 @@ public record Page(@Nullable Map<String, Object> after, int size) {
 	public static final int DEFAULT_SIZE = 20;
 
 	/**
-	 * The largest {@code first} a client may ask for; a larger one is an error, not
-	 * silently clamped.
+	 * The largest {@code first} a client may ask for, of a connection or a plain list; a
+	 * larger one is an error, not silently clamped ({@code graphql.limits.Measurer}).
 	 */
 	public static final int MAX_SIZE = 100;
 
@@ -35,10 +35,9 @@ public record Page(@Nullable Map<String, Object> after, int size) {
 		if (!subrange.forward()) {
 			throw new InvalidInputException("last", "only forward pagination with first/after is supported");
 		}
+		// first is in 0..MAX_SIZE: the query limits refuse any other before anything
+		// runs.
 		int size = subrange.count().orElse(DEFAULT_SIZE);
-		if (size < 0 || size > MAX_SIZE) {
-			throw new InvalidInputException("first", "must be between 0 and " + MAX_SIZE + ", was " + size);
-		}
 		ScrollPosition position = subrange.position().orElse(null);
 		if (position == null || position.isInitial()) {
 			return new Page(null, size);

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * Over SSE, Spring's handler answers any response that is not a stream with one
  * {@code OperationNotSupported} error ("SSE handler supports only subscriptions"), hiding
  * why a subscription was refused before it started (a validation error, a query limit, a
- * timeout). Such a refusal is passed on as the stream's one {@code next} event instead,
- * with its own errors, followed by {@code complete}, as the WebSocket transport does.
+ * timeout, the subscription caps of {@link SubscriptionLimits}). Such a refusal is passed
+ * on as the stream's one {@code next} event instead, with its own errors, followed by
+ * {@code complete}, as the WebSocket transport does.
  */
 @Component
 class SseRequestErrors implements WebGraphQlInterceptor, Ordered {
@@ -37,7 +38,9 @@ class SseRequestErrors implements WebGraphQlInterceptor, Ordered {
 		}
 		return chain.next(request).map((response) -> {
 			ExecutionResult result = response.getExecutionResult();
-			if (result.isDataPresent() || result.getErrors().isEmpty()) {
+			// A refusal has errors and no data (null data: the subscription caps set it
+			// so, after execution); a stream, or a query's answer, is left to Spring.
+			if (result.getData() != null || result.getErrors().isEmpty()) {
 				return response;
 			}
 			ExecutionResult refusal = ExecutionResult.newExecutionResult().errors(result.getErrors()).build();

@@ -25,8 +25,8 @@ import vn.egov.dashboard.security.ApiKeys.CreatedApiKey;
  * java -jar egov-dashboard.jar --spring.main.web-application-type=none --egov.create-admin-key="Quản trị CĐSQG"
  * </pre>
  *
- * The write is audited with the actor {@code command-line}. Exit code 0 when created, 1
- * otherwise.
+ * The write is audited with the actor {@code cli:<operating-system user>}. Exit code 0
+ * when created, 1 otherwise.
  */
 @Component
 @ConditionalOnProperty(name = "egov.create-admin-key")

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param role what the key may write
  * @param agencyCode the agency of an AGENCY_EDITOR key
  * @param createdAt when it was created
- * @param createdBy who created it
+ * @param createdBy who created it, as the audit log names callers ({@link Caller#name()})
  * @param lastUsedAt when it last authenticated a request (updated at most once per
  * interval)
  * @param revokedAt when it was revoked; a revoked key authenticates nothing
@@ -24,7 +24,7 @@ public record ApiKey(long id, String prefix, String label, Role role, @Nullable 
 
 	/** The caller a request signed with this key acts as. */
 	Caller caller() {
-		return new Caller("key:" + this.prefix, java.util.Set.of(this.role), this.agencyCode);
+		return Caller.apiKey(this.prefix, this.role, this.agencyCode);
 	}
 
 }

@@ -11,7 +11,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * A verified JWT as a {@link Caller}: its subject, its roles from
+ * A verified JWT as a {@link Caller}: {@code jwt:} and its subject, its roles from
  * {@code egov.security.roles-claim} (names this API does not know are ignored) and its
  * agency from {@code egov.security.agency-claim}.
  */
@@ -39,8 +39,8 @@ class JwtCallers implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 				}
 			}
 		}
-		String subject = (jwt.getSubject() != null) ? jwt.getSubject() : "jwt";
-		return new Caller(subject, roles, jwt.getClaimAsString(this.properties.agencyClaim()));
+		// TokenChecks refused tokens without a subject.
+		return Caller.jwt(jwt.getSubject(), roles, jwt.getClaimAsString(this.properties.agencyClaim()));
 	}
 
 }

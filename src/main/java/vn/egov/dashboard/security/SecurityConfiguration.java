@@ -1,5 +1,6 @@
 package vn.egov.dashboard.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -16,6 +17,8 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -72,6 +75,15 @@ class SecurityConfiguration {
 			http.addFilterAt(noIssuerFilter(failures), SecurityWebFiltersOrder.AUTHENTICATION);
 		}
 		return http.build();
+	}
+
+	/**
+	 * Bearer tokens must expire, within {@code egov.security.max-token-lifetime}, and
+	 * name their subject; Boot adds this validator to the JWT decoder.
+	 */
+	@Bean
+	OAuth2TokenValidator<Jwt> tokenChecks(SecurityProperties properties, Clock clock) {
+		return new TokenChecks(properties.maxTokenLifetime(), clock);
 	}
 
 	/**

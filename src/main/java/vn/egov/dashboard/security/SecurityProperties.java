@@ -15,9 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param agencyClaim the JWT claim naming an agency editor's agency code
  * @param keyTouchInterval how stale an API key's last-used time may get before a request
  * updates it
+ * @param maxTokenLifetime the longest a bearer token may be valid: from its {@code iat}
+ * (issued at) to its {@code exp}, or from now to its {@code exp} when it has no
+ * {@code iat}; a token without {@code exp} is refused
  */
 @ConfigurationProperties("egov.security")
 record SecurityProperties(@DefaultValue("roles") String rolesClaim, @DefaultValue("agency") String agencyClaim,
-		@DefaultValue("1m") Duration keyTouchInterval) {
+		@DefaultValue("1m") Duration keyTouchInterval, @DefaultValue("8h") Duration maxTokenLifetime) {
 
 }

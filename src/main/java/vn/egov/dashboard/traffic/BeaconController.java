@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import vn.egov.dashboard.graphql.ErrorBodies;
 import vn.egov.dashboard.ratelimit.WriteBudgets;
 import vn.egov.dashboard.visitor.Visitors;
 
@@ -139,10 +140,10 @@ class BeaconController {
 		return (value == null || value instanceof Boolean) ? value : Hit.INVALID;
 	}
 
-	private ResponseEntity<Map<String, String>> problem(HttpStatus status, String message, Counter reason,
+	private ResponseEntity<Map<String, Object>> problem(HttpStatus status, String message, Counter reason,
 			int rejectedHits) {
 		reason.increment(rejectedHits);
-		return ResponseEntity.status(status).body(Map.of("error", message));
+		return ResponseEntity.status(status).body(ErrorBodies.body(message, ErrorBodies.extensions(status)));
 	}
 
 }

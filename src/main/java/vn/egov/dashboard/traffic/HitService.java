@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
+import vn.egov.dashboard.graphql.Texts;
 import vn.egov.dashboard.traffic.HitReceipt.Rejection;
 import vn.egov.dashboard.visitor.KeyedHash;
 
@@ -156,6 +157,9 @@ public class HitService {
 		if (!(hit.path() instanceof String rawPath) || rawPath.isBlank()) {
 			return problem("path", "is required text");
 		}
+		if (Texts.unstorable(rawPath) != null) {
+			return problem("path", Texts.unstorable(rawPath));
+		}
 		String path = withoutFragment(rawPath.strip());
 		if (!path.startsWith("/")) {
 			return problem("path", "must start with /");
@@ -171,6 +175,9 @@ public class HitService {
 			if (!(hit.title() instanceof String text)) {
 				return problem("title", "must be text");
 			}
+			if (Texts.unstorable(text) != null) {
+				return problem("title", Texts.unstorable(text));
+			}
 			title = clean(text);
 			if (title != null && title.length() > MAX_TITLE) {
 				return problem("title", "must be at most " + MAX_TITLE + " characters");
@@ -180,6 +187,9 @@ public class HitService {
 		if (hit.visitorId() != null) {
 			if (!(hit.visitorId() instanceof String text)) {
 				return problem("visitorId", "must be text");
+			}
+			if (Texts.unstorable(text) != null) {
+				return problem("visitorId", Texts.unstorable(text));
 			}
 			visitorId = text.strip();
 			if (visitorId.length() > MAX_VISITOR_ID || hasControl(visitorId)) {

@@ -34,8 +34,6 @@ class TrafficController {
 
 	static final int DEFAULT_TOP_PAGES = 10;
 
-	static final int MAX_TOP_PAGES = 100;
-
 	private final TrafficRepository traffic;
 
 	private final SiteRepository sites;
@@ -65,9 +63,6 @@ class TrafficController {
 		int size = (first != null) ? first : DEFAULT_TOP_PAGES;
 		if (to.isBefore(from)) {
 			throw new InvalidInputException("to", "must not be before from");
-		}
-		if (size < 1 || size > MAX_TOP_PAGES) {
-			throw new InvalidInputException("first", "must be between 1 and " + MAX_TOP_PAGES + ", was " + size);
 		}
 		return site(siteCode).then(this.traffic.topPages(siteCode, from, to, size).collectList());
 	}

@@ -107,7 +107,9 @@ class AssessmentUploadTests extends IntegrationTests {
 			.expectStatus()
 			.isUnauthorized()
 			.expectBody()
-			.jsonPath("$.message")
+			.jsonPath("$.errors[0].extensions.classification")
+			.isEqualTo("UNAUTHORIZED")
+			.jsonPath("$.errors[0].message")
 			.value(String.class, (message) -> assertThat(message).startsWith("Not signed in"));
 		anonymous.post()
 			.uri("/assessments/DTI/2088/scores")
@@ -116,7 +118,10 @@ class AssessmentUploadTests extends IntegrationTests {
 			.bodyValue(GOOD)
 			.exchange()
 			.expectStatus()
-			.isForbidden();
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.classification")
+			.isEqualTo("FORBIDDEN");
 		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id", "r.year = 2088"))
 			.isEqualTo(before);
 	}
@@ -179,7 +184,9 @@ class AssessmentUploadTests extends IntegrationTests {
 			.expectStatus()
 			.isNotFound()
 			.expectBody()
-			.jsonPath("$.message")
+			.jsonPath("$.errors[0].extensions.classification")
+			.isEqualTo("NOT_FOUND")
+			.jsonPath("$.errors[0].message")
 			.value((String m) -> assertThat(m).startsWith("No DTI round for 2098"));
 		byte[] windows1258 = "block,agency_code,category,score\nPROVINCES,P01,,0.5,Hà Nội\n"
 			.getBytes(Charset.forName("windows-1258"));
@@ -191,7 +198,11 @@ class AssessmentUploadTests extends IntegrationTests {
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.message")
+			.jsonPath("$.errors[0].extensions.classification")
+			.isEqualTo("BAD_REQUEST")
+			.jsonPath("$.errors[0].extensions.field")
+			.isEqualTo("file")
+			.jsonPath("$.errors[0].message")
 			.isEqualTo("file is not UTF-8 text; save it as \"CSV UTF-8\"");
 	}
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -256,6 +257,56 @@ class ResponseCacheTests extends IntegrationTests {
 		Map<String, Object> wrong = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "0".repeat(64)));
 		assertThat(post(Map.of("query", query, "extensions", wrong), null).getResponseBody())
 			.contains("PersistedQueryIdInvalid");
+	}
+
+	@Test
+	void shouldNotServeAnAnswerToOtherVariablesThatPrintTheSame() {
+		// gh-18: the key hashed new TreeMap<>(variables).toString(), so these two shared
+		// a key and the attacker's empty answer was served to the victim.
+		String query = "query($filter: AgencyFilter) { agencies(filter: $filter) { totalCount edges { node { code } } } }";
+		Map<String, Object> attack = Map.of("filter", Map.of("search", "hoa binh, asOf=2017-01-01"));
+		Map<String, Object> filter = new LinkedHashMap<>();
+		filter.put("search", "hoa binh");
+		filter.put("asOf", "2017-01-01");
+		EntityExchangeResult<String> poison = post(Map.of("query", query, "variables", attack), null);
+		assertThat(poison.getResponseBody()).contains("\"totalCount\":0");
+		assertThat(post(Map.of("query", query, "variables", attack), null).getResponseHeaders().getFirst("X-Cache"))
+			.isEqualTo("HIT");
+		EntityExchangeResult<String> victim = post(Map.of("query", query, "variables", Map.of("filter", filter)), null);
+		assertThat(victim.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
+		assertThat(victim.getResponseBody()).contains("\"totalCount\":1").contains("\"code\":\"P17\"");
+		// The same bytes again go through the shortcut of the victim's own answer.
+		EntityExchangeResult<String> again = post(Map.of("query", query, "variables", Map.of("filter", filter)), null);
+		assertThat(again.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
+		assertThat(again.getResponseBody()).isEqualTo(victim.getResponseBody());
+	}
+
+	@Test
+	void shouldDropAnAnswerWhenAWriteChangesWhatItReadUnderAnIncludeDirective() {
+		// What a document reads must not depend on the variables of the request that
+		// first analysed it: with $plans false it reads no plan, with true it does.
+		String query = "query($plans: Boolean!) { agency(code: \"P01\") { name } plans(filter: {agencyCode: \"P01\"}) @include(if: $plans) { totalCount } }";
+		post(Map.of("query", query, "variables", Map.of("plans", false)), null);
+		EntityExchangeResult<String> before = post(Map.of("query", query, "variables", Map.of("plans", true)), null);
+		assertThat(post(Map.of("query", query, "variables", Map.of("plans", true)), null).getResponseHeaders()
+			.getFirst("X-Cache")).isEqualTo("HIT");
+		int plans = totalCount(before.getResponseBody());
+		asEditorOf("P01").documentName("plan/createPlan")
+			.variable("input",
+					Map.of("agencyCode", "P01", "kind", "ANNUAL", "title", "Kế hoạch kiểm thử bộ nhớ đệm",
+							"periodStart", 2026, "periodEnd", 2026))
+			.execute()
+			.path("createPlan.id")
+			.hasValue();
+		EntityExchangeResult<String> after = post(Map.of("query", query, "variables", Map.of("plans", true)), null);
+		assertThat(after.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
+		assertThat(totalCount(after.getResponseBody())).isEqualTo(plans + 1);
+	}
+
+	private static int totalCount(String body) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"totalCount\":(\\d+)").matcher(body);
+		assertThat(matcher.find()).as("totalCount in %s", body).isTrue();
+		return Integer.parseInt(matcher.group(1));
 	}
 
 	@Test

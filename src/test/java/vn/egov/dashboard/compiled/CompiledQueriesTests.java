@@ -137,9 +137,23 @@ class CompiledQueriesTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldRefuseBadPageArgumentsBeforeEitherPathRuns() {
+		// The query limits check page arguments before anything runs (issue 18).
+		for (String query : List.of("{ agencies(first: 101) { totalCount } }", "{ agencies(first: -1) { totalCount } }",
+				"{ agencies(after: \"garbage\") { totalCount } }")) {
+			double ordinary = count("ordinary");
+			double compiled = count("compiled");
+			Map<String, Object> body = post(query, Map.of(), true);
+			assertThat(count("ordinary")).as(query).isEqualTo(ordinary);
+			assertThat(count("compiled")).as(query).isEqualTo(compiled);
+			assertThat(body.get("errors")).as(query).asString().contains("BAD_REQUEST");
+			assertThat(body).as(query).doesNotContainKey("data");
+		}
+	}
+
+	@Test
 	void shouldLeaveBadArgumentsToTheOrdinaryPathsErrors() {
-		for (String query : List.of("{ agencies(first: 101) { totalCount } }",
-				"{ agencies(after: \"garbage\") { totalCount } }",
+		for (String query : List.of(
 				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-02T00:00:00Z\", to: \"2025-01-01T00:00:00Z\", granularity: DAY) { views } }",
 				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-01T00:00:00Z\", to: \"2025-02-01T00:00:00Z\", granularity: MINUTE) { views } }")) {
 			double before = count("ordinary");

@@ -2,12 +2,27 @@ package vn.egov.dashboard.graphql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -17,8 +32,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
+import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,16 +46,22 @@ import org.springframework.test.context.TestContextManager;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import vn.egov.dashboard.IntegrationTests;
+import vn.egov.dashboard.TestTokens;
+import vn.egov.dashboard.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Property-based fuzzing with jqwik: random and broken GraphQL documents (character soup,
  * token soup, and the test suite's own documents with random edits), random variables,
- * and bodies that are not GraphQL requests at all. Whatever comes in, the answer is a
- * JSON object with {@code errors} or {@code data}, never a 5xx, never a stack trace, SQL
- * or a Java class name. A few hundred tries in all, so the suite stays fast; a failure is
- * shrunk and its seed printed by jqwik.
+ * bodies that are not GraphQL requests at all, extreme and invalid values in every
+ * argument of the schema (dates, numbers, page sizes, hostile text; found by walking the
+ * schema, {@link ArgumentSlots}), and variables that print alike (the response cache's
+ * keys). Whatever comes in, the answer is a JSON object with {@code errors} or
+ * {@code data}, never a 5xx, never an INTERNAL_ERROR, never a stack trace, SQL or a Java
+ * class name, and the server logs no stack trace and no ERROR while answering (each
+ * property's log is captured). About 1,100 tries in all, so the suite stays fast; a
+ * failure is shrunk and its seed printed by jqwik.
  * <p>
  * jqwik runs as its own JUnit Platform engine, without Spring's JUnit Jupiter extension:
  * Spring's test context framework is driven by hand, and hands this class the same cached
@@ -62,12 +85,61 @@ class GraphQlFuzzTests extends IntegrationTests {
 
 	private static final List<String> DOCUMENTS = suiteDocuments();
 
+	/**
+	 * Every argument slot of the schema but those of the anonymous writes, whose ordinary
+	 * values would count votes and page views other tests count.
+	 */
+	private static final List<ArgumentSlots> SLOTS = ArgumentSlots.all(Set.of("castVote", "recordHits"));
+
 	@Autowired
 	private JsonMapper json;
+
+	/** Log events of the server that carry a stack trace or are errors, per property. */
+	private final ServerLog log = new ServerLog();
 
 	@BeforeProperty
 	void joinTheTestServer() throws Exception {
 		new TestContextManager(getClass()).prepareTestInstance(this);
+		this.log.capture();
+	}
+
+	@AfterProperty
+	void expectNoStackTraceInTheLog() {
+		this.log.release();
+		assertThat(this.log.events()).as("errors and stack traces the server logged while answering").isEmpty();
+	}
+
+	@Property(tries = 300)
+	void shouldRefuseExtremeAndInvalidValuesInEveryArgumentAsClientErrors(
+			@ForAll("slotsWithValues") Tuple2<ArgumentSlots, Object> given, @ForAll boolean literal) {
+		ArgumentSlots slot = given.get1();
+		Object value = given.get2();
+		Map<?, ?> answer = expectWellFormed(slot.request(value, literal));
+		List<Map<?, ?>> errors = errors(answer);
+		assertThat(errors).as("errors for %s = %s", slot, preview(value))
+			.noneMatch((error) -> "INTERNAL_ERROR".equals(classification(error)));
+		boolean refusedHere = errors.stream()
+			.anyMatch((error) -> "BAD_REQUEST".equals(classification(error))
+					&& slot.name().equals(((Map<?, ?>) error.get("extensions")).get("field")));
+		if (mustBeRefused(slot, value, literal)) {
+			assertThat(refusedHere || (literal && isSyntaxError(errors)))
+				.as("%s = %s (literal: %s) refused naming %s: %s", slot, preview(value), literal, slot.name(),
+						preview(errors))
+				.isTrue();
+		}
+	}
+
+	@Property(tries = 40)
+	void shouldNeverAnswerARequestWithTheCachedAnswerOfOtherVariables(@ForAll("filters") Map<String, Object> first,
+			@ForAll("filters") Map<String, Object> second) {
+		String query = "query($filter: AgencyFilter) { agencies(filter: $filter, first: 3) { totalCount edges { node { code } } } }";
+		post(Map.of("query", query, "variables", Map.of("filter", first)), null);
+		Map<?, ?> cached = expectWellFormed(Map.of("query", query, "variables", Map.of("filter", second)));
+		// With credentials nothing is cached: the answer as computed now.
+		Answer computed = post(Map.of("query", query, "variables", Map.of("filter", second)),
+				TestTokens.token("fuzz", Role.ANALYST, null));
+		assertThat(cached).as("the answer for %s after %s", second, first)
+			.isEqualTo(this.json.readValue(computed.body(), Map.class));
 	}
 
 	@Property(tries = 300)
@@ -87,16 +159,13 @@ class GraphQlFuzzTests extends IntegrationTests {
 		expectWellFormed(body);
 	}
 
-	private void expectWellFormed(String body) {
-		Answer answer = WebClient.create("http://localhost:" + this.port + "/graphql")
-			.post()
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body.getBytes(StandardCharsets.UTF_8))
-			.exchangeToMono((response) -> response.bodyToMono(String.class)
-				.defaultIfEmpty("")
-				.map((text) -> new Answer(response.statusCode().value(), text)))
-			.block(Duration.ofSeconds(30));
-		assertThat(answer.status()).as("status for %s", body).isLessThan(500);
+	/**
+	 * Posts {@code body} (JSON text, or a map written as JSON bytes: a Java string would
+	 * lose an unpaired surrogate on the way to UTF-8) and checks the answer's shape.
+	 */
+	private Map<?, ?> expectWellFormed(Object body) {
+		Answer answer = post(body, null);
+		assertThat(answer.status()).as("status for %s", preview(body)).isLessThan(500);
 		Map<?, ?> parsed = this.json.readValue(answer.body(), Map.class);
 		assertThat(parsed.containsKey("data") || parsed.containsKey("errors")).as("data or errors in %s", answer.body())
 			.isTrue();
@@ -106,9 +175,168 @@ class GraphQlFuzzTests extends IntegrationTests {
 				.allSatisfy((error) -> assertThat(error).asInstanceOf(InstanceOfAssertFactories.MAP)
 					.containsKey("message"));
 		}
+		String scrubbed = answer.body();
 		for (String leak : LEAKS) {
-			assertThat(answer.body()).as("answer to %s", body).doesNotContain(leak);
+			assertThat(scrubbed).as("answer to %s", preview(body)).doesNotContain(leak);
 		}
+		return parsed;
+	}
+
+	/**
+	 * Posts a request (a JSON text, or a map written as JSON), signed in when a token is
+	 * given.
+	 */
+	private Answer post(Object body, String token) {
+		byte[] bytes = (body instanceof String text) ? text.getBytes(StandardCharsets.UTF_8)
+				: this.json.writeValueAsBytes(body);
+		return WebClient.create("http://localhost:" + this.port + "/graphql")
+			.post()
+			.contentType(MediaType.APPLICATION_JSON)
+			.headers((headers) -> {
+				if (token != null) {
+					headers.setBearerAuth(token);
+				}
+			})
+			.bodyValue(bytes)
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((text) -> new Answer(response.statusCode().value(), text)))
+			.block(Duration.ofSeconds(30));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<?, ?>> errors(Map<?, ?> answer) {
+		return (answer.get("errors") instanceof List<?> list) ? (List<Map<?, ?>>) list : List.of();
+	}
+
+	private static Object classification(Map<?, ?> error) {
+		return (error.get("extensions") instanceof Map<?, ?> extensions) ? extensions.get("classification") : null;
+	}
+
+	private static boolean isSyntaxError(List<Map<?, ?>> errors) {
+		return errors.stream().anyMatch((error) -> "InvalidSyntax".equals(classification(error)));
+	}
+
+	/**
+	 * Whether the value must be refused with a BAD_REQUEST naming its slot: a date or
+	 * instant that is not one in the supported range, a page size out of 0..100, text
+	 * PostgreSQL cannot store. (In a literal, an unpaired surrogate is a syntax error.)
+	 */
+	private static boolean mustBeRefused(ArgumentSlots slot, Object value, boolean literal) {
+		return switch (slot.type()) {
+			case "Date" -> !(value instanceof String text && isSupportedDate(text));
+			case "DateTime" -> !(value instanceof String text && isSupportedInstant(text));
+			case "Int" ->
+				slot.name().equals("first") && (!(value instanceof Integer n) || n < 0 || n > 100) && value != null;
+			case "String", "ID" -> value instanceof String text && Texts.unstorable(text) != null;
+			default -> false;
+		};
+	}
+
+	/**
+	 * {@code value} for a message: at most 200 characters, control characters and
+	 * surrogates escaped.
+	 */
+	private static String preview(Object value) {
+		String text = String.valueOf(value);
+		StringBuilder shown = new StringBuilder();
+		text.chars().limit(200).forEach((c) -> {
+			if (c < 0x20 || Character.isSurrogate((char) c)) {
+				shown.append(String.format("\\u%04X", c));
+			}
+			else {
+				shown.append((char) c);
+			}
+		});
+		return (text.length() > 200) ? shown + "… (" + text.length() + " chars)" : shown.toString();
+	}
+
+	/**
+	 * A day of the supported range written yyyy-MM-dd (the schema's rule, checked here on
+	 * its own).
+	 */
+	private static boolean isSupportedDate(String text) {
+		try {
+			LocalDate date = LocalDate.parse(text);
+			return text.length() == 10 && !date.isBefore(LocalDate.of(1900, 1, 1))
+					&& !date.isAfter(LocalDate.of(2199, 12, 31));
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
+	}
+
+	/** An instant of the supported range written as RFC 3339 with seconds. */
+	private static boolean isSupportedInstant(String text) {
+		try {
+			Instant instant = OffsetDateTime.parse(text).toInstant();
+			return text.matches("\\d{4}-.*T\\d{2}:\\d{2}:\\d{2}.*") && !text.endsWith("-00:00")
+					&& !instant.isBefore(Instant.parse("1900-01-01T00:00:00Z"))
+					&& instant.isBefore(Instant.parse("2200-01-01T00:00:00Z"));
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Slots of every argument (but the two anonymous writes), each with a value for its
+	 * type.
+	 */
+	@Provide
+	Arbitrary<Tuple2<ArgumentSlots, Object>> slotsWithValues() {
+		return Arbitraries.of(SLOTS)
+			.flatMap((slot) -> Arbitraries
+				.frequencyOf(tuple(4, valuesOf(slot.type())), tuple(1,
+						Arbitraries.oneOf(valuesOf("Int"), valuesOf("Date"), valuesOf("String"), valuesOf("Float"))))
+				.map((value) -> Tuple.of(slot, value)));
+	}
+
+	private static Arbitrary<Object> valuesOf(String type) {
+		List<Object> values = switch (type) {
+			case "Date" -> List.of("+999999999-12-31", "2026-02-30", "2023-02-29", "0000-01-01", "1899-12-31",
+					"2200-01-01", "-2024-01-01", "2024-13-01", "2024-00-10", "9999-12-31", "2024-1-1", "",
+					" 2024-01-01", "2024-01-01T00:00:00Z", "20240101", 20240101, -1, true, "1900-01-01", "2199-12-31",
+					"2024-02-29", "2016-01-01");
+			case "DateTime" -> List.of("+999999999-12-31T23:59:59Z", "2024-01-01T24:00:00Z", "2024-02-30T00:00:00Z",
+					"1899-12-31T23:59:59Z", "2200-01-01T00:00:00Z", "2024-01-01T00:00:00+25:00",
+					"2024-01-01T00:00:00-00:00", "2024-01-01", "2024-01-01T00:00Z", "-999999999-01-01T00:00:00Z",
+					1704067200, "now", "1900-01-01T00:00:00Z", "2199-12-31T23:59:59.999999999Z",
+					"2024-01-01T00:00:00+07:00", "2020-06-30T12:00:00.5Z");
+			case "Int" -> List.of(Integer.MAX_VALUE, Integer.MIN_VALUE, -1, 0, 1, 100, 101, 2024, Long.MAX_VALUE,
+					Long.MIN_VALUE, new BigInteger("99999999999999999999"), 1.5, "1", true, 9007199254740993L);
+			case "Float" -> List.of(1e308, -1e308, Double.MIN_VALUE, 0.0, -0.0, 100.000001, -1, new BigDecimal("1e400"),
+					new BigDecimal("-1e400"), "1.5", 1234567890123456789L);
+			case "Boolean" -> List.of("true", 1, 0);
+			default -> List.of("\u0000", "P17\u0000", "a\uD800", "\uDC00b", "\uD800\uD800", "x".repeat(100_000),
+					"'; DROP TABLE agency; --", "%_\\", "", " ", "-1", "99999999999999999999", "2024-02-30",
+					"\u202Egnp.exe", "𝔥𝔬𝔞 😀", "CDSQG", "P17", "1");
+		};
+		return Arbitraries.of(values);
+	}
+
+	/** Agency filters from pieces that print alike in Map.toString(). */
+	@Provide
+	Arbitrary<Map<String, Object>> filters() {
+		Arbitrary<Object> search = Arbitraries.of("hoa binh", ", asOf=2017-01-01", "=", "}", "{", "ha noi", ", ", "a")
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(3)
+			.map((pieces) -> String.join("", pieces));
+		Arbitrary<Object> asOf = Arbitraries.of("2017-01-01", "2025-12-31");
+		Arbitrary<Object> kinds = Arbitraries.of(List.of("PROVINCE"), List.of("MINISTRY"), List.of());
+		return Arbitraries.maps(Arbitraries.of("search", "asOf", "kinds"), Arbitraries.oneOf(search, asOf, kinds))
+			.ofMaxSize(3)
+			.filter((
+					filter) -> filter.entrySet().stream().allMatch((entry) -> valid(entry.getKey(), entry.getValue())));
+	}
+
+	private static boolean valid(String name, Object value) {
+		return switch (name) {
+			case "asOf" -> value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}");
+			case "kinds" -> value instanceof List;
+			default -> value instanceof String text && !text.matches("\\d{4}-\\d{2}-\\d{2}");
+		};
 	}
 
 	@Provide
@@ -217,6 +445,45 @@ class GraphQlFuzzTests extends IntegrationTests {
 	}
 
 	record Answer(int status, String body) {
+	}
+
+	/**
+	 * Captures, on the root logger, the log events that are errors or carry a stack
+	 * trace, from {@link #capture} to {@link #release}.
+	 */
+	private static final class ServerLog extends AppenderBase<ILoggingEvent> {
+
+		private final Queue<String> events = new ConcurrentLinkedQueue<>();
+
+		void capture() {
+			this.events.clear();
+			setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+			start();
+			root().addAppender(this);
+		}
+
+		void release() {
+			root().detachAppender(this);
+			stop();
+		}
+
+		List<String> events() {
+			return List.copyOf(this.events);
+		}
+
+		@Override
+		protected void append(ILoggingEvent event) {
+			if (event.getThrowableProxy() != null || event.getLevel().isGreaterOrEqual(Level.ERROR)) {
+				this.events.add(event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage()
+						+ ((event.getThrowableProxy() != null) ? " (" + event.getThrowableProxy().getClassName() + ")"
+								: ""));
+			}
+		}
+
+		private static Logger root() {
+			return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		}
+
 	}
 
 }

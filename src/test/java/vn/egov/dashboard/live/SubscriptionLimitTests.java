@@ -4,13 +4,19 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import vn.egov.dashboard.IntegrationTests;
@@ -97,6 +103,58 @@ class SubscriptionLimitTests extends IntegrationTests {
 		open.remove(open.size() - 1).dispose();
 		waitForOpen(room - 1);
 		StepVerifier.create(subscribe(third, poll).take(1)).expectNext(0L).verifyComplete();
+		open.forEach(Disposable::dispose);
+		connections.forEach((ws) -> ws.stop().block(TIMEOUT));
+		waitForOpen(0);
+	}
+
+	@Test
+	void shouldRefuseAnSseSubscriptionOverTheClientsCapWithTheSameError() {
+		// gh-18: over SSE the refusal read "SSE handler supports only subscriptions".
+		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		List<WebSocketGraphQlTester> connections = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			WebSocketGraphQlTester ws = WebSocketGraphQlTester
+				.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
+				.build();
+			ws.start().block(TIMEOUT);
+			connections.add(ws);
+		}
+		this.base = this.limits.openOf("127.0.0.1");
+		int room = 50 - this.base;
+		List<Disposable> open = new ArrayList<>();
+		for (int i = 0; i < room; i++) {
+			open.add(subscribe(connections.get(i / 20), poll).subscribe((total) -> {
+			}, (ex) -> {
+			}));
+		}
+		waitForOpen(room);
+		List<ServerSentEvent<Map<String, Object>>> events = WebClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(Map.of("query", "subscription($id: ID!) { pollResults(pollId: $id) { totalVotes } }",
+					"variables", Map.of("id", poll.id())))
+			.retrieve()
+			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.filter((event) -> event.event() != null)
+			.collectList()
+			.block(TIMEOUT);
+		assertThat(events).extracting(ServerSentEvent::event).containsExactly("next", "complete");
+		assertThat(events.get(0).data()).doesNotContainKey("data");
+		assertThat(events.get(0).data().get("errors")).asInstanceOf(InstanceOfAssertFactories.LIST)
+			.singleElement()
+			.satisfies((error) -> {
+				Map<?, ?> map = (Map<?, ?>) error;
+				assertThat(map.get("message"))
+					.isEqualTo("Too many subscriptions: at most 50 per client; close one first");
+				assertThat(map.get("extensions"))
+					.isEqualTo(Map.of("classification", "BAD_REQUEST", "code", SubscriptionLimits.CODE));
+			});
+		// The refused subscription took no slot.
+		assertThat(this.limits.openOf("127.0.0.1")).isEqualTo(this.base + room);
 		open.forEach(Disposable::dispose);
 		connections.forEach((ws) -> ws.stop().block(TIMEOUT));
 		waitForOpen(0);

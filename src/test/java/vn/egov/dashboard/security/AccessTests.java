@@ -44,7 +44,7 @@ class AccessTests extends IntegrationTests {
 			.entity(String.class)
 			.get();
 		assertThat(count("audit_entry",
-				"action = 'recordMeasurement' AND actor = 'agency_editor-P04' AND entity_id = '" + id
+				"action = 'recordMeasurement' AND actor = 'jwt:agency_editor-P04' AND entity_id = '" + id
 						+ "' AND actor_agency = 'P04' AND old_value IS NULL AND new_value ->> 'value' = '30.0'"))
 			.isEqualTo(1);
 	}
@@ -75,7 +75,7 @@ class AccessTests extends IntegrationTests {
 			.variable("input", Map.of("taskId", taskId, "agencyCode", "P01", "status", "DONE"))
 			.execute(), "Forbidden: you may write only the data of agency P04, not of P01");
 		assertThat(count("audit_entry",
-				"actor = 'agency_editor-P04' AND action IN ('createPlan', 'advancePlan', 'reportTask')"))
+				"actor = 'jwt:agency_editor-P04' AND action IN ('createPlan', 'advancePlan', 'reportTask')"))
 			.isZero();
 	}
 
@@ -93,9 +93,9 @@ class AccessTests extends IntegrationTests {
 	@Test
 	void shouldTellWhichRoleAWriteNeeds() {
 		expectForbidden(record(as(Role.ANALYST, null), "P01", "2018-12-31", 30),
-				"Forbidden: recordMeasurement needs role ADMIN or AGENCY_EDITOR; analyst has [ANALYST]");
+				"Forbidden: recordMeasurement needs role ADMIN or AGENCY_EDITOR; jwt:analyst has [ANALYST]");
 		expectForbidden(asEditorOf("P01").documentName("security/auditLog").execute(),
-				"Forbidden: auditLog needs role ADMIN; agency_editor-P01 has [AGENCY_EDITOR]");
+				"Forbidden: auditLog needs role ADMIN; jwt:agency_editor-P01 has [AGENCY_EDITOR]");
 	}
 
 	@Test
@@ -105,7 +105,7 @@ class AccessTests extends IntegrationTests {
 			.execute()
 			.path("viewer.name")
 			.entity(String.class)
-			.isEqualTo("agency_editor-P01")
+			.isEqualTo("jwt:agency_editor-P01")
 			.path("viewer.roles")
 			.entityList(String.class)
 			.containsExactly("AGENCY_EDITOR")
@@ -125,7 +125,7 @@ class AccessTests extends IntegrationTests {
 			.get();
 		asAdmin().documentName("security/auditLog")
 			.variable("entity", "measurement")
-			.variable("actor", "admin")
+			.variable("actor", "jwt:admin")
 			.execute()
 			.path("auditLog.edges[0].node.action")
 			.entity(String.class)

@@ -43,7 +43,7 @@ class ApiKeyTests extends IntegrationTests {
 		String id = created.path("createApiKey.apiKey.id").entity(String.class).get();
 		created.path("createApiKey.apiKey.createdBy")
 			.entity(String.class)
-			.isEqualTo("admin")
+			.isEqualTo("jwt:admin")
 			.path("createApiKey.apiKey.agency.code")
 			.entity(String.class)
 			.isEqualTo("P04")
@@ -71,6 +71,9 @@ class ApiKeyTests extends IntegrationTests {
 			.path("recordMeasurement.value")
 			.entity(Double.class)
 			.isEqualTo(12.0);
+		assertThat(count("audit_entry", "action = 'recordMeasurement' AND actor = 'key:" + key.substring(5, 13) + "'"))
+			.as("the write audited as the key")
+			.isEqualTo(1);
 		asAdmin().documentName("security/apiKeys")
 			.execute()
 			.path("apiKeys.edges[?(@.node.id == '" + id + "')].node.lastUsedAt")
@@ -153,7 +156,7 @@ class ApiKeyTests extends IntegrationTests {
 			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.build()
 			.documentName("security/auditLog")
-			.variable("actor", "command-line")
+			.variable("actor", "cli:" + System.getProperty("user.name"))
 			.execute()
 			.path("auditLog.edges[0].node.action")
 			.entity(String.class)

@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.graphql.data.pagination.CursorStrategy;
 
 /**
  * The query limits ({@code egov.limits.*}): an instrumentation that Boot's GraphQL
@@ -16,9 +18,21 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(LimitsProperties.class)
 class LimitsConfiguration {
 
+	/**
+	 * The query limits, with the cursor strategy of every connection: an {@code after}
+	 * that it cannot read is refused before anything runs.
+	 */
 	@Bean
-	LimitsInstrumentation limitsInstrumentation(LimitsProperties limits) {
-		return new LimitsInstrumentation(limits);
+	LimitsInstrumentation limitsInstrumentation(LimitsProperties limits, CursorStrategy<ScrollPosition> cursors) {
+		return new LimitsInstrumentation(limits, (cursor) -> {
+			try {
+				cursors.fromCursor(cursor);
+				return true;
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
+		});
 	}
 
 	@Bean

@@ -2,12 +2,16 @@ package vn.egov.dashboard.graphql.limits;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
@@ -23,6 +27,7 @@ import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
+import org.springframework.graphql.execution.ErrorType;
 
 import vn.egov.dashboard.graphql.Page;
 
@@ -34,6 +39,9 @@ import vn.egov.dashboard.graphql.Page;
  * (graphql-java's {@link ParserOptions}, set in each execution's context rather than
  * JVM-wide); a document it gives up on for its tokens or its nesting is answered with the
  * measured number instead of a syntax error;</li>
+ * <li>before the operation runs, every page argument is checked ({@code first} in 0..100,
+ * {@code after} a cursor of this server) on every field that takes one: one out of range
+ * is a BAD_REQUEST naming it;</li>
  * <li>before the operation runs, its depth, cost, aliases and fields are measured
  * ({@link Measurer}, with the request's variables); anything over a limit aborts it with
  * one {@code LIMIT_EXCEEDED} error per limit, and no data fetcher is called.</li>
@@ -47,8 +55,11 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation implem
 
 	private final ParserOptions parserOptions;
 
-	LimitsInstrumentation(LimitsProperties limits) {
+	private final Predicate<String> cursors;
+
+	LimitsInstrumentation(LimitsProperties limits, Predicate<String> cursors) {
 		this.limits = limits;
+		this.cursors = cursors;
 		this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
 			.transform((options) -> options.maxTokens(limits.maxTokens()));
 	}
@@ -86,7 +97,21 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation implem
 	@Override
 	public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-		Measure measure = Measurer.of(parameters.getExecutionContext(), Page.DEFAULT_SIZE);
+		ExecutionContext execution = parameters.getExecutionContext();
+		Measurer measurer = Measurer.of(execution, Page.DEFAULT_SIZE, this.cursors);
+		Measure measure = measurer.operation(execution.getOperationDefinition());
+		if (!measurer.problems().isEmpty()) {
+			throw new AbortExecutionException(measurer.problems()
+				.entrySet()
+				.stream()
+				.map((problem) -> GraphqlErrorBuilder.newError()
+					.errorType(ErrorType.BAD_REQUEST)
+					.message(problem.getKey() + " " + problem.getValue())
+					.locations(null)
+					.extensions(Map.of("field", problem.getKey()))
+					.build())
+				.toList());
+		}
 		List<GraphQLError> errors = new ArrayList<>();
 		if (measure.depth() > this.limits.maxDepth()) {
 			errors.add(LimitExceeded.depth(measure.depth(), this.limits.maxDepth()).toError());

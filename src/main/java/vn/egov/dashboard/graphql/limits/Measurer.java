@@ -3,8 +3,10 @@ package vn.egov.dashboard.graphql.limits;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import graphql.execution.ExecutionContext;
 import graphql.language.Argument;
@@ -16,6 +18,7 @@ import graphql.language.IntValue;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.language.VariableReference;
 import graphql.schema.GraphQLArgument;
@@ -30,6 +33,8 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import org.jspecify.annotations.Nullable;
 
+import vn.egov.dashboard.graphql.Page;
+
 /**
  * Measures an operation ({@link Measure}) in one walk of its document. Each fragment is
  * measured once and its measure reused wherever it is spread, so that a document whose
@@ -39,6 +44,13 @@ import org.jspecify.annotations.Nullable;
  * expand fragments and would walk all of them. A fragment's cost is measured per parent
  * object and scaled by the lists around each spread, which is exact since cost is linear
  * in those multipliers.
+ * <p>
+ * The same walk checks every page argument, on every field that takes one, connection or
+ * plain list: {@code first} must lie in 0..{@link Page#MAX_SIZE} and {@code after} must
+ * be a cursor this server made ({@link #problems()}). A refused one is a BAD_REQUEST
+ * before anything runs; the measure is only meaningful without problems (a negative
+ * {@code first} used to count as 0 and bypass the cost limit, while its fetcher ignored
+ * it).
  */
 final class Measurer {
 
@@ -50,26 +62,38 @@ final class Measurer {
 
 	private final long defaultPageSize;
 
+	private final Predicate<String> cursors;
+
 	private final Map<String, Measure> measuredFragments = new HashMap<>();
+
+	private final Map<String, String> problems = new LinkedHashMap<>();
 
 	private final Set<String> measuring = new HashSet<>();
 
 	Measurer(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
-			long defaultPageSize) {
+			long defaultPageSize, Predicate<String> cursors) {
 		this.schema = schema;
 		this.fragments = fragments;
 		this.variables = variables;
 		this.defaultPageSize = defaultPageSize;
+		this.cursors = cursors;
 	}
 
 	/**
-	 * The measure of the operation an execution is about to run, with its (coerced)
-	 * variables.
+	 * A measurer of the operation an execution is about to run, with its (coerced)
+	 * variables; {@code cursors} tells the cursors this server made.
 	 */
-	static Measure of(ExecutionContext execution, long defaultPageSize) {
+	static Measurer of(ExecutionContext execution, long defaultPageSize, Predicate<String> cursors) {
 		return new Measurer(execution.getGraphQLSchema(), execution.getFragmentsByName(),
-				execution.getCoercedVariables().toMap(), defaultPageSize)
-			.operation(execution.getOperationDefinition());
+				execution.getCoercedVariables().toMap(), defaultPageSize, cursors);
+	}
+
+	/**
+	 * The page arguments out of range found while measuring: what is wrong, by argument
+	 * ({@code first}, {@code after}).
+	 */
+	Map<String, String> problems() {
+		return this.problems;
 	}
 
 	Measure operation(OperationDefinition operation) {
@@ -127,6 +151,9 @@ final class Measurer {
 		long aliases = (field.getAlias() != null) ? 1 : 0;
 		GraphQLFieldDefinition definition = (parent instanceof GraphQLFieldsContainer container)
 				? container.getFieldDefinition(field.getName()) : null;
+		if (definition != null) {
+			checkPageArguments(field, definition);
+		}
 		if (definition == null || field.getSelectionSet() == null) {
 			return new Measure(1, 0, 1, aliases);
 		}
@@ -160,37 +187,73 @@ final class Measurer {
 
 	/**
 	 * The {@code first} of a list field: given, its schema default, or the default page
-	 * size.
+	 * size. Out of range it is a problem ({@link #checkPageArguments}), measured as the
+	 * largest page so as never to count less than could run.
 	 */
 	private long first(Field field, GraphQLFieldDefinition definition) {
-		Object value = null;
+		Object value = argument(field, definition, "first");
+		if (value == null) {
+			return this.defaultPageSize;
+		}
+		if (value instanceof Number number && inPageRange(number)) {
+			return number.longValue();
+		}
+		return Page.MAX_SIZE;
+	}
+
+	/**
+	 * Records a {@code first} outside 0..{@link Page#MAX_SIZE} and an {@code after} that
+	 * is no cursor of this server, on any field that declares them.
+	 */
+	private void checkPageArguments(Field field, GraphQLFieldDefinition definition) {
+		if (definition.getArgument("first") != null) {
+			Object first = argument(field, definition, "first");
+			if (first instanceof Number number && !inPageRange(number)) {
+				this.problems.putIfAbsent("first", "must be between 0 and " + Page.MAX_SIZE + ", was " + number);
+			}
+		}
+		if (definition.getArgument("after") != null) {
+			Object after = argument(field, definition, "after");
+			if (after instanceof String cursor && !this.cursors.test(cursor)) {
+				this.problems.putIfAbsent("after", "is not a cursor of this list");
+			}
+		}
+	}
+
+	private static boolean inPageRange(Number number) {
+		if (number instanceof BigInteger big) {
+			return big.signum() >= 0 && big.compareTo(BigInteger.valueOf(Page.MAX_SIZE)) <= 0;
+		}
+		return number.longValue() >= 0 && number.longValue() <= Page.MAX_SIZE;
+	}
+
+	/**
+	 * The value of argument {@code name} of {@code field}: written, from a variable, or
+	 * its schema default; null when there is none.
+	 */
+	private @Nullable Object argument(Field field, GraphQLFieldDefinition definition, String name) {
 		Argument given = field.getArguments()
 			.stream()
-			.filter((argument) -> argument.getName().equals("first"))
+			.filter((argument) -> argument.getName().equals(name))
 			.findFirst()
 			.orElse(null);
 		if (given != null) {
-			value = valueOf(given.getValue());
+			return valueOf(given.getValue());
 		}
-		else {
-			GraphQLArgument declared = definition.getArgument("first");
-			if (declared != null && declared.hasSetDefaultValue()) {
-				Object fallback = declared.getArgumentDefaultValue().getValue();
-				value = (fallback instanceof Value<?> literal) ? valueOf(literal) : fallback;
-			}
+		GraphQLArgument declared = definition.getArgument(name);
+		if (declared != null && declared.hasSetDefaultValue()) {
+			Object fallback = declared.getArgumentDefaultValue().getValue();
+			return (fallback instanceof Value<?> literal) ? valueOf(literal) : fallback;
 		}
-		if (value instanceof BigInteger big) {
-			return (big.bitLength() < 63) ? Math.max(0, big.longValue()) : ((big.signum() < 0) ? 0 : Long.MAX_VALUE);
-		}
-		if (value instanceof Number number) {
-			return Math.max(0, number.longValue());
-		}
-		return this.defaultPageSize;
+		return null;
 	}
 
 	private @Nullable Object valueOf(Value<?> value) {
 		if (value instanceof IntValue number) {
 			return number.getValue();
+		}
+		if (value instanceof StringValue text) {
+			return text.getValue();
 		}
 		if (value instanceof VariableReference variable) {
 			return this.variables.get(variable.getName());

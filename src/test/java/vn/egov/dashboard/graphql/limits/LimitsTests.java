@@ -1,14 +1,31 @@
 package vn.egov.dashboard.graphql.limits;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import graphql.introspection.IntrospectionQuery;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -18,6 +35,7 @@ import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
@@ -44,6 +62,9 @@ class LimitsTests extends IntegrationTests {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private GraphQlSource graphQlSource;
 
 	@Test
 	void shouldRefuseADeepQueryWithItsDepth() {
@@ -196,6 +217,159 @@ class LimitsTests extends IntegrationTests {
 				.isEqualTo(Map.of("classification", "LIMIT_EXCEEDED", "limit", "fields", "measured", 1 + 600 * 2, "max",
 						500));
 		});
+	}
+
+	@Test
+	void shouldRefuseANegativeFirstThatUsedToGetPastTheCostLimit() {
+		// gh-18: first: -1 was measured as 0 and ignored by the fetcher (a page of 20),
+		// while first: 20 is refused for its cost.
+		String nested = "{ edges { node { basedOn { citedBy { basedOn { citedBy { basedOn { number } } } } } } } }";
+		expectRefused(
+				this.graphQl.document("{ documents(first: 20) " + nested + " }"), "documents", "cost", 20 + 20 * 20
+						+ 20 * 20 * 20 + 20L * 20 * 20 * 20 + 20L * 20 * 20 * 20 * 20 + 20L * 20 * 20 * 20 * 20 * 20,
+				200_000);
+		long before = fetches("documents");
+		expectBadRequest(this.graphQl.document("{ documents(first: -1) " + nested + " }").execute(), "first");
+		expectBadRequest(this.graphQl.document("query($n: Int) { documents(first: $n) " + nested + " }")
+			.variable("n", -1)
+			.execute(), "first");
+		assertThat(fetches("documents")).as("calls of the documents data fetcher").isEqualTo(before);
+	}
+
+	@Test
+	void shouldRefuseAPageArgumentOutOfRangeOnEveryFieldThatTakesOne() {
+		GraphQLSchema schema = this.graphQlSource.schema();
+		List<PageField> fields = pageFields(schema);
+		assertThat(fields).extracting(PageField::name)
+			.as("connections and lists with first, found in the schema")
+			.contains("agencies", "documents", "plans", "polls", "ranking", "measurements", "apiKeys", "auditLog",
+					"topPages");
+		for (PageField field : fields) {
+			long before = fetches(field.root());
+			for (String first : List.of("-1", "101", "2147483647", "-2147483648", "99999999999")) {
+				expectBadRequest(this.graphQl.document(field.document("first: " + first)).execute(), "first");
+			}
+			for (int first : List.of(-5, 101)) {
+				expectBadRequest(
+						this.graphQl.document(field.document("first: $n", "$n: Int")).variable("n", first).execute(),
+						"first");
+			}
+			if (field.definition().getArgument("after") != null) {
+				for (String after : List.of("not a cursor", cursor("{\"id\":1.5}"), cursor("{\"code\":[1]}"),
+						cursor("{\"id\":99999999999999999999}"), cursor("{\"id\":null}"), cursor("[]"))) {
+					expectBadRequest(this.graphQl.document(field.document("after: $a", "$a: String"))
+						.variable("a", after)
+						.execute(), "after");
+				}
+			}
+			assertThat(fetches(field.root())).as("calls of %s's fetcher while refusing", field.root())
+				.isEqualTo(before);
+			// In range, the same field is not refused for its page (an admin, so that
+			// apiKeys and auditLog run).
+			asAdmin().document(field.document("first: 0"))
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors)
+					.noneMatch((error) -> error.getExtensions().containsKey("field")));
+		}
+	}
+
+	/** A cursor as this server encodes them, of {@code keys}. */
+	private static String cursor(String keys) {
+		return Base64.getEncoder().encodeToString(keys.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Every field of the schema that takes {@code first}, each with the way to it from
+	 * the root (required arguments filled with plain values).
+	 */
+	private static List<PageField> pageFields(GraphQLSchema schema) {
+		List<PageField> found = new ArrayList<>();
+		Map<String, List<String>> paths = new LinkedHashMap<>();
+		Deque<GraphQLFieldsContainer> queue = new ArrayDeque<>();
+		paths.put(schema.getQueryType().getName(), List.of());
+		queue.add(schema.getQueryType());
+		while (!queue.isEmpty()) {
+			GraphQLFieldsContainer type = queue.poll();
+			List<String> path = paths.get(type.getName());
+			for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+				if (field.getArgument("first") != null) {
+					found.add(new PageField(path, field));
+				}
+				if (GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLFieldsContainer next
+						&& !paths.containsKey(next.getName())) {
+					List<String> longer = new ArrayList<>(path);
+					longer.add(field.getName() + PageField.arguments(field, List.of()));
+					paths.put(next.getName(), longer);
+					queue.add(next);
+				}
+			}
+		}
+		return found;
+	}
+
+	/** A field that takes {@code first}, reached from the root through {@code path}. */
+	private record PageField(List<String> path, GraphQLFieldDefinition definition) {
+
+		String name() {
+			return this.definition.getName();
+		}
+
+		/** The operation's first field, whose fetcher runs before anything under it. */
+		String root() {
+			return (this.path.isEmpty() ? name() : this.path.get(0)).replaceFirst("\\(.*", "");
+		}
+
+		/**
+		 * A query of this field with {@code argument} (and declared {@code variables}).
+		 */
+		String document(String argument, String... variables) {
+			String call = name() + arguments(this.definition, List.of(argument));
+			StringBuilder document = new StringBuilder(
+					(variables.length > 0) ? "query(" + String.join(", ", variables) + ") { " : "{ ");
+			this.path.forEach((step) -> document.append(step).append(" { "));
+			document.append(call).append(" { __typename }");
+			this.path.forEach((step) -> document.append(" }"));
+			return document.append(" }").toString();
+		}
+
+		/** {@code given}, and a plain literal for every other required argument. */
+		static String arguments(GraphQLFieldDefinition field, List<String> given) {
+			List<String> all = new ArrayList<>(given);
+			for (GraphQLArgument argument : field.getArguments()) {
+				if (argument.getType() instanceof GraphQLNonNull required) {
+					all.add(argument.getName() + ": " + literal(required.getWrappedType()));
+				}
+			}
+			return all.isEmpty() ? "" : all.stream().collect(Collectors.joining(", ", "(", ")"));
+		}
+
+		private static String literal(GraphQLType type) {
+			GraphQLType unwrapped = GraphQLTypeUtil.unwrapNonNull(type);
+			if (unwrapped instanceof GraphQLList list) {
+				return "[" + literal(list.getWrappedType()) + "]";
+			}
+			if (unwrapped instanceof GraphQLEnumType enumType) {
+				return enumType.getValues().get(0).getName();
+			}
+			if (unwrapped instanceof GraphQLInputObjectType input) {
+				return input.getFieldDefinitions()
+					.stream()
+					.filter((field) -> field.getType() instanceof GraphQLNonNull)
+					.map((field) -> field.getName() + ": " + literal(field.getType()))
+					.collect(Collectors.joining(", ", "{", "}"));
+			}
+			return switch (((GraphQLNamedType) unwrapped).getName()) {
+				case "Int" -> "2024";
+				case "Float" -> "1.5";
+				case "Boolean" -> "true";
+				case "Date" -> "\"2024-01-01\"";
+				case "DateTime" -> "\"2024-01-01T00:00:00Z\"";
+				case "ID" -> "\"1\"";
+				default -> "\"CDSQG\"";
+			};
+		}
+
 	}
 
 	@Test
