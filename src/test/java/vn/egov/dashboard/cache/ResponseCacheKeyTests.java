@@ -5,13 +5,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+import vn.egov.dashboard.RandomCases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +22,7 @@ class ResponseCacheKeyTests {
 
 	private static final String QUERY = "query($filter: AgencyFilter) { agencies(filter: $filter) { totalCount } }";
 
-	@Example
+	@Test
 	void shouldTellApartTheVariablesOfThePoisoningAttack() {
 		Map<String, Object> victim = new LinkedHashMap<>();
 		victim.put("search", "hoa binh");
@@ -36,7 +34,7 @@ class ResponseCacheKeyTests {
 			.isEqualTo(Map.of("filter", Map.of("search", "hoa binh, asOf=2017-01-01")).toString());
 	}
 
-	@Example
+	@Test
 	void shouldTellApartTypesThatPrintTheSame() {
 		assertThat(key(Map.of("n", 1L))).isNotEqualTo(key(Map.of("n", "1")))
 			.isNotEqualTo(key(Map.of("n", 1.0)))
@@ -46,7 +44,7 @@ class ResponseCacheKeyTests {
 			.isNotEqualTo(key(Map.of()));
 	}
 
-	@Example
+	@Test
 	void shouldTellApartEveryPartOfTheRequest() {
 		String base = ResponseCache.key(QUERY, null, Map.of(), Map.of());
 		assertThat(ResponseCache.key(QUERY, "", Map.of(), Map.of())).isNotEqualTo(base);
@@ -59,24 +57,30 @@ class ResponseCacheKeyTests {
 			.isNotEqualTo(ResponseCache.sha256("a".getBytes(), "bc".getBytes()));
 	}
 
-	@Property(tries = 2000)
-	void shouldGiveDistinctVariablesDistinctKeys(@ForAll("variables") Map<String, Object> a,
-			@ForAll("variables") Map<String, Object> b) {
-		if (a.equals(b)) {
-			assertThat(key(a)).isEqualTo(key(b));
-		}
-		else {
-			assertThat(key(a)).as("%s and %s", a, b).isNotEqualTo(key(b));
-		}
+	@Test
+	void shouldGiveDistinctVariablesDistinctKeys() {
+		RandomCases.forAll(2000, (random) -> {
+			Map<String, Object> a = variables(random);
+			Map<String, Object> b = variables(random);
+			if (a.equals(b)) {
+				assertThat(key(a)).isEqualTo(key(b));
+			}
+			else {
+				assertThat(key(a)).as("%s and %s", a, b).isNotEqualTo(key(b));
+			}
+		});
 	}
 
-	@Property(tries = 300)
-	void shouldGiveTheSameVariablesInAnotherOrderTheSameKey(@ForAll("variables") Map<String, Object> variables) {
-		List<Map.Entry<String, Object>> entries = new ArrayList<>(variables.entrySet());
-		Collections.reverse(entries);
-		Map<String, Object> reversed = new LinkedHashMap<>();
-		entries.forEach((entry) -> reversed.put(entry.getKey(), entry.getValue()));
-		assertThat(key(reversed)).isEqualTo(key(variables));
+	@Test
+	void shouldGiveTheSameVariablesInAnotherOrderTheSameKey() {
+		RandomCases.forAll(300, (random) -> {
+			Map<String, Object> variables = variables(random);
+			List<Map.Entry<String, Object>> entries = new ArrayList<>(variables.entrySet());
+			Collections.reverse(entries);
+			Map<String, Object> reversed = new LinkedHashMap<>();
+			entries.forEach((entry) -> reversed.put(entry.getKey(), entry.getValue()));
+			assertThat(key(reversed)).isEqualTo(key(variables));
+		});
 	}
 
 	private static String key(Map<String, Object> variables) {
@@ -88,31 +92,26 @@ class ResponseCacheKeyTests {
 	 * {@code Map.toString()} confuses (", ", "=", braces, brackets), so that near
 	 * collisions are frequent.
 	 */
-	@Provide
-	Arbitrary<Map<String, Object>> variables() {
-		return maps(2);
+	private static Map<String, Object> variables(RandomCases random) {
+		return maps(random, 2);
 	}
 
-	private static Arbitrary<Map<String, Object>> maps(int depth) {
-		return Arbitraries.maps(Arbitraries.of("filter", "search", "asOf", "a", "a, b=", "x}"), value(depth))
-			.ofMaxSize(3);
+	private static Map<String, Object> maps(RandomCases random, int depth) {
+		return random.map(3, List.of("filter", "search", "asOf", "a", "a, b=", "x}"), (r) -> value(r, depth));
 	}
 
-	private static Arbitrary<Object> value(int depth) {
-		Arbitrary<Object> text = Arbitraries
-			.of("hoa binh", ", ", "=", "asOf=2017-01-01", "{", "}", "[", "]", "1", "true", "null", "\"", "")
-			.list()
-			.ofMaxSize(3)
-			.map((pieces) -> String.join("", pieces));
-		Arbitrary<Object> scalars = Arbitraries.oneOf(text, Arbitraries.longs().between(-2, 2).map((n) -> n),
-				Arbitraries.of(1.0, -0.0, 0.0, 1.5).map((d) -> d), Arbitraries.of(true, false).map((b) -> b),
-				Arbitraries.just(null));
+	private static Object value(RandomCases random, int depth) {
+		Supplier<Object> scalars = () -> random.oneOf(
+				() -> String.join("",
+						random.list(0, 3,
+								(r) -> r.of("hoa binh", ", ", "=", "asOf=2017-01-01", "{", "}", "[", "]", "1", "true",
+										"null", "\"", ""))),
+				() -> random.between(-2L, 2L), () -> random.of(1.0, -0.0, 0.0, 1.5), random::bool, () -> null);
 		if (depth == 0) {
-			return scalars;
+			return scalars.get();
 		}
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, scalars),
-				net.jqwik.api.Tuple.of(1, value(depth - 1).list().ofMaxSize(2).map((list) -> list)),
-				net.jqwik.api.Tuple.of(1, maps(depth - 1).map((map) -> map)));
+		return random.weighted(4, scalars, 1, () -> random.list(0, 2, (r) -> value(r, depth - 1)), 1,
+				() -> maps(random, depth - 1));
 	}
 
 }

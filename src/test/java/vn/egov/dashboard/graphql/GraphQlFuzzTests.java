@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -24,17 +25,10 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,30 +36,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestContextManager;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import vn.egov.dashboard.IntegrationTests;
+import vn.egov.dashboard.RandomCases;
 import vn.egov.dashboard.TestTokens;
 import vn.egov.dashboard.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-based fuzzing with jqwik: random and broken GraphQL documents (character soup,
- * token soup, and the test suite's own documents with random edits), random variables,
- * bodies that are not GraphQL requests at all, extreme and invalid values in every
- * argument of the schema (dates, numbers, page sizes, hostile text; found by walking the
- * schema, {@link ArgumentSlots}), and variables that print alike (the response cache's
- * keys). Whatever comes in, the answer is a JSON object with {@code errors} or
- * {@code data}, never a 5xx, never an INTERNAL_ERROR, never a stack trace, SQL or a Java
- * class name, and the server logs no stack trace and no ERROR while answering (each
- * property's log is captured). About 1,100 tries in all, so the suite stays fast; a
- * failure is shrunk and its seed printed by jqwik.
- * <p>
- * jqwik runs as its own JUnit Platform engine, without Spring's JUnit Jupiter extension:
- * Spring's test context framework is driven by hand, and hands this class the same cached
- * server as every other integration test.
+ * Randomised fuzzing ({@link RandomCases}, seeded: a failure names the seed that repeats
+ * it): random and broken GraphQL documents (character soup, token soup, and the test
+ * suite's own documents with random edits), random variables, bodies that are not GraphQL
+ * requests at all, extreme and invalid values in every argument of the schema (dates,
+ * numbers, page sizes, hostile text; found by walking the schema, {@link ArgumentSlots}),
+ * and variables that print alike (the response cache's keys). Whatever comes in, the
+ * answer is a JSON object with {@code errors} or {@code data}, never a 5xx, never an
+ * INTERNAL_ERROR, never a stack trace, SQL or a Java class name, and the server logs no
+ * stack trace and no ERROR while answering (each test's log is captured). About 1,100
+ * cases in all, so the suite stays fast.
  */
 class GraphQlFuzzTests extends IntegrationTests {
 
@@ -97,23 +87,28 @@ class GraphQlFuzzTests extends IntegrationTests {
 	/** Log events of the server that carry a stack trace or are errors, per property. */
 	private final ServerLog log = new ServerLog();
 
-	@BeforeProperty
-	void joinTheTestServer() throws Exception {
-		new TestContextManager(getClass()).prepareTestInstance(this);
+	@BeforeEach
+	void captureTheServerLog() {
 		this.log.capture();
 	}
 
-	@AfterProperty
+	@AfterEach
 	void expectNoStackTraceInTheLog() {
 		this.log.release();
 		assertThat(this.log.events()).as("errors and stack traces the server logged while answering").isEmpty();
 	}
 
-	@Property(tries = 300)
-	void shouldRefuseExtremeAndInvalidValuesInEveryArgumentAsClientErrors(
-			@ForAll("slotsWithValues") Tuple2<ArgumentSlots, Object> given, @ForAll boolean literal) {
-		ArgumentSlots slot = given.get1();
-		Object value = given.get2();
+	@Test
+	void shouldRefuseExtremeAndInvalidValuesInEveryArgumentAsClientErrors() {
+		RandomCases.forAll(300, (random) -> {
+			ArgumentSlots slot = random.of(SLOTS);
+			Object value = random.weighted(4, () -> valueOf(random, slot.type()), 1,
+					() -> valueOf(random, random.of("Int", "Date", "String", "Float")));
+			refuseAsAClientError(slot, value, random.bool());
+		});
+	}
+
+	private void refuseAsAClientError(ArgumentSlots slot, Object value, boolean literal) {
 		Map<?, ?> answer = expectWellFormed(slot.request(value, literal));
 		List<Map<?, ?>> errors = errors(answer);
 		assertThat(errors).as("errors for %s = %s", slot, preview(value))
@@ -129,9 +124,12 @@ class GraphQlFuzzTests extends IntegrationTests {
 		}
 	}
 
-	@Property(tries = 40)
-	void shouldNeverAnswerARequestWithTheCachedAnswerOfOtherVariables(@ForAll("filters") Map<String, Object> first,
-			@ForAll("filters") Map<String, Object> second) {
+	@Test
+	void shouldNeverAnswerARequestWithTheCachedAnswerOfOtherVariables() {
+		RandomCases.forAll(40, (random) -> answerEachVariablesWithItsOwnAnswer(filter(random), filter(random)));
+	}
+
+	private void answerEachVariablesWithItsOwnAnswer(Map<String, Object> first, Map<String, Object> second) {
 		String query = "query($filter: AgencyFilter) { agencies(filter: $filter, first: 3) { totalCount edges { node { code } } } }";
 		post(Map.of("query", query, "variables", Map.of("filter", first)), null);
 		Map<?, ?> cached = expectWellFormed(Map.of("query", query, "variables", Map.of("filter", second)));
@@ -142,21 +140,24 @@ class GraphQlFuzzTests extends IntegrationTests {
 			.isEqualTo(this.json.readValue(computed.body(), Map.class));
 	}
 
-	@Property(tries = 300)
-	void shouldAnswerAnyDocumentWithWellFormedJson(@ForAll("documents") String document,
-			@ForAll("variables") Map<String, Object> variables, @ForAll("operationNames") String operationName) {
-		Map<String, Object> request = new LinkedHashMap<>();
-		request.put("query", document);
-		request.put("variables", variables);
-		if (!operationName.isEmpty()) {
-			request.put("operationName", operationName);
-		}
-		expectWellFormed(this.json.writeValueAsString(request));
+	@Test
+	void shouldAnswerAnyDocumentWithWellFormedJson() {
+		RandomCases.forAll(300, (random) -> {
+			Map<String, Object> request = new LinkedHashMap<>();
+			request.put("query", document(random));
+			request.put("variables", random.map(4, VARIABLE_NAMES, (r) -> json(r, 2)));
+			String operationName = random.oneOf(() -> "", () -> random.of("agencies", "Hostile", "x"),
+					() -> random.anyString(20));
+			if (!operationName.isEmpty()) {
+				request.put("operationName", operationName);
+			}
+			expectWellFormed(this.json.writeValueAsString(request));
+		});
 	}
 
-	@Property(tries = 150)
-	void shouldAnswerAnyBodyWithWellFormedJson(@ForAll("bodies") String body) {
-		expectWellFormed(body);
+	@Test
+	void shouldAnswerAnyBodyWithWellFormedJson() {
+		RandomCases.forAll(150, (random) -> expectWellFormed(body(random)));
 	}
 
 	/**
@@ -279,20 +280,7 @@ class GraphQlFuzzTests extends IntegrationTests {
 		}
 	}
 
-	/**
-	 * Slots of every argument (but the two anonymous writes), each with a value for its
-	 * type.
-	 */
-	@Provide
-	Arbitrary<Tuple2<ArgumentSlots, Object>> slotsWithValues() {
-		return Arbitraries.of(SLOTS)
-			.flatMap((slot) -> Arbitraries
-				.frequencyOf(tuple(4, valuesOf(slot.type())), tuple(1,
-						Arbitraries.oneOf(valuesOf("Int"), valuesOf("Date"), valuesOf("String"), valuesOf("Float"))))
-				.map((value) -> Tuple.of(slot, value)));
-	}
-
-	private static Arbitrary<Object> valuesOf(String type) {
+	private static Object valueOf(RandomCases random, String type) {
 		List<Object> values = switch (type) {
 			case "Date" -> List.of("+999999999-12-31", "2026-02-30", "2023-02-29", "0000-01-01", "1899-12-31",
 					"2200-01-01", "-2024-01-01", "2024-13-01", "2024-00-10", "9999-12-31", "2024-1-1", "",
@@ -312,69 +300,39 @@ class GraphQlFuzzTests extends IntegrationTests {
 					"'; DROP TABLE agency; --", "%_\\", "", " ", "-1", "99999999999999999999", "2024-02-30",
 					"\u202Egnp.exe", "𝔥𝔬𝔞 😀", "CDSQG", "P17", "1");
 		};
-		return Arbitraries.of(values);
+		return random.of(values);
 	}
 
-	/** Agency filters from pieces that print alike in Map.toString(). */
-	@Provide
-	Arbitrary<Map<String, Object>> filters() {
-		Arbitrary<Object> search = Arbitraries.of("hoa binh", ", asOf=2017-01-01", "=", "}", "{", "ha noi", ", ", "a")
-			.list()
-			.ofMinSize(1)
-			.ofMaxSize(3)
-			.map((pieces) -> String.join("", pieces));
-		Arbitrary<Object> asOf = Arbitraries.of("2017-01-01", "2025-12-31");
-		Arbitrary<Object> kinds = Arbitraries.of(List.of("PROVINCE"), List.of("MINISTRY"), List.of());
-		return Arbitraries.maps(Arbitraries.of("search", "asOf", "kinds"), Arbitraries.oneOf(search, asOf, kinds))
-			.ofMaxSize(3)
-			.filter((
-					filter) -> filter.entrySet().stream().allMatch((entry) -> valid(entry.getKey(), entry.getValue())));
+	/**
+	 * An agency filter from pieces that print alike in Map.toString(): each member valid
+	 * for its type.
+	 */
+	private static Map<String, Object> filter(RandomCases random) {
+		Map<String, Object> filter = new LinkedHashMap<>();
+		for (String name : random.list(0, 3, (r) -> r.of("search", "asOf", "kinds"))) {
+			filter.put(name, switch (name) {
+				case "asOf" -> random.of("2017-01-01", "2025-12-31");
+				case "kinds" -> random.of(List.of("PROVINCE"), List.of("MINISTRY"), List.of());
+				default -> String.join("", random.list(1, 3,
+						(r) -> r.of("hoa binh", ", asOf=2017-01-01", "=", "}", "{", "ha noi", ", ", "a")));
+			});
+		}
+		return filter;
 	}
 
-	private static boolean valid(String name, Object value) {
-		return switch (name) {
-			case "asOf" -> value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}");
-			case "kinds" -> value instanceof List;
-			default -> value instanceof String text && !text.matches("\\d{4}-\\d{2}-\\d{2}");
-		};
+	private static String document(RandomCases random) {
+		return random.weighted(1,
+				() -> random.string("{}()[]:$!@.,=|&\"\\#\n\t _abcdefghijklmnopqrstuvwxyz0123456789", 200), 2,
+				() -> String.join(" ", random.list(0, 60, (r) -> r.of(TOKENS))), 3, () -> edit(random.of(DOCUMENTS),
+						random.list(1, 6, (r) -> r.between(0, 10_000)), random.list(6, 6, (r) -> r.of(TOKENS))));
 	}
 
-	@Provide
-	Arbitrary<String> documents() {
-		Arbitrary<String> characters = Arbitraries.strings()
-			.withChars("{}()[]:$!@.,=|&\"\\#\n\t _")
-			.withCharRange('a', 'z')
-			.withCharRange('0', '9')
-			.ofMaxLength(200);
-		Arbitrary<String> tokens = Arbitraries.of(TOKENS).list().ofMaxSize(60).map((list) -> String.join(" ", list));
-		Arbitrary<String> edited = Combinators
-			.combine(Arbitraries.of(DOCUMENTS),
-					Arbitraries.integers().between(0, 10_000).list().ofMinSize(1).ofMaxSize(6),
-					Arbitraries.of(TOKENS).list().ofMinSize(6).ofMaxSize(6))
-			.as(GraphQlFuzzTests::edit);
-		return Arbitraries.frequencyOf(tuple(1, characters), tuple(2, tokens), tuple(3, edited));
-	}
-
-	@Provide
-	Arbitrary<Map<String, Object>> variables() {
-		return Arbitraries.maps(Arbitraries.of(VARIABLE_NAMES), json(2)).ofMaxSize(4);
-	}
-
-	@Provide
-	Arbitrary<String> operationNames() {
-		return Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.of("agencies", "Hostile", "x"),
-				Arbitraries.strings().ofMaxLength(20));
-	}
-
-	@Provide
-	Arbitrary<String> bodies() {
-		Arbitrary<String> text = Arbitraries.strings().withChars("{}[]\":,\\ ").withCharRange('a', 'z').ofMaxLength(80);
-		Arbitrary<String> jsonValues = json(3).map((value) -> this.json.writeValueAsString(value));
-		// Objects shaped like a request whose members have the wrong types (a number for
-		// query, a list for variables).
-		Arbitrary<String> shapes = Combinators.combine(json(1), json(1), json(1))
-			.as((query, variables, name) -> this.json.writeValueAsString(mapOf(query, variables, name)));
-		return Arbitraries.oneOf(text, jsonValues, shapes);
+	private String body(RandomCases random) {
+		return random.oneOf(() -> random.string("{}[]\":,\\ abcdefghijklmnopqrstuvwxyz", 80),
+				() -> this.json.writeValueAsString(json(random, 3)),
+				// Objects shaped like a request whose members have the wrong types (a
+				// number for query, a list for variables).
+				() -> this.json.writeValueAsString(mapOf(json(random, 1), json(random, 1), json(random, 1))));
 	}
 
 	private static Map<String, Object> mapOf(Object query, Object variables, Object operationName) {
@@ -386,20 +344,16 @@ class GraphQlFuzzTests extends IntegrationTests {
 	}
 
 	/** JSON values: odd strings and numbers, nested at most {@code depth} deep. */
-	private static Arbitrary<Object> json(int depth) {
-		Arbitrary<Object> scalars = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(30),
-				Arbitraries.of("", "P17", "'; DROP TABLE agency; --", "%", "\u0000", "\uD800", "😀", "1", "-1",
+	private static Object json(RandomCases random, int depth) {
+		Supplier<Object> scalars = () -> random.oneOf(() -> random.anyString(30),
+				() -> random.of("", "P17", "'; DROP TABLE agency; --", "%", "\u0000", "\uD800", "😀", "1", "-1",
 						"2024-01-01", "PROVINCE", "x".repeat(5000)),
-				Arbitraries.integers(), Arbitraries.longs(), Arbitraries.doubles(), Arbitraries.of(true, false),
-				Arbitraries.just(null));
+				random::anyInt, random::anyLong, random::anyDouble, random::bool, () -> null);
 		if (depth == 0) {
-			return scalars;
+			return scalars.get();
 		}
-		Arbitrary<Object> lists = json(depth - 1).list().ofMaxSize(3).map((list) -> list);
-		Arbitrary<Object> maps = Arbitraries.maps(Arbitraries.of(VARIABLE_NAMES), json(depth - 1))
-			.ofMaxSize(3)
-			.map((map) -> map);
-		return Arbitraries.frequencyOf(tuple(4, scalars), tuple(1, lists), tuple(1, maps));
+		return random.weighted(4, scalars, 1, () -> random.list(0, 3, (r) -> json(r, depth - 1)), 1,
+				() -> random.map(3, VARIABLE_NAMES, (r) -> json(r, depth - 1)));
 	}
 
 	/**
@@ -438,10 +392,6 @@ class GraphQlFuzzTests extends IntegrationTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static <T> Tuple2<Integer, Arbitrary<? extends T>> tuple(int weight, Arbitrary<? extends T> arbitrary) {
-		return Tuple.of(weight, arbitrary);
 	}
 
 	record Answer(int status, String body) {
