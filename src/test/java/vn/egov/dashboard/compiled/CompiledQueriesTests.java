@@ -78,6 +78,12 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ agencies(first: 100) { edges { node { code assessments(year: 1990) { year scores { score } } } } } }",
 			"{ agency(code: \"P48\") { code assessments { " + SCORES + " } } }",
 			"{ agency(code: \"P01\") { dti: assessments(framework: DTI) { year block } ict: assessments(framework: ICT_APPLICATION) { year scores { score } } none: assessments(year: 1990) { year } } }",
+			// publishedOnly: the published scores only, for one agency and for a page.
+			"{ agency(code: \"P48\") { assessments(publishedOnly: true) { " + SCORES + " } } }",
+			"{ agency(code: \"P01\") { all: assessments(framework: DTI, publishedOnly: false) { year block total { score } } published: assessments(framework: DTI, publishedOnly: true) { "
+					+ SCORES + " } } }",
+			"{ agencies(first: 100) { edges { node { code assessments(publishedOnly: true) { " + SCORES + " } } } } }",
+			"{ agencies(first: 40, filter: {kinds: [PROVINCE]}) { edges { node { code assessments(year: 2024, publishedOnly: true) { block total { score publishedRank } } } } } }",
 			"{ agency(code: \"P25-2025\") { assessments(year: 2024) { " + SCORES
 					+ " } predecessors { code assessments(framework: DTI, year: 2024) { total { score } } } } }",
 			"{ traffic(siteCode: \"HANOI\", from: \"2024-11-01T00:00:00+07:00\", to: \"2025-12-01T00:00:00+07:00\", granularity: DAY) { __typename start views memberViews visitors sample } }",
