@@ -6,23 +6,28 @@
 --   seed 003 (an earlier capture): "Tổng lượt truy cập: 19817961", "Khách 49, Thành viên 0"
 --   seed 001: "Lượt xem: 384" under the Hòa Bình article
 -- The seeds carry no capture time. Seed 002, from the same crawl, shows news of 19/11/2025, so seed 000 is
--- taken as read on 2025-11-20 10:00 (+07). The sample year runs from 2024-11-20 00:00 (+07) to that moment.
+-- taken as read on 2025-11-20 10:00 (+07). The sample year runs from 2024-11-20 00:00 (+07) to that moment
+-- (site.sample_from, sample_until: its buckets, empty ones too, are sample; HANOI and DANANG are sample sites).
 -- The CDSQG offset is chosen so that the counter reads exactly 20,102,841 at that moment, and seed 003 is
 -- placed at the minute where the sample traffic makes it read exactly 19,817,961 (284,880 views earlier).
 
 -- step: sites
-INSERT INTO site (code, name, name_en, agency_code, base_url, visit_offset, counting_from, note) VALUES
+INSERT INTO site (code, name, name_en, agency_code, base_url, visit_offset, counting_from, note, sample, sample_from,
+                  sample_until) VALUES
 ('CDSQG', 'Trang thông tin điện tử Cục Chuyển đổi số quốc gia', 'National Digital Transformation Agency portal',
  'BTTTT', NULL, 0, '2024-11-20 00:00+07',
  'Cục Chuyển đổi số quốc gia (trước là Cục Tin học hóa) thuộc Bộ Thông tin và Truyền thông, từ 01/3/2025 thuộc Bộ Khoa học và Công nghệ. '
- || 'Số liệu công bố: hộp "Thống kê truy cập" của trang (hai bản chụp, 2025). Lưu lượng từ 2024-11-20 đến 2025-11-20 là dữ liệu mẫu do hệ thống sinh (generated sample traffic); '
- || 'visitOffset được tính để bộ đếm khớp số liệu công bố.'),
+ || 'Số liệu công bố: hộp "Thống kê truy cập" của trang (hai bản chụp). Lưu lượng từ 2024-11-20 đến 2025-11-20 là dữ liệu mẫu do hệ thống sinh (generated sample traffic); '
+ || 'visitOffset được tính để bộ đếm khớp số liệu công bố.',
+ false, '2024-11-20 00:00+07', '2025-11-20 10:00+07'),
 ('HANOI', 'Cổng giao tiếp điện tử thành phố Hà Nội (dữ liệu mẫu)', 'Ha Noi city portal (sample data)',
  'P01', 'https://hanoi.gov.vn', 0, '2024-11-20 00:00+07',
- 'Dữ liệu mẫu do hệ thống sinh, không phải số liệu chính thức (generated sample data, not an official figure).'),
+ 'Dữ liệu mẫu do hệ thống sinh, không phải số liệu chính thức (generated sample data, not an official figure).',
+ true, '2024-11-20 00:00+07', '2025-11-20 10:00+07'),
 ('DANANG', 'Cổng thông tin điện tử thành phố Đà Nẵng (dữ liệu mẫu)', 'Da Nang city portal (sample data)',
  'P48-2025', 'https://danang.gov.vn', 0, '2024-11-20 00:00+07',
- 'Dữ liệu mẫu do hệ thống sinh, không phải số liệu chính thức (generated sample data, not an official figure).');
+ 'Dữ liệu mẫu do hệ thống sinh, không phải số liệu chính thức (generated sample data, not an official figure).',
+ true, '2024-11-20 00:00+07', '2025-11-20 10:00+07');
 
 -- step: sample minute buckets
 -- views per minute = base rate x time of day x weekday x Tết (25/1–2/2/2025) x growth x deterministic noise

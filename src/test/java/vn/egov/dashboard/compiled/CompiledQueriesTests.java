@@ -92,6 +92,12 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ traffic(siteCode: \"CDSQG\", from: \"2025-11-19T20:00:00+07:00\", to: \"2025-11-20T12:00:00+07:00\", granularity: HOUR) { start views memberViews } }",
 			"{ traffic(siteCode: \"CDSQG\", from: \"2025-11-20T09:30:00+07:00\", to: \"2025-11-20T10:30:00+07:00\", granularity: MINUTE) { v: views start } }",
 			"{ traffic(siteCode: \"HANOI\", from: \"2030-01-01T00:00:00Z\", to: \"2030-01-02T00:00:00Z\", granularity: HOUR) { start views sample } }",
+			// Empty buckets are sample inside the site's period of generated traffic:
+			// quiet
+			// minutes of a Tết night, the days around its end, the months around it.
+			"{ traffic(siteCode: \"CDSQG\", from: \"2025-01-25T02:00:00+07:00\", to: \"2025-01-25T04:00:00+07:00\", granularity: MINUTE) { start views sample } }",
+			"{ traffic(siteCode: \"CDSQG\", from: \"2025-11-18T00:00:00+07:00\", to: \"2025-11-23T00:00:00+07:00\", granularity: DAY) { start views sample } }",
+			"{ traffic(siteCode: \"DANANG\", from: \"2024-06-01T00:00:00+07:00\", to: \"2026-03-01T00:00:00+07:00\", granularity: MONTH) { start views sample } }",
 			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }", })
 	void shouldAnswerAsTheOrdinaryPathDoes(String query) {
 		assertThat(answer(query, Map.of(), true)).isEqualTo(answer(query, Map.of(), false));
