@@ -82,10 +82,10 @@ SELECT p.target_id, coalesce(t.code, 'T' || t.id) AS target_code, t.indicator_co
   CROSS JOIN progress_refresh r;
 
 -- The values in force (corrections replace), one per indicator × agency × period; `time` is the end of the period.
--- `source` says where a value comes from (generated sample values say so).
+-- `source` says where a value comes from; `sample` marks generated values.
 CREATE VIEW grafana.measurement AS
 SELECT m.indicator_code, m.agency_code, a.name AS agency_name, grafana.block_of(a.kind) AS block, m.period,
-       (m.period::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS time, m.value, m.source
+       (m.period::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS time, m.value, m.source, m.sample, m.note
   FROM measurement m
   JOIN agency a ON a.code = m.agency_code
  WHERE NOT m.replaced;

@@ -16,7 +16,7 @@ CREATE TABLE progress_standing (
 	-- share of the way from the baseline to the target, 0–1
 	share_of_way     numeric CHECK (share_of_way BETWEEN 0 AND 1),
 	projected_value  numeric,
-	-- the latest value is generated sample data
+	-- computed from generated sample values (Progress.sample)
 	sample           boolean NOT NULL DEFAULT false,
 	-- the first period whose value met the target
 	first_met_on     date,

@@ -6,7 +6,7 @@
 -- counts without per-voter rows. The opening date is not in the sources.
 INSERT INTO poll (site_code, question, opens_at, closes_at, note) VALUES
 ('CDSQG', 'Ý kiến về Trang thông tin điện tử Cục Chuyển đổi số quốc gia?', '2024-11-20 00:00+07', NULL,
- 'Seed 000 và 003 (shared/seeds): "1. Đạt yêu cầu, 1180 phiếu (88 %) 2. Chưa đạt yêu cầu, 107 phiếu (8 %) '
+ 'Trang thông tin điện tử Cục Chuyển đổi số quốc gia (hai bản chụp): "1. Đạt yêu cầu, 1180 phiếu (88 %) 2. Chưa đạt yêu cầu, 107 phiếu (8 %) '
  || '3. Cần thêm chủ đề, 57 phiếu (4 %) Tổng số phiếu: 1344". Số phiếu được nhập từ trang (imported counts); '
  || 'ngày mở không có trong nguồn, lấy ngày bắt đầu dữ liệu mẫu (opening date unknown).');
 INSERT INTO poll_option (poll_id, position, label, votes, imported_votes)

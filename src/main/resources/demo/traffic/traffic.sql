@@ -6,23 +6,28 @@
 --   seed 003 (an earlier capture): "Tổng lượt truy cập: 19817961", "Khách 49, Thành viên 0"
 --   seed 001: "Lượt xem: 384" under the Hòa Bình article
 -- The seeds carry no capture time. Seed 002, from the same crawl, shows news of 19/11/2025, so seed 000 is
--- taken as read on 2025-11-20 10:00 (+07). The sample year runs from 2024-11-20 00:00 (+07) to that moment.
+-- taken as read on 2025-11-20 10:00 (+07). The sample year runs from 2024-11-20 00:00 (+07) to that moment
+-- (site.sample_from, sample_until: its buckets, empty ones too, are sample; HANOI and DANANG are sample sites).
 -- The CDSQG offset is chosen so that the counter reads exactly 20,102,841 at that moment, and seed 003 is
 -- placed at the minute where the sample traffic makes it read exactly 19,817,961 (284,880 views earlier).
 
 -- step: sites
-INSERT INTO site (code, name, name_en, agency_code, base_url, visit_offset, counting_from, note) VALUES
+INSERT INTO site (code, name, name_en, agency_code, base_url, visit_offset, counting_from, note, sample, sample_from,
+                  sample_until) VALUES
 ('CDSQG', 'Trang thông tin điện tử Cục Chuyển đổi số quốc gia', 'National Digital Transformation Agency portal',
  'BTTTT', NULL, 0, '2024-11-20 00:00+07',
  'Cục Chuyển đổi số quốc gia (trước là Cục Tin học hóa) thuộc Bộ Thông tin và Truyền thông, từ 01/3/2025 thuộc Bộ Khoa học và Công nghệ. '
- || 'Số liệu công bố: seed 000 và 003. Lưu lượng từ 2024-11-20 đến 2025-11-20 là dữ liệu mẫu do hệ thống sinh (generated sample traffic); '
- || 'visitOffset được tính để bộ đếm khớp số liệu công bố.'),
+ || 'Số liệu công bố: hộp "Thống kê truy cập" của trang (hai bản chụp). Lưu lượng từ 2024-11-20 đến 2025-11-20 là dữ liệu mẫu do hệ thống sinh (generated sample traffic); '
+ || 'visitOffset được tính để bộ đếm khớp số liệu công bố.',
+ false, '2024-11-20 00:00+07', '2025-11-20 10:00+07'),
 ('HANOI', 'Cổng giao tiếp điện tử thành phố Hà Nội (dữ liệu mẫu)', 'Ha Noi city portal (sample data)',
  'P01', 'https://hanoi.gov.vn', 0, '2024-11-20 00:00+07',
- 'Dữ liệu mẫu do hệ thống sinh, không phải số liệu chính thức (generated sample data, not an official figure).'),
+ 'Dữ liệu mẫu do hệ thống sinh, không phải số liệu chính thức (generated sample data, not an official figure).',
+ true, '2024-11-20 00:00+07', '2025-11-20 10:00+07'),
 ('DANANG', 'Cổng thông tin điện tử thành phố Đà Nẵng (dữ liệu mẫu)', 'Da Nang city portal (sample data)',
  'P48-2025', 'https://danang.gov.vn', 0, '2024-11-20 00:00+07',
- 'Dữ liệu mẫu do hệ thống sinh, không phải số liệu chính thức (generated sample data, not an official figure).');
+ 'Dữ liệu mẫu do hệ thống sinh, không phải số liệu chính thức (generated sample data, not an official figure).',
+ true, '2024-11-20 00:00+07', '2025-11-20 10:00+07');
 
 -- step: sample minute buckets
 -- views per minute = base rate x time of day x weekday x Tết (25/1–2/2/2025) x growth x deterministic noise
@@ -101,11 +106,11 @@ UPDATE site
  WHERE code = 'CDSQG';
 INSERT INTO site_reading (site_code, read_at, total_visits, guests_online, members_online, source) VALUES
 ('CDSQG', '2025-11-20 10:00+07', 20102841, 37, 0,
- 'Seed 000 (shared/seeds/000_dd7df4c37809dbf1.txt), hộp "Thống kê truy cập": Khách 37, Thành viên 0, Tổng 37, '
+ 'Trang thông tin điện tử Cục Chuyển đổi số quốc gia, hộp "Thống kê truy cập" bên bài "Bộ Thông tin và Truyền thông: Hướng dẫn các Bộ, ngành, địa phương xây dựng Kế hoạch ứng dụng CNTT trong hoạt động của CQNN năm 2020": Khách 37, Thành viên 0, Tổng 37, '
  || 'Tổng lượt truy cập: 20102841. Trang không ghi thời điểm; giả định 2025-11-20 10:00 (assumed capture time).');
 INSERT INTO site_reading (site_code, read_at, total_visits, guests_online, members_online, source)
 SELECT 'CDSQG', bucket_start, 19817961, 49, 0,
-       'Seed 003 (shared/seeds/003_ee88e944ba781de2.txt), bản chụp trước seed 000: Khách 49, Thành viên 0, Tổng 49, '
+       'Trang thông tin điện tử Cục Chuyển đổi số quốc gia, hộp "Thống kê truy cập" bên bài "Bộ Thông tin và Truyền thông: Công bố Báo cáo đánh giá mức độ ứng dụng công nghệ thông tin … năm 2016" (bản chụp sớm hơn): Khách 49, Thành viên 0, Tổng 49, '
        || 'Tổng lượt truy cập: 19817961. Thời điểm là phút mà lưu lượng mẫu làm bộ đếm đạt đúng số này (derived from the sample traffic).'
   FROM (SELECT bucket_start, sum(views) OVER (ORDER BY bucket_start DESC) AS after_start
           FROM traffic_bucket WHERE site_code = 'CDSQG' AND granularity = 'MINUTE') s
@@ -115,13 +120,13 @@ SELECT 'CDSQG', bucket_start, 19817961, 49, 0,
 INSERT INTO page (site_code, path, title, view_offset, note) VALUES
 ('CDSQG', '/tin-tuc/tinh-hoa-binh-phan-dau-60-van-ban-trao-doi-dien-tu-nam-2017',
  'Tỉnh Hòa Bình phấn đấu 60% văn bản trao đổi giữa các cơ quan nhà nước dưới dạng điện tử trong năm 2017', 384,
- 'Seed 001 (shared/seeds/001_6ca249ffe5b5406d.txt): "Lượt xem: 384". Đường dẫn là minh họa (illustrative path; the real URL is not in the source).'),
+ 'Bài của Cục Tin học hóa ngày 16/12/2016 trên Trang thông tin điện tử Cục Chuyển đổi số quốc gia: "Lượt xem: 384". Đường dẫn là minh họa (illustrative path; the real URL is not in the source).'),
 ('CDSQG', '/tin-tuc/huong-dan-xay-dung-ke-hoach-ung-dung-cntt-nam-2020',
  'Bộ Thông tin và Truyền thông: Hướng dẫn các Bộ, ngành, địa phương xây dựng Kế hoạch ứng dụng CNTT trong hoạt động của CQNN năm 2020', 10589,
- 'Seed 000: số 10589 in cuối bài (sau tên tác giả), hiểu là số lượt xem của bài (read as the article''s view count). Đường dẫn là minh họa.'),
+ 'Trang thông tin điện tử Cục Chuyển đổi số quốc gia: số 10589 in cuối bài (sau tên tác giả), hiểu là số lượt xem của bài (read as the article''s view count). Đường dẫn là minh họa.'),
 ('CDSQG', '/tin-tuc/cong-bo-bao-cao-danh-gia-muc-do-ung-dung-cntt-nam-2016',
  'Bộ Thông tin và Truyền thông: Công bố Báo cáo đánh giá mức độ ứng dụng công nghệ thông tin của các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ và các tỉnh, thành phố trực thuộc Trung ương năm 2016', 15310,
- 'Seed 003: số 15310 in cuối bài (sau tên tác giả), hiểu là số lượt xem của bài (read as the article''s view count). Đường dẫn là minh họa.');
+ 'Trang thông tin điện tử Cục Chuyển đổi số quốc gia: số 15310 in cuối bài (sau tên tác giả), hiểu là số lượt xem của bài (read as the article''s view count). Đường dẫn là minh họa.');
 
 -- step: sample pages
 -- Each day's sample views are shared among a site's sample pages by fixed weights; the home page takes the

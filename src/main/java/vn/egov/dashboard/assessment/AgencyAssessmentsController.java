@@ -50,13 +50,15 @@ class AgencyAssessmentsController {
 
 	@SchemaMapping(typeName = "Agency")
 	CompletableFuture<List<AgencyRound>> assessments(Agency agency, @Argument @Nullable Framework framework,
-			@Argument @Nullable Integer year, DataFetchingEnvironment env,
+			@Argument @Nullable Integer year, @Argument @Nullable Boolean publishedOnly, DataFetchingEnvironment env,
 			DataLoader<AgencyAssessments.Request, AgencyAssessments> loader) {
 		boolean ranked = env.getMergedField()
 			.getFields()
 			.stream()
 			.anyMatch((field) -> ranked(field.getSelectionSet(), env.getFragmentsByName()));
-		return loader.load(new AgencyAssessments.Request(agency.code(), framework, year, ranked))
+		return loader
+			.load(new AgencyAssessments.Request(agency.code(), framework, year, Boolean.TRUE.equals(publishedOnly),
+					ranked))
 			.thenApply(AgencyAssessments::rounds);
 	}
 
@@ -96,12 +98,14 @@ class AgencyAssessmentsController {
 	static Mono<Map<AgencyAssessments.Request, AgencyAssessments>> load(RankingRepository rankings,
 			Set<AgencyAssessments.Request> requests) {
 		Map<List<Object>, List<AgencyAssessments.Request>> byArguments = requests.stream()
-			.collect(Collectors.groupingBy((r) -> Arrays.asList(r.framework(), r.year(), r.ranked())));
+			.collect(Collectors
+				.groupingBy((r) -> Arrays.asList(r.framework(), r.year(), r.publishedOnly(), r.ranked())));
 		return Flux.fromIterable(byArguments.values()).concatMap((group) -> {
 			AgencyAssessments.Request first = group.get(0);
 			Set<String> codes = group.stream().map(AgencyAssessments.Request::agencyCode).collect(Collectors.toSet());
-			Flux<Standing> found = first.ranked() ? rankings.findStandings(codes, first.framework(), first.year(), null)
-					: rankings.findScores(codes, first.framework(), first.year());
+			Flux<Standing> found = first.ranked()
+					? rankings.findStandings(codes, first.framework(), first.year(), null, first.publishedOnly())
+					: rankings.findScores(codes, first.framework(), first.year(), first.publishedOnly());
 			return found.collectList().map((standings) -> answer(group, standings));
 		}).collect(HashMap<AgencyAssessments.Request, AgencyAssessments>::new, Map::putAll);
 	}

@@ -49,13 +49,14 @@ class AgencyScoresController {
 
 	@QueryMapping
 	Mono<List<AgencyRound>> agencyScores(@Argument String agencyCode, @Argument @Nullable Framework framework,
-			@Argument @Nullable Boolean includePredecessors) {
+			@Argument @Nullable Boolean includePredecessors, @Argument @Nullable Boolean publishedOnly) {
 		boolean lineage = includePredecessors == null || includePredecessors;
 		return this.agencies.findByCode(agencyCode)
 			.switchIfEmpty(Mono.error(() -> new AgencyNotFoundException(agencyCode)))
 			.flatMap((agency) -> lineage ? this.rankings.findLineage(agency.code())
 					: Mono.just(Map.of(agency.code(), 0)))
-			.flatMap((depths) -> this.rankings.findStandings(depths.keySet(), framework, null, null)
+			.flatMap((depths) -> this.rankings
+				.findStandings(depths.keySet(), framework, null, null, Boolean.TRUE.equals(publishedOnly))
 				.collectList()
 				.map((standings) -> history(agencyCode, depths, standings)));
 	}
@@ -63,7 +64,7 @@ class AgencyScoresController {
 	@QueryMapping
 	Mono<AssessmentComparison> compareAgencies(@Argument List<String> agencyCodes, @Argument Framework framework,
 			@Argument @Nullable String category, @Argument @Nullable Integer fromYear,
-			@Argument @Nullable Integer toYear) {
+			@Argument @Nullable Integer toYear, @Argument @Nullable Boolean publishedOnly) {
 		Set<String> codes = new LinkedHashSet<>(agencyCodes);
 		if (codes.isEmpty() || codes.size() > MAX_COMPARED) {
 			throw new InvalidInputException("agencyCodes",
@@ -84,10 +85,10 @@ class AgencyScoresController {
 			.then(this.assessments.findRounds(framework)
 				.filter((r) -> (fromYear == null || r.year() >= fromYear) && (toYear == null || r.year() <= toYear))
 				.collectList())
-			.flatMap((rounds) -> categoryCode(framework, rounds, category)
-				.flatMap((code) -> this.rankings.findStandings(codes, framework, null, code)
-					.collectList()
-					.map((standings) -> compare(framework, code, rounds, codes, standings))));
+			.flatMap((rounds) -> categoryCode(framework, rounds, category).flatMap((code) -> this.rankings
+				.findStandings(codes, framework, null, code, Boolean.TRUE.equals(publishedOnly))
+				.collectList()
+				.map((standings) -> compare(framework, code, rounds, codes, standings))));
 	}
 
 	@SchemaMapping(typeName = "AgencyRound")

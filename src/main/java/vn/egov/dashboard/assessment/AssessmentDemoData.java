@@ -42,9 +42,10 @@ class AssessmentDemoData implements DemoDataSet {
 
 	@Override
 	public Flux<String> load(DatabaseClient db) {
-		return db.sql("SELECT code, kind, valid_from, valid_to FROM agency")
+		return db.sql("SELECT code, kind, valid_from, valid_to, successor_code FROM agency")
 			.map((row) -> new Member(row.get("code", String.class), row.get("kind", String.class),
-					row.get("valid_from", LocalDate.class), row.get("valid_to", LocalDate.class)))
+					row.get("valid_from", LocalDate.class), row.get("valid_to", LocalDate.class),
+					row.get("successor_code", String.class)))
 			.all()
 			.collectList()
 			.map((agencies) -> DemoAssessments.plan(files(), agencies))
@@ -71,7 +72,8 @@ class AssessmentDemoData implements DemoDataSet {
 	/** The published figures and the files that say how to complete them. */
 	static DemoAssessments.Files files() {
 		return new DemoAssessments.Files(read("assessment_scores.csv"), read("assessment/rounds.csv"),
-				read("assessment/categories.csv"), read("assessment/blocks.csv"), read("assessment/rank_ranges.csv"));
+				read("assessment/categories.csv"), read("assessment/blocks.csv"), read("assessment/rank_ranges.csv"),
+				read("assessment/score_ranges.csv"));
 	}
 
 	private static List<String> summary(List<PlannedRound> plans) {

@@ -18,7 +18,10 @@ import vn.egov.dashboard.compiled.SqlJsonType;
  * no SQL form here: a query asking for them runs on the ordinary path. Scores are written
  * as PostgreSQL's numerics without trailing zeros ({@code trim_scale}: {@code 0.7205},
  * and {@code 1} where the ordinary path writes {@code 1.0}), which costs less than
- * converting them to float8 first.
+ * converting them to float8 first. {@code publishedOnly: true} leaves the sample scores
+ * out as the ordinary path does: the rounds are grouped from the published scores only,
+ * and each round row carries the flag ({@code published_only}) for the scores read under
+ * it.
  */
 @Configuration(proxyBeanMethods = false)
 class AssessmentSqlJson {
@@ -36,7 +39,10 @@ class AssessmentSqlJson {
 		return new SqlJsonType("Agency", Map.of("assessments", AssessmentSqlJson::assessments));
 	}
 
-	/** An agency's round: a row of (round_id, framework, year, block, agency_code). */
+	/**
+	 * An agency's round: a row of (round_id, framework, year, block, agency_code,
+	 * published_only).
+	 */
 	@Bean
 	SqlJsonType agencyRoundFields() {
 		return new SqlJsonType("AgencyRound",
@@ -85,11 +91,14 @@ class AssessmentSqlJson {
 		Object given = field.argument("framework");
 		String framework = field.bind((given != null) ? given.toString() : null, String.class);
 		String year = field.bind(field.argument("year"), Integer.class);
+		boolean publishedOnly = Boolean.TRUE.equals(field.argument("publishedOnly"));
 		String score = field.alias();
 		String round = field.alias();
 		String group = field.alias();
 		String filter = "(cast(" + framework + " AS text) IS NULL OR " + round + ".framework = " + framework
-				+ ") AND (cast(" + year + " AS int) IS NULL OR " + round + ".year = " + year + ")";
+				+ ") AND (cast(" + year + " AS int) IS NULL OR " + round + ".year = " + year + ")"
+				+ (publishedOnly ? " AND NOT " + score + ".sample" : "");
+		String flag = publishedOnly ? "true" : "false";
 		String scores = "assessment_score " + score + " JOIN assessment_round " + round + " ON " + round + ".id = "
 				+ score + ".round_id";
 		String order = group + ".year, array_position(cast(" + field.bind(FRAMEWORKS, String[].class) + " AS text[]), "
@@ -99,8 +108,9 @@ class AssessmentSqlJson {
 		if (page == null) {
 			return SqlJson.list(field.object("AgencyRound", group),
 					"FROM (SELECT " + score + ".round_id, " + round + ".framework, " + round + ".year, " + score
-							+ ".block, " + score + ".agency_code FROM " + scores + " WHERE " + score + ".agency_code = "
-							+ agency + ".code AND " + filter + " GROUP BY 1, 2, 3, 4, 5) " + group,
+							+ ".block, " + score + ".agency_code, " + flag + " AS published_only FROM " + scores
+							+ " WHERE " + score + ".agency_code = " + agency + ".code AND " + filter
+							+ " GROUP BY 1, 2, 3, 4, 5) " + group,
 					order);
 		}
 		// The page's scores in those rounds, then the rounds they fall in: its scores are
@@ -109,8 +119,8 @@ class AssessmentSqlJson {
 		String scored = field
 			.commonTable("SELECT " + score + ".*, " + round + ".framework, " + round + ".year FROM " + scores + " JOIN "
 					+ page + " " + shown + " ON " + shown + ".code = " + score + ".agency_code WHERE " + filter);
-		String all = field.commonTable(
-				"SELECT round_id, framework, year, block, agency_code FROM " + scored + " GROUP BY 1, 2, 3, 4, 5");
+		String all = field.commonTable("SELECT round_id, framework, year, block, agency_code, " + flag
+				+ " AS published_only FROM " + scored + " GROUP BY 1, 2, 3, 4, 5");
 		field.declareRowSet(group, all, List.of("agency_code", "round_id", "block"));
 		field.declareRowSetTable(group, "assessment_score", scored);
 		String element = field.object("AgencyRound", group);
@@ -133,7 +143,8 @@ class AssessmentSqlJson {
 			return field.groupedList(round, List.of(score + ".agency_code", score + ".round_id", score + ".block"),
 					object, "FROM " + scored + " " + score + categories, score + "c.position");
 		}
-		String from = "FROM assessment_score " + score + categories + " WHERE " + sameRound(score, round);
+		String from = "FROM assessment_score " + score + categories + " WHERE " + sameRound(score, round) + " AND NOT ("
+				+ score + ".sample AND " + round + ".published_only)";
 		if (category.isEmpty()) {
 			return SqlJson.list(object, from, score + "c.position");
 		}

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +26,20 @@ import vn.egov.dashboard.assessment.ScoreGenerator.Known;
  * assumed: see its notes), and the round's categories by
  * {@code assessment/categories.csv}. Pure: the caller reads the files and writes the
  * result.
+ * <p>
+ * No generated score contradicts a published one:
+ * <ul>
+ * <li>a score the source only gives roughly ("cùng khoảng 0.589") lies in the range
+ * {@code assessment/score_ranges.csv} gives;</li>
+ * <li>a round that also ranks the merged provinces (DTI 2024) generates the post-merger
+ * block first and derives the pre-merger one from it ({@link MergerScores}): an unchanged
+ * province scores the same in both, a merged unit is the exact average of its
+ * provinces;</li>
+ * <li>a national index nothing was published for is the year's best provincial total
+ * times the ratio of the published national index to the best province in the nearest
+ * year where both are published (DTI 2023: 0.7326 / 0.8340), so it stays below the best
+ * province, as the published ones do.</li>
+ * </ul>
  */
 final class DemoAssessments {
 
@@ -36,8 +52,12 @@ final class DemoAssessments {
 	private DemoAssessments() {
 	}
 
-	/** An agency as far as membership of a block needs it. */
-	record Member(String code, String kind, @Nullable LocalDate validFrom, @Nullable LocalDate validTo) {
+	/**
+	 * An agency as far as membership of a block needs it; {@code successorCode} names the
+	 * unit it was merged into, if any.
+	 */
+	record Member(String code, String kind, @Nullable LocalDate validFrom, @Nullable LocalDate validTo,
+			@Nullable String successorCode) {
 
 		boolean validOn(LocalDate day) {
 			return (this.validFrom == null || !day.isBefore(this.validFrom))
@@ -62,17 +82,19 @@ final class DemoAssessments {
 	 * rank is published.
 	 */
 	private record Published(Block block, String agency, String category, @Nullable BigDecimal score,
-			@Nullable Integer rank, String source, @Nullable String note, int lowestRank, int highestRank) {
+			@Nullable Integer rank, String source, @Nullable String note, int lowestRank, int highestRank,
+			@Nullable BigDecimal lowestScore, @Nullable BigDecimal highestScore) {
 
 		Known known() {
-			return new Known(this.score, this.rank, this.lowestRank, this.highestRank);
+			return new Known(this.score, this.rank, this.lowestRank, this.highestRank, this.lowestScore,
+					this.highestScore);
 		}
 
 	}
 
 	/** The demo files, as read by the caller. */
 	record Files(List<CSVRecord> published, List<CSVRecord> rounds, List<CSVRecord> categories, List<CSVRecord> blocks,
-			List<CSVRecord> rankRanges) {
+			List<CSVRecord> rankRanges, List<CSVRecord> scoreRanges) {
 
 	}
 
@@ -88,53 +110,88 @@ final class DemoAssessments {
 			Framework framework = Framework.valueOf(round.get("framework"));
 			int year = Integer.parseInt(round.get("year"));
 			List<AssessmentCategory> roundCategories = categories(files.categories(), round.get("categories"));
-			List<Published> facts = published(published, files.rankRanges(), framework, year, roundCategories);
+			List<Published> facts = published(published, files.rankRanges(), files.scoreRanges(), framework, year,
+					roundCategories);
 			used += facts.size();
 			List<ScoreRow> rows = new ArrayList<>();
 			Set<String> covered = new HashSet<>();
-			for (CSVRecord block : blocks) {
-				if (!block.get("framework").equals(framework.name()) || year < Integer.parseInt(block.get("from_year"))
-						|| year > Integer.parseInt(block.get("to_year"))) {
-					continue;
-				}
+			// The post-merger block before the pre-merger one, which is derived from it;
+			// the
+			// national index after the provinces.
+			List<CSVRecord> roundBlocks = blocks.stream()
+				.filter((block) -> block.get("framework").equals(framework.name())
+						&& year >= Integer.parseInt(block.get("from_year"))
+						&& year <= Integer.parseInt(block.get("to_year")))
+				.sorted(Comparator.comparingInt((CSVRecord block) -> order(Block.valueOf(block.get("block")))))
+				.toList();
+			Map<String, Map<String, BigDecimal>> postMerger = new HashMap<>();
+			Map<String, BigDecimal> provinceTotals = null;
+			CSVRecord preMerger = roundBlocks.stream()
+				.filter((block) -> block.get("block").equals(Block.PROVINCES.name()))
+				.findFirst()
+				.orElse(null);
+			for (CSVRecord block : roundBlocks) {
 				Block name = Block.valueOf(block.get("block"));
 				List<String> members = members(block.get("members"), year, byCode, framework + " " + year + " " + name);
 				List<AssessmentCategory> generated = block.get("categories").equals("ALL") ? roundCategories
 						: roundCategories.stream().filter((c) -> c.kind() == CategoryKind.TOTAL).toList();
 				Map<String, Integer> totalRanks = null;
+				// For the post-merger block: a draft of the pre-merger table, whose
+				// averages are the units' scores wherever the published ones allow, so
+				// that deriving the pre-merger table from them moves its scores little.
+				List<String> before = (name == Block.PROVINCES_POST_MERGER && preMerger != null)
+						? members(preMerger.get("members"), year, byCode, framework + " " + year + " PROVINCES") : null;
+				Map<String, Integer> draftRanks = null;
 				for (AssessmentCategory category : generated) {
 					covered.add(name + "/" + category.code());
 					String table = framework + "/" + year + "/" + name + "/" + category.code();
 					Map<String, Published> facts1 = new LinkedHashMap<>();
-					Map<String, Known> known = new LinkedHashMap<>();
-					for (Published fact : facts) {
-						if (fact.block() == name && fact.category().equals(category.code())) {
-							facts1.put(fact.agency(), fact);
-							known.put(fact.agency(), fact.known());
+					Map<String, Known> known = known(facts, name, category.code(), facts1);
+					Map<String, Double> strength = strength(members, totalRanks, prior, framework, year, table);
+					Map<String, Double> expected = null;
+					if (before != null) {
+						String draftTable = framework + "/" + year + "/" + Block.PROVINCES + "/" + category.code();
+						Map<String, List<String>> units = predecessors(before, members, byCode, table);
+						Map<String, Double> beforeStrength = strength(before, draftRanks, prior, framework, year,
+								draftTable);
+						placeAsRankedAfter(beforeStrength, known, units);
+						Map<String, BigDecimal> draft = ScoreGenerator.fill(before,
+								known(facts, Block.PROVINCES, category.code(), new HashMap<>()), beforeStrength,
+								category.maxScore(), null, draftTable + "/before-merger");
+						if (category.kind() == CategoryKind.TOTAL) {
+							draftRanks = ranks(draft);
 						}
-					}
-					Map<String, Double> strength = new HashMap<>();
-					for (String member : members) {
-						double base = prior.getOrDefault(member, ScoreGenerator.uniform(member + "/" + framework));
-						if (totalRanks == null) {
+						for (String member : members) {
 							strength.put(member,
-									base + 0.06 * ScoreGenerator.gaussian(member + "/" + framework + "/" + year));
+									units.get(member)
+										.stream()
+										.mapToDouble((p) -> draft.get(p).doubleValue())
+										.average()
+										.orElseThrow());
 						}
-						else {
-							double percentile = 1
-									- (totalRanks.get(member) - 1) / (double) Math.max(1, members.size() - 1);
-							strength.put(member,
-									0.65 * percentile + 0.35 * ScoreGenerator.uniform(table + "/" + member));
-						}
+						expected = strength;
 					}
-					Double level = (name == Block.NATIONAL) ? nationalLevel(published, framework, year) : null;
-					Map<String, BigDecimal> scores = ScoreGenerator.fill(members, known, strength, category.maxScore(),
-							level, table);
+					Map<String, BigDecimal> scores;
+					if (name == Block.PROVINCES && postMerger.containsKey(category.code())) {
+						scores = MergerScores.derive(members, known, strength, postMerger.get(category.code()),
+								predecessors(members, postMerger.get(category.code()).keySet(), byCode, table),
+								category.maxScore(), table);
+					}
+					else {
+						Double level = (name == Block.NATIONAL)
+								? nationalLevel(published, framework, year, provinceTotals) : null;
+						scores = (expected != null)
+								? ScoreGenerator.fill(members, known, expected, category.maxScore(), table)
+								: ScoreGenerator.fill(members, known, strength, category.maxScore(), level, table);
+					}
+					if (name == Block.PROVINCES_POST_MERGER) {
+						postMerger.put(category.code(), scores);
+					}
+					if (name == Block.PROVINCES && category.kind() == CategoryKind.TOTAL) {
+						provinceTotals = scores;
+					}
 					if (category.kind() == CategoryKind.TOTAL) {
-						totalRanks = new HashMap<>();
-						for (Map.Entry<String, BigDecimal> e : scores.entrySet()) {
-							totalRanks.put(e.getKey(), ScoreGenerator.rank(scores, e.getValue()));
-						}
+						totalRanks = ranks(scores);
 					}
 					for (String member : members) {
 						rows.add(row(name, member, category.code(), scores.get(member), facts1.get(member)));
@@ -155,6 +212,67 @@ final class DemoAssessments {
 					+ " published assessment lines belong to a round of assessment/rounds.csv");
 		}
 		return planned;
+	}
+
+	/**
+	 * What is published in one table, by agency; the published lines go to {@code lines}.
+	 */
+	private static Map<String, Known> known(List<Published> facts, Block block, String category,
+			Map<String, Published> lines) {
+		Map<String, Known> known = new LinkedHashMap<>();
+		for (Published fact : facts) {
+			if (fact.block() == block && fact.category().equals(category)) {
+				lines.put(fact.agency(), fact);
+				known.put(fact.agency(), fact.known());
+			}
+		}
+		return known;
+	}
+
+	/**
+	 * How strong each member is in one table: for the total its prior with some noise,
+	 * for another category mostly its place in the total.
+	 */
+	private static Map<String, Double> strength(List<String> members, @Nullable Map<String, Integer> totalRanks,
+			Map<String, Double> prior, Framework framework, int year, String table) {
+		Map<String, Double> strength = new HashMap<>();
+		for (String member : members) {
+			double base = prior.getOrDefault(member, ScoreGenerator.uniform(member + "/" + framework));
+			if (totalRanks == null) {
+				strength.put(member, base + 0.06 * ScoreGenerator.gaussian(member + "/" + framework + "/" + year));
+			}
+			else {
+				double percentile = 1 - (totalRanks.get(member) - 1) / (double) Math.max(1, members.size() - 1);
+				strength.put(member, 0.65 * percentile + 0.35 * ScoreGenerator.uniform(table + "/" + member));
+			}
+		}
+		return strength;
+	}
+
+	/**
+	 * Moves each unchanged province whose rank after the merger is published (Thanh Hóa
+	 * 5th of 34) to the same share of the table before it (about 9th of 63), so that the
+	 * draft before the merger agrees with the ranking after it.
+	 */
+	private static void placeAsRankedAfter(Map<String, Double> strength, Map<String, Known> after,
+			Map<String, List<String>> units) {
+		int n = units.size();
+		after.entrySet()
+			.stream()
+			.filter((e) -> e.getValue().rank() != null && units.get(e.getKey()).size() == 1)
+			.sorted(Comparator.comparingInt((Map.Entry<String, Known> e) -> e.getValue().rank()))
+			.forEach((e) -> {
+				String province = units.get(e.getKey()).get(0);
+				List<Double> order = strength.values().stream().sorted(Comparator.reverseOrder()).toList();
+				int position = (int) Math.round((double) e.getValue().rank() * strength.size() / n);
+				strength.put(province, order.get(Math.max(0, Math.min(order.size() - 1, position - 1))) + 1e-9);
+			});
+	}
+
+	private static Map<String, Integer> ranks(Map<String, BigDecimal> scores) {
+		Map<String, Integer> ranks = new HashMap<>();
+		scores.forEach((agency, score) -> ranks.put(agency, ScoreGenerator.rank(scores, score)));
+		return ranks;
 	}
 
 	private static ScoreRow row(Block block, String agency, String category, BigDecimal score,
@@ -184,8 +302,8 @@ final class DemoAssessments {
 		return found;
 	}
 
-	private static List<Published> published(List<CSVRecord> published, List<CSVRecord> rankRanges, Framework framework,
-			int year, List<AssessmentCategory> categories) {
+	private static List<Published> published(List<CSVRecord> published, List<CSVRecord> rankRanges,
+			List<CSVRecord> scoreRanges, Framework framework, int year, List<AssessmentCategory> categories) {
 		List<Published> found = new ArrayList<>();
 		for (CSVRecord r : published) {
 			if (!r.get("framework").equals(framework.name()) || Integer.parseInt(r.get("year")) != year) {
@@ -205,42 +323,105 @@ final class DemoAssessments {
 			int lowest = 1;
 			int highest = Integer.MAX_VALUE;
 			for (CSVRecord range : rankRanges) {
-				if (range.get("framework").equals(r.get("framework")) && range.get("year").equals(r.get("year"))
-						&& range.get("block").equals(r.get("block")) && range.get("category").equals(r.get("category"))
-						&& range.get("agency_id").equals(r.get("agency_id"))) {
+				if (sameLine(range, r)) {
 					lowest = Integer.parseInt(range.get("lowest_rank"));
 					highest = Integer.parseInt(range.get("highest_rank"));
 				}
 			}
+			BigDecimal lowestScore = null;
+			BigDecimal highestScore = null;
+			for (CSVRecord range : scoreRanges) {
+				if (sameLine(range, r)) {
+					if (score != null) {
+						throw new IllegalStateException(
+								"assessment/score_ranges.csv gives a range for the published score " + score + " of "
+										+ r.get("agency_id") + " " + framework + " " + year);
+					}
+					lowestScore = new BigDecimal(range.get("lowest_score"));
+					highestScore = new BigDecimal(range.get("highest_score"));
+				}
+			}
 			found.add(new Published(Block.valueOf(r.get("block")), r.get("agency_id"), category, score, rank,
-					r.get("source"), text(r.get("note")), lowest, highest));
+					r.get("source"), text(r.get("note")), lowest, highest, lowestScore, highestScore));
 		}
 		return found;
 	}
 
+	/** Whether a line of a ranges file is about the published line {@code r}. */
+	private static boolean sameLine(CSVRecord range, CSVRecord r) {
+		return range.get("framework").equals(r.get("framework")) && range.get("year").equals(r.get("year"))
+				&& range.get("block").equals(r.get("block")) && range.get("category").equals(r.get("category"))
+				&& range.get("agency_id").equals(r.get("agency_id"));
+	}
+
+	/** Blocks in the order a round generates them. */
+	private static int order(Block block) {
+		return switch (block) {
+			case PROVINCES_POST_MERGER -> 0;
+			case NATIONAL -> 2;
+			default -> 1;
+		};
+	}
+
 	/**
-	 * A national index for a year nothing was published for: 0.05 below the next
-	 * published year per year before it (or 0.03 above the last one per year after), so
-	 * the sample series rises as the published one does.
+	 * Each post-merger unit's pre-merger provinces: those merged into it, or itself if it
+	 * was not merged.
 	 */
-	private static @Nullable Double nationalLevel(List<CSVRecord> published, Framework framework, int year) {
+	private static Map<String, List<String>> predecessors(List<String> members, Collection<String> units,
+			Map<String, Member> agencies, String where) {
+		Map<String, List<String>> predecessors = new LinkedHashMap<>();
+		units.forEach((unit) -> predecessors.put(unit, new ArrayList<>()));
+		for (String province : members) {
+			String unit = province;
+			for (int depth = 0; !units.contains(unit) && depth < 5; depth++) {
+				Member member = agencies.get(unit);
+				unit = (member != null && member.successorCode() != null) ? member.successorCode() : unit;
+			}
+			if (!units.contains(unit)) {
+				throw new IllegalStateException(
+						where + ": " + province + " was merged into none of the " + units.size() + " units");
+			}
+			predecessors.get(unit).add(province);
+		}
+		return predecessors;
+	}
+
+	/**
+	 * A national index for a year nothing was published for: the year's best provincial
+	 * total times the ratio of the published national index to the published best
+	 * province in the nearest year where both are (the national index sits just below the
+	 * best provinces); null where no such year or no provincial table exists.
+	 */
+	private static @Nullable Double nationalLevel(List<CSVRecord> published, Framework framework, int year,
+			@Nullable Map<String, BigDecimal> provinceTotals) {
+		if (provinceTotals == null || provinceTotals.isEmpty()) {
+			return null;
+		}
 		Integer nearest = null;
-		double value = 0;
+		double ratio = 0;
 		for (CSVRecord r : published) {
-			if (r.get("framework").equals(framework.name()) && r.get("block").equals(Block.NATIONAL.name())
-					&& r.get("category").isEmpty() && !r.get("score").isEmpty()) {
-				int y = Integer.parseInt(r.get("year"));
-				if (nearest == null || Math.abs(y - year) < Math.abs(nearest - year)
-						|| (Math.abs(y - year) == Math.abs(nearest - year) && y > year)) {
-					nearest = y;
-					value = Double.parseDouble(r.get("score"));
-				}
+			if (!r.get("framework").equals(framework.name()) || !r.get("block").equals(Block.NATIONAL.name())
+					|| !r.get("category").isEmpty() || r.get("score").isEmpty()) {
+				continue;
+			}
+			int y = Integer.parseInt(r.get("year"));
+			Double best = published.stream()
+				.filter((p) -> p.get("framework").equals(framework.name()) && p.get("year").equals(r.get("year"))
+						&& p.get("block").equals(Block.PROVINCES.name()) && p.get("category").isEmpty()
+						&& p.get("rank").equals("1") && !p.get("score").isEmpty())
+				.map((p) -> Double.parseDouble(p.get("score")))
+				.findFirst()
+				.orElse(null);
+			if (best != null && (nearest == null || Math.abs(y - year) < Math.abs(nearest - year))) {
+				nearest = y;
+				ratio = Double.parseDouble(r.get("score")) / best;
 			}
 		}
 		if (nearest == null) {
 			return null;
 		}
-		return (nearest > year) ? value - 0.05 * (nearest - year) : value + 0.03 * (year - nearest);
+		double top = provinceTotals.values().stream().mapToDouble(BigDecimal::doubleValue).max().orElseThrow();
+		return top * ratio;
 	}
 
 	/**

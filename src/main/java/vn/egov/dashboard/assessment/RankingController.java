@@ -44,22 +44,24 @@ class RankingController {
 
 	@QueryMapping
 	Mono<DataFetcherResult<Window<Standing>>> ranking(@Argument Framework framework, @Argument int year,
-			@Argument Block block, @Argument @Nullable String category, ScrollSubrange subrange) {
+			@Argument Block block, @Argument @Nullable String category, @Argument @Nullable Boolean publishedOnly,
+			ScrollSubrange subrange) {
 		checkBlock(framework, block);
 		Page page = Page.of(subrange);
+		boolean published = Boolean.TRUE.equals(publishedOnly);
 		return round(framework, year).flatMap((round) -> category(round, category)
 			.zipWith(this.rankings.findPreviousRoundId(round, block).map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.flatMap((found) -> this.rankings
-				.findRanking(round, found.getT2().orElse(null), block, found.getT1().code(), page)
+				.findRanking(round, found.getT2().orElse(null), block, found.getT1().code(), published, page)
 				.collectList()
 				.map((rows) -> Connections.of(
 						page.window(rows, (s) -> Map.of("rank", s.rank(), "agency", s.agencyCode())),
-						this.rankings.countRanking(round, block, found.getT1().code())))));
+						this.rankings.countRanking(round, block, found.getT1().code(), published)))));
 	}
 
 	@QueryMapping
 	Mono<List<CategoryStatistics>> blockStatistics(@Argument Framework framework, @Argument int year,
-			@Argument Block block, @Argument @Nullable String category) {
+			@Argument Block block, @Argument @Nullable String category, @Argument @Nullable Boolean publishedOnly) {
 		checkBlock(framework, block);
 		// A Mono of the list: a Flux that fails is answered as a list ending in null,
 		// which a non-null item type
@@ -70,7 +72,8 @@ class RankingController {
 					: Mono.<String>empty())
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty())
-				.flatMapMany((code) -> this.rankings.findStatistics(round, block, code.orElse(null))))
+				.flatMapMany((code) -> this.rankings.findStatistics(round, block, code.orElse(null),
+						Boolean.TRUE.equals(publishedOnly))))
 			.collectList();
 	}
 

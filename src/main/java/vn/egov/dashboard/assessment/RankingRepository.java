@@ -23,7 +23,9 @@ import vn.egov.dashboard.system.Binds;
 /**
  * Reads ranked scores: a block's ranking, agencies' histories and score distributions.
  * Ranks come from the {@code assessment_ranked} view (window functions); statistics from
- * {@code percentile_cont}.
+ * {@code percentile_cont}. Every read takes {@code publishedOnly}, which leaves out the
+ * generated sample scores (also as previous scores); ranks stay those of the whole block,
+ * computed before that filter.
  */
 @Repository
 class RankingRepository {
@@ -64,13 +66,15 @@ class RankingRepository {
 	private static final String RANKING = """
 			WITH p AS MATERIALIZED (
 			    SELECT agency_code, rank, year, sample FROM assessment_ranked
-			     WHERE round_id = :previousRoundId AND block = :block AND category_code = :category)
+			     WHERE round_id = :previousRoundId AND block = :block AND category_code = :category
+			       AND NOT (sample AND :publishedOnly))
 			SELECT""" + " " + STANDING_COLUMNS + """
 			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
 			  FROM assessment_ranked c
 			""" + JOIN_CATEGORY + """
 			  LEFT JOIN p ON p.agency_code = c.agency_code
 			 WHERE c.round_id = :roundId AND c.block = :block AND c.category_code = :category
+			   AND NOT (c.sample AND :publishedOnly)
 			   AND (cast(:afterRank AS bigint) IS NULL OR (c.rank, c.agency_code) > (:afterRank, :afterCode))
 			 ORDER BY c.rank, c.agency_code
 			 LIMIT :limit
@@ -78,6 +82,7 @@ class RankingRepository {
 
 	private static final String RANKING_COUNT = """
 			SELECT count(*) FROM assessment_score WHERE round_id = :roundId AND block = :block AND category_code = :category
+			   AND NOT (sample AND :publishedOnly)
 			""";
 
 	/**
@@ -114,15 +119,16 @@ class RankingRepository {
 			SELECT""" + " " + STANDING_COLUMNS + """
 			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
 			  FROM ranked c
-			""" + JOIN_CATEGORY + """
-			  JOIN unnest(cast(:roundIds AS bigint[]), cast(:blocks AS text[]), cast(:previousIds AS bigint[]))
-			       AS w (round_id, block, previous_round_id) ON w.round_id = c.round_id AND w.block = c.block
-			  LEFT JOIN ranked p
-			    ON p.round_id = w.previous_round_id AND p.block = c.block AND p.category_code = c.category_code
-			   AND p.agency_code = c.agency_code
-			 WHERE cast(:category AS text) IS NULL OR c.category_code = :category
-			 ORDER BY c.year, c.framework, c.block, c.agency_code, c.category_position
-			""";
+			""" + JOIN_CATEGORY
+			+ """
+					  JOIN unnest(cast(:roundIds AS bigint[]), cast(:blocks AS text[]), cast(:previousIds AS bigint[]))
+					       AS w (round_id, block, previous_round_id) ON w.round_id = c.round_id AND w.block = c.block
+					  LEFT JOIN ranked p
+					    ON p.round_id = w.previous_round_id AND p.block = c.block AND p.category_code = c.category_code
+					   AND p.agency_code = c.agency_code AND NOT (p.sample AND :publishedOnly)
+					 WHERE (cast(:category AS text) IS NULL OR c.category_code = :category) AND NOT (c.sample AND :publishedOnly)
+					 ORDER BY c.year, c.framework, c.block, c.agency_code, c.category_position
+					""";
 
 	/**
 	 * Agencies' scores as stored, without ranks (rank, block size and previous rank left
@@ -141,7 +147,7 @@ class RankingRepository {
 			  FROM assessment_score s
 			  JOIN assessment_round r ON r.id = s.round_id
 			  JOIN assessment_category c ON c.round_id = s.round_id AND c.code = s.category_code
-			 WHERE s.agency_code = ANY (:codes)
+			 WHERE s.agency_code = ANY (:codes) AND NOT (s.sample AND :publishedOnly)
 			   AND s.round_id IN (SELECT id FROM assessment_round
 			                       WHERE (cast(:framework AS text) IS NULL OR framework = :framework)
 			                         AND (cast(:year AS int) IS NULL OR year = :year))
@@ -160,7 +166,7 @@ class RankingRepository {
 			       stddev_pop(s.score) AS stddev
 			  FROM assessment_score s
 			  JOIN assessment_category c ON c.round_id = s.round_id AND c.code = s.category_code
-			 WHERE s.round_id = :roundId AND s.block = :block
+			 WHERE s.round_id = :roundId AND s.block = :block AND NOT (s.sample AND :publishedOnly)
 			   AND (cast(:category AS text) IS NULL OR s.category_code = :category)
 			 GROUP BY s.category_code, c.position
 			 ORDER BY c.position, s.category_code
@@ -198,11 +204,12 @@ class RankingRepository {
 	}
 
 	Flux<Standing> findRanking(AssessmentRound round, @Nullable Long previousRoundId, Block block, String category,
-			Page page) {
+			boolean publishedOnly, Page page) {
 		GenericExecuteSpec spec = this.db.sql(RANKING)
 			.bind("roundId", round.id())
 			.bind("block", block.name())
 			.bind("category", category)
+			.bind("publishedOnly", publishedOnly)
 			.bind("limit", page.fetchSize());
 		spec = Binds.orNull(spec, "previousRoundId", previousRoundId, Long.class);
 		if (page.after() != null) {
@@ -214,11 +221,12 @@ class RankingRepository {
 		return spec.map(ranked(new HashMap<>())).all();
 	}
 
-	Mono<Long> countRanking(AssessmentRound round, Block block, String category) {
+	Mono<Long> countRanking(AssessmentRound round, Block block, String category, boolean publishedOnly) {
 		return this.db.sql(RANKING_COUNT)
 			.bind("roundId", round.id())
 			.bind("block", block.name())
 			.bind("category", category)
+			.bind("publishedOnly", publishedOnly)
 			.map((row) -> row.get(0, Long.class))
 			.one();
 	}
@@ -228,7 +236,7 @@ class RankingRepository {
 	 * and category), by year, with ranks computed on just the blocks they are in.
 	 */
 	Flux<Standing> findStandings(Collection<String> agencyCodes, @Nullable Framework framework, @Nullable Integer year,
-			@Nullable String category) {
+			@Nullable String category, boolean publishedOnly) {
 		String[] codes = agencyCodes.toArray(String[]::new);
 		GenericExecuteSpec parts = this.db.sql(PARTS_OF_AGENCIES).bind("codes", codes);
 		parts = Binds.orNull(parts, "framework", (framework != null) ? framework.name() : null, String.class);
@@ -244,6 +252,7 @@ class RankingRepository {
 				}
 				GenericExecuteSpec spec = this.db.sql(STANDINGS_OF_AGENCIES)
 					.bind("codes", codes)
+					.bind("publishedOnly", publishedOnly)
 					.bind("roundIds", found.stream().map((p) -> (Long) p[0]).toArray(Long[]::new))
 					.bind("blocks", found.stream().map((p) -> (String) p[1]).toArray(String[]::new))
 					.bind("previousIds", found.stream().map((p) -> (Long) p[2]).toArray(Long[]::new))
@@ -262,14 +271,21 @@ class RankingRepository {
 	 * tied, no previous rank), in no particular order. Only for requests that select no
 	 * ranked field.
 	 */
-	Flux<Standing> findScores(Collection<String> agencyCodes, @Nullable Framework framework, @Nullable Integer year) {
-		GenericExecuteSpec spec = this.db.sql(SCORES_OF_AGENCIES).bind("codes", agencyCodes.toArray(String[]::new));
+	Flux<Standing> findScores(Collection<String> agencyCodes, @Nullable Framework framework, @Nullable Integer year,
+			boolean publishedOnly) {
+		GenericExecuteSpec spec = this.db.sql(SCORES_OF_AGENCIES)
+			.bind("codes", agencyCodes.toArray(String[]::new))
+			.bind("publishedOnly", publishedOnly);
 		spec = Binds.orNull(spec, "framework", (framework != null) ? framework.name() : null, String.class);
 		return Binds.orNull(spec, "year", year, Integer.class).map(unranked(new HashMap<>())).all();
 	}
 
-	Flux<CategoryStatistics> findStatistics(AssessmentRound round, Block block, @Nullable String category) {
-		GenericExecuteSpec spec = this.db.sql(STATISTICS).bind("roundId", round.id()).bind("block", block.name());
+	Flux<CategoryStatistics> findStatistics(AssessmentRound round, Block block, @Nullable String category,
+			boolean publishedOnly) {
+		GenericExecuteSpec spec = this.db.sql(STATISTICS)
+			.bind("roundId", round.id())
+			.bind("block", block.name())
+			.bind("publishedOnly", publishedOnly);
 		return Binds.orNull(spec, "category", category, String.class)
 			.map((row, meta) -> new CategoryStatistics(round.id(), block, row.get("category_code", String.class),
 					row.get("count", Long.class).intValue(), row.get("sample_count", Long.class).intValue(),

@@ -44,16 +44,22 @@ final class ScoreGenerator {
 	/**
 	 * What the sources give for one agency: a score, a rank, or both; for a score without
 	 * a rank, optionally the range of ranks it is known to lie in ("among the last
-	 * three").
+	 * three"); for a rank without a score, optionally the range of scores it is known to
+	 * lie in ("about 0.589": 0.5885–0.5894).
 	 */
-	record Known(@Nullable BigDecimal score, @Nullable Integer rank, int lowestRank, int highestRank) {
+	record Known(@Nullable BigDecimal score, @Nullable Integer rank, int lowestRank, int highestRank,
+			@Nullable BigDecimal lowestScore, @Nullable BigDecimal highestScore) {
 
 		Known(@Nullable BigDecimal score, @Nullable Integer rank) {
-			this(score, rank, 1, Integer.MAX_VALUE);
+			this(score, rank, 1, Integer.MAX_VALUE, null, null);
 		}
 
 		boolean allows(int position) {
 			return position >= this.lowestRank && position <= this.highestRank;
+		}
+
+		boolean hasScoreRange() {
+			return this.lowestScore != null && this.highestScore != null;
 		}
 
 	}
@@ -91,6 +97,23 @@ final class ScoreGenerator {
 	 */
 	static Map<String, BigDecimal> fill(List<String> members, Map<String, Known> published,
 			Map<String, Double> strength, BigDecimal max, @Nullable Double level, String seed) {
+		return fill(members, published, strength, max, level, (Map<String, Double>) null, seed);
+	}
+
+	/**
+	 * As {@link #fill(List, Map, Map, BigDecimal, Double, String)}, but each unpublished
+	 * score as close to {@code expected} (by agency) as the published ones around it
+	 * allow, instead of on a line through them. The unpublished agencies are placed in
+	 * the order of {@code expected}.
+	 */
+	static Map<String, BigDecimal> fill(List<String> members, Map<String, Known> published,
+			Map<String, Double> expected, BigDecimal max, String seed) {
+		return fill(members, published, expected, max, null, expected, seed);
+	}
+
+	private static Map<String, BigDecimal> fill(List<String> members, Map<String, Known> published,
+			Map<String, Double> strength, BigDecimal max, @Nullable Double level,
+			@Nullable Map<String, Double> expected, String seed) {
 		int n = members.size();
 		SplittableRandom random = new SplittableRandom(seed(seed));
 		for (String agency : published.keySet()) {
@@ -130,7 +153,13 @@ final class ScoreGenerator {
 				slots.add(at[p]);
 			}
 		}
-		interpolate(slots, n, levels, random, seed);
+		applyScoreRanges(slots, published, seed);
+		if (expected != null) {
+			fit(slots, expected, max, seed);
+		}
+		else {
+			interpolate(slots, n, levels, random, seed);
+		}
 		Map<String, BigDecimal> scores = new LinkedHashMap<>();
 		for (Slot slot : slots) {
 			for (String agency : slot.agencies) {
@@ -178,6 +207,136 @@ final class ScoreGenerator {
 			above = (score != null) ? score : above;
 			at[rank] = new Slot(rank, agencies, score);
 		}
+	}
+
+	/**
+	 * Gives the slots whose agencies' score is known to lie in a range a score in it: a
+	 * run of such slots one after the other shares out its range evenly, best first
+	 * (TP.HCM and Hà Nội, "lần lượt" after Đà Nẵng, "cùng khoảng 0.589": 0.5892 and
+	 * 0.5887). The scores then anchor the interpolation like published ones.
+	 */
+	private static void applyScoreRanges(List<Slot> slots, Map<String, Known> published, String seed) {
+		int i = 0;
+		while (i < slots.size()) {
+			if (range(slots.get(i), published) == null) {
+				i++;
+				continue;
+			}
+			int end = i;
+			while (end < slots.size() && range(slots.get(end), published) != null) {
+				end++;
+			}
+			int m = end - i;
+			BigDecimal above = null;
+			for (int k = 0; k < m; k++) {
+				Slot slot = slots.get(i + k);
+				Known range = range(slot, published);
+				BigDecimal span = range.highestScore().subtract(range.lowestScore());
+				BigDecimal score = range.highestScore()
+					.subtract(span.multiply(BigDecimal.valueOf(k + 0.5))
+						.divide(BigDecimal.valueOf(m), DECIMALS, RoundingMode.HALF_UP));
+				if (above != null && score.compareTo(above) >= 0) {
+					score = above.subtract(STEP);
+				}
+				if (score.compareTo(range.lowestScore()) < 0) {
+					throw new IllegalStateException(seed + ": no room in the score range of " + slot.agencies);
+				}
+				slot.score = score;
+				slot.known = true;
+				above = score;
+			}
+			i = end;
+		}
+	}
+
+	/**
+	 * Gives every slot without a score its agency's expected score, kept strictly between
+	 * the scores above and below it (4 decimals). Where the published ranks order the
+	 * agencies otherwise than their expected scores, the run takes the closest decreasing
+	 * scores instead (least squares: pool adjacent violators), one step apart within a
+	 * pool.
+	 */
+	private static void fit(List<Slot> slots, Map<String, Double> expected, BigDecimal max, String seed) {
+		int i = 0;
+		while (i < slots.size()) {
+			if (slots.get(i).score != null) {
+				i++;
+				continue;
+			}
+			int end = i;
+			while (end < slots.size() && slots.get(end).score == null) {
+				end++;
+			}
+			int m = end - i;
+			BigDecimal high = (i > 0) ? slots.get(i - 1).score.subtract(STEP) : max;
+			BigDecimal low = (end < slots.size()) ? slots.get(end).score.add(STEP) : BigDecimal.ZERO;
+			if (high.subtract(low).compareTo(STEP.multiply(BigDecimal.valueOf(m - 1))) < 0) {
+				throw new IllegalStateException(
+						seed + ": no room for " + m + " scores between " + low + " and " + high);
+			}
+			double[] wanted = new double[m];
+			for (int k = 0; k < m; k++) {
+				wanted[k] = expected.getOrDefault(slots.get(i + k).agencies.get(0), 0.0);
+			}
+			double[] decreasing = decreasing(wanted);
+			BigDecimal above = null;
+			for (int k = 0; k < m; k++) {
+				Slot slot = slots.get(i + k);
+				BigDecimal score = round(decreasing[k]).max(low.add(STEP.multiply(BigDecimal.valueOf(m - 1 - k))))
+					.min(high.subtract(STEP.multiply(BigDecimal.valueOf(k))));
+				if (above != null && score.compareTo(above) >= 0) {
+					score = above.subtract(STEP);
+				}
+				slot.score = score;
+				above = score;
+			}
+			i = end;
+		}
+	}
+
+	/**
+	 * The non-increasing sequence closest to {@code values} (least squares), each pool of
+	 * equal values then spread one step apart around its mean.
+	 */
+	static double[] decreasing(double[] values) {
+		int m = values.length;
+		double[] sums = new double[m];
+		int[] sizes = new int[m];
+		int pools = 0;
+		for (double value : values) {
+			sums[pools] = value;
+			sizes[pools] = 1;
+			pools++;
+			while (pools > 1 && sums[pools - 2] / sizes[pools - 2] < sums[pools - 1] / sizes[pools - 1]) {
+				sums[pools - 2] += sums[pools - 1];
+				sizes[pools - 2] += sizes[pools - 1];
+				pools--;
+			}
+		}
+		double[] result = new double[m];
+		int k = 0;
+		double step = STEP.doubleValue();
+		for (int pool = 0; pool < pools; pool++) {
+			double mean = sums[pool] / sizes[pool];
+			for (int j = 0; j < sizes[pool]; j++) {
+				result[k++] = mean + ((sizes[pool] - 1) / 2.0 - j) * step;
+			}
+		}
+		return result;
+	}
+
+	/** The score range known for a slot without a score, or null. */
+	private static @Nullable Known range(Slot slot, Map<String, Known> published) {
+		if (slot.score != null) {
+			return null;
+		}
+		for (String agency : slot.agencies) {
+			Known known = published.get(agency);
+			if (known != null && known.hasScoreRange()) {
+				return known;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -411,6 +570,11 @@ final class ScoreGenerator {
 			if (known.rank() != null && rank(scores, score) != known.rank()) {
 				throw new IllegalStateException(
 						seed + ": " + agency + " ranks " + rank(scores, score) + ", published " + known.rank());
+			}
+			if (known.hasScoreRange()
+					&& (score.compareTo(known.lowestScore()) < 0 || score.compareTo(known.highestScore()) > 0)) {
+				throw new IllegalStateException(seed + ": " + agency + " scores " + score + ", outside "
+						+ known.lowestScore() + "–" + known.highestScore());
 			}
 		});
 		scores.forEach((agency, score) -> {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +65,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
 		}
 		long started = System.nanoTime();
 		Flux<String> steps = Flux.concat(agencies(), documents(), indicators(), plansAndTargets(), tasks(),
-				SampleMeasurements.insert(this.db),
+				SampleMeasurements.insert(this.db), NationalMeasurements.insert(this.db),
 				Flux.fromIterable(this.extensions).concatMap((set) -> set.load(this.db)));
 		steps.doOnNext(logger::info).as(this.transaction::transactional).then().block(TIMEOUT);
 		// Statistics of the new rows at once: until autovacuum gets to them (never where
@@ -169,22 +170,30 @@ class DemoDataLoader implements SmartInitializingSingleton {
 	private Flux<String> targets(Map<String, Long> planIds) {
 		Map<String, String> indicatorOf = map(read("target_indicators.csv"), "target_id", "indicator_code");
 		Map<String, String> planOf = map(read("plan_targets.csv"), "target_id", "plan_key");
+		Map<String, CSVRecord> baselines = new HashMap<>();
+		read("target_baselines.csv").forEach((r) -> baselines.put(r.get("target_id"), r));
 		return count("targets", Flux.fromIterable(read("targets.csv")).concatMap((r) -> {
 			String scope = r.get("scope");
 			boolean agency = scope.equals("PROVINCE");
 			String planKey = planOf.get(r.get("id"));
+			CSVRecord baseline = baselines.get(r.get("id"));
+			String note = (baseline == null) ? text(r, "note")
+					: (r.get("note").isEmpty() ? "" : r.get("note") + " ") + baseline.get("note");
 			return run("""
-					INSERT INTO target (code, indicator_code, value, value_max, comparator, deadline, scope, block,
-					                    agency_code, source_document_id, plan_id, note)
-					VALUES (:code, :indicator, :value, :valueMax, :comparator, :deadline, :scope, :block, :agency,
-					        (SELECT id FROM legal_document WHERE number = :document), :planId, :note)""", "code",
-					r.get("id"), "indicator", indicatorOf.get(r.get("id")), "value", new BigDecimal(r.get("value")),
-					"valueMax", r.get("value_max").isEmpty() ? null : new BigDecimal(r.get("value_max")), "comparator",
+					INSERT INTO target (code, indicator_code, value, value_max, comparator, deadline, baseline_value,
+					                    baseline_on, scope, block, agency_code, source_document_id, plan_id, note)
+					VALUES (:code, :indicator, :value, :valueMax, :comparator, :deadline, :baselineValue, :baselineOn,
+					        :scope, :block, :agency, (SELECT id FROM legal_document WHERE number = :document), :planId,
+					        :note)""", "baselineValue",
+					(baseline != null) ? new BigDecimal(baseline.get("baseline_value")) : null, "baselineOn",
+					(baseline != null) ? LocalDate.parse(baseline.get("baseline_on")) : null, "code", r.get("id"),
+					"indicator", indicatorOf.get(r.get("id")), "value", new BigDecimal(r.get("value")), "valueMax",
+					r.get("value_max").isEmpty() ? null : new BigDecimal(r.get("value_max")), "comparator",
 					r.get("comparator"), "deadline", LocalDate.of(Integer.parseInt(r.get("target_year")), 12, 31),
 					"scope", scope.equals("NATIONAL") ? "NATIONAL" : agency ? "AGENCY" : "BLOCK", "block",
 					(scope.equals("NATIONAL") || agency) ? null : scope, "agency",
 					agency ? r.get("scope_agency_id") : null, "document", text(r, "document_number"), "planId",
-					(planKey != null) ? planIds.get(planKey) : null, "note", text(r, "note"));
+					(planKey != null) ? planIds.get(planKey) : null, "note", note);
 		}));
 	}
 
@@ -217,7 +226,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
 			return LocalDate.class;
 		}
 		return switch (name) {
-			case "valueMax" -> BigDecimal.class;
+			case "valueMax", "baselineValue" -> BigDecimal.class;
 			case "planId" -> Long.class;
 			default -> String.class;
 		};

@@ -14,9 +14,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * Generated yearly values of the two e-document indicators for every ministry, agency and
  * province that existed in 2016–2020, so that progress and dashboards have something to
- * show. No official per-agency figures are published in the sources, so every row's
- * {@code source} says plainly that it is sample data. The values are the same on every
- * load: each series is seeded by its agency and indicator.
+ * show. No official per-agency figures are published in the sources, so every row is
+ * labelled {@code sample} and its {@code source} says plainly that it is sample data. The
+ * values are the same on every load: each series is seeded by its agency and indicator.
  */
 final class SampleMeasurements {
 
@@ -39,8 +39,8 @@ final class SampleMeasurements {
 			""";
 
 	private static final String INSERT = """
-			INSERT INTO measurement (indicator_code, agency_code, period, value, source)
-			SELECT i, a, p, v, :source FROM unnest(:indicators, :agencies, :periods, :values) AS t (i, a, p, v)
+			INSERT INTO measurement (indicator_code, agency_code, period, value, source, sample)
+			SELECT i, a, p, v, :source, true FROM unnest(:indicators, :agencies, :periods, :values) AS t (i, a, p, v)
 			""";
 
 	private SampleMeasurements() {

@@ -24,10 +24,10 @@ import vn.egov.dashboard.traffic.SiteStatistics;
  * <ul>
  * <li>{@code egov_poll_option_votes{poll, site, option}}: votes per option of every poll
  * (labels: poll id, site code, "position. label")</li>
- * <li>{@code egov_site_online{site, kind="guests"|"members"}}: distinct visitors in the
- * last 5 minutes (the figures of the GraphQL field {@code onlineNow})</li>
- * <li>{@code egov_site_visits{site}}: visits in all, including the portal's count before
- * it reported here (the field {@code siteStats.totalVisits})</li>
+ * <li>{@code egov_site_online{site, kind="guests"|"members", sample}}: distinct visitors
+ * in the last 5 minutes (the figures of the GraphQL field {@code onlineNow})</li>
+ * <li>{@code egov_site_visits{site, sample}}: visits in all, including the portal's count
+ * before it reported here (the field {@code siteStats.totalVisits})</li>
  * </ul>
  * Hits accepted, rejected and dropped are counters of each instance's beacon
  * ({@code egov_hits_*_total}).
@@ -107,7 +107,7 @@ class PortalGauges {
 		List<Row<?>> online = new ArrayList<>();
 		List<Row<?>> visits = new ArrayList<>();
 		for (SiteStatistics.Snapshot site : snapshots) {
-			Tags tags = Tags.of("site", site.siteCode());
+			Tags tags = Tags.of("site", site.siteCode(), "sample", String.valueOf(site.sample()));
 			online.add(Row.of(tags.and("kind", "guests"), site.guests()));
 			online.add(Row.of(tags.and("kind", "members"), site.members()));
 			visits.add(Row.of(tags, site.totalVisits()));

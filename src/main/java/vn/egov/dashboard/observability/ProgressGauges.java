@@ -27,8 +27,8 @@ import vn.egov.dashboard.system.DataChangedEvent;
  * written on any instance: the table {@code progress_standing} ({@link ProgressTable})
  * for the per-agency detail, and per target, never per agency:
  * <ul>
- * <li>{@code egov_target_agencies{target, status}}: the agencies in each status, one
- * series per status, zeros included (the figures of the GraphQL field
+ * <li>{@code egov_target_agencies{target, status, sample}}: the agencies in each status,
+ * one series per status, zeros included (the figures of the GraphQL field
  * {@code Target.summary})</li>
  * <li>{@code egov_target_deadline_timestamp_seconds{target}}: the deadline, midnight at
  * its start in Vietnam</li>
@@ -108,7 +108,8 @@ class ProgressGauges {
 			deadlines.add(Row.of(tags, target.deadline().atStartOfDay(this.clock.getZone()).toEpochSecond()));
 			for (ProgressStatus status : ProgressStatus.values()) {
 				long n = standing.progress().agencies().stream().filter((p) -> p.status() == status).count();
-				counts.add(Row.of(tags.and("status", status.name()), n));
+				counts.add(Row.of(tags.and("status", status.name(), "sample",
+						String.valueOf(standing.progress().summary().sample())), n));
 			}
 		}
 		this.agencies.register(counts, true);

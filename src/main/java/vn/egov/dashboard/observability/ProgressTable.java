@@ -24,10 +24,6 @@ import vn.egov.dashboard.progress.ProgressService.Standing;
  * {@code grafana.target_progress}. Replaced whole, in one transaction, and only by a
  * computation that started after the one in force: with several writers the newest
  * figures win, whatever order the writes arrive in.
- * <p>
- * The columns {@code sample} and {@code first_met_on} keep their defaults (false, null)
- * until {@link Progress} says whether a value is sample data and when the target was
- * first met (issue 20); the views show each value's {@code source} meanwhile.
  */
 @Repository
 class ProgressTable {
@@ -41,10 +37,11 @@ class ProgressTable {
 
 	private static final String INSERT = """
 			INSERT INTO progress_standing (target_id, agency_code, status, latest_value, latest_period, gap, share_of_way,
-			                               projected_value)
+			                               projected_value, sample, first_met_on)
 			SELECT * FROM unnest(cast(:targets AS bigint[]), cast(:agencies AS text[]), cast(:statuses AS text[]),
 			                     cast(:values AS numeric[]), cast(:periods AS date[]), cast(:gaps AS numeric[]),
-			                     cast(:shares AS numeric[]), cast(:projected AS numeric[]))""";
+			                     cast(:shares AS numeric[]), cast(:projected AS numeric[]), cast(:samples AS boolean[]),
+			                     cast(:firstMet AS date[]))""";
 
 	private final DatabaseClient db;
 
@@ -100,6 +97,8 @@ class ProgressTable {
 			.bind("gaps", decimals(rows, Progress::gap))
 			.bind("shares", decimals(rows, (p) -> (p.percentOfWay() != null) ? p.percentOfWay() / 100 : null))
 			.bind("projected", decimals(rows, Progress::projectedValue))
+			.bind("samples", rows.stream().map((r) -> r.progress().sample()).toArray(Boolean[]::new))
+			.bind("firstMet", rows.stream().map((r) -> r.progress().firstMetOn()).toArray(LocalDate[]::new))
 			.fetch()
 			.rowsUpdated();
 	}

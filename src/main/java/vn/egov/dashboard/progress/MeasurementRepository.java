@@ -25,7 +25,7 @@ import vn.egov.dashboard.system.Binds;
 @Repository
 class MeasurementRepository {
 
-	private static final String COLUMNS = "id, indicator_code, agency_code, period, value, source, corrects_id, replaced, recorded_at";
+	private static final String COLUMNS = "id, indicator_code, agency_code, period, value, source, note, sample, corrects_id, replaced, recorded_at";
 
 	private static final String FILTER = """
 			WHERE indicator_code = :indicatorCode
@@ -110,6 +110,7 @@ class MeasurementRepository {
 	private static final BiFunction<Row, RowMetadata, Measurement> MAPPER = (row, meta) -> new Measurement(
 			row.get("id", Long.class), row.get("indicator_code", String.class), row.get("agency_code", String.class),
 			row.get("period", LocalDate.class), TargetRepository.decimal(row, "value"), row.get("source", String.class),
+			row.get("note", String.class), Boolean.TRUE.equals(row.get("sample", Boolean.class)),
 			row.get("corrects_id", Long.class), Boolean.TRUE.equals(row.get("replaced", Boolean.class)),
 			row.get("recorded_at", OffsetDateTime.class));
 

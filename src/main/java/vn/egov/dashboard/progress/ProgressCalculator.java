@@ -2,21 +2,35 @@ package vn.egov.dashboard.progress;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes an agency's progress toward a target from its values up to a date. Pure: no
- * I/O.
+ * I/O. The rule, also in the schema's description of {@code Progress}:
  * <ul>
- * <li>ACHIEVED: the latest value meets the target (per its comparator).</li>
- * <li>OFF_TRACK: the deadline has passed without meeting it.</li>
- * <li>ON_TRACK: the value projected to the deadline meets the target.</li>
- * <li>AT_RISK: the projection falls short by at most {@link #AT_RISK_TOLERANCE} of the
- * target value.</li>
- * <li>OFF_TRACK otherwise.</li>
+ * <li>Before the deadline: ACHIEVED if the latest value meets the target (per its
+ * comparator); else ON_TRACK if the value projected to the deadline meets it, AT_RISK if
+ * the projection falls short by at most {@link #AT_RISK_TOLERANCE} of the target value,
+ * OFF_TRACK otherwise.</li>
+ * <li>On and after the deadline the target is judged by the latest value on or before the
+ * deadline: ACHIEVED if it meets the target, MISSED if not, NO_DATA if there is none. A
+ * value after the deadline changes no verdict; {@code firstMetOn} shows when (or whether)
+ * the target was met late.</li>
  * </ul>
- * The projection extends the least-squares line through the values (per year) to the
- * deadline; a single value is its own projection. Percentages are projected within 0–100.
+ * "Meets": {@code >=}, {@code >}, {@code <=} as written; {@code =} is read as "reaches"
+ * (at least the value, or at most it when lower is better). {@code <=} targets (ranks:
+ * "top 70" is a rank of at most 70) improve downwards. The projection extends the
+ * least-squares line through the values (per year) to the deadline; a single value is its
+ * own projection. Percentages are projected within 0–100 and ranks no higher than 1.
+ * <p>
+ * RANK_PLACES targets ("raise the UN ranking by 10–15 places") count the places gained
+ * since the target's baseline date: the values are places gained since the previous
+ * survey, and the progress of each period is the sum of the gains measured after
+ * {@code baselineOn} up to it. {@code valueMax} (15) is the upper end of the range the
+ * target names, not a ceiling: gaining more still meets it.
  */
 public final class ProgressCalculator {
 
@@ -31,8 +45,16 @@ public final class ProgressCalculator {
 	private ProgressCalculator() {
 	}
 
-	/** A value for the period ending on {@code period}. */
-	public record Point(LocalDate period, double value) {
+	/**
+	 * A value for the period ending on {@code period}; {@code sample} if it is generated,
+	 * {@code measurementId} the measurement it comes from (null in calculations).
+	 */
+	public record Point(LocalDate period, double value, boolean sample, @Nullable Long measurementId) {
+
+		public Point(LocalDate period, double value) {
+			this(period, value, false, null);
+		}
+
 	}
 
 	/**
@@ -41,28 +63,46 @@ public final class ProgressCalculator {
 	 */
 	public static Progress compute(Target target, Indicator indicator, String agencyCode, List<Point> series,
 			LocalDate asOf) {
-		if (series.isEmpty()) {
-			return new Progress(agencyCode, null, null, null, null, null, ProgressStatus.NO_DATA);
+		List<Point> values = (indicator.unit() == Unit.RANK_PLACES && target.baselineOn() != null)
+				? placesSinceBaseline(series, target.baselineOn()) : series;
+		if (values.isEmpty()) {
+			return new Progress(agencyCode, null, null, null, null, null, ProgressStatus.NO_DATA, false, null, null);
 		}
-		double sign = (target.comparator() == TargetComparator.LE || indicator.direction() == Direction.LOWER_IS_BETTER)
-				? -1 : 1;
-		Point latest = series.get(series.size() - 1);
+		double sign = sign(target, indicator);
+		Point latest = values.get(values.size() - 1);
 		double goal = target.value();
-		double start = (target.baselineValue() != null) ? target.baselineValue() : series.get(0).value();
+		double start = (target.baselineValue() != null) ? target.baselineValue() : values.get(0).value();
 		double gap = Math.max(0, sign * (goal - latest.value()));
 		double percentOfWay = (goal == start) ? (meets(target, sign, latest.value()) ? 100 : 0)
 				: clamp((latest.value() - start) / (goal - start) * 100, 0, 100);
-		double projected = project(series, target.deadline(), indicator.unit());
-		ProgressStatus status = status(target, sign, latest.value(), projected, asOf);
-		return new Progress(agencyCode, latest.value(), latest.period(), gap, percentOfWay, projected, status);
+		boolean sample = values.stream().anyMatch(Point::sample);
+		LocalDate firstMetOn = values.stream()
+			.filter((p) -> meets(target, sign, p.value()))
+			.map(Point::period)
+			.findFirst()
+			.orElse(null);
+		Double projected;
+		ProgressStatus status;
+		if (asOf.isBefore(target.deadline())) {
+			projected = project(values, target.deadline(), indicator.unit());
+			status = statusBefore(target, sign, latest.value(), projected);
+		}
+		else {
+			Point judged = values.stream()
+				.filter((p) -> !p.period().isAfter(target.deadline()))
+				.reduce((a, b) -> b)
+				.orElse(null);
+			projected = (judged != null) ? judged.value() : null;
+			status = (judged == null) ? ProgressStatus.NO_DATA
+					: meets(target, sign, judged.value()) ? ProgressStatus.ACHIEVED : ProgressStatus.MISSED;
+		}
+		return new Progress(agencyCode, latest.value(), latest.period(), gap, percentOfWay, projected, status, sample,
+				firstMetOn, latest.measurementId());
 	}
 
-	private static ProgressStatus status(Target target, double sign, double latest, double projected, LocalDate asOf) {
+	private static ProgressStatus statusBefore(Target target, double sign, double latest, double projected) {
 		if (meets(target, sign, latest)) {
 			return ProgressStatus.ACHIEVED;
-		}
-		if (asOf.isAfter(target.deadline())) {
-			return ProgressStatus.OFF_TRACK;
 		}
 		if (meets(target, sign, projected)) {
 			return ProgressStatus.ON_TRACK;
@@ -72,10 +112,40 @@ public final class ProgressCalculator {
 				: ProgressStatus.OFF_TRACK;
 	}
 
+	/**
+	 * +1 when the target is met from below (higher is better), -1 from above: set by the
+	 * comparator, and for {@code =} by the indicator's direction.
+	 */
+	static double sign(Target target, Indicator indicator) {
+		return switch (target.comparator()) {
+			case GE, GT -> 1;
+			case LE -> -1;
+			case EQ -> (indicator.direction() == Direction.LOWER_IS_BETTER) ? -1 : 1;
+		};
+	}
+
 	/** Whether {@code value} meets the target; "= 100" is read as "reaches 100". */
 	static boolean meets(Target target, double sign, double value) {
 		double difference = sign * (value - target.value());
 		return (target.comparator() == TargetComparator.GT) ? difference > 0 : difference >= 0;
+	}
+
+	/**
+	 * Places gained since {@code baselineOn}: for each period after it, the sum of the
+	 * gains measured after it up to that period.
+	 */
+	static List<Point> placesSinceBaseline(List<Point> series, LocalDate baselineOn) {
+		List<Point> cumulative = new ArrayList<>();
+		double sum = 0;
+		boolean sample = false;
+		for (Point point : series) {
+			if (point.period().isAfter(baselineOn)) {
+				sum += point.value();
+				sample |= point.sample();
+				cumulative.add(new Point(point.period(), sum, sample, point.measurementId()));
+			}
+		}
+		return cumulative;
 	}
 
 	/** The least-squares line through {@code series} extended to {@code deadline}. */
@@ -100,7 +170,11 @@ public final class ProgressCalculator {
 		double denominator = n * sumXX - sumX * sumX;
 		double slope = (denominator == 0) ? 0 : (n * sumXY - sumX * sumY) / denominator;
 		double projected = latest.value() + slope * years(latest.period(), deadline);
-		return (unit == Unit.PERCENT) ? clamp(projected, 0, 100) : projected;
+		return switch (unit) {
+			case PERCENT -> clamp(projected, 0, 100);
+			case RANK -> Math.max(1, projected);
+			default -> projected;
+		};
 	}
 
 	private static double years(LocalDate from, LocalDate to) {

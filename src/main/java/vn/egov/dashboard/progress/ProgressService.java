@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,8 +22,9 @@ import vn.egov.dashboard.progress.ProgressCalculator.Point;
 import vn.egov.dashboard.progress.TargetRepository.SeriesRow;
 
 /**
- * Computes progress for many targets at once: one series query per distinct {@code asOf},
- * however many targets a request asks about.
+ * Computes progress for many targets at once: one series query per distinct {@code asOf}
+ * (and {@code publishedOnly}), however many targets a request asks about. The one place
+ * progress is computed: the API, the subscriptions and the gauges all read it here.
  */
 @Service
 public class ProgressService {
@@ -40,12 +42,22 @@ public class ProgressService {
 			"EACH_AGENCY", EnumSet.of(AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY, AgencyKind.GOVERNMENT_AGENCY,
 					AgencyKind.PROVINCE));
 
-	/** Progress of one target as of one date: the key of the progress DataLoader. */
-	record ProgressRequest(Target target, LocalDate asOf) {
+	/** The agency whose values are the country's own figures. */
+	public static final String NATION = "VN";
+
+	/**
+	 * Progress of one target as of one date, with or without sample values: the key of
+	 * the progress DataLoader.
+	 */
+	record ProgressRequest(Target target, LocalDate asOf, boolean publishedOnly) {
 	}
 
-	/** Every covered agency's progress, worst first, and the roll-up. */
-	public record TargetProgress(List<Progress> agencies, TargetSummary summary) {
+	/**
+	 * Every covered agency's progress, worst first, the roll-up, and the country's own
+	 * progress (agency {@link #NATION}; null for a target of one agency). A national
+	 * target covers the country: when it has no value, it is listed as NO_DATA.
+	 */
+	public record TargetProgress(List<Progress> agencies, TargetSummary summary, @Nullable Progress national) {
 	}
 
 	/** A target with its progress. */
@@ -58,14 +70,22 @@ public class ProgressService {
 		this.targets = targets;
 	}
 
-	/** Every target with its progress as of {@code asOf}. */
+	/** Every target with its progress as of {@code asOf}, sample values included. */
 	public Mono<List<Standing>> standings(LocalDate asOf) {
+		return standings(asOf, false);
+	}
+
+	/**
+	 * Every target with its progress as of {@code asOf}; {@code publishedOnly} leaves
+	 * generated sample values out.
+	 */
+	public Mono<List<Standing>> standings(LocalDate asOf, boolean publishedOnly) {
 		return this.targets.find(null, null, null).collectList().flatMap((all) -> {
 			Set<ProgressRequest> requests = all.stream()
-				.map((target) -> new ProgressRequest(target, asOf))
+				.map((target) -> new ProgressRequest(target, asOf, publishedOnly))
 				.collect(Collectors.toSet());
 			return progress(requests).map((byRequest) -> all.stream()
-				.map((target) -> new Standing(target, byRequest.get(new ProgressRequest(target, asOf))))
+				.map((target) -> new Standing(target, byRequest.get(new ProgressRequest(target, asOf, publishedOnly))))
 				.toList());
 		});
 	}
@@ -76,13 +96,18 @@ public class ProgressService {
 			.collect(Collectors.toSet());
 		Mono<Map<String, Indicator>> indicators = this.targets.findIndicators(indicatorCodes)
 			.collectMap(Indicator::code);
-		Map<LocalDate, List<ProgressRequest>> byDate = requests.stream()
-			.collect(Collectors.groupingBy(ProgressRequest::asOf));
-		return indicators.flatMap((indicatorMap) -> Flux.fromIterable(byDate.entrySet())
-			.concatMap((entry) -> this.targets.findSeries(indicatorCodes, entry.getKey())
+		Map<SeriesKey, List<ProgressRequest>> bySeries = requests.stream()
+			.collect(Collectors.groupingBy((r) -> new SeriesKey(r.asOf(), r.publishedOnly())));
+		return indicators.flatMap((indicatorMap) -> Flux.fromIterable(bySeries.entrySet())
+			.concatMap((entry) -> this.targets
+				.findSeries(indicatorCodes, entry.getKey().asOf(), entry.getKey().publishedOnly())
 				.collectList()
 				.map((rows) -> compute(entry.getValue(), indicatorMap, rows)))
 			.collect(HashMap<ProgressRequest, TargetProgress>::new, Map::putAll));
+	}
+
+	/** The values one series query reads: up to a date, with or without samples. */
+	private record SeriesKey(LocalDate asOf, boolean publishedOnly) {
 	}
 
 	private static Map<ProgressRequest, TargetProgress> compute(List<ProgressRequest> requests,
@@ -94,21 +119,37 @@ public class ProgressService {
 		for (ProgressRequest request : requests) {
 			Target target = request.target();
 			Indicator indicator = indicators.get(target.indicatorCode());
+			Map<String, List<SeriesRow>> byAgency = series.getOrDefault(target.indicatorCode(), Map.of());
 			List<Progress> progress = new ArrayList<>();
-			series.getOrDefault(target.indicatorCode(), Map.of()).forEach((agencyCode, agencyRows) -> {
+			byAgency.forEach((agencyCode, agencyRows) -> {
 				if (covers(target, agencyCode, agencyRows.get(0).agencyKind())) {
-					List<Point> points = agencyRows.stream().map((r) -> new Point(r.period(), r.value())).toList();
-					progress.add(ProgressCalculator.compute(target, indicator, agencyCode, points, request.asOf()));
+					progress.add(ProgressCalculator.compute(target, indicator, agencyCode, points(agencyRows),
+							request.asOf()));
 				}
 			});
-			if (target.scope() == TargetScope.AGENCY && progress.isEmpty() && target.agencyCode() != null) {
-				progress
-					.add(ProgressCalculator.compute(target, indicator, target.agencyCode(), List.of(), request.asOf()));
+			String own = switch (target.scope()) {
+				case AGENCY -> target.agencyCode();
+				case NATIONAL -> NATION;
+				case BLOCK -> null;
+			};
+			if (own != null && !byAgency.containsKey(own)) {
+				progress.add(ProgressCalculator.compute(target, indicator, own, List.of(), request.asOf()));
 			}
+			Progress national = switch (target.scope()) {
+				case AGENCY -> null;
+				case NATIONAL ->
+					progress.stream().filter((p) -> p.agencyCode().equals(NATION)).findFirst().orElseThrow();
+				case BLOCK -> ProgressCalculator.compute(target, indicator, NATION,
+						points(byAgency.getOrDefault(NATION, List.of())), request.asOf());
+			};
 			progress.sort(WORST_FIRST);
-			result.put(request, new TargetProgress(List.copyOf(progress), TargetSummary.of(progress)));
+			result.put(request, new TargetProgress(List.copyOf(progress), TargetSummary.of(progress), national));
 		}
 		return result;
+	}
+
+	private static List<Point> points(List<SeriesRow> rows) {
+		return rows.stream().map((r) -> new Point(r.period(), r.value(), r.sample(), r.measurementId())).toList();
 	}
 
 	private static boolean covers(Target target, String agencyCode, AgencyKind kind) {
@@ -119,7 +160,8 @@ public class ProgressService {
 		};
 	}
 
-	private static final Comparator<Progress> WORST_FIRST = Comparator.comparing(Progress::status)
+	private static final Comparator<Progress> WORST_FIRST = Comparator
+		.comparing(Progress::status, ProgressStatus.WORST_FIRST)
 		.thenComparing((Progress p) -> (p.gap() != null) ? -p.gap() : 0)
 		.thenComparing(Progress::agencyCode);
 

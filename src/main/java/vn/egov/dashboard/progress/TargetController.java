@@ -109,14 +109,20 @@ class TargetController {
 
 	@SchemaMapping
 	CompletableFuture<List<Progress>> progress(Target target, @Argument @Nullable LocalDate asOf,
-			DataLoader<ProgressRequest, TargetProgress> loader) {
-		return loader.load(new ProgressRequest(target, day(asOf))).thenApply(TargetProgress::agencies);
+			@Argument @Nullable Boolean publishedOnly, DataLoader<ProgressRequest, TargetProgress> loader) {
+		return loader.load(request(target, asOf, publishedOnly)).thenApply(TargetProgress::agencies);
 	}
 
 	@SchemaMapping
 	CompletableFuture<TargetSummary> summary(Target target, @Argument @Nullable LocalDate asOf,
-			DataLoader<ProgressRequest, TargetProgress> loader) {
-		return loader.load(new ProgressRequest(target, day(asOf))).thenApply(TargetProgress::summary);
+			@Argument @Nullable Boolean publishedOnly, DataLoader<ProgressRequest, TargetProgress> loader) {
+		return loader.load(request(target, asOf, publishedOnly)).thenApply(TargetProgress::summary);
+	}
+
+	@SchemaMapping
+	CompletableFuture<@Nullable Progress> national(Target target, @Argument @Nullable LocalDate asOf,
+			@Argument @Nullable Boolean publishedOnly, DataLoader<ProgressRequest, TargetProgress> loader) {
+		return loader.load(request(target, asOf, publishedOnly)).thenApply(TargetProgress::national);
 	}
 
 	@SchemaMapping(typeName = "Progress")
@@ -124,8 +130,16 @@ class TargetController {
 		return agencies.load(progress.agencyCode());
 	}
 
-	private LocalDate day(@Nullable LocalDate asOf) {
-		return (asOf != null) ? asOf : LocalDate.now(this.clock);
+	@SchemaMapping
+	CompletableFuture<@Nullable Measurement> latestMeasurement(Progress progress,
+			DataLoader<Long, Measurement> measurements) {
+		return (progress.latestMeasurementId() != null) ? measurements.load(progress.latestMeasurementId())
+				: CompletableFuture.completedFuture(null);
+	}
+
+	private ProgressRequest request(Target target, @Nullable LocalDate asOf, @Nullable Boolean publishedOnly) {
+		return new ProgressRequest(target, (asOf != null) ? asOf : LocalDate.now(this.clock),
+				Boolean.TRUE.equals(publishedOnly));
 	}
 
 }

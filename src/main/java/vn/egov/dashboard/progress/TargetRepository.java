@@ -39,12 +39,13 @@ class TargetRepository {
 
 	/**
 	 * The value in force for each indicator × agency × period, up to a date, oldest
-	 * first.
+	 * first; without the generated ones if asked.
 	 */
 	private static final String SERIES = """
-			SELECT m.indicator_code, m.agency_code, a.kind, m.period, m.value
+			SELECT m.id, m.indicator_code, m.agency_code, a.kind, m.period, m.value, m.sample
 			  FROM measurement m JOIN agency a ON a.code = m.agency_code
 			 WHERE NOT m.replaced AND m.indicator_code = ANY (:codes) AND m.period <= :asOf
+			   AND NOT (m.sample AND :publishedOnly)
 			 ORDER BY m.indicator_code, m.agency_code, m.period
 			""";
 
@@ -98,16 +99,19 @@ class TargetRepository {
 	/**
 	 * A value of an indicator for an agency, with the agency's kind for block targets.
 	 */
-	record SeriesRow(String indicatorCode, String agencyCode, AgencyKind agencyKind, LocalDate period, double value) {
+	record SeriesRow(long measurementId, String indicatorCode, String agencyCode, AgencyKind agencyKind,
+			LocalDate period, double value, boolean sample) {
 	}
 
-	Flux<SeriesRow> findSeries(Collection<String> indicatorCodes, LocalDate asOf) {
+	Flux<SeriesRow> findSeries(Collection<String> indicatorCodes, LocalDate asOf, boolean publishedOnly) {
 		return this.db.sql(SERIES)
 			.bind("codes", indicatorCodes.toArray(String[]::new))
 			.bind("asOf", asOf)
-			.map((row, meta) -> new SeriesRow(row.get("indicator_code", String.class),
+			.bind("publishedOnly", publishedOnly)
+			.map((row, meta) -> new SeriesRow(row.get("id", Long.class), row.get("indicator_code", String.class),
 					row.get("agency_code", String.class), AgencyKind.valueOf(row.get("kind", String.class)),
-					row.get("period", LocalDate.class), decimal(row, "value")))
+					row.get("period", LocalDate.class), decimal(row, "value"),
+					Boolean.TRUE.equals(row.get("sample", Boolean.class))))
 			.all();
 	}
 

@@ -54,7 +54,7 @@ class SiteController {
 		return this.sites.findByCode(siteCode)
 			.switchIfEmpty(Mono.error(() -> new SiteNotFoundException(siteCode)))
 			.flatMap((site) -> this.traffic.totalVisits(siteCode, at.toInstant())
-				.map((total) -> new SiteStats(site, at, total)));
+				.map((total) -> new SiteStats(site, at, total, site.sampleCounter(at.toInstant()))));
 	}
 
 	@SchemaMapping

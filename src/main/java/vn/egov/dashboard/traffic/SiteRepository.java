@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SiteRepository {
 
-	private static final String COLUMNS = "code, name, name_en, agency_code, base_url, visit_offset, counting_from, note";
+	private static final String COLUMNS = "code, name, name_en, agency_code, base_url, visit_offset, counting_from, note, sample, sample_from, sample_until";
 
 	private final DatabaseClient db;
 
@@ -64,6 +64,7 @@ public class SiteRepository {
 			row.get("code", String.class), row.get("name", String.class), row.get("name_en", String.class),
 			row.get("agency_code", String.class), row.get("base_url", String.class),
 			row.get("visit_offset", Long.class), row.get("counting_from", OffsetDateTime.class),
-			row.get("note", String.class));
+			row.get("note", String.class), Boolean.TRUE.equals(row.get("sample", Boolean.class)),
+			row.get("sample_from", OffsetDateTime.class), row.get("sample_until", OffsetDateTime.class));
 
 }

@@ -14,8 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SiteStatistics {
 
-	/** One site's figures at one instant. */
-	public record Snapshot(String siteCode, String siteName, long guests, long members, long totalVisits) {
+	/**
+	 * One site's figures at one instant; {@code sample} if its visits in all are
+	 * generated or derived from generated traffic (as {@code siteStats} says).
+	 */
+	public record Snapshot(String siteCode, String siteName, long guests, long members, long totalVisits,
+			boolean sample) {
 	}
 
 	private final SiteRepository sites;
@@ -32,7 +36,7 @@ public class SiteStatistics {
 			.concatMap((site) -> Mono
 				.zip(this.traffic.online(site.code(), now), this.traffic.totalVisits(site.code(), now))
 				.map((figures) -> new Snapshot(site.code(), site.name(), figures.getT1().guests(),
-						figures.getT1().members(), figures.getT2())));
+						figures.getT1().members(), figures.getT2(), site.sampleCounter(now))));
 	}
 
 }

@@ -53,8 +53,9 @@ class TrafficController {
 	Mono<List<TrafficPoint>> traffic(@Argument String siteCode, @Argument OffsetDateTime from,
 			@Argument OffsetDateTime to, @Argument Granularity granularity) {
 		List<Instant> starts = bucketStarts(granularity, from.toInstant(), to.toInstant());
-		return site(siteCode).then(this.traffic.series(siteCode, granularity, starts.get(0), to.toInstant()))
-			.map((stored) -> withEmptyBuckets(starts, stored));
+		return site(siteCode)
+			.flatMap((site) -> this.traffic.series(siteCode, granularity, starts.get(0), to.toInstant())
+				.map((stored) -> withEmptyBuckets(site, granularity, starts, stored)));
 	}
 
 	@QueryMapping
@@ -135,9 +136,12 @@ class TrafficController {
 	/**
 	 * A point for every one of {@code starts}: the stored one, or zeros. Both lists are
 	 * oldest first, so one walk matches them; a stored point that starts no bucket (none
-	 * should) is left out.
+	 * should) is left out. Zeros are sample data when the bucket lies in the site's
+	 * period of generated traffic ({@link Site#sampleTraffic}): the generator wrote no
+	 * row for a quiet minute.
 	 */
-	static List<TrafficPoint> withEmptyBuckets(List<Instant> starts, List<TrafficPoint> stored) {
+	static List<TrafficPoint> withEmptyBuckets(Site site, Granularity granularity, List<Instant> starts,
+			List<TrafficPoint> stored) {
 		List<TrafficPoint> points = new ArrayList<>(starts.size());
 		int next = 0;
 		for (Instant start : starts) {
@@ -148,7 +152,8 @@ class TrafficController {
 				points.add(stored.get(next++));
 			}
 			else {
-				points.add(new TrafficPoint(start.atZone(Granularity.ZONE).toOffsetDateTime(), 0, 0, 0, false));
+				points.add(new TrafficPoint(start.atZone(Granularity.ZONE).toOffsetDateTime(), 0, 0, 0,
+						site.sampleTraffic(start, granularity.next(start))));
 			}
 		}
 		return points;

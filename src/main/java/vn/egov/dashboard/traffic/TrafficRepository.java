@@ -41,8 +41,8 @@ class TrafficRepository {
 			         ORDER BY bucket_start) b""";
 
 	private static final String TOP_PAGES = """
-			SELECT p.site_code, p.path, p.title, p.reported_title, p.curated, p.note, d.views
-			  FROM (SELECT page_id, sum(views) AS views FROM page_day
+			SELECT p.site_code, p.path, p.title, p.reported_title, p.curated, p.note, d.views, d.sample
+			  FROM (SELECT page_id, sum(views) AS views, bool_or(sample) AS sample FROM page_day
 			         WHERE site_code = :site AND day BETWEEN :from AND :to
 			         GROUP BY page_id) d
 			  JOIN page p ON p.id = d.page_id
@@ -50,7 +50,8 @@ class TrafficRepository {
 			 LIMIT :first""";
 
 	private static final String PAGE = """
-			SELECT site_code, path, title, reported_title, curated, note, views + view_offset AS views
+			SELECT site_code, path, title, reported_title, curated, note, views + view_offset AS views,
+			       EXISTS (SELECT 1 FROM page_day d WHERE d.page_id = page.id AND d.sample) AS sample
 			  FROM page WHERE site_code = :site AND path = :path""";
 
 	/**
@@ -146,8 +147,8 @@ class TrafficRepository {
 	private static PageStats pageStats(Readable row) {
 		return new PageStats(row.get("site_code", String.class), row.get("path", String.class),
 				row.get("title", String.class), row.get("reported_title", String.class),
-				Boolean.TRUE.equals(row.get("curated", Boolean.class)), row.get("views", Long.class),
-				row.get("note", String.class));
+				Boolean.TRUE.equals(row.get("curated", Boolean.class)), ((Number) row.get("views")).longValue(),
+				row.get("note", String.class), Boolean.TRUE.equals(row.get("sample", Boolean.class)));
 	}
 
 	/**

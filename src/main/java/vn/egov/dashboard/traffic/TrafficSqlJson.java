@@ -17,11 +17,11 @@ import vn.egov.dashboard.graphql.InvalidInputException;
 
 /**
  * {@code traffic} in SQL for compiled queries: a point for every bucket from the one
- * holding {@code from} to {@code to}, the stored one or zeros, as
- * {@link TrafficController#traffic} answers. The buckets are stepped in local time, which
- * is exact while the zone's offset does not change in the range (Asia/Ho_Chi_Minh has
- * kept +07:00 since 1975); a range across a change, an unknown site or bad arguments are
- * left to the ordinary path, which gives their errors.
+ * holding {@code from} to {@code to}, the stored one or zeros (sample zeros in the site's
+ * period of generated traffic), as {@link TrafficController#traffic} answers. The buckets
+ * are stepped in local time, which is exact while the zone's offset does not change in
+ * the range (Asia/Ho_Chi_Minh has kept +07:00 since 1975); a range across a change, an
+ * unknown site or bad arguments are left to the ordinary path, which gives their errors.
  */
 @Configuration(proxyBeanMethods = false)
 class TrafficSqlJson {
@@ -72,22 +72,29 @@ class TrafficSqlJson {
 		}
 		ZoneOffset offset = Granularity.ZONE.getRules().getOffset(first);
 		String zone = field.bind(Granularity.ZONE.getId(), String.class);
+		String step = "cast(" + field.bind(granularity.interval(), String.class) + " AS interval)";
 		String point = field.alias();
 		String bucket = field.alias();
+		String period = field.alias();
+		// An empty bucket is sample data where it overlaps the site's period of generated
+		// traffic (Site.sampleTraffic).
+		String emptySample = "coalesce(timezone(" + zone + ", s.start) < " + period + ".sample_until AND timezone("
+				+ zone + ", s.start + " + step + ") > " + period + ".sample_from, false)";
 		String series = "SELECT s.start, coalesce(" + bucket + ".views, 0) AS views, coalesce(" + bucket
 				+ ".member_views, 0) AS member_views, coalesce(" + bucket + ".visitors, 0) AS visitors, coalesce("
-				+ bucket + ".sample, false) AS sample, '" + offset.getId()
+				+ bucket + ".sample, " + emptySample + ") AS sample, '" + offset.getId()
 				+ "' AS start_offset FROM generate_series(cast("
 				+ field.bind(LocalDateTime.ofInstant(first, Granularity.ZONE), LocalDateTime.class)
 				+ " AS timestamp), cast("
-				+ field.bind(LocalDateTime.ofInstant(last, Granularity.ZONE), LocalDateTime.class)
-				+ " AS timestamp), cast(" + field.bind(granularity.interval(), String.class)
-				+ " AS interval)) s (start) LEFT JOIN " + "(SELECT bucket_start AT TIME ZONE " + zone
-				+ " AS start, views, member_views, visitors, sample" + " FROM traffic_bucket WHERE site_code = "
-				+ field.bind(site, String.class) + " AND granularity = " + field.bind(granularity.name(), String.class)
-				+ " AND bucket_start >= " + field.bind(first.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
-				+ " AND bucket_start < " + field.bind(to.atOffset(ZoneOffset.UTC), OffsetDateTime.class) + ") " + bucket
-				+ " ON " + bucket + ".start = s.start";
+				+ field.bind(LocalDateTime.ofInstant(last, Granularity.ZONE), LocalDateTime.class) + " AS timestamp), "
+				+ step + ") s (start) LEFT JOIN (SELECT sample_from, sample_until FROM site WHERE code = "
+				+ field.bind(site, String.class) + ") " + period + " ON true LEFT JOIN "
+				+ "(SELECT bucket_start AT TIME ZONE " + zone + " AS start, views, member_views, visitors, sample"
+				+ " FROM traffic_bucket WHERE site_code = " + field.bind(site, String.class) + " AND granularity = "
+				+ field.bind(granularity.name(), String.class) + " AND bucket_start >= "
+				+ field.bind(first.atOffset(ZoneOffset.UTC), OffsetDateTime.class) + " AND bucket_start < "
+				+ field.bind(to.atOffset(ZoneOffset.UTC), OffsetDateTime.class) + ") " + bucket + " ON " + bucket
+				+ ".start = s.start";
 		return SqlJson.list(field.object("TrafficPoint", point), "FROM (" + series + ") " + point, point + ".start");
 	}
 

@@ -140,6 +140,120 @@ class DemoAssessmentsTests {
 		assertThat(national.get(4)).isEqualByComparingTo("0.7955");
 	}
 
+	@Test
+	void shouldDeriveEveryPostMergerScoreFromThePreMergerOnesOfTheSameRound() throws IOException {
+		// PROVINCES_POST_MERGER is DTI recomputed for the 34 units as the average of
+		// their
+		// predecessors' indices: an unchanged province is the same unit in both blocks.
+		Map<String, List<String>> predecessors = predecessors();
+		int checked = 0;
+		for (PlannedRound plan : plans) {
+			Map<String, BigDecimal> before = new java.util.HashMap<>();
+			plan.rows()
+				.stream()
+				.filter((r) -> r.block() == Block.PROVINCES)
+				.forEach((r) -> before.put(r.categoryCode() + "/" + r.agencyCode(), r.score()));
+			for (ScoreRow after : plan.rows()) {
+				if (after.block() != Block.PROVINCES_POST_MERGER) {
+					continue;
+				}
+				List<String> units = predecessors.get(after.agencyCode());
+				assertThat(units).as(after.agencyCode()).isNotEmpty();
+				BigDecimal sum = BigDecimal.ZERO;
+				for (String unit : units) {
+					BigDecimal score = before.get(after.categoryCode() + "/" + unit);
+					assertThat(score).as(plan.year() + " " + after.categoryCode() + " " + unit).isNotNull();
+					sum = sum.add(score);
+				}
+				BigDecimal mean = sum.divide(BigDecimal.valueOf(units.size()), 4, java.math.RoundingMode.HALF_UP);
+				assertThat(mean)
+					.as(plan.year() + " " + after.categoryCode() + " " + after.agencyCode() + " from " + units)
+					.isEqualByComparingTo(after.score());
+				checked++;
+			}
+		}
+		assertThat(checked).isEqualTo(34 * 12);
+		// Hà Nội, unchanged: published 0.8241 after the merger, so 0.8241 before it.
+		assertThat(table("DTI", 2024, Block.PROVINCES, "TOTAL")).filteredOn((r) -> r.agencyCode().equals("P01"))
+			.singleElement()
+			.satisfies((r) -> assertThat(r.score()).isEqualByComparingTo("0.8241"));
+	}
+
+	@Test
+	void shouldKeepTheNationalIndexWithinTheProvincesOfItsYear() {
+		for (PlannedRound plan : plans) {
+			List<ScoreRow> national = table(plan.framework().name(), plan.year(), Block.NATIONAL, "TOTAL");
+			if (national.isEmpty()) {
+				continue;
+			}
+			List<BigDecimal> provinces = table(plan.framework().name(), plan.year(), Block.PROVINCES, "TOTAL").stream()
+				.map(ScoreRow::score)
+				.sorted()
+				.toList();
+			// Published: 0.7326 (2023) below Đà Nẵng's 0.8340; 0.7955 (2024) below Hà
+			// Nội's
+			// 0.8241.
+			assertThat(national.get(0).score()).as(plan.framework() + " " + plan.year())
+				.isLessThan(provinces.get(provinces.size() - 1))
+				.isGreaterThan(provinces.get(provinces.size() / 2));
+		}
+	}
+
+	@Test
+	void shouldKeepEveryScoreWithinTheRangeItsSourceGives() throws IOException {
+		List<CSVRecord> ranges = read("assessment/score_ranges.csv");
+		assertThat(ranges).isNotEmpty();
+		for (CSVRecord range : ranges) {
+			PlannedRound plan = plans.stream()
+				.filter((p) -> p.framework().name().equals(range.get("framework"))
+						&& p.year() == Integer.parseInt(range.get("year")))
+				.findFirst()
+				.orElseThrow();
+			String category = range.get("category").isEmpty() ? "TOTAL"
+					: plan.categories()
+						.stream()
+						.filter((c) -> c.isNamed(range.get("category")))
+						.findFirst()
+						.orElseThrow()
+						.code();
+			ScoreRow row = table(range.get("framework"), plan.year(), Block.valueOf(range.get("block")), category)
+				.stream()
+				.filter((r) -> r.agencyCode().equals(range.get("agency_id")))
+				.findFirst()
+				.orElseThrow();
+			assertThat(row.score()).as(range.toString())
+				.isBetween(new BigDecimal(range.get("lowest_score")), new BigDecimal(range.get("highest_score")));
+		}
+		// "TP.HCM và Hà Nội 'lần lượt' xếp sau Đà Nẵng, cùng khoảng 0.589 điểm"
+		// (Vietnam ICT Index 2016, Hạ tầng kỹ thuật).
+		List<ScoreRow> infrastructure = table("VIETNAM_ICT_INDEX", 2016, Block.PROVINCES, "HA_TANG_KY_THUAT");
+		assertThat(infrastructure.stream().filter((r) -> List.of("P79", "P01").contains(r.agencyCode()))).allSatisfy(
+				(r) -> assertThat(r.score().setScale(3, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("0.589"));
+	}
+
+	/**
+	 * The pre-merger provinces each unit of 2025 is made of: the unit itself if it was
+	 * not merged (Hà Nội), else the units whose successor it is (Huế: Thừa Thiên Huế).
+	 */
+	private static Map<String, List<String>> predecessors() throws IOException {
+		Map<String, List<String>> result = new java.util.HashMap<>();
+		for (CSVRecord r : read("provinces.csv")) {
+			boolean current = r.get("valid_to").isEmpty();
+			if (current) {
+				result.computeIfAbsent(r.get("id"), (k) -> new ArrayList<>());
+				if (r.get("valid_from").isEmpty()) {
+					result.get(r.get("id")).add(r.get("id"));
+				}
+			}
+		}
+		for (CSVRecord r : read("provinces.csv")) {
+			if (!r.get("successor_id").isEmpty()) {
+				result.computeIfAbsent(r.get("successor_id"), (k) -> new ArrayList<>()).add(r.get("id"));
+			}
+		}
+		return result;
+	}
+
 	private static List<ScoreRow> table(String framework, int year, Block block, String category) {
 		return plans.stream()
 			.filter((p) -> p.framework().name().equals(framework) && p.year() == year)
@@ -156,12 +270,14 @@ class DemoAssessmentsTests {
 
 	private static List<Member> members() throws IOException {
 		List<Member> agencies = new ArrayList<>();
-		agencies.add(new Member("VN", "NATION", null, null));
+		agencies.add(new Member("VN", "NATION", null, null, null));
 		for (CSVRecord r : read("provinces.csv")) {
-			agencies.add(new Member(r.get("id"), "PROVINCE", date(r.get("valid_from")), date(r.get("valid_to"))));
+			agencies.add(new Member(r.get("id"), "PROVINCE", date(r.get("valid_from")), date(r.get("valid_to")),
+					text(r.get("successor_id"))));
 		}
 		for (CSVRecord r : read("central_agencies.csv")) {
-			agencies.add(new Member(r.get("id"), r.get("kind"), date(r.get("valid_from")), date(r.get("valid_to"))));
+			agencies.add(new Member(r.get("id"), r.get("kind"), date(r.get("valid_from")), date(r.get("valid_to")),
+					text(r.get("successor_id"))));
 		}
 		return agencies;
 	}
@@ -171,6 +287,10 @@ class DemoAssessmentsTests {
 				StandardCharsets.UTF_8)) {
 			return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
 		}
+	}
+
+	private static String text(String value) {
+		return value.isEmpty() ? null : value;
 	}
 
 	private static LocalDate date(String value) {

@@ -62,12 +62,42 @@ class ScoreGeneratorTests {
 		List<String> many = java.util.stream.IntStream.rangeClosed(1, 63).mapToObj((i) -> "P" + i).toList();
 		Map<String, Known> bottom = Map.of("P1", new Known(new BigDecimal("0.8321"), 1), "P2",
 				new Known(new BigDecimal("0.6705"), 2), "P3", new Known(new BigDecimal("0.6456"), 3), "P61",
-				new Known(new BigDecimal("0.2144"), null, 61, 63), "P62",
-				new Known(new BigDecimal("0.1914"), null, 61, 63), "P63",
-				new Known(new BigDecimal("0.1738"), null, 61, 63));
+				new Known(new BigDecimal("0.2144"), null, 61, 63, null, null), "P62",
+				new Known(new BigDecimal("0.1914"), null, 61, 63, null, null), "P63",
+				new Known(new BigDecimal("0.1738"), null, 61, 63, null, null));
 		Map<String, BigDecimal> table = ScoreGenerator.fill(many, bottom, Map.of(), BigDecimal.ONE, null, "ict2016");
 		assertThat(List.of("P61", "P62", "P63")).extracting((a) -> ScoreGenerator.rank(table, table.get(a)))
 			.containsExactly(61, 62, 63);
+	}
+
+	@Test
+	void shouldFitTheClosestDecreasingScoresWhereTheOrderDisagrees() {
+		// 0.5 and 0.7 in this order pool at their mean 0.6, one step apart.
+		assertThat(ScoreGenerator.decreasing(new double[] { 0.8, 0.5, 0.7, 0.3 }))
+			.containsExactly(new double[] { 0.8, 0.60005, 0.59995, 0.3 }, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(ScoreGenerator.decreasing(new double[] { 0.9, 0.6, 0.2 })).containsExactly(0.9, 0.6, 0.2);
+	}
+
+	@Test
+	void shouldKeepRankedScoresWithinTheRangeTheSourceGives() {
+		// Vietnam ICT Index 2016, Hạ tầng kỹ thuật: Đà Nẵng 0.84 first, TP.HCM and Hà Nội
+		// "lần lượt" next, "cùng khoảng 0.589".
+		List<String> many = java.util.stream.IntStream.rangeClosed(1, 63).mapToObj((i) -> "P" + i).toList();
+		BigDecimal low = new BigDecimal("0.5885");
+		BigDecimal high = new BigDecimal("0.5894");
+		Map<String, Known> published = Map.of("P1", new Known(new BigDecimal("0.84"), 1), "P2",
+				new Known(null, 2, 1, Integer.MAX_VALUE, low, high), "P3",
+				new Known(null, 3, 1, Integer.MAX_VALUE, low, high));
+		Map<String, BigDecimal> table = ScoreGenerator.fill(many, published, Map.of(), BigDecimal.ONE, null, "range");
+		assertThat(table.get("P2")).isEqualByComparingTo("0.5892");
+		assertThat(table.get("P3")).isEqualByComparingTo("0.5887");
+		assertThat(List.of("P1", "P2", "P3")).extracting((a) -> ScoreGenerator.rank(table, table.get(a)))
+			.containsExactly(1, 2, 3);
+		// Without the range, the curve from 0.84 would put them far above 0.589.
+		Map<String, BigDecimal> unbounded = ScoreGenerator.fill(many,
+				Map.of("P1", new Known(new BigDecimal("0.84"), 1), "P2", new Known(null, 2), "P3", new Known(null, 3)),
+				Map.of(), BigDecimal.ONE, null, "range");
+		assertThat(unbounded.get("P3")).isGreaterThan(new BigDecimal("0.6"));
 	}
 
 	@Test

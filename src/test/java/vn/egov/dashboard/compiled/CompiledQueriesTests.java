@@ -78,6 +78,12 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ agencies(first: 100) { edges { node { code assessments(year: 1990) { year scores { score } } } } } }",
 			"{ agency(code: \"P48\") { code assessments { " + SCORES + " } } }",
 			"{ agency(code: \"P01\") { dti: assessments(framework: DTI) { year block } ict: assessments(framework: ICT_APPLICATION) { year scores { score } } none: assessments(year: 1990) { year } } }",
+			// publishedOnly: the published scores only, for one agency and for a page.
+			"{ agency(code: \"P48\") { assessments(publishedOnly: true) { " + SCORES + " } } }",
+			"{ agency(code: \"P01\") { all: assessments(framework: DTI, publishedOnly: false) { year block total { score } } published: assessments(framework: DTI, publishedOnly: true) { "
+					+ SCORES + " } } }",
+			"{ agencies(first: 100) { edges { node { code assessments(publishedOnly: true) { " + SCORES + " } } } } }",
+			"{ agencies(first: 40, filter: {kinds: [PROVINCE]}) { edges { node { code assessments(year: 2024, publishedOnly: true) { block total { score publishedRank } } } } } }",
 			"{ agency(code: \"P25-2025\") { assessments(year: 2024) { " + SCORES
 					+ " } predecessors { code assessments(framework: DTI, year: 2024) { total { score } } } } }",
 			"{ traffic(siteCode: \"HANOI\", from: \"2024-11-01T00:00:00+07:00\", to: \"2025-12-01T00:00:00+07:00\", granularity: DAY) { __typename start views memberViews visitors sample } }",
@@ -86,6 +92,12 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ traffic(siteCode: \"CDSQG\", from: \"2025-11-19T20:00:00+07:00\", to: \"2025-11-20T12:00:00+07:00\", granularity: HOUR) { start views memberViews } }",
 			"{ traffic(siteCode: \"CDSQG\", from: \"2025-11-20T09:30:00+07:00\", to: \"2025-11-20T10:30:00+07:00\", granularity: MINUTE) { v: views start } }",
 			"{ traffic(siteCode: \"HANOI\", from: \"2030-01-01T00:00:00Z\", to: \"2030-01-02T00:00:00Z\", granularity: HOUR) { start views sample } }",
+			// Empty buckets are sample inside the site's period of generated traffic:
+			// quiet
+			// minutes of a Tết night, the days around its end, the months around it.
+			"{ traffic(siteCode: \"CDSQG\", from: \"2025-01-25T02:00:00+07:00\", to: \"2025-01-25T04:00:00+07:00\", granularity: MINUTE) { start views sample } }",
+			"{ traffic(siteCode: \"CDSQG\", from: \"2025-11-18T00:00:00+07:00\", to: \"2025-11-23T00:00:00+07:00\", granularity: DAY) { start views sample } }",
+			"{ traffic(siteCode: \"DANANG\", from: \"2024-06-01T00:00:00+07:00\", to: \"2026-03-01T00:00:00+07:00\", granularity: MONTH) { start views sample } }",
 			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }", })
 	void shouldAnswerAsTheOrdinaryPathDoes(String query) {
 		assertThat(answer(query, Map.of(), true)).isEqualTo(answer(query, Map.of(), false));

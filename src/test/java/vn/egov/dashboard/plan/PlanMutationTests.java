@@ -164,6 +164,18 @@ class PlanMutationTests extends IntegrationTests {
 			.isEqualTo("P31");
 	}
 
+	@Test
+	void shouldNeverCallAReportOnATaskWithoutADeadlineLate() {
+		// Task 3 of Công văn 50/BTTTT-CĐSQG has no deadline in the letter.
+		asAdmin().documentName("plan/reportTask")
+			.variable("input",
+					Map.of("taskId", taskId(3), "agencyCode", "P31", "status", "DONE", "reportedOn", "2025-06-30"))
+			.execute()
+			.path("reportTask.late")
+			.entity(Boolean.class)
+			.isEqualTo(false);
+	}
+
 	private String taskId(int number) {
 		return this.graphQl.document("{ document(number: \"50/BTTTT-CĐSQG\") { tasks { id number } } }")
 			.execute()

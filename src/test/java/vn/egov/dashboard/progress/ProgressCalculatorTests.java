@@ -21,6 +21,9 @@ class ProgressCalculatorTests {
 	private static final Indicator RANK = new Indicator("R", "Thứ hạng", "Rank", Unit.RANK, Direction.LOWER_IS_BETTER,
 			null, null);
 
+	private static final Indicator PLACES = new Indicator("P", "Số bậc tăng", "Places gained", Unit.RANK_PLACES,
+			Direction.HIGHER_IS_BETTER, null, null);
+
 	private static final LocalDate DEADLINE = LocalDate.of(2020, 12, 31);
 
 	@Test
@@ -75,10 +78,134 @@ class ProgressCalculatorTests {
 	}
 
 	@Test
-	void shouldCallAnythingShortOffTrackAfterTheDeadline() {
+	void shouldCallAnythingShortAtTheDeadlineMissed() {
 		assertThat(
 				compute(target(80, TargetComparator.GE), PERCENT, points(2019, 79, 2020, 79.9), "2021-01-01").status())
-			.isEqualTo(ProgressStatus.OFF_TRACK);
+			.isEqualTo(ProgressStatus.MISSED);
+		// On the deadline itself the verdict is in: not AT_RISK (79.9 is within 10% of
+		// 80), MISSED.
+		assertThat(
+				compute(target(80, TargetComparator.GE), PERCENT, points(2019, 79, 2020, 79.9), "2020-12-31").status())
+			.isEqualTo(ProgressStatus.MISSED);
+		// The day before, the value can still change.
+		assertThat(
+				compute(target(80, TargetComparator.GE), PERCENT, points(2019, 79, 2020, 79.9), "2020-12-30").status())
+			.isEqualTo(ProgressStatus.AT_RISK);
+	}
+
+	@Test
+	void shouldJudgeAPassedDeadlineByTheLatestValueOnOrBeforeIt() {
+		// HB2017-01: 80% by 2017-12-31, met only in 2019.
+		Target hoaBinh = target(80, TargetComparator.GE, "2017-12-31");
+		Progress today = compute(hoaBinh, PERCENT, points(2016, 55, 2017, 72, 2018, 78, 2019, 85, 2020, 90),
+				"2026-12-06");
+		assertThat(today.status()).isEqualTo(ProgressStatus.MISSED);
+		assertThat(today.projectedValue()).isEqualTo(72.0);
+		assertThat(today.firstMetOn()).isEqualTo("2019-12-31");
+		assertThat(today.latestValue()).isEqualTo(90.0);
+		assertThat(today.latestPeriod()).isEqualTo("2020-12-31");
+		// Met at the deadline and lower afterwards: still achieved.
+		Progress kept = compute(hoaBinh, PERCENT, points(2017, 81, 2018, 75), "2026-12-06");
+		assertThat(kept.status()).isEqualTo(ProgressStatus.ACHIEVED);
+		assertThat(kept.firstMetOn()).isEqualTo("2017-12-31");
+		assertThat(kept.projectedValue()).isEqualTo(81.0);
+	}
+
+	@Test
+	void shouldReportNoDataWhenNoValueCameByThePassedDeadline() {
+		// NQ17-04: 20% by 2020; the first national figure is of 2021 (30%).
+		Progress progress = compute(target(20, TargetComparator.GE), PERCENT, points(2021, 30, 2023, 54.8),
+				"2026-01-01");
+		assertThat(progress.status()).isEqualTo(ProgressStatus.NO_DATA);
+		assertThat(progress.projectedValue()).isNull();
+		assertThat(progress.latestValue()).isEqualTo(54.8);
+		assertThat(progress.firstMetOn()).isEqualTo("2021-12-31");
+	}
+
+	@Test
+	void shouldSayWhenATargetWasFirstMet() {
+		Progress progress = compute(target(80, TargetComparator.GE), PERCENT, points(2017, 70, 2018, 82, 2019, 79),
+				"2019-12-31");
+		assertThat(progress.firstMetOn()).isEqualTo("2018-12-31");
+		assertThat(progress.status()).isEqualTo(ProgressStatus.ON_TRACK);
+		assertThat(compute(target(80, TargetComparator.GE), PERCENT, points(2017, 70), "2019-12-31").firstMetOn())
+			.isNull();
+	}
+
+	@Test
+	void shouldJudgeTheUnEgdiRankAgainstTopSeventyByTheTrendThenByTheDeadline() {
+		// QD749-06: among the top 70 by 2025. Published: 89, 88, 86, 86, 71 (2016-2024),
+		// a trend of -1.9 places a year: 69.1 projected at the end of 2025.
+		Target top70 = target(70, TargetComparator.LE, "2025-12-31");
+		List<Point> egdi = points(2016, 89, 2018, 88, 2020, 86, 2022, 86, 2024, 71);
+		Progress before = compute(top70, RANK, egdi, "2025-06-30");
+		assertThat(before.status()).isEqualTo(ProgressStatus.ON_TRACK);
+		assertThat(before.projectedValue()).isCloseTo(69.1, within(0.05));
+		assertThat(before.gap()).isEqualTo(1.0);
+		assertThat(before.percentOfWay()).isCloseTo(100.0 * 18 / 19, within(0.01));
+		Progress after = compute(top70, RANK, egdi, "2026-01-01");
+		assertThat(after.status()).isEqualTo(ProgressStatus.MISSED);
+		assertThat(after.projectedValue()).isEqualTo(71.0);
+		assertThat(after.firstMetOn()).isNull();
+	}
+
+	@Test
+	void shouldProjectRanksNoBetterThanFirst() {
+		assertThat(compute(target(1, TargetComparator.LE, "2030-12-31"), RANK, points(2018, 20, 2019, 10), "2020-01-01")
+			.projectedValue()).isEqualTo(1.0);
+	}
+
+	@Test
+	void shouldCountPlacesGainedSinceTheBaselineForARankPlacesTarget() {
+		// NQ17-01: raise the UN ranking by 10-15 places by 2020, counted from the 2018
+		// survey. Gains per survey: +2 (2020), 0 (2022), +15 (2024).
+		Target raise = new Target(1, "NQ17-01", "P", 10, 15.0, TargetComparator.GE, LocalDate.parse("2020-12-31"), 0.0,
+				LocalDate.parse("2018-12-31"), TargetScope.NATIONAL, null, null, null, null, null);
+		List<Point> gains = points(2016, 10, 2018, 1, 2020, 2, 2022, 0, 2024, 15);
+		Progress today = compute(raise, PLACES, gains, "2026-12-06");
+		assertThat(today.latestValue()).isEqualTo(17.0);
+		assertThat(today.status()).isEqualTo(ProgressStatus.MISSED);
+		assertThat(today.projectedValue()).isEqualTo(2.0);
+		assertThat(today.firstMetOn()).isEqualTo("2024-12-31");
+		assertThat(today.percentOfWay()).isEqualTo(100.0);
+		// valueMax is the upper end of the range, not a ceiling: 17 places meets a later
+		// deadline.
+		Target later = new Target(1, "NQ17-01", "P", 10, 15.0, TargetComparator.GE, LocalDate.parse("2025-12-31"), 0.0,
+				LocalDate.parse("2018-12-31"), TargetScope.NATIONAL, null, null, null, null, null);
+		assertThat(compute(later, PLACES, gains, "2026-01-01").status()).isEqualTo(ProgressStatus.ACHIEVED);
+		// At the deadline: the values known then (the service passes those on or before
+		// asOf).
+		Progress atDeadline = compute(raise, PLACES, points(2016, 10, 2018, 1, 2020, 2), "2020-12-31");
+		assertThat(atDeadline.latestValue()).isEqualTo(2.0);
+		assertThat(atDeadline.percentOfWay()).isEqualTo(20.0);
+		assertThat(atDeadline.gap()).isEqualTo(8.0);
+	}
+
+	@Test
+	void shouldLetTheComparatorDecideWhichWayIsBetter() {
+		// A >= target on a lower-is-better indicator is still "at least".
+		assertThat(compute(target(50, TargetComparator.GE), RANK, points(2019, 60), "2019-12-31").status())
+			.isEqualTo(ProgressStatus.ACHIEVED);
+		// "= 4" on a rank reads "reaches 4": 3 does.
+		assertThat(compute(target(4, TargetComparator.EQ), RANK, points(2019, 3), "2019-12-31").status())
+			.isEqualTo(ProgressStatus.ACHIEVED);
+	}
+
+	@Test
+	void shouldLabelProgressComputedFromAnySampleValue() {
+		Target target = target(80, TargetComparator.GE);
+		List<Point> published = List.of(new Point(LocalDate.parse("2018-12-31"), 60, false, 1L),
+				new Point(LocalDate.parse("2019-12-31"), 70, false, 2L));
+		List<Point> mixed = List.of(new Point(LocalDate.parse("2018-12-31"), 60, true, 1L),
+				new Point(LocalDate.parse("2019-12-31"), 70, false, 2L));
+		assertThat(ProgressCalculator.compute(target, PERCENT, "VN", published, LocalDate.parse("2020-01-01")))
+			.satisfies((p) -> {
+				assertThat(p.sample()).isFalse();
+				assertThat(p.latestMeasurementId()).isEqualTo(2L);
+			});
+		assertThat(ProgressCalculator.compute(target, PERCENT, "VN", mixed, LocalDate.parse("2020-01-01")).sample())
+			.isTrue();
+		assertThat(compute(target, PERCENT, List.of(), "2020-01-01").sample()).isFalse();
 	}
 
 	@Test
@@ -113,8 +240,12 @@ class ProgressCalculatorTests {
 	}
 
 	private static Target target(double value, TargetComparator comparator) {
-		return new Target(1, null, "X", value, null, comparator, DEADLINE, null, null, TargetScope.NATIONAL, null, null,
-				null, null, null);
+		return target(value, comparator, DEADLINE.toString());
+	}
+
+	private static Target target(double value, TargetComparator comparator, String deadline) {
+		return new Target(1, null, "X", value, null, comparator, LocalDate.parse(deadline), null, null,
+				TargetScope.NATIONAL, null, null, null, null, null);
 	}
 
 	private static List<Point> points(double... yearsAndValues) {

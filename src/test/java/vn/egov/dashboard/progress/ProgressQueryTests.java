@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Progress toward targets, computed from known values. The national target QD749-15 (100%
  * of communes covered by fibre by 2025) has no demo values, so this test's own values are
- * the only ones.
+ * the only ones; the country itself (VN) has no figure and is listed as NO_DATA.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgressQueryTests extends IntegrationTests {
@@ -38,10 +38,11 @@ class ProgressQueryTests extends IntegrationTests {
 		response.path("targets[0].code").entity(String.class).isEqualTo("QD749-15");
 		response.path("targets[0].sourceDocument.number").entity(String.class).isEqualTo("749/QĐ-TTg");
 		assertThat(statuses(response)).containsExactly(Map.entry("P48", "OFF_TRACK"), Map.entry("P92", "AT_RISK"),
-				Map.entry("P79", "ON_TRACK"), Map.entry("P01", "ACHIEVED"));
+				Map.entry("P79", "ON_TRACK"), Map.entry("P01", "ACHIEVED"), Map.entry("VN", "NO_DATA"));
 		response.path("targets[0].summary")
 			.entity(Map.class)
-			.isEqualTo(Map.of("agencies", 4, "achieved", 1, "onTrack", 1, "atRisk", 1, "offTrack", 1));
+			.isEqualTo(Map.of("agencies", 5, "achieved", 1, "onTrack", 1, "atRisk", 1, "offTrack", 1, "missed", 0,
+					"noData", 1, "sample", false));
 		response.path("targets[0].progress[0].gap").entity(Double.class).isEqualTo(25.0);
 		response.path("targets[0].progress[0].projectedValue")
 			.entity(Double.class)
@@ -53,13 +54,14 @@ class ProgressQueryTests extends IntegrationTests {
 		// On 2023-06-30 only the 2022 values exist: no trend, each value is its own
 		// projection.
 		assertThat(statuses(progress("2023-06-30"))).containsExactly(Map.entry("P79", "OFF_TRACK"),
-				Map.entry("P48", "OFF_TRACK"), Map.entry("P92", "OFF_TRACK"), Map.entry("P01", "ACHIEVED"));
+				Map.entry("P48", "OFF_TRACK"), Map.entry("P92", "OFF_TRACK"), Map.entry("P01", "ACHIEVED"),
+				Map.entry("VN", "NO_DATA"));
 	}
 
 	@Test
-	void shouldMarkEveryoneShortOfTheTargetOffTrackOnceTheDeadlineHasPassed() {
-		assertThat(statuses(progress("2026-01-01")).values()).containsExactly("OFF_TRACK", "OFF_TRACK", "OFF_TRACK",
-				"ACHIEVED");
+	void shouldMarkEveryoneShortOfTheTargetMissedOnceTheDeadlineHasPassed() {
+		assertThat(statuses(progress("2026-01-01")).values()).containsExactly("MISSED", "MISSED", "MISSED", "ACHIEVED",
+				"NO_DATA");
 	}
 
 	@Test

@@ -60,7 +60,7 @@ class GranularityTests {
 																	// left out
 		List<TrafficPoint> stored = List.of(point("2026-01-31T23:00:00+07:00", 1), stray,
 				point("2026-02-01T00:00:00+07:00", 2));
-		List<TrafficPoint> points = TrafficController.withEmptyBuckets(starts, stored);
+		List<TrafficPoint> points = TrafficController.withEmptyBuckets(REAL, Granularity.HOUR, starts, stored);
 		assertThat(points).extracting(TrafficPoint::start)
 			.containsExactly(OffsetDateTime.parse("2026-01-31T22:00:00+07:00"),
 					OffsetDateTime.parse("2026-01-31T23:00:00+07:00"),
@@ -68,9 +68,32 @@ class GranularityTests {
 					OffsetDateTime.parse("2026-02-01T01:00:00+07:00"));
 		assertThat(points).extracting(TrafficPoint::views).containsExactly(0L, 1L, 2L, 0L);
 		assertThat(points).extracting(TrafficPoint::sample).containsExactly(false, true, true, false);
-		assertThat(TrafficController.withEmptyBuckets(starts, List.of())).extracting(TrafficPoint::views)
+		assertThat(TrafficController.withEmptyBuckets(REAL, Granularity.HOUR, starts, List.of()))
+			.extracting(TrafficPoint::views)
 			.containsExactly(0L, 0L, 0L, 0L);
 	}
+
+	@Test
+	void shouldLabelEmptyBucketsInTheSitesGeneratedPeriodSample() {
+		// Generated traffic from 23:00 to 00:30: the buckets overlapping it are sample,
+		// zeros included; those before and after are real zeros.
+		Site site = new Site("S", "Sample", null, null, null, 0, null, null, false,
+				OffsetDateTime.parse("2026-01-31T23:00:00+07:00"), OffsetDateTime.parse("2026-02-01T00:30:00+07:00"));
+		List<Instant> starts = TrafficController.bucketStarts(Granularity.HOUR, at("2026-01-31T22:00:00+07:00"),
+				at("2026-02-01T02:00:00+07:00"));
+		assertThat(TrafficController.withEmptyBuckets(site, Granularity.HOUR, starts, List.of()))
+			.extracting(TrafficPoint::sample)
+			.containsExactly(false, true, true, false);
+		assertThat(TrafficController.withEmptyBuckets(site, Granularity.DAY,
+				TrafficController.bucketStarts(Granularity.DAY, at("2026-01-30T00:00:00+07:00"),
+						at("2026-02-03T00:00:00+07:00")),
+				List.of()))
+			.extracting(TrafficPoint::sample)
+			.containsExactly(false, true, true, false);
+	}
+
+	/** A site without generated traffic. */
+	private static final Site REAL = new Site("R", "Real", null, null, null, 0, null, null, false, null, null);
 
 	private static TrafficPoint point(String start, long views) {
 		return new TrafficPoint(OffsetDateTime.parse(start), views, 0, views, true);
