@@ -26,6 +26,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import vn.egov.dashboard.system.RequestPipeline;
+
 /**
  * Writes an answer of the {@link ResponseCache} straight from the request's bytes,
  * without decoding the request or running the GraphQL handler: a CDN's shortcut, kept
@@ -36,10 +38,10 @@ import org.springframework.web.server.WebFilterChain;
  * {@code If-None-Match} answered with 304 the same way). Anything else, and every request
  * whose answer a write has dropped, goes the ordinary way, which may add a shortcut.
  * <p>
- * It runs after Spring Security's filters (order -100) and the rate limiter (-50), so a
- * shortcut is counted, limited and given the security headers like any request. Request
- * bodies are read here only when they declare a length of at most {@link #MAX_BODY}
- * bytes.
+ * It runs after Spring Security's filters and the rate limiter ({@link RequestPipeline}),
+ * so a shortcut is counted, limited and given the security headers like any request.
+ * Request bodies are read here only when they declare a length of at most
+ * {@link #MAX_BODY} bytes.
  */
 final class CachedAnswerFilter implements WebFilter, Ordered {
 
@@ -48,8 +50,6 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 	 * the ordinary way.
 	 */
 	static final int MAX_BODY = 16 * 1024;
-
-	static final int ORDER = -40;
 
 	private final ResponseCache responses;
 
@@ -94,7 +94,7 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return ORDER;
+		return RequestPipeline.CACHED_ANSWER;
 	}
 
 	@Override

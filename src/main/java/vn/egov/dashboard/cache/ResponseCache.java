@@ -33,6 +33,7 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 
 import vn.egov.dashboard.system.DataChangedEvent;
+import vn.egov.dashboard.system.RequestPipeline;
 
 /**
  * Answers anonymous queries from memory when the same document and variables were
@@ -93,8 +94,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Outermost among interceptors that care, so that a hit skips everything else.
-		return Ordered.HIGHEST_PRECEDENCE + 100;
+		return RequestPipeline.RESPONSE_CACHE;
 	}
 
 	@Override

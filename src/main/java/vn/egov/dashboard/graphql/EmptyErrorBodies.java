@@ -13,6 +13,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import vn.egov.dashboard.system.RequestPipeline;
+
 /**
  * Gives a GraphQL-shaped body ({@link ErrorBodies}) to an error response that a handler
  * completes without one: Boot's GraphQL routes answer a POST to {@code /graphql} that is
@@ -30,7 +32,7 @@ class EmptyErrorBodies implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
+		return RequestPipeline.EMPTY_ERROR_BODIES;
 	}
 
 	@Override

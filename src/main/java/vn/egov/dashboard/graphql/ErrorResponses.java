@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import vn.egov.dashboard.system.RequestPipeline;
+
 /**
  * The last word on a request that failed with an exception no handler of ours answered
  * (an unknown path, a method or media type an endpoint does not take, a body Spring could
@@ -22,13 +24,13 @@ import org.springframework.web.server.ServerWebExchange;
  * and a GraphQL-shaped body ({@link ErrorBodies}) instead of Boot's error page, whose
  * {@code timestamp}/{@code path}/{@code error} object no client of this API reads. It
  * takes the place of Boot's {@code ErrorWebExceptionHandler}; the handler of database
- * outages (order -2) runs before it.
+ * outages runs before it ({@link RequestPipeline}).
  * <p>
  * A client error (4xx) is not logged: the client is told. Anything else is a fault of the
  * server, logged once with its stack trace, and answered with a plain INTERNAL_ERROR.
  */
 @Component
-@Order(-1)
+@Order(RequestPipeline.ERROR_RESPONSES)
 class ErrorResponses implements ErrorWebExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ErrorResponses.class);

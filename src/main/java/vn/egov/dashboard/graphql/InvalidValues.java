@@ -30,8 +30,11 @@ import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.Ordered;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
+
+import vn.egov.dashboard.system.RequestPipeline;
 
 /**
  * A request whose arguments hold a value its type refuses (a date outside the supported
@@ -50,7 +53,7 @@ import org.springframework.stereotype.Component;
  * {@code application/graphql-response+json}, as for every error before execution.
  */
 @Component
-class InvalidValues extends SimplePerformantInstrumentation {
+class InvalidValues extends SimplePerformantInstrumentation implements Ordered {
 
 	/** At most this many errors are reported for one request. */
 	static final int MAX_ERRORS = 10;
@@ -171,6 +174,11 @@ class InvalidValues extends SimplePerformantInstrumentation {
 				.build());
 		}
 
+	}
+
+	@Override
+	public int getOrder() {
+		return RequestPipeline.INVALID_VALUES;
 	}
 
 }

@@ -21,8 +21,11 @@ import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLScalarType;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.Ordered;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
+
+import vn.egov.dashboard.system.RequestPipeline;
 
 /**
  * Refuses an operation whose text arguments (written in the document or in its variables)
@@ -38,7 +41,7 @@ import org.springframework.stereotype.Component;
  * Invalid text is refused, never rewritten.
  */
 @Component
-class StorableText extends SimplePerformantInstrumentation {
+class StorableText extends SimplePerformantInstrumentation implements Ordered {
 
 	/**
 	 * What the literals of an operation hold: the first refusal, and where each variable
@@ -106,6 +109,11 @@ class StorableText extends SimplePerformantInstrumentation {
 			return this.found.isEmpty() ? null : this.found.get(0);
 		}
 
+	}
+
+	@Override
+	public int getOrder() {
+		return RequestPipeline.STORABLE_TEXT;
 	}
 
 }

@@ -12,6 +12,8 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
+import vn.egov.dashboard.system.RequestPipeline;
+
 /**
  * Over SSE, Spring's handler answers any response that is not a stream with one
  * {@code OperationNotSupported} error ("SSE handler supports only subscriptions"), hiding
@@ -25,8 +27,7 @@ class SseRequestErrors implements WebGraphQlInterceptor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Outermost: it must see the response every other interceptor made.
-		return Ordered.HIGHEST_PRECEDENCE;
+		return RequestPipeline.SSE_REQUEST_ERRORS;
 	}
 
 	@Override

@@ -26,6 +26,8 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.stereotype.Component;
 
+import vn.egov.dashboard.system.RequestPipeline;
+
 /**
  * Caps the open subscriptions of one WebSocket connection
  * ({@code egov.live.max-subscriptions-per-connection}) and of one client address over all
@@ -69,7 +71,7 @@ class SubscriptionLimits implements WebSocketGraphQlInterceptor, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 200;
+		return RequestPipeline.SUBSCRIPTION_LIMITS;
 	}
 
 	@Override

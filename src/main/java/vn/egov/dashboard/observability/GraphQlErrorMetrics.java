@@ -4,19 +4,21 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 import vn.egov.dashboard.graphql.EgovErrorType;
+import vn.egov.dashboard.system.RequestPipeline;
 
 /**
  * Counts the errors GraphQL responses carry, by {@code extensions.classification}:
  * {@code egov_graphql_errors_total{classification="BAD_REQUEST"}}.
  */
 @Component
-class GraphQlErrorMetrics implements WebGraphQlInterceptor {
+class GraphQlErrorMetrics implements WebGraphQlInterceptor, Ordered {
 
 	static final String ERRORS = "egov.graphql.errors";
 
@@ -46,6 +48,11 @@ class GraphQlErrorMetrics implements WebGraphQlInterceptor {
 			.description("Errors in GraphQL responses, by classification")
 			.tag("classification", classification)
 			.register(this.registry);
+	}
+
+	@Override
+	public int getOrder() {
+		return RequestPipeline.ERROR_METRICS;
 	}
 
 }

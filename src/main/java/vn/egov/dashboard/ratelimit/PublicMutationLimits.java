@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.graphql.execution.ErrorType;
 
+import vn.egov.dashboard.system.RequestPipeline;
+
 /**
  * Applies every {@link PublicMutation} to the whole operation before it runs, whatever
  * its transport: the selections of public mutations are counted over the operation
@@ -48,9 +50,7 @@ final class PublicMutationLimits extends SimplePerformantInstrumentation impleme
 
 	@Override
 	public int getOrder() {
-		// Right after the query limits, which refuse oversized operations before they are
-		// walked here.
-		return Ordered.HIGHEST_PRECEDENCE + 1;
+		return RequestPipeline.PUBLIC_MUTATION_LIMITS;
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import vn.egov.dashboard.graphql.ErrorBodies;
+import vn.egov.dashboard.system.RequestPipeline;
 
 /**
  * Takes a token from the client's bucket for every HTTP request except the actuator's:
@@ -27,15 +28,14 @@ import vn.egov.dashboard.graphql.ErrorBodies;
  * {@code -resource} (the budget); a request finding the bucket empty gets 429 with
  * {@code Retry-After} and a GraphQL-shaped {@code RATE_LIMITED} error.
  * <p>
- * Ordered after Spring Security's filter chain (order -100), so that an authenticated
- * client counts as its principal rather than its address. The client's key is left in the
- * exchange's attributes ({@link ClientKeys#ATTRIBUTE}) for what a request writes beyond
- * the request itself: the beacon's further hits ({@link WriteBudgets#takeMore}), public
- * mutations' hits and votes ({@link PublicMutationLimits}).
+ * Ordered after Spring Security's filter chain ({@link RequestPipeline}), so that an
+ * authenticated client counts as its principal rather than its address. The client's key
+ * is left in the exchange's attributes ({@link ClientKeys#ATTRIBUTE}) for what a request
+ * writes beyond the request itself: the beacon's further hits
+ * ({@link WriteBudgets#takeMore}), public mutations' hits and votes
+ * ({@link PublicMutationLimits}).
  */
 final class RateLimitFilter implements WebFilter, Ordered {
-
-	static final int ORDER = -50;
 
 	private final Buckets graphql;
 
@@ -57,7 +57,7 @@ final class RateLimitFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return ORDER;
+		return RequestPipeline.RATE_LIMIT;
 	}
 
 	@Override

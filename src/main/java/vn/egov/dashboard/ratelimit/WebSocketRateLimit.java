@@ -15,6 +15,8 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
+import vn.egov.dashboard.system.RequestPipeline;
+
 /**
  * Over a WebSocket, one handshake carries any number of operations: each one takes a
  * token from the client's GraphQL bucket, as an HTTP request would, and one finding it
@@ -40,8 +42,7 @@ final class WebSocketRateLimit implements WebGraphQlInterceptor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Before the response cache, so that answers from memory are counted too.
-		return Ordered.HIGHEST_PRECEDENCE + 10;
+		return RequestPipeline.WEBSOCKET_RATE_LIMIT;
 	}
 
 	@Override

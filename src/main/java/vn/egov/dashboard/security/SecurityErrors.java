@@ -19,6 +19,8 @@ import org.springframework.security.authorization.ExpressionAuthorizationDecisio
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
+import vn.egov.dashboard.system.RequestPipeline;
+
 /**
  * A refused write as a typed error that says what to do: UNAUTHORIZED for an anonymous
  * caller (sign in), FORBIDDEN for a signed-in one (which roles or which agency the
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
  * just "Unauthorized" and "Forbidden".
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestPipeline.SECURITY_ERRORS)
 class SecurityErrors implements DataFetcherExceptionResolver {
 
 	private static final Pattern ROLE = Pattern.compile("'([A-Z_]+)'");

@@ -18,12 +18,12 @@ import org.springframework.web.server.WebExceptionHandler;
  * The HTTP endpoints that are not GraphQL (the assessment CSV upload, …) answer a request
  * that failed because the database is away with {@code 503 Service Unavailable},
  * {@code Retry-After} and {@code {"message": "…"}} rather than a 500 with a logged stack
- * trace. Runs before Boot's error handler (order -1); anything else is passed on to it.
- * GraphQL requests map the same failures to SERVICE_UNAVAILABLE errors instead, and the
- * beacon does not touch the database (it buffers).
+ * trace. Runs before the error handler ({@link RequestPipeline}); anything else is passed
+ * on to it. GraphQL requests map the same failures to SERVICE_UNAVAILABLE errors instead,
+ * and the beacon does not touch the database (it buffers).
  */
 @Component
-@Order(-2)
+@Order(RequestPipeline.DATABASE_UNAVAILABLE)
 class DatabaseUnavailableHandler implements WebExceptionHandler {
 
 	private static final byte[] BODY = ("{\"message\":\"" + DatabaseUnavailable.MESSAGE + "\"}")

@@ -4,12 +4,15 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+
+import vn.egov.dashboard.system.RequestPipeline;
 
 /**
  * Puts the {@link Visitor} of every GraphQL request into the GraphQL context, and sets
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Component;
  * makes a cacheable answer {@code private}, and answers from the cache set no cookie.
  */
 @Component
-class VisitorInterceptor implements WebGraphQlInterceptor {
+class VisitorInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	private final Visitors visitors;
 
@@ -39,6 +42,11 @@ class VisitorInterceptor implements WebGraphQlInterceptor {
 				response.getResponseHeaders().add(HttpHeaders.SET_COOKIE, this.visitors.cookie(issue).toString());
 			}
 		});
+	}
+
+	@Override
+	public int getOrder() {
+		return RequestPipeline.VISITOR;
 	}
 
 }

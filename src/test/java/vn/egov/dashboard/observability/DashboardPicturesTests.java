@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's pictures of the dashboards (docs/grafana/*.svg) are drawn from the
- * dashboards' JSON: the variables as a bar on top, then every panel where its
+ * The pictures in docs/grafana.md of the dashboards (docs/grafana/*.svg) are drawn from
+ * the dashboards' JSON: the variables as a bar on top, then every panel where its
  * {@code gridPos} puts it (24 columns over 960 pixels), with its title and a sketch of
  * its type. This test fails when a picture no longer matches its dashboard; to draw them
  * again:

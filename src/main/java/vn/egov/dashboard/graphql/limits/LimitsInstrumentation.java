@@ -30,6 +30,7 @@ import org.springframework.core.Ordered;
 import org.springframework.graphql.execution.ErrorType;
 
 import vn.egov.dashboard.graphql.Page;
+import vn.egov.dashboard.system.RequestPipeline;
 
 /**
  * Applies the query limits to every execution, whatever its transport (HTTP, SSE,
@@ -66,9 +67,7 @@ final class LimitsInstrumentation extends SimplePerformantInstrumentation implem
 
 	@Override
 	public int getOrder() {
-		// First, so that a rejected operation starts nothing in the other
-		// instrumentations.
-		return Ordered.HIGHEST_PRECEDENCE;
+		return RequestPipeline.QUERY_LIMITS;
 	}
 
 	@Override

@@ -24,6 +24,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import vn.egov.dashboard.graphql.ErrorBodies;
+import vn.egov.dashboard.system.RequestPipeline;
 
 /**
  * The bodies of {@code POST /graphql} requests, before GraphQL reads them:
@@ -57,7 +58,7 @@ final class RequestBodies implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return -40;
+		return RequestPipeline.REQUEST_BODIES;
 	}
 
 	@Override

@@ -12,6 +12,8 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
+import vn.egov.dashboard.system.RequestPipeline;
+
 /**
  * Cancels a request that takes longer than {@code egov.limits.timeout} and answers it
  * with a {@code LIMIT_EXCEEDED} error ({@code extensions.limit: "timeout"}) instead of
@@ -29,8 +31,7 @@ final class RequestTimeout implements WebGraphQlInterceptor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Around every other interceptor, so that it bounds them too.
-		return Ordered.HIGHEST_PRECEDENCE + 1;
+		return RequestPipeline.REQUEST_TIMEOUT;
 	}
 
 	@Override
