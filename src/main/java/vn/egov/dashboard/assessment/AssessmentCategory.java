@@ -13,16 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param code stable across rounds ({@code TOTAL}, {@code CHINH_QUYEN_SO}), so a category
  * can be followed over the years
  */
-record AssessmentCategory(long roundId, String code, String name, @Nullable String nameEn, CategoryKind kind,
+public record AssessmentCategory(long roundId, String code, String name, @Nullable String nameEn, CategoryKind kind,
 		BigDecimal maxScore, int position) {
 
-	static final String TOTAL = "TOTAL";
+	public static final String TOTAL = "TOTAL";
 
 	/**
 	 * Whether {@code given} names this category: its code, or its Vietnamese name,
 	 * ignoring case.
 	 */
-	boolean isNamed(String given) {
+	public boolean isNamed(String given) {
 		String wanted = normalize(given);
 		return wanted.equals(normalize(this.code)) || wanted.equals(normalize(this.name))
 				|| (this.nameEn != null && wanted.equals(normalize(this.nameEn)));

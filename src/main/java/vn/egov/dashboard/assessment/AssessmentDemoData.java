@@ -1,25 +1,18 @@
 package vn.egov.dashboard.assessment;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-import vn.egov.dashboard.assessment.DemoAssessments.Member;
-import vn.egov.dashboard.assessment.DemoAssessments.PlannedRound;
+import vn.egov.dashboard.demo.DemoAssessments;
+import vn.egov.dashboard.demo.DemoAssessments.Member;
+import vn.egov.dashboard.demo.DemoAssessments.PlannedRound;
 import vn.egov.dashboard.demo.DemoDataSet;
 import vn.egov.dashboard.document.DocumentRepository;
 
@@ -48,7 +41,7 @@ class AssessmentDemoData implements DemoDataSet {
 					row.get("successor_code", String.class)))
 			.all()
 			.collectList()
-			.map((agencies) -> DemoAssessments.plan(files(), agencies))
+			.map((agencies) -> DemoAssessments.plan(DemoAssessments.files(), agencies))
 			.flatMapMany((plans) -> Flux.fromIterable(plans)
 				.concatMap(this::write)
 				.then(Mono.fromSupplier(() -> summary(plans)))
@@ -69,13 +62,6 @@ class AssessmentDemoData implements DemoDataSet {
 				.then(this.assessments.insertScores(round.id(), plan.rows())));
 	}
 
-	/** The published figures and the files that say how to complete them. */
-	static DemoAssessments.Files files() {
-		return new DemoAssessments.Files(read("assessment_scores.csv"), read("assessment/rounds.csv"),
-				read("assessment/categories.csv"), read("assessment/blocks.csv"), read("assessment/rank_ranges.csv"),
-				read("assessment/score_ranges.csv"));
-	}
-
 	private static List<String> summary(List<PlannedRound> plans) {
 		long rows = plans.stream().mapToLong((p) -> p.rows().size()).sum();
 		long published = plans.stream().mapToLong(PlannedRound::published).sum();
@@ -83,16 +69,6 @@ class AssessmentDemoData implements DemoDataSet {
 		return List.of("Demo data: " + plans.size() + " assessment rounds",
 				"Demo data: " + published + " published assessment scores and " + ranks + " published ranks",
 				"Demo data: " + (rows - published) + " generated sample assessment scores (labelled sample)");
-	}
-
-	private static List<CSVRecord> read(String name) {
-		ClassPathResource resource = new ClassPathResource("demo/" + name);
-		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
-			return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read demo/" + name, ex);
-		}
 	}
 
 }

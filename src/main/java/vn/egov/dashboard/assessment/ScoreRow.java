@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param sample the score is generated sample data, not a published figure
  * @param publishedRank the rank as published, if the source states one
  */
-record ScoreRow(int line, Block block, String agencyCode, String categoryCode, BigDecimal score, boolean sample,
+public record ScoreRow(int line, Block block, String agencyCode, String categoryCode, BigDecimal score, boolean sample,
 		@Nullable Integer publishedRank, @Nullable String source, @Nullable String note) {
 
 }

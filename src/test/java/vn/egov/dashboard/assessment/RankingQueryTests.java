@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import vn.egov.dashboard.IntegrationTests;
+import vn.egov.dashboard.demo.DemoAssessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

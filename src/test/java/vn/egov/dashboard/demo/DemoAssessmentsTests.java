@@ -1,4 +1,4 @@
-package vn.egov.dashboard.assessment;
+package vn.egov.dashboard.demo;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
 
-import vn.egov.dashboard.assessment.DemoAssessments.Member;
-import vn.egov.dashboard.assessment.DemoAssessments.PlannedRound;
+import vn.egov.dashboard.assessment.Block;
+import vn.egov.dashboard.assessment.Framework;
+import vn.egov.dashboard.assessment.ScoreRow;
+import vn.egov.dashboard.demo.DemoAssessments.Member;
+import vn.egov.dashboard.demo.DemoAssessments.PlannedRound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +39,7 @@ class DemoAssessmentsTests {
 	@BeforeAll
 	static void plan() throws IOException {
 		published = read("assessment_scores.csv");
-		plans = DemoAssessments.plan(AssessmentDemoData.files(), members());
+		plans = DemoAssessments.plan(DemoAssessments.files(), members());
 	}
 
 	@Test
@@ -264,7 +267,7 @@ class DemoAssessmentsTests {
 
 	@Test
 	void shouldGenerateTheSameScoresEveryTime() throws IOException {
-		List<PlannedRound> again = DemoAssessments.plan(AssessmentDemoData.files(), members());
+		List<PlannedRound> again = DemoAssessments.plan(DemoAssessments.files(), members());
 		assertThat(again).isEqualTo(plans);
 	}
 

@@ -1,4 +1,4 @@
-package vn.egov.dashboard.assessment;
+package vn.egov.dashboard.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package vn.egov.dashboard.assessment;
+package vn.egov.dashboard.demo;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import vn.egov.dashboard.assessment.ScoreGenerator.Known;
+import vn.egov.dashboard.demo.ScoreGenerator.Known;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

@@ -1,4 +1,4 @@
-package vn.egov.dashboard.assessment;
+package vn.egov.dashboard.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,7 +11,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.egov.dashboard.assessment.ScoreGenerator.Known;
+import vn.egov.dashboard.demo.ScoreGenerator.Known;
 
 /**
  * The pre-merger table of a round that also ranks the merged provinces (DTI 2024),

@@ -1,4 +1,4 @@
-package vn.egov.dashboard.assessment;
+package vn.egov.dashboard.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,7 +16,12 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
-import vn.egov.dashboard.assessment.ScoreGenerator.Known;
+import vn.egov.dashboard.assessment.AssessmentCategory;
+import vn.egov.dashboard.assessment.Block;
+import vn.egov.dashboard.assessment.CategoryKind;
+import vn.egov.dashboard.assessment.Framework;
+import vn.egov.dashboard.assessment.ScoreRow;
+import vn.egov.dashboard.demo.ScoreGenerator.Known;
 
 /**
  * Plans the assessment demo data from the files in {@code demo/}: every published figure
@@ -41,13 +46,13 @@ import vn.egov.dashboard.assessment.ScoreGenerator.Known;
  * province, as the published ones do.</li>
  * </ul>
  */
-final class DemoAssessments {
+public final class DemoAssessments {
 
 	/** The {@code source} of a generated score. */
 	static final String SAMPLE_SOURCE = "Dữ liệu mẫu do hệ thống sinh, không phải số liệu công bố (generated sample data, not a published figure)";
 
 	/** The {@code note} of a generated score whose rank was published. */
-	static final String SAMPLE_SCORE_NOTE = "Điểm là dữ liệu mẫu; hạng theo nguồn công bố (score generated to fit the published rank)";
+	public static final String SAMPLE_SCORE_NOTE = "Điểm là dữ liệu mẫu; hạng theo nguồn công bố (score generated to fit the published rank)";
 
 	private DemoAssessments() {
 	}
@@ -56,7 +61,7 @@ final class DemoAssessments {
 	 * An agency as far as membership of a block needs it; {@code successorCode} names the
 	 * unit it was merged into, if any.
 	 */
-	record Member(String code, String kind, @Nullable LocalDate validFrom, @Nullable LocalDate validTo,
+	public record Member(String code, String kind, @Nullable LocalDate validFrom, @Nullable LocalDate validTo,
 			@Nullable String successorCode) {
 
 		boolean validOn(LocalDate day) {
@@ -67,11 +72,11 @@ final class DemoAssessments {
 	}
 
 	/** A round to write, with its categories and every score. */
-	record PlannedRound(Framework framework, int year, @Nullable LocalDate publishedOn,
+	public record PlannedRound(Framework framework, int year, @Nullable LocalDate publishedOn,
 			@Nullable String methodologyDocument, @Nullable String note, List<AssessmentCategory> categories,
 			List<ScoreRow> rows) {
 
-		long published() {
+		public long published() {
 			return this.rows.stream().filter((r) -> !r.sample()).count();
 		}
 
@@ -93,12 +98,22 @@ final class DemoAssessments {
 	}
 
 	/** The demo files, as read by the caller. */
-	record Files(List<CSVRecord> published, List<CSVRecord> rounds, List<CSVRecord> categories, List<CSVRecord> blocks,
-			List<CSVRecord> rankRanges, List<CSVRecord> scoreRanges) {
+	public record Files(List<CSVRecord> published, List<CSVRecord> rounds, List<CSVRecord> categories,
+			List<CSVRecord> blocks, List<CSVRecord> rankRanges, List<CSVRecord> scoreRanges) {
 
 	}
 
-	static List<PlannedRound> plan(Files files, List<Member> agencies) {
+	/**
+	 * The published figures and the files that say how to complete them, from the demo
+	 * data set.
+	 */
+	public static Files files() {
+		return new Files(DemoDataLoader.read("assessment_scores.csv"), DemoDataLoader.read("assessment/rounds.csv"),
+				DemoDataLoader.read("assessment/categories.csv"), DemoDataLoader.read("assessment/blocks.csv"),
+				DemoDataLoader.read("assessment/rank_ranges.csv"), DemoDataLoader.read("assessment/score_ranges.csv"));
+	}
+
+	public static List<PlannedRound> plan(Files files, List<Member> agencies) {
 		List<CSVRecord> published = files.published();
 		List<CSVRecord> blocks = files.blocks();
 		Map<String, Member> byCode = new HashMap<>();
