@@ -1,9 +1,11 @@
 package vn.egov.dashboard.graphql;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -110,23 +112,17 @@ class StatementCountTests extends IntegrationTests {
 	}
 
 	/**
-	 * Waits (at most 10 s) until no statement has started for 100 ms: the server's
-	 * start-up jobs (site codes, gauges) run once more after the context is up, and their
-	 * statements must not count as a request's.
+	 * Waits (at most 10 s, else fails) until no statement has started for 100 ms: the
+	 * server's start-up jobs (site codes, gauges) run once more after the context is up,
+	 * and their statements must not count as a request's.
 	 */
 	private static void awaitQuiet() {
-		long deadline = System.nanoTime() + 10_000_000_000L;
-		do {
-			statements.set(0);
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		while (statements.get() > 0 && System.nanoTime() < deadline);
+		statements.set(0);
+		Awaitility.await("no statement started for 100 ms")
+			.atMost(Duration.ofSeconds(10))
+			.pollDelay(Duration.ofMillis(100))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> statements.getAndSet(0) == 0);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

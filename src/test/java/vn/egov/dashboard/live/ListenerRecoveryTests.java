@@ -2,9 +2,10 @@ package vn.egov.dashboard.live;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.Callable;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -13,6 +14,8 @@ import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import vn.egov.dashboard.IntegrationTests;
+import vn.egov.dashboard.poll.TestPolls;
+import vn.egov.dashboard.poll.TestPolls.TestPoll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +36,7 @@ class ListenerRecoveryTests extends IntegrationTests {
 
 	@Test
 	void shouldReconnectClearTheCacheAndDeliverLaterChanges() {
-		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		TestPoll poll = TestPolls.open(this.db);
 		LivePolls.read(this.port, poll);
 		assertThat(LivePolls.read(this.port, poll)).isEqualTo(new LivePolls.Read(0, "HIT"));
 		WebSocketGraphQlTester ws = WebSocketGraphQlTester
@@ -86,20 +89,8 @@ class ListenerRecoveryTests extends IntegrationTests {
 			.block();
 	}
 
-	private static void waitUntil(java.util.function.BooleanSupplier condition) {
-		Instant deadline = Instant.now().plusSeconds(10);
-		while (!condition.getAsBoolean()) {
-			if (Instant.now().isAfter(deadline)) {
-				throw new AssertionError("condition not met within 10 s");
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+	private static void waitUntil(Callable<Boolean> condition) {
+		Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(condition);
 	}
 
 }

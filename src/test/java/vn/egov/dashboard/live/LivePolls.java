@@ -1,26 +1,20 @@
 package vn.egov.dashboard.live;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import vn.egov.dashboard.poll.TestPolls.TestPoll;
 import vn.egov.dashboard.visitor.TestVisitors;
 
 /**
- * Open polls of the live tests' own site, and votes and cached reads over plain HTTP
- * against any instance.
+ * Votes and cached reads of a test poll ({@link TestPolls}) over plain HTTP against any
+ * instance.
  */
 final class LivePolls {
-
-	record TestPoll(long id, List<Long> options) {
-	}
 
 	/** A response's poll total and its {@code X-Cache} header. */
 	record Read(long totalVotes, String cache) {
@@ -30,29 +24,6 @@ final class LivePolls {
 	};
 
 	private LivePolls() {
-	}
-
-	static TestPoll create(DatabaseClient db) {
-		db.sql("INSERT INTO site (code, name) VALUES ('TEST-LIVE', 'Polls of the live tests') ON CONFLICT DO NOTHING")
-			.then()
-			.block();
-		long id = db
-			.sql("INSERT INTO poll (site_code, question, opens_at) VALUES ('TEST-LIVE', :q, :opens) RETURNING id")
-			.bind("q", "Live test poll " + UUID.randomUUID())
-			.bind("opens", OffsetDateTime.now().minusDays(1))
-			.map((row) -> row.get(0, Long.class))
-			.one()
-			.block();
-		List<Long> options = db.sql("""
-				INSERT INTO poll_option (poll_id, position, label)
-				SELECT :id, p, 'Option ' || p FROM generate_series(1, 2) p RETURNING id""")
-			.bind("id", id)
-			.map((row) -> row.get(0, Long.class))
-			.all()
-			.sort()
-			.collectList()
-			.block();
-		return new TestPoll(id, options);
 	}
 
 	/**

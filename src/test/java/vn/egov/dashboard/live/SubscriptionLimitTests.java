@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import vn.egov.dashboard.IntegrationTests;
+import vn.egov.dashboard.poll.TestPolls;
+import vn.egov.dashboard.poll.TestPolls.TestPoll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +42,7 @@ class SubscriptionLimitTests extends IntegrationTests {
 
 	@Test
 	void shouldRefuseASubscriptionOverTheConnectionsCapAndAcceptOneAfterAnotherEnds() {
-		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		TestPoll poll = TestPolls.open(this.db);
 		WebSocketGraphQlTester ws = WebSocketGraphQlTester
 			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
 			.build();
@@ -72,7 +76,7 @@ class SubscriptionLimitTests extends IntegrationTests {
 
 	@Test
 	void shouldRefuseASubscriptionOverTheClientsCapAcrossConnections() {
-		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		TestPoll poll = TestPolls.open(this.db);
 		List<WebSocketGraphQlTester> connections = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			WebSocketGraphQlTester ws = WebSocketGraphQlTester
@@ -111,7 +115,7 @@ class SubscriptionLimitTests extends IntegrationTests {
 	@Test
 	void shouldRefuseAnSseSubscriptionOverTheClientsCapWithTheSameError() {
 		// gh-18: over SSE the refusal read "SSE handler supports only subscriptions".
-		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		TestPoll poll = TestPolls.open(this.db);
 		List<WebSocketGraphQlTester> connections = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			WebSocketGraphQlTester ws = WebSocketGraphQlTester
@@ -160,7 +164,7 @@ class SubscriptionLimitTests extends IntegrationTests {
 		waitForOpen(0);
 	}
 
-	private reactor.core.publisher.Flux<Long> subscribe(WebSocketGraphQlTester ws, LivePolls.TestPoll poll) {
+	private Flux<Long> subscribe(WebSocketGraphQlTester ws, TestPoll poll) {
 		return ws.documentName("live/pollResults")
 			.variable("pollId", poll.id())
 			.executeSubscription()
@@ -168,14 +172,10 @@ class SubscriptionLimitTests extends IntegrationTests {
 	}
 
 	private void waitForOpen(int expected) {
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (this.limits.openOf("127.0.0.1") != this.base + expected) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("open subscriptions: " + this.limits.openOf("127.0.0.1") + ", expected "
-						+ (this.base + expected));
-			}
-			Thread.onSpinWait();
-		}
+		Awaitility.await("open subscriptions of 127.0.0.1")
+			.atMost(TIMEOUT)
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> this.limits.openOf("127.0.0.1"), (open) -> open == this.base + expected);
 	}
 
 }

@@ -15,6 +15,8 @@ import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import vn.egov.dashboard.IntegrationTests;
+import vn.egov.dashboard.poll.TestPolls;
+import vn.egov.dashboard.poll.TestPolls.TestPoll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +30,7 @@ class SubscriptionTests extends IntegrationTests {
 
 	@Test
 	void shouldSendPollResultsOverWebSocketAfterEachVote() {
-		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		TestPoll poll = TestPolls.open(this.db);
 		WebSocketGraphQlTester ws = webSocket();
 		Flux<Long> totals = ws.documentName("live/pollResults")
 			.variable("pollId", poll.id())
@@ -47,23 +49,23 @@ class SubscriptionTests extends IntegrationTests {
 
 	@Test
 	void shouldSendPollResultsOverServerSentEvents() {
-		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		TestPoll poll = TestPolls.open(this.db);
 		Flux<List<Integer>> votes = sse().documentName("live/pollResults")
 			.variable("pollId", poll.id())
 			.executeSubscription()
 			.toFlux()
 			.map((response) -> response.path("pollResults.options[*].votes").entityList(Integer.class).get());
 		StepVerifier.create(votes)
-			.expectNext(List.of(0, 0))
+			.expectNext(List.of(0, 0, 0))
 			.then(() -> LivePolls.vote(this.port, poll, 1))
-			.expectNext(List.of(0, 1))
+			.expectNext(List.of(0, 1, 0))
 			.thenCancel()
 			.verify(TIMEOUT);
 	}
 
 	@Test
 	void shouldCoalesceABurstOfVotesIntoAFewEvents() {
-		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		TestPoll poll = TestPolls.open(this.db);
 		int burst = 60;
 		List<Long> totals = sse().documentName("live/pollResults")
 			.variable("pollId", poll.id())

@@ -2,13 +2,15 @@ package vn.egov.dashboard.live;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,6 +20,8 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 import vn.egov.dashboard.EgovDashboardApplication;
 import vn.egov.dashboard.IntegrationTests;
 import vn.egov.dashboard.TestDatabase;
+import vn.egov.dashboard.poll.TestPolls;
+import vn.egov.dashboard.poll.TestPolls.TestPoll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,26 +56,24 @@ class TwoInstanceTests extends IntegrationTests {
 
 	@Test
 	void shouldInvalidateTheOtherInstancesCachedAnswerAtOnce() {
-		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		TestPoll poll = TestPolls.open(this.db);
 		assertThat(LivePolls.read(secondPort, poll)).isEqualTo(new LivePolls.Read(0, "MISS"));
 		assertThat(LivePolls.read(secondPort, poll)).isEqualTo(new LivePolls.Read(0, "HIT"));
 
 		LivePolls.vote(this.port, poll, 0);
 		// The response TTL is 30 s: a new total within a few seconds can only come from
 		// the NOTIFY.
-		Instant deadline = Instant.now().plusSeconds(5);
-		LivePolls.Read read = LivePolls.read(secondPort, poll);
-		while (read.totalVotes() == 0 && Instant.now().isBefore(deadline)) {
-			sleep(50);
-			read = LivePolls.read(secondPort, poll);
-		}
+		LivePolls.Read read = Awaitility.await("the vote reaches the other instance's cache")
+			.atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> LivePolls.read(secondPort, poll), (answer) -> answer.totalVotes() > 0);
 		assertThat(read).isEqualTo(new LivePolls.Read(1, "MISS"));
 		assertThat(LivePolls.read(secondPort, poll)).isEqualTo(new LivePolls.Read(1, "HIT"));
 	}
 
 	@Test
 	void shouldSendAWriteOnOneInstanceToSubscribersOfTheOther() {
-		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		TestPoll poll = TestPolls.open(this.db);
 		WebSocketGraphQlTester onB = WebSocketGraphQlTester
 			.builder(URI.create("ws://localhost:" + secondPort + "/graphql"), new ReactorNettyWebSocketClient())
 			.build();
@@ -91,17 +93,18 @@ class TwoInstanceTests extends IntegrationTests {
 
 	@Test
 	void shouldNotHandleAnInstancesOwnNotificationTwice() {
-		LivePolls.TestPoll poll = LivePolls.create(this.db);
+		TestPoll poll = TestPolls.open(this.db);
 		double before = received(second);
 		double beforeA = received(null);
 		LivePolls.vote(this.port, poll, 0);
-		Instant deadline = Instant.now().plusSeconds(5);
-		while (received(second) == before && Instant.now().isBefore(deadline)) {
-			sleep(50);
-		}
-		assertThat(received(second)).isGreaterThan(before);
-		sleep(500);
-		assertThat(received(null)).isEqualTo(beforeA);
+		Awaitility.await("B hears A's notification")
+			.atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> received(second) > before);
+		Awaitility.await("A does not handle its own notification")
+			.during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(1))
+			.until(() -> received(null) == beforeA);
 	}
 
 	/**
@@ -109,22 +112,11 @@ class TwoInstanceTests extends IntegrationTests {
 	 * null.
 	 */
 	private double received(ConfigurableApplicationContext context) {
-		var meters = (context != null) ? context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-				: this.meters;
+		var meters = (context != null) ? context.getBean(MeterRegistry.class) : this.meters;
 		return meters.counter("egov.live.notifications").count();
 	}
 
-	@org.springframework.beans.factory.annotation.Autowired
-	private io.micrometer.core.instrument.MeterRegistry meters;
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
+	@Autowired
+	private MeterRegistry meters;
 
 }

@@ -7,20 +7,26 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Polls of a test's own, with three options, on a site of the tests' own.
+ * Polls of a test's own, with three options, on a site of the tests' own: the one poll
+ * fixture of the tests.
  */
-final class TestPolls {
+public final class TestPolls {
 
 	private TestPolls() {
 	}
 
-	record TestPoll(long id, List<Long> options) {
+	public record TestPoll(long id, List<Long> options) {
 	}
 
 	/**
 	 * A poll opening {@code opensInDays} from now and closing after {@code closesInDays}
 	 * (null: open-ended), with three options.
 	 */
+	/** A poll open since yesterday, with no end. */
+	public static TestPoll open(DatabaseClient db) {
+		return create(db, -1, null);
+	}
+
 	static TestPoll create(DatabaseClient db, int opensInDays, Integer closesInDays) {
 		db.sql("INSERT INTO site (code, name) VALUES ('TEST-POLLS', 'Polls of the poll tests') ON CONFLICT DO NOTHING")
 			.then()

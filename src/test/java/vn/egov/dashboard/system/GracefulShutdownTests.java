@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -53,9 +54,12 @@ class GracefulShutdownTests extends IntegrationTests {
 				.toFuture();
 			waitUntilWaiting(lock);
 			stopped = CompletableFuture.runAsync(server::close);
-			Thread.sleep(1000);
-			assertThat(answer).as("still waiting for the lock").isNotDone();
-			assertThat(stopped).as("the stop waits for the request").isNotDone();
+			CompletableFuture<String> waiting = answer;
+			CompletableFuture<Void> stopping = stopped;
+			Awaitility.await("the request waits for the lock, and the stop for the request")
+				.during(Duration.ofSeconds(1))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> !waiting.isDone() && !stopping.isDone());
 			lock.rollback();
 		}
 		assertThat(answer.get(30, TimeUnit.SECONDS)).contains("\"name\":\"Đà Nẵng\"").doesNotContain("errors");
@@ -64,20 +68,18 @@ class GracefulShutdownTests extends IntegrationTests {
 	}
 
 	/** Until a session of this database waits for the lock held by {@code lock}. */
-	private static void waitUntilWaiting(Connection lock) throws SQLException, InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
-			try (Statement statement = lock.createStatement(); var rows = statement.executeQuery("""
-					SELECT count(*) FROM pg_stat_activity
-					 WHERE datname = current_database() AND wait_event_type = 'Lock'""")) {
-				rows.next();
-				if (rows.getLong(1) > 0) {
-					return;
+	private static void waitUntilWaiting(Connection lock) {
+		Awaitility.await("the query waits for the lock")
+			.atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> {
+				try (Statement statement = lock.createStatement(); var rows = statement.executeQuery("""
+						SELECT count(*) FROM pg_stat_activity
+						 WHERE datname = current_database() AND wait_event_type = 'Lock'""")) {
+					rows.next();
+					return rows.getLong(1) > 0;
 				}
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("the query never waited for the lock");
+			});
 	}
 
 }
