@@ -1,5 +1,6 @@
 package vn.egov.dashboard.compiled;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ class CompiledQueriesTests extends IntegrationTests {
 		this.http = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 	}
 
@@ -196,6 +198,22 @@ class CompiledQueriesTests extends IntegrationTests {
 	}
 
 	@SuppressWarnings("unchecked")
+	@Test
+	void shouldTimeCompiledStatementsByRootField() {
+		long agencies = compiledTimes("agencies");
+		long agency = compiledTimes("agency");
+		post("{ one: agency(code: \"P48\") { code } two: agency(code: \"P01\") { code } agencies(first: 1) { totalCount } }",
+				Map.of(), true);
+		post("{ agency(code: \"P17\") { code } }", Map.of(), false);
+		assertThat(compiledTimes("agencies")).isEqualTo(agencies + 1);
+		assertThat(compiledTimes("agency")).as("one statement, however many aliases").isEqualTo(agency + 1);
+	}
+
+	private long compiledTimes(String root) {
+		var timer = this.meters.find("egov.graphql.compiled").tag("field", root).tag("outcome", "ok").timer();
+		return (timer != null) ? timer.count() : 0;
+	}
+
 	private Map<String, Object> post(String query, Map<String, Object> variables, boolean compiled) {
 		Map<String, Object> request = new LinkedHashMap<>();
 		request.put("query", query);
