@@ -1,7 +1,5 @@
 package vn.egov.dashboard.compiled;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import vn.egov.dashboard.IntegrationTests;
@@ -48,11 +44,7 @@ class CompiledQueriesTests extends IntegrationTests {
 	void client() {
 		// A page of agencies with all their scores is larger than the client's default
 		// buffer (256 KB).
-		this.http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		this.http = BothPaths.client(this.port);
 	}
 
 	@ParameterizedTest
@@ -194,10 +186,9 @@ class CompiledQueriesTests extends IntegrationTests {
 		Map<String, Object> body = post(query, variables, compiled);
 		assertThat(body).as(query).doesNotContainKey("errors");
 		assertThat(count(path)).as("answered on the %s path: %s", path, query).isEqualTo(before + 1);
-		return numbersAsDoubles(body.get("data"));
+		return BothPaths.numbersAsDoubles(body.get("data"));
 	}
 
-	@SuppressWarnings("unchecked")
 	@Test
 	void shouldTimeCompiledStatementsByRootField() {
 		long agencies = compiledTimes("agencies");
@@ -215,41 +206,11 @@ class CompiledQueriesTests extends IntegrationTests {
 	}
 
 	private Map<String, Object> post(String query, Map<String, Object> variables, boolean compiled) {
-		Map<String, Object> request = new LinkedHashMap<>();
-		request.put("query", query);
-		request.put("variables", variables);
-		if (!compiled) {
-			request.put("extensions", Map.of(CompiledExecutionStrategy.EXTENSION, false));
-		}
-		byte[] body = this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(request)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		return JsonMapper.shared().readValue(body, Map.class);
+		return BothPaths.post(this.http, query, variables, compiled);
 	}
 
 	private double count(String path) {
 		return this.meters.get("egov.graphql.queries").tag("path", path).counter().count();
-	}
-
-	private static Object numbersAsDoubles(Object value) {
-		if (value instanceof Map<?, ?> map) {
-			Map<Object, Object> result = new LinkedHashMap<>();
-			map.forEach((key, item) -> result.put(key, numbersAsDoubles(item)));
-			return result;
-		}
-		if (value instanceof List<?> list) {
-			List<Object> result = new ArrayList<>();
-			list.forEach((item) -> result.add(numbersAsDoubles(item)));
-			return result;
-		}
-		return (value instanceof Number number) ? number.doubleValue() : value;
 	}
 
 }

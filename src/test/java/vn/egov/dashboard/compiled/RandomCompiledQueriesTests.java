@@ -1,6 +1,5 @@
 package vn.egov.dashboard.compiled;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import vn.egov.dashboard.IntegrationTests;
@@ -70,18 +68,14 @@ class RandomCompiledQueriesTests extends IntegrationTests {
 		Map<String, Set<String>> compiledFields = new LinkedHashMap<>();
 		this.forms.forEach((form) -> compiledFields.computeIfAbsent(form.typeName(), (name) -> new TreeSet<>())
 			.addAll(form.fields().keySet()));
-		WebTestClient http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		WebTestClient http = BothPaths.client(this.port);
 		double compiledBefore = compiledCount();
 		RandomCases.forAll(CASES, (random) -> {
 			Query query = new Generator(schema, compiledFields, random).query();
-			Object compiled = post(http, query, true);
-			Object ordinary = post(http, query, false);
-			assertThat(numbersAsDoubles(compiled)).as(query.text() + " " + query.variables())
-				.isEqualTo(numbersAsDoubles(ordinary));
+			Object compiled = BothPaths.post(http, query.text(), query.variables(), true);
+			Object ordinary = BothPaths.post(http, query.text(), query.variables(), false);
+			assertThat(BothPaths.numbersAsDoubles(compiled)).as(query.text() + " " + query.variables())
+				.isEqualTo(BothPaths.numbersAsDoubles(ordinary));
 		});
 		assertThat(compiledCount() - compiledBefore).as("queries answered on the compiled path")
 			.isGreaterThan(CASES / 2.0);
@@ -89,42 +83,6 @@ class RandomCompiledQueriesTests extends IntegrationTests {
 
 	private double compiledCount() {
 		return this.meters.get("egov.graphql.queries").tag("path", "compiled").counter().count();
-	}
-
-	private static Object post(WebTestClient http, Query query, boolean compiled) {
-		Map<String, Object> request = new LinkedHashMap<>();
-		request.put("query", query.text());
-		request.put("variables", query.variables());
-		if (!compiled) {
-			request.put("extensions", Map.of(CompiledExecutionStrategy.EXTENSION, false));
-		}
-		byte[] body = http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(request)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		return JsonMapper.shared().readValue(body, Map.class);
-	}
-
-	/**
-	 * Numbers compared by value: the compiled path may write 1 where the other writes
-	 * 1.0.
-	 */
-	private static Object numbersAsDoubles(Object value) {
-		if (value instanceof Map<?, ?> map) {
-			Map<Object, Object> result = new LinkedHashMap<>();
-			map.forEach((key, item) -> result.put(key, numbersAsDoubles(item)));
-			return result;
-		}
-		if (value instanceof List<?> list) {
-			return list.stream().map(RandomCompiledQueriesTests::numbersAsDoubles).toList();
-		}
-		return (value instanceof Number number) ? number.doubleValue() : value;
 	}
 
 	record Query(String text, Map<String, Object> variables) {
