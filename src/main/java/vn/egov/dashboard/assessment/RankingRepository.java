@@ -159,15 +159,16 @@ class RankingRepository {
 
 	/**
 	 * Box-plot figures per category of a block; percentile_cont interpolates between
-	 * neighbouring scores.
+	 * neighbouring scores. Computed figures are rounded to the 6 decimals of a stored
+	 * score (no float noise such as 0.6543000000000001).
 	 */
 	private static final String STATISTICS = """
 			SELECT s.category_code, count(*) AS count, count(*) FILTER (WHERE s.sample) AS sample_count,
-			       avg(s.score) AS mean, min(s.score) AS min, max(s.score) AS max,
-			       percentile_cont(0.25) WITHIN GROUP (ORDER BY s.score) AS q1,
-			       percentile_cont(0.5) WITHIN GROUP (ORDER BY s.score) AS median,
-			       percentile_cont(0.75) WITHIN GROUP (ORDER BY s.score) AS q3,
-			       stddev_pop(s.score) AS stddev
+			       round(avg(s.score), 6) AS mean, min(s.score) AS min, max(s.score) AS max,
+			       round(cast(percentile_cont(0.25) WITHIN GROUP (ORDER BY s.score) AS numeric), 6) AS q1,
+			       round(cast(percentile_cont(0.5) WITHIN GROUP (ORDER BY s.score) AS numeric), 6) AS median,
+			       round(cast(percentile_cont(0.75) WITHIN GROUP (ORDER BY s.score) AS numeric), 6) AS q3,
+			       round(stddev_pop(s.score), 6) AS stddev
 			  FROM assessment_score s
 			  JOIN assessment_category c ON c.round_id = s.round_id AND c.code = s.category_code
 			 WHERE s.round_id = :roundId AND s.block = :block AND NOT (s.sample AND :publishedOnly)
@@ -287,9 +288,10 @@ class RankingRepository {
 		return Binds.orNull(spec, "category", category, String.class)
 			.map((row, meta) -> new CategoryStatistics(round.id(), block, row.get("category_code", String.class),
 					row.get("count", Long.class).intValue(), row.get("sample_count", Long.class).intValue(),
-					row.get("mean", BigDecimal.class).doubleValue(), row.get("min", BigDecimal.class).doubleValue(),
-					row.get("q1", Double.class), row.get("median", Double.class), row.get("q3", Double.class),
-					row.get("max", BigDecimal.class).doubleValue(), row.get("stddev", BigDecimal.class).doubleValue()))
+					row.get("mean", BigDecimal.class), row.get("min", BigDecimal.class),
+					row.get("q1", BigDecimal.class), row.get("median", BigDecimal.class),
+					row.get("q3", BigDecimal.class), row.get("max", BigDecimal.class),
+					row.get("stddev", BigDecimal.class)))
 			.all();
 	}
 
