@@ -96,7 +96,8 @@ class RankingRepository {
 			       AND (cast(:framework AS text) IS NULL OR r.framework = :framework)
 			       AND (cast(:year AS int) IS NULL OR r.year = :year)
 			       AND (cast(:category AS text) IS NULL OR s.category_code = :category))
-			SELECT p.round_id, p.block, coalesce(assessment_previous_round(p.round_id, p.block), -1) AS previous_round_id
+			SELECT p.round_id, p.block,
+			       coalesce(assessment_previous_round(p.round_id, p.block), -1) AS previous_round_id
 			  FROM parts p
 			""";
 
@@ -108,7 +109,8 @@ class RankingRepository {
 	 */
 	private static final String STANDINGS_OF_AGENCIES = """
 			WITH parts AS (
-			    SELECT * FROM unnest(cast(:roundIds AS bigint[]), cast(:blocks AS text[]), cast(:previousIds AS bigint[]))
+			    SELECT * FROM unnest(cast(:roundIds AS bigint[]), cast(:blocks AS text[]),
+			                         cast(:previousIds AS bigint[]))
 			        AS w (round_id, block, previous_round_id)),
 			ranked AS MATERIALIZED (
 			    SELECT * FROM assessment_ranked
@@ -121,11 +123,10 @@ class RankingRepository {
 			     CROSS JOIN LATERAL assessment_comparison(w.round_id, w.block, w.previous_round_id) q
 			     WHERE q.agency_code = ANY (:codes) AND q.earlier_rank IS NOT NULL
 			       AND NOT (q.earlier_sample AND :publishedOnly))
-			SELECT"""
-			+ " " + STANDING_COLUMNS + """
-					, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
-					  FROM ranked c
-					""" + JOIN_CATEGORY
+			SELECT""" + " " + STANDING_COLUMNS + """
+			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
+			  FROM ranked c
+			""" + JOIN_CATEGORY
 			+ """
 					  JOIN parts w ON w.round_id = c.round_id AND w.block = c.block
 					  LEFT JOIN earlier p ON p.round_id = c.round_id AND p.block = c.block AND p.category_code = c.category_code

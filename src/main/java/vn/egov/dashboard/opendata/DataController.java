@@ -134,11 +134,7 @@ class DataController {
 		entry.put("titleEn", dataset.titleEn());
 		entry.put("description", dataset.description());
 		entry.put("license", this.properties.licence());
-		entry.put("columns", dataset.table()
-			.columns()
-			.stream()
-			.map((c) -> Map.of("name", c.name(), "description", c.description(), "level", c.level(), "field", c.path()))
-			.toList());
+		entry.put("columns", dataset.table().columns().stream().map(DataController::column).toList());
 		Map<String, Object> graphQl = new LinkedHashMap<>();
 		graphQl.put("query", dataset.table().query());
 		graphQl.put("variables", dataset.variables());
@@ -147,6 +143,15 @@ class DataController {
 		entry.put("distribution",
 				List.of(distribution(base + dataset.id() + ".csv", "text/csv", "CSV (UTF-8 with BOM)"),
 						distribution(base + dataset.id() + ".json", "application/json", "JSON")));
+		return entry;
+	}
+
+	private static Map<String, Object> column(Column column) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("name", column.name());
+		entry.put("description", column.description());
+		entry.put("level", column.level());
+		entry.put("field", column.path());
 		return entry;
 	}
 

@@ -112,40 +112,40 @@ class RankChangeTests extends IntegrationTests {
 			.of(Map.of("code", "TOTAL", "name", "Tổng thể", "kind", "TOTAL", "maxScore", 1));
 		define("DTI", 2084, total);
 		define("DTI", 2085, total);
-		// 2084: the three provinces that became new Phú Thọ (P25-2025) average 0.5.
+		// 2084: the three provinces that became new Vĩnh Long (P86-2025) average 0.5.
 		imported("DTI", 2084, """
 				block,agency_code,category,score
 				PROVINCES_POST_MERGER,P01,,0.9
-				PROVINCES_POST_MERGER,P25,,0.5
-				PROVINCES_POST_MERGER,P26,,0.7
-				PROVINCES_POST_MERGER,P17,,0.3
+				PROVINCES_POST_MERGER,P86,,0.5
+				PROVINCES_POST_MERGER,P83,,0.7
+				PROVINCES_POST_MERGER,P84,,0.3
 				PROVINCES_POST_MERGER,P04,,0.8
 				""");
 		imported("DTI", 2085, """
 				block,agency_code,category,score
-				PROVINCES_POST_MERGER,P25-2025,,0.95
+				PROVINCES_POST_MERGER,P86-2025,,0.95
 				PROVINCES_POST_MERGER,P01,,0.85
 				PROVINCES_POST_MERGER,P04,,0.78
 				PROVINCES_POST_MERGER,P22,,0.7
 				""");
-		// Earlier ranks among the 2085 units: P01 1 (0.9), P04 2 (0.8), P25-2025 3 (0.5).
+		// Earlier ranks among the 2085 units: P01 1 (0.9), P04 2 (0.8), P86-2025 3 (0.5).
 		assertThat(changes("DTI", 2084, 2085, "PROVINCES_POST_MERGER", "RANK_CHANGE", "DESC"))
 			.extracting(RankChangeTests::summary)
-			.containsExactly("P25-2025 1 3 2 0.95 0.5 0.45 [P17, P25, P26]", "P01 2 1 -1 0.85 0.9 -0.05 [P01]",
+			.containsExactly("P86-2025 1 3 2 0.95 0.5 0.45 [P83, P84, P86]", "P01 2 1 -1 0.85 0.9 -0.05 [P01]",
 					"P04 3 2 -1 0.78 0.8 -0.02 [P04]", "P22 4 null null 0.7 null null []");
 		assertThat(changes("DTI", 2084, 2085, "PROVINCES_POST_MERGER", "RANK_CHANGE", "ASC"))
 			.extracting(RankChangeTests::code)
-			.containsExactly("P01", "P04", "P25-2025", "P22");
+			.containsExactly("P01", "P04", "P86-2025", "P22");
 		assertThat(changes("DTI", 2084, 2085, "PROVINCES_POST_MERGER", "SCORE_CHANGE", "DESC"))
 			.extracting(RankChangeTests::code)
-			.containsExactly("P25-2025", "P04", "P01", "P22");
+			.containsExactly("P86-2025", "P04", "P01", "P22");
 		assertThat(changes("DTI", 2084, 2085, "PROVINCES_POST_MERGER", "SCORE_CHANGE", "ASC"))
 			.extracting(RankChangeTests::code)
-			.containsExactly("P01", "P04", "P25-2025", "P22");
+			.containsExactly("P01", "P04", "P86-2025", "P22");
 		// ranking's rankChange follows the same rule
 		assertThat(ranking("DTI", 2085, "PROVINCES_POST_MERGER"))
 			.extracting((n) -> code(n) + " " + n.get("previousRank") + " " + n.get("rankChange"))
-			.containsExactly("P25-2025 3 2", "P01 1 -1", "P04 2 -1", "P22 null null");
+			.containsExactly("P86-2025 3 2", "P01 1 -1", "P04 2 -1", "P22 null null");
 	}
 
 	@Test
