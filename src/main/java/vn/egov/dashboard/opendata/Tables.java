@@ -8,40 +8,37 @@ import java.util.List;
  */
 final class Tables {
 
-	static final Table RANKING = new Table(
-			"""
-					query ranking($framework: Framework!, $year: Int!, $block: Block!, $category: String!, $after: String) {
-					  ranking(framework: $framework, year: $year, block: $block, category: $category, first: 100, after: $after) {
-					    pageInfo { hasNextPage endCursor }
-					    edges { node {
-					      rank rankChange previousRank previousYear previousSample score maxScore tied blockSize publishedRank
-					      sample source note agency { code name nameEn } } }
-					  }
-					}""",
-			List.of("ranking.edges"),
-			List.of(Column.of("framework", "$framework",
-					"Bộ chỉ số / framework (DTI, VIETNAM_ICT_INDEX, ICT_APPLICATION)"),
-					Column.of("year", "$year", "Năm đánh giá / assessed year"),
-					Column.of("block", "$block", "Khối xếp hạng / ranking block"),
-					Column.of("category", "$category", "Chỉ số / category code (TOTAL = tổng thể)"),
-					Column.of("rank", "node.rank", "Hạng / rank (RANK(): ties share a rank)"),
-					Column.of("rank_change", "node.rankChange",
-							"Thay đổi hạng / places gained since the previous round, same set of units"),
-					Column.of("previous_rank", "node.previousRank", "Hạng kỳ trước / previous rank among these units"),
-					Column.of("previous_year", "node.previousYear", "Năm kỳ trước / year compared with"),
-					Column.of("agency_code", "node.agency.code", "Mã đơn vị / agency code"),
-					Column.of("agency_name", "node.agency.name", "Tên đơn vị"),
-					Column.of("agency_name_en", "node.agency.nameEn", "Agency name"),
-					Column.of("score", "node.score", "Điểm / score"),
-					Column.of("max_score", "node.maxScore", "Điểm tối đa / maximum score"),
-					Column.of("block_size", "node.blockSize", "Số đơn vị xếp hạng / agencies ranked"),
-					Column.of("tied", "node.tied", "Đồng hạng / tied"),
-					Column.of("published_rank", "node.publishedRank", "Hạng công bố / rank as published"),
-					Column.of("sample", "node.sample", "Dữ liệu mẫu / generated sample score (not published)"),
-					Column.of("previous_sample", "node.previousSample",
-							"Điểm kỳ trước là dữ liệu mẫu / previous is sample"),
-					Column.of("source", "node.source", "Nguồn / source"),
-					Column.of("note", "node.note", "Ghi chú / note")));
+	static final Table RANKING = new Table("""
+			query ranking($framework: Framework!, $year: Int!, $block: Block!, $category: String!,
+			              $after: String) {
+			  ranking(framework: $framework, year: $year, block: $block, category: $category, first: 100,
+			          after: $after) {
+			    pageInfo { hasNextPage endCursor }
+			    edges { node {
+			      rank rankChange previousRank previousYear previousSample score maxScore tied blockSize
+			      publishedRank sample source note agency { code name nameEn } } }
+			  }
+			}""", List.of("ranking.edges"), List.of(
+			Column.of("framework", "$framework", "Bộ chỉ số / framework (DTI, VIETNAM_ICT_INDEX, ICT_APPLICATION)"),
+			Column.of("year", "$year", "Năm đánh giá / assessed year"),
+			Column.of("block", "$block", "Khối xếp hạng / ranking block"),
+			Column.of("category", "$category", "Chỉ số / category code (TOTAL = tổng thể)"),
+			Column.of("rank", "node.rank", "Hạng / rank (RANK(): ties share a rank)"),
+			Column.of("rank_change", "node.rankChange",
+					"Thay đổi hạng / places gained since the previous round, same set of units"),
+			Column.of("previous_rank", "node.previousRank", "Hạng kỳ trước / previous rank among these units"),
+			Column.of("previous_year", "node.previousYear", "Năm kỳ trước / year compared with"),
+			Column.of("agency_code", "node.agency.code", "Mã đơn vị / agency code"),
+			Column.of("agency_name", "node.agency.name", "Tên đơn vị"),
+			Column.of("agency_name_en", "node.agency.nameEn", "Agency name"),
+			Column.of("score", "node.score", "Điểm / score"),
+			Column.of("max_score", "node.maxScore", "Điểm tối đa / maximum score"),
+			Column.of("block_size", "node.blockSize", "Số đơn vị xếp hạng / agencies ranked"),
+			Column.of("tied", "node.tied", "Đồng hạng / tied"),
+			Column.of("published_rank", "node.publishedRank", "Hạng công bố / rank as published"),
+			Column.of("sample", "node.sample", "Dữ liệu mẫu / generated sample score (not published)"),
+			Column.of("previous_sample", "node.previousSample", "Điểm kỳ trước là dữ liệu mẫu / previous is sample"),
+			Column.of("source", "node.source", "Nguồn / source"), Column.of("note", "node.note", "Ghi chú / note")));
 
 	static final Table AGENCY_HISTORY = new Table("""
 			query agencyScores($agencyCode: String!) {

@@ -69,14 +69,13 @@ class RankChangeTests extends IntegrationTests {
 			assertThat(nodes).allSatisfy((n) -> assertThat(Math.abs((Integer) n.get("rankChange"))).isLessThan(34));
 		}
 		finally {
-			this.db
-				.sql("""
-						DELETE FROM assessment_score WHERE round_id = (SELECT id FROM assessment_round WHERE framework = 'DTI' AND year = 2025);
-						DELETE FROM assessment_category WHERE round_id = (SELECT id FROM assessment_round WHERE framework = 'DTI' AND year = 2025);
-						DELETE FROM assessment_round WHERE framework = 'DTI' AND year = 2025
-						""")
-				.then()
-				.block();
+			this.db.sql("""
+					DELETE FROM assessment_score
+					 WHERE round_id = (SELECT id FROM assessment_round WHERE framework = 'DTI' AND year = 2025);
+					DELETE FROM assessment_category
+					 WHERE round_id = (SELECT id FROM assessment_round WHERE framework = 'DTI' AND year = 2025);
+					DELETE FROM assessment_round WHERE framework = 'DTI' AND year = 2025
+					""").then().block();
 		}
 	}
 

@@ -323,8 +323,8 @@ class SampleLabelsTests extends IntegrationTests {
 		Map<String, Boolean> before = booleans("""
 				SELECT agency_code AS k, sample AS v FROM assessment_ranked
 				 WHERE framework = 'DTI' AND year = 2022 AND block = 'PROVINCES' AND category_code = 'TOTAL'""");
-		String query = "{ rankChanges(framework: DTI, fromYear: 2022, toYear: 2023, block: PROVINCES, publishedOnly: %s) "
-				+ "{ agency { code } sample fromSample fromRank } }";
+		String query = "{ rankChanges(framework: DTI, fromYear: 2022, toYear: 2023, block: PROVINCES, "
+				+ "publishedOnly: %s) " + "{ agency { code } sample fromSample fromRank } }";
 		List<Map<String, Object>> all = this.graphQl.document(query.formatted(false))
 			.execute()
 			.path("rankChanges")

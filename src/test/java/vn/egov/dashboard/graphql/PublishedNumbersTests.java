@@ -55,7 +55,8 @@ class PublishedNumbersTests extends IntegrationTests {
 	@Test
 	void shouldWriteEveryInstantAtVietnamTime() {
 		String body = post("{ sites { countingFrom sampleFrom sampleUntil readings { readAt } } "
-				+ "polls { edges { node { opensAt closesAt } } } siteStats(siteCode: \"CDSQG\", asOf: \"2025-11-20T03:00:00Z\") { asOf } }");
+				+ "polls { edges { node { opensAt closesAt } } } "
+				+ "siteStats(siteCode: \"CDSQG\", asOf: \"2025-11-20T03:00:00Z\") { asOf } }");
 		Matcher instants = Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2}T[^\"]+)\"").matcher(body);
 		int count = 0;
 		while (instants.find()) {
