@@ -17,6 +17,7 @@ END;
 $$;
 DROP FUNCTION IF EXISTS grafana.block_of(text);
 DROP FUNCTION IF EXISTS grafana.status_order(text);
+DROP FUNCTION IF EXISTS grafana.previous_ranks(bigint, text);
 
 -- The block of the assessments an agency belongs to, as the dashboards' block variable names it.
 CREATE FUNCTION grafana.block_of(kind text) RETURNS text
@@ -29,6 +30,19 @@ CREATE FUNCTION grafana.status_order(status text) RETURNS int
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	RETURN CASE status WHEN 'MISSED' THEN 0 WHEN 'OFF_TRACK' THEN 1 WHEN 'AT_RISK' THEN 2 WHEN 'ON_TRACK' THEN 3
 	                   WHEN 'ACHIEVED' THEN 4 ELSE 5 END;
+
+-- The previous ranks of a round's block (public.assessment_comparison against public.assessment_previous_round), for
+-- grafana.assessment_rank. Those functions read tables that Grafana's role may not read, and a view's rights do not
+-- extend to the functions it calls: this one runs with its owner's rights, on the public schema only.
+CREATE FUNCTION grafana.previous_ranks(round_id bigint, block text)
+	RETURNS TABLE (category_code text, agency_code text, previous_year int, previous_rank bigint)
+	LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp ROWS 800
+	AS $$
+	SELECT q.category_code, q.agency_code, e.year, q.earlier_rank
+	  FROM (SELECT assessment_previous_round(round_id, block) AS id) p
+	 CROSS JOIN LATERAL assessment_comparison(round_id, block, p.id) q
+	  LEFT JOIN assessment_round e ON e.id = p.id
+	$$;
 
 CREATE VIEW grafana.agency AS
 SELECT a.code AS agency_code, a.official_code, a.name, a.name_en, a.kind, grafana.block_of(a.kind) AS block, a.region,
@@ -90,25 +104,23 @@ SELECT m.indicator_code, m.agency_code, a.name AS agency_name, grafana.block_of(
   JOIN agency a ON a.code = m.agency_code
  WHERE NOT m.replaced;
 
--- Every assessed score with its rank in the block and category (ties share a rank) and its rank in the previous round
--- of the framework that ranked the block: the rule of the GraphQL field rankChange (assessment.RankingRepository,
--- PREVIOUS_ROUND), which DashboardChecksTests compares with this view. Window functions only, no self-join: a filter
--- on framework, block, category and agency reaches below them. `time` is the last day of the assessed year.
+-- Every assessed score with its rank in the block and category (ties share a rank) and its previous rank: the rule of
+-- the GraphQL field rankChange (assessment_comparison in V13__rank_comparison.sql: the previous round's ranking of the
+-- same set of units, a merged province by its predecessors' mean), which DashboardChecksTests compares with this
+-- view. The partitions come first, so that a filter on framework, year or block chooses which ones are compared, and
+-- a filter on category reaches into the comparison. `time` is the last day of the assessed year.
 CREATE VIEW grafana.assessment_rank AS
-SELECT x.framework, x.year, (make_date(x.year, 12, 31)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS time, x.block,
+SELECT pt.framework, pt.year, (make_date(pt.year, 12, 31)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS time, pt.block,
        x.category_code, k.name AS category_name, k.kind AS category_kind, x.category_position, x.max_score,
        x.agency_code, a.name AS agency_name, a.name_en AS agency_name_en, x.score, x.rank, x.block_size, x.tied,
-       x.published_rank, x.sample, rd.previous_year,
-       CASE WHEN x.agency_previous_year = rd.previous_year THEN x.agency_previous_rank END AS previous_rank,
-       CASE WHEN x.agency_previous_year = rd.previous_year THEN x.agency_previous_rank - x.rank END AS rank_change
-  FROM (SELECT c.*, lag(c.year) OVER w AS agency_previous_year, lag(c.rank) OVER w AS agency_previous_rank
-          FROM assessment_ranked c
-        WINDOW w AS (PARTITION BY c.framework, c.block, c.category_code, c.agency_code ORDER BY c.year)) x
-  JOIN (SELECT y.framework, y.year, y.block,
-               lag(y.year) OVER (PARTITION BY y.framework, y.block ORDER BY y.year) AS previous_year
-          FROM (SELECT DISTINCT r.framework, r.year, s.block
-                  FROM assessment_round r JOIN assessment_score s ON s.round_id = r.id) y) rd
-    ON rd.framework = x.framework AND rd.year = x.year AND rd.block = x.block
+       x.published_rank, x.sample, pt.previous_year, pt.previous_rank, pt.previous_rank - x.rank AS rank_change
+  FROM (SELECT d.framework, d.year, d.round_id, d.block, q.*
+          FROM (SELECT DISTINCT r.framework, r.year, s.round_id, s.block
+                  FROM assessment_round r JOIN assessment_score s ON s.round_id = r.id) d
+         CROSS JOIN LATERAL grafana.previous_ranks(d.round_id, d.block) q
+        OFFSET 0) pt
+  JOIN assessment_ranked x ON x.round_id = pt.round_id AND x.block = pt.block AND x.category_code = pt.category_code
+                          AND x.agency_code = pt.agency_code
   JOIN assessment_category k ON k.round_id = x.round_id AND k.code = x.category_code
   JOIN agency a ON a.code = x.agency_code;
 

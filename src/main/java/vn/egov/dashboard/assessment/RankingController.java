@@ -37,9 +37,12 @@ class RankingController {
 
 	private final RankingRepository rankings;
 
-	RankingController(AssessmentRepository assessments, RankingRepository rankings) {
+	private final RankChangeRepository changes;
+
+	RankingController(AssessmentRepository assessments, RankingRepository rankings, RankChangeRepository changes) {
 		this.assessments = assessments;
 		this.rankings = rankings;
+		this.changes = changes;
 	}
 
 	@QueryMapping
@@ -57,6 +60,31 @@ class RankingController {
 				.map((rows) -> Connections.of(
 						page.window(rows, (s) -> Map.of("rank", s.rank(), "agency", s.agencyCode())),
 						this.rankings.countRanking(round, block, found.getT1().code(), published)))));
+	}
+
+	@QueryMapping
+	Mono<List<RankChange>> rankChanges(@Argument Framework framework, @Argument int fromYear, @Argument int toYear,
+			@Argument Block block, @Argument @Nullable String category, @Argument RankChangeSort sortBy,
+			@Argument SortDirection direction, @Argument boolean publishedOnly) {
+		checkBlock(framework, block);
+		if (fromYear >= toYear) {
+			throw new InvalidInputException("fromYear",
+					"must be before toYear (" + fromYear + " is not before " + toYear + ")");
+		}
+		return round(framework, fromYear).zipWith(round(framework, toYear))
+			.flatMap((rounds) -> category(rounds.getT2(), category).flatMap((found) -> this.changes
+				.findChanges(rounds.getT2(), rounds.getT1(), block, found.code(), sortBy, direction, publishedOnly)
+				.collectList()));
+	}
+
+	@SchemaMapping(typeName = "RankChange")
+	CompletableFuture<Agency> agency(RankChange change, DataLoader<String, Agency> agencies) {
+		return agencies.load(change.agencyCode());
+	}
+
+	@SchemaMapping(typeName = "RankChange")
+	CompletableFuture<List<Agency>> fromAgencies(RankChange change, DataLoader<String, Agency> agencies) {
+		return agencies.loadMany(change.fromAgencies());
 	}
 
 	@QueryMapping

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
@@ -44,30 +43,29 @@ class RankingRepository {
 			""";
 
 	/**
-	 * The latest earlier round of the same framework that ranked the block: what rank
-	 * changes compare against (VIETNAM_ICT_INDEX 2023 compares with 2020, the last round
-	 * before it).
+	 * The round that rank changes compare with: the latest earlier round of the same
+	 * framework that ranked a block of the block's family (V13__rank_comparison.sql;
+	 * VIETNAM_ICT_INDEX 2023 compares with 2020, DTI 2024 PROVINCES_POST_MERGER with
+	 * 2023).
 	 */
 	private static final String PREVIOUS_ROUND = """
-			SELECT r.id, r.year FROM assessment_round r
-			 WHERE r.framework = :framework AND r.year < :year
-			   AND EXISTS (SELECT 1 FROM assessment_score s WHERE s.round_id = r.id AND s.block = :block)
-			 ORDER BY r.year DESC
-			 LIMIT 1
+			SELECT id FROM assessment_round WHERE id = assessment_previous_round(:roundId, :block)
 			""";
 
 	/**
-	 * One page of a block's ranking. Both the current and the previous round's ranks are
-	 * computed by the view on just their own partition: the filters on round, block and
-	 * category are pushed below the window. The previous round's ranks are computed once
-	 * (MATERIALIZED): as a plain subquery, PostgreSQL's generic plan recomputed its
-	 * window for each of the 63 provinces (4.2 ms; 1.6 ms now).
+	 * One page of a block's ranking. The current ranks are computed by the view on just
+	 * their own partition: the filters on round, block and category are pushed below the
+	 * window. The previous ranks are those of {@code assessment_comparison}: the previous
+	 * round's scores of this block's agencies (a merged province's predecessors' mean)
+	 * ranked again among them, computed once (MATERIALIZED).
 	 */
 	private static final String RANKING = """
 			WITH p AS MATERIALIZED (
-			    SELECT agency_code, rank, year, sample FROM assessment_ranked
-			     WHERE round_id = :previousRoundId AND block = :block AND category_code = :category
-			       AND NOT (sample AND :publishedOnly))
+			    SELECT q.agency_code, q.earlier_rank AS rank, e.year, q.earlier_sample AS sample
+			      FROM assessment_comparison(:roundId, :block, :previousRoundId) q
+			      JOIN assessment_round e ON e.id = :previousRoundId
+			     WHERE q.category_code = :category AND q.earlier_rank IS NOT NULL
+			       AND NOT (q.earlier_sample AND :publishedOnly))
 			SELECT""" + " " + STANDING_COLUMNS + """
 			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
 			  FROM assessment_ranked c
@@ -99,33 +97,40 @@ class RankingRepository {
 			       AND (cast(:year AS int) IS NULL OR r.year = :year)
 			       AND (cast(:category AS text) IS NULL OR s.category_code = :category))
 			SELECT p.round_id, p.block,
-			       coalesce((SELECT e.id FROM assessment_round e
-			                  WHERE e.framework = p.framework AND e.year < p.year
-			                    AND EXISTS (SELECT 1 FROM assessment_score s WHERE s.round_id = e.id AND s.block = p.block)
-			                  ORDER BY e.year DESC LIMIT 1), -1) AS previous_round_id
+			       coalesce(assessment_previous_round(p.round_id, p.block), -1) AS previous_round_id
 			  FROM parts p
 			""";
 
 	/**
-	 * The agencies' ranked scores in those partitions and in the previous rounds', ranked
-	 * once (the filters on round and block are pushed below the view's window functions;
-	 * the filter on agencies applies after ranking), then each joined to its previous
-	 * round's row.
+	 * The agencies' ranked scores in those partitions, ranked once (the filters on round
+	 * and block are pushed below the view's window functions; the filter on agencies
+	 * applies after ranking), each joined to its previous rank by
+	 * {@code assessment_comparison}, as in {@link #RANKING}.
 	 */
 	private static final String STANDINGS_OF_AGENCIES = """
-			WITH ranked AS MATERIALIZED (
+			WITH parts AS (
+			    SELECT * FROM unnest(cast(:roundIds AS bigint[]), cast(:blocks AS text[]),
+			                         cast(:previousIds AS bigint[]))
+			        AS w (round_id, block, previous_round_id)),
+			ranked AS MATERIALIZED (
 			    SELECT * FROM assessment_ranked
-			     WHERE round_id = ANY (:allRoundIds) AND block = ANY (:blocks) AND agency_code = ANY (:codes))
+			     WHERE round_id = ANY (:roundIds) AND block = ANY (:blocks) AND agency_code = ANY (:codes)),
+			earlier AS MATERIALIZED (
+			    SELECT w.round_id, w.block, q.category_code, q.agency_code, q.earlier_rank AS rank, e.year,
+			           q.earlier_sample AS sample
+			      FROM parts w
+			      JOIN assessment_round e ON e.id = w.previous_round_id
+			     CROSS JOIN LATERAL assessment_comparison(w.round_id, w.block, w.previous_round_id) q
+			     WHERE q.agency_code = ANY (:codes) AND q.earlier_rank IS NOT NULL
+			       AND NOT (q.earlier_sample AND :publishedOnly))
 			SELECT""" + " " + STANDING_COLUMNS + """
 			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
 			  FROM ranked c
 			""" + JOIN_CATEGORY
 			+ """
-					  JOIN unnest(cast(:roundIds AS bigint[]), cast(:blocks AS text[]), cast(:previousIds AS bigint[]))
-					       AS w (round_id, block, previous_round_id) ON w.round_id = c.round_id AND w.block = c.block
-					  LEFT JOIN ranked p
-					    ON p.round_id = w.previous_round_id AND p.block = c.block AND p.category_code = c.category_code
-					   AND p.agency_code = c.agency_code AND NOT (p.sample AND :publishedOnly)
+					  JOIN parts w ON w.round_id = c.round_id AND w.block = c.block
+					  LEFT JOIN earlier p ON p.round_id = c.round_id AND p.block = c.block AND p.category_code = c.category_code
+					   AND p.agency_code = c.agency_code
 					 WHERE (cast(:category AS text) IS NULL OR c.category_code = :category) AND NOT (c.sample AND :publishedOnly)
 					 ORDER BY c.year, c.framework, c.block, c.agency_code, c.category_position
 					""";
@@ -155,15 +160,16 @@ class RankingRepository {
 
 	/**
 	 * Box-plot figures per category of a block; percentile_cont interpolates between
-	 * neighbouring scores.
+	 * neighbouring scores. Computed figures are rounded to the 6 decimals of a stored
+	 * score (no float noise such as 0.6543000000000001).
 	 */
 	private static final String STATISTICS = """
 			SELECT s.category_code, count(*) AS count, count(*) FILTER (WHERE s.sample) AS sample_count,
-			       avg(s.score) AS mean, min(s.score) AS min, max(s.score) AS max,
-			       percentile_cont(0.25) WITHIN GROUP (ORDER BY s.score) AS q1,
-			       percentile_cont(0.5) WITHIN GROUP (ORDER BY s.score) AS median,
-			       percentile_cont(0.75) WITHIN GROUP (ORDER BY s.score) AS q3,
-			       stddev_pop(s.score) AS stddev
+			       round(avg(s.score), 6) AS mean, min(s.score) AS min, max(s.score) AS max,
+			       round(cast(percentile_cont(0.25) WITHIN GROUP (ORDER BY s.score) AS numeric), 6) AS q1,
+			       round(cast(percentile_cont(0.5) WITHIN GROUP (ORDER BY s.score) AS numeric), 6) AS median,
+			       round(cast(percentile_cont(0.75) WITHIN GROUP (ORDER BY s.score) AS numeric), 6) AS q3,
+			       round(stddev_pop(s.score), 6) AS stddev
 			  FROM assessment_score s
 			  JOIN assessment_category c ON c.round_id = s.round_id AND c.code = s.category_code
 			 WHERE s.round_id = :roundId AND s.block = :block AND NOT (s.sample AND :publishedOnly)
@@ -196,8 +202,7 @@ class RankingRepository {
 	 */
 	Mono<Long> findPreviousRoundId(AssessmentRound round, Block block) {
 		return this.db.sql(PREVIOUS_ROUND)
-			.bind("framework", round.framework().name())
-			.bind("year", round.year())
+			.bind("roundId", round.id())
 			.bind("block", block.name())
 			.map((row) -> row.get("id", Long.class))
 			.one();
@@ -255,12 +260,7 @@ class RankingRepository {
 					.bind("publishedOnly", publishedOnly)
 					.bind("roundIds", found.stream().map((p) -> (Long) p[0]).toArray(Long[]::new))
 					.bind("blocks", found.stream().map((p) -> (String) p[1]).toArray(String[]::new))
-					.bind("previousIds", found.stream().map((p) -> (Long) p[2]).toArray(Long[]::new))
-					.bind("allRoundIds",
-							found.stream()
-								.flatMap((p) -> Stream.of((Long) p[0], (Long) p[2]))
-								.distinct()
-								.toArray(Long[]::new));
+					.bind("previousIds", found.stream().map((p) -> (Long) p[2]).toArray(Long[]::new));
 				return Binds.orNull(spec, "category", category, String.class).map(ranked(new HashMap<>())).all();
 			});
 	}
@@ -289,9 +289,10 @@ class RankingRepository {
 		return Binds.orNull(spec, "category", category, String.class)
 			.map((row, meta) -> new CategoryStatistics(round.id(), block, row.get("category_code", String.class),
 					row.get("count", Long.class).intValue(), row.get("sample_count", Long.class).intValue(),
-					row.get("mean", BigDecimal.class).doubleValue(), row.get("min", BigDecimal.class).doubleValue(),
-					row.get("q1", Double.class), row.get("median", Double.class), row.get("q3", Double.class),
-					row.get("max", BigDecimal.class).doubleValue(), row.get("stddev", BigDecimal.class).doubleValue()))
+					row.get("mean", BigDecimal.class), row.get("min", BigDecimal.class),
+					row.get("q1", BigDecimal.class), row.get("median", BigDecimal.class),
+					row.get("q3", BigDecimal.class), row.get("max", BigDecimal.class),
+					row.get("stddev", BigDecimal.class)))
 			.all();
 	}
 

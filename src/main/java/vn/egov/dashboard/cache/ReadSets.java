@@ -49,17 +49,18 @@ final class ReadSets {
 			Map.entry("Measurement", "measurement"), Map.entry("AssessmentFramework", "assessment"),
 			Map.entry("AssessmentRound", "assessment"), Map.entry("AssessmentCategory", "assessment"),
 			Map.entry("RoundBlock", "assessment"), Map.entry("Ranking", "assessment"),
-			Map.entry("RankingEntry", "assessment"), Map.entry("AgencyRound", "assessment"),
-			Map.entry("CategoryScore", "assessment"), Map.entry("AssessmentComparison", "assessment"),
-			Map.entry("ComparedAgency", "assessment"), Map.entry("ComparedScore", "assessment"),
-			Map.entry("CategoryStatistics", "assessment"), Map.entry("AssessmentImportResult", "assessment"),
-			Map.entry("ImportProblem", "assessment"), Map.entry("Poll", "poll"), Map.entry("PollOption", "poll"),
-			Map.entry("PollDay", "poll"), Map.entry("PollOptionDay", "poll"), Map.entry("Site", "site"),
-			Map.entry("SiteReading", "site"), Map.entry("TrafficPoint", "traffic"), Map.entry("PageStats", "traffic"),
-			Map.entry("Online", "traffic"), Map.entry("SiteStats", "traffic"), Map.entry("HitReceipt", "traffic"),
-			Map.entry("HitRejection", "traffic"), Map.entry("Query", ""), Map.entry("PageInfo", ""),
-			Map.entry("ProgressUpdate", "measurement"), Map.entry("Subscription", ""), Map.entry("Viewer", "caller"),
-			Map.entry("ApiKey", "api_key"), Map.entry("CreatedApiKey", "api_key"), Map.entry("AuditEntry", "audit"));
+			Map.entry("RankingEntry", "assessment"), Map.entry("RankChange", "assessment"),
+			Map.entry("AgencyRound", "assessment"), Map.entry("CategoryScore", "assessment"),
+			Map.entry("AssessmentComparison", "assessment"), Map.entry("ComparedAgency", "assessment"),
+			Map.entry("ComparedScore", "assessment"), Map.entry("CategoryStatistics", "assessment"),
+			Map.entry("AssessmentImportResult", "assessment"), Map.entry("ImportProblem", "assessment"),
+			Map.entry("Poll", "poll"), Map.entry("PollOption", "poll"), Map.entry("PollDay", "poll"),
+			Map.entry("PollOptionDay", "poll"), Map.entry("Site", "site"), Map.entry("SiteReading", "site"),
+			Map.entry("TrafficPoint", "traffic"), Map.entry("PageStats", "traffic"), Map.entry("Online", "traffic"),
+			Map.entry("SiteStats", "traffic"), Map.entry("HitReceipt", "traffic"), Map.entry("HitRejection", "traffic"),
+			Map.entry("Query", ""), Map.entry("PageInfo", ""), Map.entry("ProgressUpdate", "measurement"),
+			Map.entry("Subscription", ""), Map.entry("Viewer", "caller"), Map.entry("ApiKey", "api_key"),
+			Map.entry("CreatedApiKey", "api_key"), Map.entry("AuditEntry", "audit"));
 
 	/**
 	 * The operation a request runs, and what it reads; {@code query} is false for

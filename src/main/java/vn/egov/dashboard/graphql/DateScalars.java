@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import graphql.GraphQLContext;
@@ -26,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * against one supported range, {@link #MIN} to {@link #MAX}; anything else is refused
  * while graphql-java validates the document (literals) or coerces the variables, before
  * anything runs, and {@link InvalidValues} answers it as a BAD_REQUEST naming the
- * argument. Output is written as before, by graphql-java-extended-scalars.
+ * argument. Output is written by graphql-java-extended-scalars, a {@code DateTime} always
+ * at {@link #OUTPUT_OFFSET} with milliseconds.
  * <p>
  * Why: extended-scalars parsed {@code "2026-02-30"} leniently as 2026-02-28 and accepted
  * years such as {@code +999999999}, which PostgreSQL stored as {@code infinity} and date
@@ -61,10 +64,18 @@ final class DateScalars {
 	/** How much of a refused value a message repeats. */
 	private static final int ECHO = 40;
 
-	static final GraphQLScalarType DATE_SCALAR = scalar("Date", ExtendedScalars.Date, DateScalars::date);
+	/**
+	 * The offset every {@code DateTime} is written with: Vietnam's (Asia/Ho_Chi_Minh has
+	 * kept +07:00 since 1975), so that an instant reads as the local time it is, and one
+	 * instant is always written the same way.
+	 */
+	static final ZoneOffset OUTPUT_OFFSET = ZoneOffset.ofHours(7);
+
+	static final GraphQLScalarType DATE_SCALAR = scalar("Date", ExtendedScalars.Date, DateScalars::date,
+			UnaryOperator.identity());
 
 	static final GraphQLScalarType DATE_TIME_SCALAR = scalar("DateTime", ExtendedScalars.DateTime,
-			DateScalars::dateTime);
+			DateScalars::dateTime, DateScalars::atOutputOffset);
 
 	private DateScalars() {
 	}
@@ -121,17 +132,35 @@ final class DateScalars {
 	}
 
 	/**
+	 * An instant at {@link #OUTPUT_OFFSET}: {@code 2026-11-23T12:00:00Z} is written
+	 * {@code 2026-11-23T19:00:00.000+07:00}.
+	 */
+	static Object atOutputOffset(Object value) {
+		if (value instanceof OffsetDateTime time) {
+			return time.withOffsetSameInstant(OUTPUT_OFFSET);
+		}
+		if (value instanceof ZonedDateTime time) {
+			return time.toOffsetDateTime().withOffsetSameInstant(OUTPUT_OFFSET);
+		}
+		if (value instanceof Instant instant) {
+			return instant.atOffset(OUTPUT_OFFSET);
+		}
+		return value;
+	}
+
+	/**
 	 * A scalar that reads input with {@code parse} and writes output as {@code extended}
-	 * does.
+	 * does, after {@code shown}.
 	 */
 	@SuppressWarnings("unchecked")
-	private static <T> GraphQLScalarType scalar(String name, GraphQLScalarType extended, Function<String, T> parse) {
+	private static <T> GraphQLScalarType scalar(String name, GraphQLScalarType extended, Function<String, T> parse,
+			UnaryOperator<Object> shown) {
 		Coercing<Object, Object> output = (Coercing<Object, Object>) extended.getCoercing();
 		Coercing<T, Object> coercing = new Coercing<>() {
 
 			@Override
 			public @Nullable Object serialize(Object value, GraphQLContext context, Locale locale) {
-				return output.serialize(value, context, locale);
+				return output.serialize(shown.apply(value), context, locale);
 			}
 
 			@Override

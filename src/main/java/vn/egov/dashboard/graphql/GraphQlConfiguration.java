@@ -17,7 +17,8 @@ class GraphQlConfiguration {
 	RuntimeWiringConfigurer scalars() {
 		return (builder) -> builder.scalar(DateScalars.DATE_SCALAR)
 			.scalar(DateScalars.DATE_TIME_SCALAR)
-			.scalar(ExtendedScalars.Json);
+			.scalar(ExtendedScalars.Json)
+			.scalar(ExtendedScalars.GraphQLLong);
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package vn.egov.dashboard.progress;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,6 +44,9 @@ public final class ProgressCalculator {
 
 	private static final double DAYS_PER_YEAR = 365.25;
 
+	/** Decimals of {@code percentOfWay}. */
+	static final int PERCENT_SCALE = 1;
+
 	private ProgressCalculator() {
 	}
 
@@ -72,9 +77,9 @@ public final class ProgressCalculator {
 		Point latest = values.get(values.size() - 1);
 		double goal = target.value();
 		double start = (target.baselineValue() != null) ? target.baselineValue() : values.get(0).value();
-		double gap = Math.max(0, sign * (goal - latest.value()));
+		double gap = Math.max(0, sign * difference(goal, latest.value()));
 		double percentOfWay = (goal == start) ? (meets(target, sign, latest.value()) ? 100 : 0)
-				: clamp((latest.value() - start) / (goal - start) * 100, 0, 100);
+				: rounded(clamp((latest.value() - start) / (goal - start) * 100, 0, 100), PERCENT_SCALE);
 		boolean sample = values.stream().anyMatch(Point::sample);
 		LocalDate firstMetOn = values.stream()
 			.filter((p) -> meets(target, sign, p.value()))
@@ -84,8 +89,9 @@ public final class ProgressCalculator {
 		Double projected;
 		ProgressStatus status;
 		if (asOf.isBefore(target.deadline())) {
-			projected = project(values, target.deadline(), indicator.unit());
-			status = statusBefore(target, sign, latest.value(), projected);
+			double trend = project(values, target.deadline(), indicator.unit());
+			status = statusBefore(target, sign, latest.value(), trend);
+			projected = rounded(trend, scale(values));
 		}
 		else {
 			Point judged = values.stream()
@@ -136,13 +142,13 @@ public final class ProgressCalculator {
 	 */
 	static List<Point> placesSinceBaseline(List<Point> series, LocalDate baselineOn) {
 		List<Point> cumulative = new ArrayList<>();
-		double sum = 0;
+		BigDecimal sum = BigDecimal.ZERO;
 		boolean sample = false;
 		for (Point point : series) {
 			if (point.period().isAfter(baselineOn)) {
-				sum += point.value();
+				sum = sum.add(BigDecimal.valueOf(point.value()));
 				sample |= point.sample();
-				cumulative.add(new Point(point.period(), sum, sample, point.measurementId()));
+				cumulative.add(new Point(point.period(), sum.doubleValue(), sample, point.measurementId()));
 			}
 		}
 		return cumulative;
@@ -175,6 +181,30 @@ public final class ProgressCalculator {
 			case RANK -> Math.max(1, projected);
 			default -> projected;
 		};
+	}
+
+	/**
+	 * {@code a - b} as the decimals they are written with (80 - 44.1 is 35.9, not the
+	 * 35.900000000000006 of binary floating point): values come from numeric columns.
+	 */
+	static double difference(double a, double b) {
+		return BigDecimal.valueOf(a).subtract(BigDecimal.valueOf(b)).doubleValue();
+	}
+
+	/** {@code value} rounded half up to {@code scale} decimals. */
+	static double rounded(double value, int scale) {
+		return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).doubleValue();
+	}
+
+	/**
+	 * The most decimals any value of {@code series} is written with: a projection from
+	 * them is given at that precision, no finer than the figures it is made of.
+	 */
+	static int scale(List<Point> series) {
+		return series.stream()
+			.mapToInt((p) -> Math.max(0, BigDecimal.valueOf(p.value()).stripTrailingZeros().scale()))
+			.max()
+			.orElse(0);
 	}
 
 	private static double years(LocalDate from, LocalDate to) {

@@ -32,7 +32,7 @@ class SampleLabelsTests extends IntegrationTests {
 	};
 
 	private static final Set<String> CHECKED = Set.of("Site", "TrafficPoint", "PageStats", "SiteStats", "Measurement",
-			"Progress", "TargetSummary", "RankingEntry", "CategoryScore", "ComparedScore");
+			"Progress", "TargetSummary", "RankingEntry", "CategoryScore", "ComparedScore", "RankChange");
 
 	@Test
 	void shouldCheckEveryTypeThatCarriesASampleFlag() {
@@ -200,7 +200,7 @@ class SampleLabelsTests extends IntegrationTests {
 			.execute()
 			.path("siteStats")
 			.entity(MAP)
-			.get()).isEqualTo(Map.of("totalVisits", 20102841.0, "sample", false));
+			.get()).isEqualTo(Map.of("totalVisits", 20102841, "sample", false));
 	}
 
 	@Test
@@ -313,6 +313,38 @@ class SampleLabelsTests extends IntegrationTests {
 			}
 		}
 		assertThat(samples).isGreaterThan(1000);
+	}
+
+	@Test
+	void shouldLabelRankChangesAsStoredOnBothSides() {
+		Map<String, Boolean> now = booleans("""
+				SELECT agency_code AS k, sample AS v FROM assessment_ranked
+				 WHERE framework = 'DTI' AND year = 2023 AND block = 'PROVINCES' AND category_code = 'TOTAL'""");
+		Map<String, Boolean> before = booleans("""
+				SELECT agency_code AS k, sample AS v FROM assessment_ranked
+				 WHERE framework = 'DTI' AND year = 2022 AND block = 'PROVINCES' AND category_code = 'TOTAL'""");
+		String query = "{ rankChanges(framework: DTI, fromYear: 2022, toYear: 2023, block: PROVINCES, "
+				+ "publishedOnly: %s) " + "{ agency { code } sample fromSample fromRank } }";
+		List<Map<String, Object>> all = this.graphQl.document(query.formatted(false))
+			.execute()
+			.path("rankChanges")
+			.entityList(MAP)
+			.get();
+		assertThat(all).hasSize(63);
+		for (Map<String, Object> node : all) {
+			String agency = (String) ((Map<?, ?>) node.get("agency")).get("code");
+			assertThat(node.get("sample")).as(agency).isEqualTo(now.get(agency));
+			assertThat(node.get("fromSample")).as(agency).isEqualTo(before.get(agency));
+		}
+		List<Map<String, Object>> published = this.graphQl.document(query.formatted(true))
+			.execute()
+			.path("rankChanges")
+			.entityList(MAP)
+			.get();
+		assertThat(published).hasSize((int) now.values().stream().filter((sample) -> !sample).count())
+			.allSatisfy((node) -> assertThat(node.get("sample")).isEqualTo(false))
+			.allSatisfy((node) -> assertThat(node.get("fromSample")).isNotEqualTo(true));
+		assertThat(published).filteredOn((node) -> node.get("fromRank") != null).isNotEmpty();
 	}
 
 	@Test

@@ -25,16 +25,16 @@ class TrafficDemoDataTests extends IntegrationTests {
 		List<String> readAt = response.path("sites[?(@.code == 'CDSQG')].readings[*].readAt")
 			.entityList(String.class)
 			.get();
-		List<Double> totals = response.path("sites[?(@.code == 'CDSQG')].readings[*].totalVisits")
-			.entityList(Double.class)
+		List<Long> totals = response.path("sites[?(@.code == 'CDSQG')].readings[*].totalVisits")
+			.entityList(Long.class)
 			.get();
 		List<Integer> guests = response.path("sites[?(@.code == 'CDSQG')].readings[*].guestsOnline")
 			.entityList(Integer.class)
 			.get();
-		assertThat(totals).containsExactly(19_817_961.0, 20_102_841.0);
+		assertThat(totals).containsExactly(19_817_961L, 20_102_841L);
 		assertThat(guests).containsExactly(49, 37);
 		for (int i = 0; i < readAt.size(); i++) {
-			assertThat(totalVisits("CDSQG", readAt.get(i))).as(readAt.get(i)).isEqualTo(totals.get(i).longValue());
+			assertThat(totalVisits("CDSQG", readAt.get(i))).as(readAt.get(i)).isEqualTo(totals.get(i));
 		}
 		assertThat(readAt.get(0)).startsWith("2025-10-");
 	}
@@ -91,13 +91,13 @@ class TrafficDemoDataTests extends IntegrationTests {
 		assertThat(views).hasSize(366);
 		long year = views.stream().mapToLong(Long::longValue).sum();
 		// The counter grew by exactly the year's views: offset + year = the seed total.
-		Double offset = this.graphQl.documentName("traffic/sites")
+		Long offset = this.graphQl.documentName("traffic/sites")
 			.execute()
 			.path("sites[?(@.code == 'CDSQG')].visitOffset")
-			.entityList(Double.class)
+			.entityList(Long.class)
 			.get()
 			.get(0);
-		assertThat(offset.longValue() + year).isEqualTo(20_102_841L);
+		assertThat(offset + year).isEqualTo(20_102_841L);
 	}
 
 	private long totalVisits(String site, String asOf) {
