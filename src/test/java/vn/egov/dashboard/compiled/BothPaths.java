@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,11 +32,16 @@ final class BothPaths {
 			.build();
 	}
 
-	/** The whole answer; {@code compiled: false} asks for the ordinary path. */
+	/**
+	 * The whole answer; {@code compiled: false} asks for the ordinary path. The query
+	 * starts with a comment of its own so that no answer comes from the response cache,
+	 * where another test's identical query may have left one, and neither path is passed
+	 * over.
+	 */
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> post(WebTestClient http, String query, Map<String, Object> variables, boolean compiled) {
 		Map<String, Object> request = new LinkedHashMap<>();
-		request.put("query", query);
+		request.put("query", "# " + UUID.randomUUID() + "\n" + query);
 		request.put("variables", variables);
 		if (!compiled) {
 			request.put("extensions", Map.of(CompiledExecutionStrategy.EXTENSION, false));
