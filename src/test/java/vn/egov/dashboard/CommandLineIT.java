@@ -90,12 +90,17 @@ class CommandLineIT {
 				block,agency_code,category,score,rank
 				PROVINCES,P48,,0.8123,1
 				""", StandardCharsets.UTF_8);
+		// One line replaces one block only, named: a partial file never empties the
+		// round.
 		Run run = run("--spring.main.web-application-type=none", "--egov.assessment.import.framework=DTI", ROUND,
-				"--egov.assessment.import.file=" + file);
+				"--egov.assessment.import.replace=PROVINCES", "--egov.assessment.import.file=" + file);
 		assertThat(run.exitCode()).as(run.output()).isZero();
-		assertThat(run.output()).containsPattern(
-				"Imported 1 scores from " + Pattern.quote(file.toString()) + " into DTI 2024 \\(replaced \\d+\\)\\.");
-		assertThat(scores()).isEqualTo(1);
+		assertThat(run.output()).containsPattern("Imported 1 scores from " + Pattern.quote(file.toString())
+				+ " into DTI 2024 block PROVINCES \\(replaced \\d+\\)\\.");
+		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id",
+				"r.framework = 'DTI' AND r.year = 2024 AND s.block = 'PROVINCES'"))
+			.isEqualTo(1);
+		assertThat(scores()).isGreaterThan(1);
 		assertThat(count("audit_entry", "action = 'importAssessment' AND actor = '" + OPERATOR + "'")).isEqualTo(1);
 	}
 

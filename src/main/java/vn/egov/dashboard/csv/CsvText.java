@@ -1,4 +1,4 @@
-package vn.egov.dashboard.assessment;
+package vn.egov.dashboard.csv;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,12 +11,12 @@ import vn.egov.dashboard.graphql.InvalidInputException;
  * Decodes an uploaded file: it must be UTF-8 (Excel: "CSV UTF-8"), since a file in
  * another encoding would silently turn Vietnamese names into garbage.
  */
-final class CsvText {
+public final class CsvText {
 
 	private CsvText() {
 	}
 
-	static String decode(byte[] bytes) {
+	public static String decode(byte[] bytes) {
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
