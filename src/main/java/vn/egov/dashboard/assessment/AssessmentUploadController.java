@@ -36,7 +36,7 @@ class AssessmentUploadController extends CsvUploadController {
 
 	AssessmentUploadController(AssessmentService service,
 			@Value("${egov.import.upload-max-size:10MB}") DataSize maxSize) {
-		super(maxSize);
+		super("scores", maxSize);
 		this.service = service;
 	}
 

@@ -31,9 +31,16 @@ import vn.egov.dashboard.graphql.NotFoundException;
  */
 public abstract class CsvUploadController {
 
+	private final String records;
+
 	private final int maxBytes;
 
-	protected CsvUploadController(DataSize maxSize) {
+	/**
+	 * @param records what the file holds, for messages ("scores", "measurements")
+	 * @param maxSize the largest file accepted
+	 */
+	protected CsvUploadController(String records, DataSize maxSize) {
+		this.records = records;
 		this.maxBytes = (int) Math.min(Integer.MAX_VALUE, maxSize.toBytes());
 	}
 
@@ -69,7 +76,8 @@ public abstract class CsvUploadController {
 	@ExceptionHandler
 	Mono<ResponseEntity<Map<String, Object>>> denied(AccessDeniedException ex, ServerWebExchange exchange) {
 		return exchange.getPrincipal()
-			.map((caller) -> error(HttpStatus.FORBIDDEN, "Forbidden: importing needs role ADMIN or ANALYST"))
+			.map((caller) -> error(HttpStatus.FORBIDDEN,
+					"Forbidden: importing " + this.records + " needs role ADMIN or ANALYST"))
 			.defaultIfEmpty(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
 				.body(ErrorBodies.body(

@@ -32,7 +32,7 @@ class MeasurementUploadController extends CsvUploadController {
 
 	MeasurementUploadController(MeasurementImportService service,
 			@Value("${egov.import.upload-max-size:10MB}") DataSize maxSize) {
-		super(maxSize);
+		super("measurements", maxSize);
 		this.service = service;
 	}
 

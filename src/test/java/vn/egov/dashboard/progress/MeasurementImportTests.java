@@ -192,6 +192,18 @@ class MeasurementImportTests extends IntegrationTests {
 			.expectBody()
 			.jsonPath("$.errors[0].line")
 			.isEqualTo(2);
+		// A NUL character, which PostgreSQL cannot store: refused whole, not a server
+		// error.
+		http.post()
+			.uri("/measurements")
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(HEADER + "FIBRE_COMMUNE_COVERAGE,P67,2022-06-30,70,https://example.org,a\u0000b\n")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.field")
+			.isEqualTo("file");
 		assertThat(count("measurement", "agency_code = 'P67' AND extract(month FROM period) = 6")).isZero();
 		http.post()
 			.uri("/measurements")
