@@ -119,9 +119,9 @@ class CommandLineIT {
 	void shouldValidateThenImportMeasurementsAsTheDocsSay(@TempDir Path dir) throws Exception {
 		Path file = Files.writeString(dir.resolve("values.csv"), """
 				indicator_code,agency_code,period,value,source,note
-				FIBRE_COMMUNE_COVERAGE,P68,2022-06-30,88.5,https://example.org/p68,Báo cáo 6 tháng
+				MOBILE_READY_SERVICE_PORTALS,P68,2022-06-30,88.5,https://example.org/p68,Báo cáo 6 tháng
 				""", StandardCharsets.UTF_8);
-		String values = "indicator_code = 'FIBRE_COMMUNE_COVERAGE' AND agency_code = 'P68' AND period = '2022-06-30'";
+		String values = "indicator_code = 'MOBILE_READY_SERVICE_PORTALS' AND agency_code = 'P68' AND period = '2022-06-30'";
 		Run checked = run("--spring.main.web-application-type=none", "--egov.measurement.import.validate-only=true",
 				"--egov.measurement.import.file=" + file);
 		assertThat(checked.exitCode()).as(checked.output()).isZero();
@@ -130,7 +130,7 @@ class CommandLineIT {
 		assertThat(count("measurement", values)).isZero();
 		Run bad = run("--spring.main.web-application-type=none", "--egov.measurement.import.file=" + Files.writeString(
 				dir.resolve("bad.csv"),
-				"indicator_code,agency_code,period,value,source\nFIBRE_COMMUNE_COVERAGE,P68,2022-06-30,188,x\n"));
+				"indicator_code,agency_code,period,value,source\nMOBILE_READY_SERVICE_PORTALS,P68,2022-06-30,188,x\n"));
 		assertThat(bad.exitCode()).as(bad.output()).isEqualTo(1);
 		assertThat(bad.output()).contains("line 2 [value]: value is a percentage and must lie in 0–100");
 		Run imported = run("--spring.main.web-application-type=none", "--egov.measurement.import.file=" + file);

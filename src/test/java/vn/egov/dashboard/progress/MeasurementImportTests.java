@@ -121,15 +121,15 @@ class MeasurementImportTests extends IntegrationTests {
 	@Test
 	void shouldValidateWithoutWriting() {
 		String csv = HEADER + """
-				FIBRE_COMMUNE_COVERAGE,P89,2022-06-30,88,https://example.org/fibre,
-				FIBRE_COMMUNE_COVERAGE,P89,2023-06-30,91,https://example.org/fibre,
+				MOBILE_READY_SERVICE_PORTALS,P89,2022-06-30,88,https://example.org/fibre,
+				MOBILE_READY_SERVICE_PORTALS,P89,2023-06-30,91,https://example.org/fibre,
 				""";
 		GraphQlTester.Response checked = importCsv(csv, true);
 		checked.path("importMeasurements.validateOnly").entity(Boolean.class).isEqualTo(true);
 		checked.path("importMeasurements.imported").entity(Boolean.class).isEqualTo(false);
 		checked.path("importMeasurements.rowsRecorded").entity(Integer.class).isEqualTo(2);
 		checked.path("importMeasurements.errors").entityList(MAP).hasSize(0);
-		assertThat(count("measurement", "agency_code = 'P89' AND indicator_code = 'FIBRE_COMMUNE_COVERAGE' "
+		assertThat(count("measurement", "agency_code = 'P89' AND indicator_code = 'MOBILE_READY_SERVICE_PORTALS' "
 				+ "AND extract(month FROM period) = 6"))
 			.isZero();
 		assertThat(count("audit_entry",
@@ -139,7 +139,7 @@ class MeasurementImportTests extends IntegrationTests {
 
 	@Test
 	void shouldRefuseCallersWithoutTheAnalystRole() {
-		String csv = HEADER + "FIBRE_COMMUNE_COVERAGE,P66,2022-06-30,70,https://example.org,\n";
+		String csv = HEADER + "MOBILE_READY_SERVICE_PORTALS,P66,2022-06-30,70,https://example.org,\n";
 		this.graphQl.documentName("progress/importMeasurements")
 			.variable("csv", csv)
 			.execute()
@@ -159,7 +159,7 @@ class MeasurementImportTests extends IntegrationTests {
 			.path("importMeasurements.rowsRecorded")
 			.entity(Integer.class)
 			.isEqualTo(1);
-		assertThat(count("measurement", "agency_code = 'P66' AND indicator_code = 'FIBRE_COMMUNE_COVERAGE' "
+		assertThat(count("measurement", "agency_code = 'P66' AND indicator_code = 'MOBILE_READY_SERVICE_PORTALS' "
 				+ "AND extract(month FROM period) = 6"))
 			.isZero();
 	}
@@ -173,7 +173,7 @@ class MeasurementImportTests extends IntegrationTests {
 		http.post()
 			.uri("/measurements?validateOnly=true")
 			.contentType(MediaType.parseMediaType("text/csv"))
-			.bodyValue(HEADER + "FIBRE_COMMUNE_COVERAGE,P67,2022-06-30,70,https://example.org,\n")
+			.bodyValue(HEADER + "MOBILE_READY_SERVICE_PORTALS,P67,2022-06-30,70,https://example.org,\n")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -185,7 +185,7 @@ class MeasurementImportTests extends IntegrationTests {
 		http.post()
 			.uri("/measurements")
 			.contentType(MediaType.parseMediaType("text/csv"))
-			.bodyValue(HEADER + "FIBRE_COMMUNE_COVERAGE,P67,2022-06-30,170,https://example.org,\n")
+			.bodyValue(HEADER + "MOBILE_READY_SERVICE_PORTALS,P67,2022-06-30,170,https://example.org,\n")
 			.exchange()
 			.expectStatus()
 			.isEqualTo(422)
@@ -197,7 +197,7 @@ class MeasurementImportTests extends IntegrationTests {
 		http.post()
 			.uri("/measurements")
 			.contentType(MediaType.parseMediaType("text/csv"))
-			.bodyValue(HEADER + "FIBRE_COMMUNE_COVERAGE,P67,2022-06-30,70,https://example.org,a\u0000b\n")
+			.bodyValue(HEADER + "MOBILE_READY_SERVICE_PORTALS,P67,2022-06-30,70,https://example.org,a\u0000b\n")
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
@@ -208,7 +208,7 @@ class MeasurementImportTests extends IntegrationTests {
 		http.post()
 			.uri("/measurements")
 			.contentType(MediaType.parseMediaType("text/csv"))
-			.bodyValue(HEADER + "FIBRE_COMMUNE_COVERAGE,P67,2022-06-30,70,https://example.org,\n")
+			.bodyValue(HEADER + "MOBILE_READY_SERVICE_PORTALS,P67,2022-06-30,70,https://example.org,\n")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -218,7 +218,7 @@ class MeasurementImportTests extends IntegrationTests {
 		assertThat(count("measurement", "agency_code = 'P67' AND extract(month FROM period) = 6")).isEqualTo(1);
 
 		Path file = Files.writeString(dir.resolve("fibre.csv"),
-				HEADER + "FIBRE_COMMUNE_COVERAGE,P67,2023-06-30,75,https://example.org,\n");
+				HEADER + "MOBILE_READY_SERVICE_PORTALS,P67,2023-06-30,75,https://example.org,\n");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		assertThat(new MeasurementImportCommand(this.service, this.context, true, "unused").execute(file,
 				new PrintStream(out, true, StandardCharsets.UTF_8)))
