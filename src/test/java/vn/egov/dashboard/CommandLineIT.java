@@ -90,12 +90,17 @@ class CommandLineIT {
 				block,agency_code,category,score,rank
 				PROVINCES,P48,,0.8123,1
 				""", StandardCharsets.UTF_8);
+		// One line replaces one block only, named: a partial file never empties the
+		// round.
 		Run run = run("--spring.main.web-application-type=none", "--egov.assessment.import.framework=DTI", ROUND,
-				"--egov.assessment.import.file=" + file);
+				"--egov.assessment.import.replace=PROVINCES", "--egov.assessment.import.file=" + file);
 		assertThat(run.exitCode()).as(run.output()).isZero();
-		assertThat(run.output()).containsPattern(
-				"Imported 1 scores from " + Pattern.quote(file.toString()) + " into DTI 2024 \\(replaced \\d+\\)\\.");
-		assertThat(scores()).isEqualTo(1);
+		assertThat(run.output()).containsPattern("Imported 1 scores from " + Pattern.quote(file.toString())
+				+ " into DTI 2024 block PROVINCES \\(replaced \\d+\\)\\.");
+		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id",
+				"r.framework = 'DTI' AND r.year = 2024 AND s.block = 'PROVINCES'"))
+			.isEqualTo(1);
+		assertThat(scores()).isGreaterThan(1);
 		assertThat(count("audit_entry", "action = 'importAssessment' AND actor = '" + OPERATOR + "'")).isEqualTo(1);
 	}
 
@@ -107,6 +112,33 @@ class CommandLineIT {
 				"--egov.assessment.import.file=" + missing);
 		assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
 		assertThat(run.output()).contains("No such file: " + missing);
+	}
+
+	@Test
+	@Order(5)
+	void shouldValidateThenImportMeasurementsAsTheDocsSay(@TempDir Path dir) throws Exception {
+		Path file = Files.writeString(dir.resolve("values.csv"), """
+				indicator_code,agency_code,period,value,source,note
+				MOBILE_READY_SERVICE_PORTALS,P68,2022-06-30,88.5,https://example.org/p68,Báo cáo 6 tháng
+				""", StandardCharsets.UTF_8);
+		String values = "indicator_code = 'MOBILE_READY_SERVICE_PORTALS' AND agency_code = 'P68' AND period = '2022-06-30'";
+		Run checked = run("--spring.main.web-application-type=none", "--egov.measurement.import.validate-only=true",
+				"--egov.measurement.import.file=" + file);
+		assertThat(checked.exitCode()).as(checked.output()).isZero();
+		assertThat(checked.output()).contains(
+				"Checked " + file + ": importing it would write 1 new, 0 corrected, 0 unchanged; nothing was written.");
+		assertThat(count("measurement", values)).isZero();
+		Run bad = run("--spring.main.web-application-type=none", "--egov.measurement.import.file=" + Files.writeString(
+				dir.resolve("bad.csv"),
+				"indicator_code,agency_code,period,value,source\nMOBILE_READY_SERVICE_PORTALS,P68,2022-06-30,188,x\n"));
+		assertThat(bad.exitCode()).as(bad.output()).isEqualTo(1);
+		assertThat(bad.output()).contains("line 2 [value]: value is a percentage and must lie in 0–100");
+		Run imported = run("--spring.main.web-application-type=none", "--egov.measurement.import.file=" + file);
+		assertThat(imported.exitCode()).as(imported.output()).isZero();
+		assertThat(imported.output())
+			.contains("Imported measurements from " + file + ": 1 new, 0 corrected, 0 unchanged.");
+		assertThat(count("measurement", values + " AND value = 88.5 AND note = 'Báo cáo 6 tháng'")).isEqualTo(1);
+		assertThat(count("audit_entry", "action = 'importMeasurements' AND actor = '" + OPERATOR + "'")).isEqualTo(1);
 	}
 
 	private record Run(int exitCode, String output) {

@@ -56,6 +56,44 @@ public class AgencyRepository {
 		this.db = db;
 	}
 
+	/** The agencies with these codes, locked until the transaction ends. */
+	Flux<Agency> lockByCodes(Collection<String> codes) {
+		return this.db.sql(FIND_BY_CODES + " ORDER BY code FOR UPDATE")
+			.bind("codes", codes.toArray(String[]::new))
+			.map(MAPPER)
+			.all();
+	}
+
+	Mono<Void> insert(Agency agency) {
+		GenericExecuteSpec spec = this.db
+			.sql("""
+					INSERT INTO agency (code, official_code, name, full_name, name_en, kind, parent_code, region, valid_from,
+					                    source)
+					VALUES (:code, :officialCode, :name, :fullName, :nameEn, :kind, :parentCode, :region, :validFrom,
+					        :source)""")
+			.bind("code", agency.code())
+			.bind("name", agency.name())
+			.bind("nameEn", agency.nameEn())
+			.bind("kind", agency.kind().name());
+		spec = Binds.orNull(spec, "officialCode", agency.officialCode(), String.class);
+		spec = Binds.orNull(spec, "fullName", agency.fullName(), String.class);
+		spec = Binds.orNull(spec, "parentCode", agency.parentCode(), String.class);
+		spec = Binds.orNull(spec, "region", agency.region(), String.class);
+		spec = Binds.orNull(spec, "validFrom", agency.validFrom(), LocalDate.class);
+		return Binds.orNull(spec, "source", agency.source(), String.class).then();
+	}
+
+	/** Ends the agencies on {@code lastDay}, succeeded by {@code successorCode}. */
+	Mono<Long> end(Collection<String> codes, LocalDate lastDay, String successorCode) {
+		return this.db
+			.sql("UPDATE agency SET valid_to = :lastDay, successor_code = :successor WHERE code = ANY (:codes)")
+			.bind("codes", codes.toArray(String[]::new))
+			.bind("lastDay", lastDay)
+			.bind("successor", successorCode)
+			.fetch()
+			.rowsUpdated();
+	}
+
 	/** The agency with this code, or empty. */
 	public Mono<Agency> findByCode(String code) {
 		return findByCodes(List.of(code)).next();

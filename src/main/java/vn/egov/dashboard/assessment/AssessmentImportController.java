@@ -1,5 +1,6 @@
 package vn.egov.dashboard.assessment;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -30,8 +31,9 @@ class AssessmentImportController {
 	}
 
 	@MutationMapping
-	Mono<ImportResult> importAssessment(@Argument Framework framework, @Argument int year, @Argument String csv) {
-		return this.service.importCsv(framework, year, csv);
+	Mono<ImportResult> importAssessment(@Argument Framework framework, @Argument int year, @Argument String csv,
+			@Argument @Nullable Block replace, @Argument boolean validateOnly) {
+		return this.service.importCsv(framework, year, csv, replace, validateOnly);
 	}
 
 	@SchemaMapping(typeName = "AssessmentImportResult")

@@ -203,8 +203,22 @@ class AssessmentRepository {
 		return spec.fetch().rowsUpdated();
 	}
 
-	Mono<Long> deleteScores(long roundId) {
-		return this.db.sql("DELETE FROM assessment_score WHERE round_id = :roundId")
+	/** The scores a round holds. */
+	Flux<ScoreKey> findScoreKeys(long roundId) {
+		return this.db.sql("SELECT block, agency_code, category_code FROM assessment_score WHERE round_id = :roundId")
+			.bind("roundId", roundId)
+			.map((row) -> new ScoreKey(Block.valueOf(row.get("block", String.class)),
+					row.get("agency_code", String.class), row.get("category_code", String.class)))
+			.all();
+	}
+
+	/** Deletes the scores of a round, or of one of its blocks. */
+	Mono<Long> deleteScores(long roundId, @Nullable Block block) {
+		return Binds
+			.orNull(this.db.sql("""
+					DELETE FROM assessment_score
+					 WHERE round_id = :roundId AND (cast(:block AS text) IS NULL OR block = :block)"""), "block",
+					(block != null) ? block.name() : null, String.class)
 			.bind("roundId", roundId)
 			.fetch()
 			.rowsUpdated();

@@ -12,14 +12,16 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import vn.egov.dashboard.agency.Agency;
-import vn.egov.dashboard.assessment.AssessmentCsv.Line;
+import vn.egov.dashboard.csv.CsvFile.Line;
+import vn.egov.dashboard.csv.ImportProblem;
 
 /**
  * Checks what every line of an import file means against the round: the block (one of the
  * framework's), the agency (known, of a kind the block ranks, in existence in the
  * assessed year), the category (one of the round's), the score (a plain decimal number
- * within 0 and the category's maximum), the published rank (a positive whole number), and
- * that no score is given twice. Every problem is reported, not just the first.
+ * within 0 and the category's maximum), the published rank (a positive whole number),
+ * that no score is given twice, and, when the import replaces one block, that every line
+ * is of that block. Every problem is reported, not just the first.
  */
 final class ImportValidator {
 
@@ -39,15 +41,18 @@ final class ImportValidator {
 
 	}
 
+	/**
+	 * @param replace the one block the import replaces, or null for the whole round
+	 */
 	static Checked check(AssessmentRound round, List<AssessmentCategory> categories, Map<String, Agency> agencies,
-			List<Line> lines) {
+			List<Line> lines, @Nullable Block replace) {
 		List<ImportProblem> errors = new ArrayList<>();
 		List<ScoreRow> rows = new ArrayList<>();
 		Map<String, Integer> firstLineOfKey = new HashMap<>();
 		Map<String, Line> blockOfAgency = new HashMap<>();
 		for (Line line : lines) {
 			int before = errors.size();
-			Block block = block(round, line, errors);
+			Block block = block(round, line, replace, errors);
 			Agency agency = agency(round, block, line, agencies, errors);
 			AssessmentCategory category = category(round, categories, line, errors);
 			BigDecimal score = score(round, category, line, errors);
@@ -83,7 +88,8 @@ final class ImportValidator {
 		return new Checked(rows, errors, rankWarnings(rows));
 	}
 
-	private static @Nullable Block block(AssessmentRound round, Line line, List<ImportProblem> errors) {
+	private static @Nullable Block block(AssessmentRound round, Line line, @Nullable Block replace,
+			List<ImportProblem> errors) {
 		String given = line.get(AssessmentCsv.BLOCK);
 		String blocks = round.framework().blocks().stream().map(Enum::name).collect(Collectors.joining(", "));
 		if (given == null) {
@@ -93,6 +99,11 @@ final class ImportValidator {
 		}
 		for (Block block : round.framework().blocks()) {
 			if (block.name().equals(given)) {
+				if (replace != null && block != replace) {
+					errors.add(new ImportProblem(line.number(), AssessmentCsv.BLOCK,
+							"is in block " + block + ", but this import replaces block " + replace + " only"));
+					return null;
+				}
 				return block;
 			}
 		}

@@ -72,6 +72,72 @@ public class DocumentRepository {
 			.one();
 	}
 
+	/** The document with this number, locked until the transaction ends, or empty. */
+	Mono<LegalDocument> lockByNumber(String number) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM legal_document d WHERE d.number = :number FOR UPDATE")
+			.bind("number", number)
+			.map(MAPPER)
+			.one();
+	}
+
+	Mono<LegalDocument> insert(LegalDocument document) {
+		return bindFields(this.db.sql("""
+				INSERT INTO legal_document AS d (number, kind, issuer, issued_on, title, title_en, summary, url)
+				VALUES (:number, :kind, :issuer, :issuedOn, :title, :titleEn, :summary, :url)
+				RETURNING """ + " " + COLUMNS), document).map(MAPPER).one();
+	}
+
+	Mono<LegalDocument> update(LegalDocument document) {
+		return bindFields(this.db.sql("""
+				UPDATE legal_document d
+				   SET kind = :kind, issuer = :issuer, issued_on = :issuedOn, title = :title, title_en = :titleEn,
+				       summary = :summary, url = :url
+				 WHERE d.number = :number
+				RETURNING """ + " " + COLUMNS), document).map(MAPPER).one();
+	}
+
+	private static GenericExecuteSpec bindFields(GenericExecuteSpec spec, LegalDocument document) {
+		spec = spec.bind("number", document.number())
+			.bind("kind", document.kind().name())
+			.bind("issuer", document.issuer())
+			.bind("title", document.title());
+		spec = Binds.orNull(spec, "issuedOn", document.issuedOn(), LocalDate.class);
+		spec = Binds.orNull(spec, "titleEn", document.titleEn(), String.class);
+		spec = Binds.orNull(spec, "summary", document.summary(), String.class);
+		return Binds.orNull(spec, "url", document.url(), String.class);
+	}
+
+	/** Makes {@code basisIds} the whole basis of the document {@code id}. */
+	Mono<Void> replaceBasis(long id, Collection<Long> basisIds) {
+		return this.db.sql("DELETE FROM document_basis WHERE document_id = :id")
+			.bind("id", id)
+			.then()
+			.then(basisIds.isEmpty() ? Mono.empty()
+					: this.db.sql("INSERT INTO document_basis (document_id, basis_id) SELECT :id, unnest(:basisIds)")
+						.bind("id", id)
+						.bind("basisIds", basisIds.toArray(Long[]::new))
+						.then());
+	}
+
+	/**
+	 * The numbers of the documents among {@code ids} that are based, directly or through
+	 * others, on the document {@code target}.
+	 */
+	Flux<String> findBasedOnTransitively(Collection<Long> ids, long target) {
+		return this.db.sql("""
+				WITH RECURSIVE reach (start_id, id) AS (
+				    SELECT d.id, d.id FROM legal_document d WHERE d.id = ANY (:ids)
+				    UNION
+				    SELECT r.start_id, b.basis_id FROM reach r JOIN document_basis b ON b.document_id = r.id
+				)
+				SELECT DISTINCT d.number FROM reach r JOIN legal_document d ON d.id = r.start_id WHERE r.id = :target
+				""")
+			.bind("ids", ids.toArray(Long[]::new))
+			.bind("target", target)
+			.map((row) -> row.get(0, String.class))
+			.all();
+	}
+
 	/** The documents with these ids; unknown ids are skipped. */
 	public Flux<LegalDocument> findByIds(Collection<Long> ids) {
 		return this.db.sql("SELECT " + COLUMNS + " FROM legal_document d WHERE d.id = ANY (:ids)")

@@ -68,7 +68,7 @@ class ProgressGauges {
 
 	@EventListener
 	void onChange(DataChangedEvent event) {
-		if (event.affects("measurement")) {
+		if (event.affects("measurement") || event.affects("target")) {
 			refresh().subscribe();
 		}
 	}

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -12,6 +14,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import vn.egov.dashboard.agency.Agency;
@@ -26,13 +29,20 @@ import vn.egov.dashboard.plan.PlanInputs.ReportTaskInput;
 @Controller
 class TaskController {
 
+	/** The DataLoader of every report on a task, oldest first. */
+	private static final String HISTORY = "taskReportHistory";
+
 	private final TaskRepository tasks;
 
 	private final TaskService service;
 
-	TaskController(TaskRepository tasks, TaskService service) {
+	TaskController(TaskRepository tasks, TaskService service, BatchLoaderRegistry registry) {
 		this.tasks = tasks;
 		this.service = service;
+		registry.<Long, List<TaskReport>>forName(HISTORY)
+			.registerMappedBatchLoader((ids, env) -> tasks.findHistory(ids)
+				.collectMultimap(TaskReport::taskId)
+				.map((byTask) -> Batches.byKey(ids, (id) -> id, byTask)));
 	}
 
 	@QueryMapping
@@ -57,6 +67,17 @@ class TaskController {
 		return this.tasks.findReports(tasks.stream().map(Task::id).toList())
 			.collectMultimap(TaskReport::taskId)
 			.map((byTask) -> Batches.byKey(tasks, Task::id, byTask));
+	}
+
+	/** Every report on the task, oldest first; of one agency when it is named. */
+	@SchemaMapping
+	CompletableFuture<List<TaskReport>> reportHistory(Task task, @Argument @Nullable String agencyCode,
+			DataFetchingEnvironment env) {
+		DataLoader<Long, List<TaskReport>> history = env.getDataLoader(HISTORY);
+		return history.load(task.id())
+			.thenApply((reports) -> reports.stream()
+				.filter((report) -> agencyCode == null || report.agencyCode().equals(agencyCode))
+				.toList());
 	}
 
 	@SchemaMapping

@@ -1,6 +1,7 @@
 package vn.egov.dashboard.plan;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.function.BiFunction;
 
@@ -23,24 +24,30 @@ class TaskRepository {
 
 	private static final String TASK_COLUMNS = "id, document_id, number, title, due_on";
 
+	/** Each agency's current report on each task: the one recorded last. */
 	private static final String REPORTS = """
-			SELECT r.task_id, r.agency_code, r.status, r.reported_on, r.note, t.due_on
+			SELECT DISTINCT ON (r.task_id, r.agency_code)
+			       r.id, r.task_id, r.agency_code, r.status, r.reported_on, r.note, r.recorded_at, t.due_on
 			  FROM task_report r JOIN task t ON t.id = r.task_id
 			 WHERE r.task_id = ANY (:ids)
-			 ORDER BY r.task_id, r.agency_code
+			 ORDER BY r.task_id, r.agency_code, r.id DESC
 			""";
 
-	/**
-	 * One report per task and agency: a new report replaces the agency's previous one.
-	 */
-	private static final String UPSERT_REPORT = """
+	/** Every report on the tasks, oldest first. */
+	private static final String HISTORY = """
+			SELECT r.id, r.task_id, r.agency_code, r.status, r.reported_on, r.note, r.recorded_at, t.due_on
+			  FROM task_report r JOIN task t ON t.id = r.task_id
+			 WHERE r.task_id = ANY (:ids)
+			 ORDER BY r.task_id, r.id
+			""";
+
+	/** A new report, kept beside the agency's earlier ones. */
+	private static final String INSERT_REPORT = """
 			WITH saved AS (
 			  INSERT INTO task_report (task_id, agency_code, status, reported_on, note)
 			  VALUES (:taskId, :agencyCode, :status, :reportedOn, :note)
-			  ON CONFLICT (task_id, agency_code)
-			  DO UPDATE SET status = excluded.status, reported_on = excluded.reported_on, note = excluded.note
 			  RETURNING *)
-			SELECT s.task_id, s.agency_code, s.status, s.reported_on, s.note, t.due_on
+			SELECT s.id, s.task_id, s.agency_code, s.status, s.reported_on, s.note, s.recorded_at, t.due_on
 			  FROM saved s JOIN task t ON t.id = s.task_id
 			""";
 
@@ -65,10 +72,14 @@ class TaskRepository {
 		return this.db.sql(REPORTS).bind("ids", taskIds.toArray(Long[]::new)).map(REPORT).all();
 	}
 
+	Flux<TaskReport> findHistory(Collection<Long> taskIds) {
+		return this.db.sql(HISTORY).bind("ids", taskIds.toArray(Long[]::new)).map(REPORT).all();
+	}
+
 	Mono<TaskReport> saveReport(long taskId, String agencyCode, TaskStatus status, LocalDate reportedOn,
 			@Nullable String note) {
 		return Binds
-			.orNull(this.db.sql(UPSERT_REPORT)
+			.orNull(this.db.sql(INSERT_REPORT)
 				.bind("taskId", taskId)
 				.bind("agencyCode", agencyCode)
 				.bind("status", status.name())
@@ -82,8 +93,9 @@ class TaskRepository {
 			row.get("due_on", LocalDate.class));
 
 	private static final BiFunction<Row, RowMetadata, TaskReport> REPORT = (row, meta) -> new TaskReport(
-			row.get("task_id", Long.class), row.get("agency_code", String.class),
+			row.get("id", Long.class), row.get("task_id", Long.class), row.get("agency_code", String.class),
 			TaskStatus.valueOf(row.get("status", String.class)), row.get("reported_on", LocalDate.class),
-			row.get("note", String.class), row.get("due_on", LocalDate.class));
+			row.get("note", String.class), row.get("due_on", LocalDate.class),
+			row.get("recorded_at", OffsetDateTime.class));
 
 }

@@ -69,7 +69,7 @@ public class TaskService {
 		return this.changes.commit(new DataChangedEvent("plan"), save);
 	}
 
-	/** The agency's current report on the task, which the new one replaces. */
+	/** The agency's current report on the task, which the new one follows. */
 	private Mono<Optional<TaskReport>> previous(long taskId, String agencyCode) {
 		return this.tasks.findReports(List.of(taskId))
 			.filter((report) -> report.agencyCode().equals(agencyCode))

@@ -95,6 +95,59 @@ class PollRepository {
 		return polls(this.db.sql(FIND_BY_ID).bind("id", id)).next();
 	}
 
+	/** The poll, its row and its options' rows locked until the transaction ends. */
+	Mono<Poll> lockById(long id) {
+		return this.db.sql("SELECT id FROM poll_option WHERE poll_id = :id ORDER BY id FOR UPDATE")
+			.bind("id", id)
+			.then()
+			.then(polls(this.db.sql("WITH polls AS (SELECT * FROM poll WHERE id = :id FOR UPDATE) " + WITH_OPTIONS)
+				.bind("id", id)).next());
+	}
+
+	/** Creates a poll with its options, in this order; answers its id. */
+	Mono<Long> insert(String siteCode, String question, List<String> options, Instant opensAt,
+			@Nullable Instant closesAt, @Nullable String note) {
+		GenericExecuteSpec spec = this.db.sql("""
+				INSERT INTO poll (site_code, question, opens_at, closes_at, note)
+				VALUES (:site, :question, :opensAt, :closesAt, :note) RETURNING id""")
+			.bind("site", siteCode)
+			.bind("question", question)
+			.bind("opensAt", time(opensAt));
+		spec = Binds.orNull(spec, "closesAt", (closesAt != null) ? time(closesAt) : null, OffsetDateTime.class);
+		return Binds.orNull(spec, "note", note, String.class)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.flatMap((id) -> this.db.sql("""
+					INSERT INTO poll_option (poll_id, position, label)
+					SELECT :id, position, label FROM unnest(:labels) WITH ORDINALITY AS o (label, position)""")
+				.bind("id", id)
+				.bind("labels", options.toArray(String[]::new))
+				.then()
+				.thenReturn(id));
+	}
+
+	Mono<Void> close(long id, Instant at) {
+		return this.db.sql("UPDATE poll SET closes_at = :at WHERE id = :id").bind("id", id).bind("at", time(at)).then();
+	}
+
+	/**
+	 * Gives the options {@code ids} the labels {@code labels} and positions in this order
+	 * (positions are unique, so they are first moved out of the way).
+	 */
+	Mono<Void> arrangeOptions(long pollId, List<Long> ids, List<String> labels) {
+		return this.db.sql("UPDATE poll_option SET position = -position WHERE poll_id = :id")
+			.bind("id", pollId)
+			.then()
+			.then(this.db.sql("""
+					UPDATE poll_option o SET position = n.position, label = n.label
+					  FROM unnest(:ids, :labels) WITH ORDINALITY AS n (id, label, position)
+					 WHERE o.id = n.id AND o.poll_id = :pollId""")
+				.bind("pollId", pollId)
+				.bind("ids", ids.toArray(Long[]::new))
+				.bind("labels", labels.toArray(String[]::new))
+				.then());
+	}
+
 	/** One page of polls, newest first; {@code active} compares with {@code now}. */
 	Flux<Poll> find(@Nullable String siteCode, @Nullable Boolean active, Instant now, Page page) {
 		GenericExecuteSpec spec = filter(this.db.sql(FIND_PAGE), siteCode, active, now).bind("limit", page.fetchSize());

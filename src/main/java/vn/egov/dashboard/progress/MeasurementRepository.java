@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.BiFunction;
 
 import io.r2dbc.spi.Row;
@@ -94,6 +95,57 @@ class MeasurementRepository {
 			.bind("value", BigDecimal.valueOf(value))
 			.bind("source", source);
 		return Binds.orNull(spec, "correctsId", correctsId, Long.class).map(MAPPER).one();
+	}
+
+	/**
+	 * The values in force for the rows' indicators, agencies and periods, locked until
+	 * the transaction ends.
+	 */
+	Flux<Measurement> lockCurrent(List<MeasurementLines.Row> rows) {
+		return this.db.sql("SELECT " + COLUMNS + """
+				 FROM measurement
+				WHERE NOT replaced
+				  AND (indicator_code, agency_code, period) IN (SELECT * FROM unnest(:indicators, :agencies, :periods))
+				FOR UPDATE""")
+			.bind("indicators", rows.stream().map(MeasurementLines.Row::indicatorCode).toArray(String[]::new))
+			.bind("agencies", rows.stream().map(MeasurementLines.Row::agencyCode).toArray(String[]::new))
+			.bind("periods", rows.stream().map(MeasurementLines.Row::period).toArray(LocalDate[]::new))
+			.map(MAPPER)
+			.all();
+	}
+
+	/**
+	 * Writes the rows with one statement; {@code corrects} names the measurement each row
+	 * corrects, in the same order, or is empty when they correct none.
+	 */
+	Mono<Long> insertAll(List<MeasurementLines.Row> rows, List<Long> corrects) {
+		if (rows.isEmpty()) {
+			return Mono.just(0L);
+		}
+		Long[] correctsIds = corrects.isEmpty() ? new Long[rows.size()] : corrects.toArray(Long[]::new);
+		return this.db.sql("""
+				INSERT INTO measurement (indicator_code, agency_code, period, value, source, note, corrects_id)
+				SELECT * FROM unnest(:indicators, :agencies, :periods, :values, :sources, :notes, :corrects)""")
+			.bind("indicators", rows.stream().map(MeasurementLines.Row::indicatorCode).toArray(String[]::new))
+			.bind("agencies", rows.stream().map(MeasurementLines.Row::agencyCode).toArray(String[]::new))
+			.bind("periods", rows.stream().map(MeasurementLines.Row::period).toArray(LocalDate[]::new))
+			.bind("values", rows.stream().map(MeasurementLines.Row::value).toArray(BigDecimal[]::new))
+			.bind("sources", rows.stream().map(MeasurementLines.Row::source).toArray(String[]::new))
+			.bind("notes", rows.stream().map(MeasurementLines.Row::note).toArray(String[]::new))
+			.bind("corrects", correctsIds)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/** Marks values replaced by the corrections about to be written. */
+	Mono<Long> markReplaced(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return Mono.just(0L);
+		}
+		return this.db.sql("UPDATE measurement SET replaced = true WHERE id = ANY (:ids)")
+			.bind("ids", ids.toArray(Long[]::new))
+			.fetch()
+			.rowsUpdated();
 	}
 
 	/** The replaced measurement, or empty if it was already replaced. */

@@ -1,5 +1,6 @@
 package vn.egov.dashboard.progress;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.function.BiFunction;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
 import vn.egov.dashboard.agency.AgencyKind;
@@ -96,6 +98,90 @@ class TargetRepository {
 			.all();
 	}
 
+	Mono<Indicator> insertIndicator(Indicator indicator) {
+		return bindIndicator(this.db.sql("""
+				INSERT INTO indicator (code, name, name_en, unit, direction, pillar, description)
+				VALUES (:code, :name, :nameEn, :unit, :direction, :pillar, :description)
+				RETURNING """ + " " + INDICATOR_COLUMNS), indicator).map(INDICATOR).one();
+	}
+
+	Mono<Indicator> lockIndicator(String code) {
+		return this.db.sql("SELECT " + INDICATOR_COLUMNS + " FROM indicator WHERE code = :code FOR UPDATE")
+			.bind("code", code)
+			.map(INDICATOR)
+			.one();
+	}
+
+	Mono<Indicator> updateIndicator(Indicator indicator) {
+		return bindIndicator(this.db.sql("""
+				UPDATE indicator
+				   SET name = :name, name_en = :nameEn, unit = :unit, direction = :direction, pillar = :pillar,
+				       description = :description
+				 WHERE code = :code
+				RETURNING """ + " " + INDICATOR_COLUMNS), indicator).map(INDICATOR).one();
+	}
+
+	private static GenericExecuteSpec bindIndicator(GenericExecuteSpec spec, Indicator indicator) {
+		spec = spec.bind("code", indicator.code())
+			.bind("name", indicator.name())
+			.bind("nameEn", indicator.nameEn())
+			.bind("unit", indicator.unit().name())
+			.bind("direction", indicator.direction().name());
+		spec = Binds.orNull(spec, "pillar", indicator.pillar(), String.class);
+		return Binds.orNull(spec, "description", indicator.description(), String.class);
+	}
+
+	Mono<Target> lockTarget(long id) {
+		return this.db.sql("SELECT " + TARGET_COLUMNS + " FROM target t WHERE t.id = :id FOR UPDATE")
+			.bind("id", id)
+			.map(TARGET)
+			.one();
+	}
+
+	Mono<Target> insertTarget(Target target) {
+		return bindTarget(this.db.sql("""
+				INSERT INTO target AS t (code, indicator_code, value, value_max, comparator, deadline, baseline_value,
+				                         baseline_on, scope, block, agency_code, source_document_id, plan_id, note)
+				VALUES (:code, :indicatorCode, :value, :valueMax, :comparator, :deadline, :baselineValue,
+				        :baselineOn, :scope, :block, :agencyCode, :sourceDocumentId, :planId, :note)
+				RETURNING """ + " " + TARGET_COLUMNS), target).map(TARGET).one();
+	}
+
+	/**
+	 * Writes what a correction may change: values, dates, comparator, source document,
+	 * note.
+	 */
+	Mono<Target> updateTarget(Target target) {
+		return bindTarget(this.db.sql("""
+				UPDATE target AS t
+				   SET value = :value, value_max = :valueMax, comparator = :comparator, deadline = :deadline,
+				       baseline_value = :baselineValue, baseline_on = :baselineOn,
+				       source_document_id = :sourceDocumentId, note = :note
+				 WHERE t.id = :id AND t.code IS NOT DISTINCT FROM :code AND t.indicator_code = :indicatorCode
+				   AND t.scope = :scope AND t.block IS NOT DISTINCT FROM :block
+				   AND t.agency_code IS NOT DISTINCT FROM :agencyCode AND t.plan_id IS NOT DISTINCT FROM :planId
+				RETURNING """ + " " + TARGET_COLUMNS).bind("id", target.id()), target).map(TARGET).one();
+	}
+
+	private static GenericExecuteSpec bindTarget(GenericExecuteSpec spec, Target target) {
+		spec = spec.bind("indicatorCode", target.indicatorCode())
+			.bind("value", BigDecimal.valueOf(target.value()))
+			.bind("comparator", target.comparator().symbol())
+			.bind("deadline", target.deadline())
+			.bind("scope", target.scope().name());
+		spec = Binds.orNull(spec, "code", target.code(), String.class);
+		spec = Binds.orNull(spec, "valueMax",
+				(target.valueMax() != null) ? BigDecimal.valueOf(target.valueMax()) : null, BigDecimal.class);
+		spec = Binds.orNull(spec, "baselineValue",
+				(target.baselineValue() != null) ? BigDecimal.valueOf(target.baselineValue()) : null, BigDecimal.class);
+		spec = Binds.orNull(spec, "baselineOn", target.baselineOn(), LocalDate.class);
+		spec = Binds.orNull(spec, "block", target.block(), String.class);
+		spec = Binds.orNull(spec, "agencyCode", target.agencyCode(), String.class);
+		spec = Binds.orNull(spec, "sourceDocumentId", target.sourceDocumentId(), Long.class);
+		spec = Binds.orNull(spec, "planId", target.planId(), Long.class);
+		return Binds.orNull(spec, "note", target.note(), String.class);
+	}
+
 	/**
 	 * A value of an indicator for an agency, with the agency's kind for block targets.
 	 */
@@ -116,11 +202,11 @@ class TargetRepository {
 	}
 
 	static double decimal(Row row, String column) {
-		return row.get(column, java.math.BigDecimal.class).doubleValue();
+		return row.get(column, BigDecimal.class).doubleValue();
 	}
 
 	static @Nullable Double optionalDecimal(Row row, String column) {
-		java.math.BigDecimal value = row.get(column, java.math.BigDecimal.class);
+		BigDecimal value = row.get(column, BigDecimal.class);
 		return (value != null) ? value.doubleValue() : null;
 	}
 

@@ -2,7 +2,9 @@ package vn.egov.dashboard.assessment;
 
 import org.junit.jupiter.api.Test;
 
-import vn.egov.dashboard.assessment.AssessmentCsv.Parsed;
+import vn.egov.dashboard.csv.CsvFile.Line;
+import vn.egov.dashboard.csv.CsvFile.Parsed;
+import vn.egov.dashboard.csv.ImportProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +26,7 @@ class AssessmentCsvTests {
 				""", Framework.DTI, 2022);
 		assertThat(parsed.problems()).isEmpty();
 		assertThat(parsed.linesRead()).isEqualTo(3);
-		assertThat(parsed.lines()).extracting(AssessmentCsv.Line::number).containsExactly(3, 4, 6);
+		assertThat(parsed.lines()).extracting(Line::number).containsExactly(3, 4, 6);
 		assertThat(parsed.lines().get(0).values()).containsEntry("block", "PROVINCES")
 			.containsEntry("agency_code", "P48")
 			.containsEntry("score", "0.8002")
@@ -51,7 +53,7 @@ class AssessmentCsvTests {
 	void shouldReadALastLineWithoutLineEnd() {
 		Parsed parsed = AssessmentCsv
 			.parse("block,agency_code,category,score\r\nPROVINCES,P01,,0.5\r\nPROVINCES,P04,,0.4", Framework.DTI, 2022);
-		assertThat(parsed.lines()).extracting(AssessmentCsv.Line::number).containsExactly(2, 3);
+		assertThat(parsed.lines()).extracting(Line::number).containsExactly(2, 3);
 	}
 
 }

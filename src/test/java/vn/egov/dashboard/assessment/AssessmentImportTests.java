@@ -225,23 +225,150 @@ class AssessmentImportTests extends IntegrationTests {
 				""");
 		first.path("importAssessment.rowsImported").entity(Integer.class).isEqualTo(3);
 		first.path("importAssessment.rowsReplaced").entity(Integer.class).isEqualTo(0);
+		// The whole round again, corrected and with one more province: replaces all
+		// three.
 		GraphQlTester.Response second = importCsv("VIETNAM_ICT_INDEX", 2096, """
 				block,agency_code,category,score,source,note
 				PROVINCES,P79-2025,,0.9,https://example.org/report,Nguồn thử nghiệm
 				PROVINCES,P01,,0.4,,
+				PROVINCES,P04,,0.6,,
+				MINISTRIES_AND_GOVERNMENT_AGENCIES,BTC,,0.75,,
 				""");
 		second.path("importAssessment.imported").entity(Boolean.class).isEqualTo(true);
-		second.path("importAssessment.rowsImported").entity(Integer.class).isEqualTo(2);
+		second.path("importAssessment.rowsImported").entity(Integer.class).isEqualTo(4);
 		second.path("importAssessment.rowsReplaced").entity(Integer.class).isEqualTo(3);
-		second.path("importAssessment.round.scoreCount").entity(Integer.class).isEqualTo(2);
+		second.path("importAssessment.replacedBlock").valueIsNull();
+		second.path("importAssessment.round.scoreCount").entity(Integer.class).isEqualTo(4);
 		second.path("importAssessment.round.importedAt")
 			.entity(String.class)
 			.satisfies((at) -> assertThat(at).isNotBlank());
 		List<Map<String, Object>> nodes = ranking("VIETNAM_ICT_INDEX", 2096, "PROVINCES", null);
-		assertThat(nodes).extracting(AssessmentImportTests::code).containsExactly("P79-2025", "P01");
+		assertThat(nodes).extracting(AssessmentImportTests::code).containsExactly("P79-2025", "P04", "P01");
 		assertThat(nodes.get(0)).containsEntry("source", "https://example.org/report")
 			.containsEntry("note", "Nguồn thử nghiệm");
-		assertThat(ranking("VIETNAM_ICT_INDEX", 2096, "MINISTRIES_AND_GOVERNMENT_AGENCIES", null)).isEmpty();
+		assertThat(ranking("VIETNAM_ICT_INDEX", 2096, "MINISTRIES_AND_GOVERNMENT_AGENCIES", null))
+			.extracting((n) -> n.get("score"))
+			.containsExactly(0.75);
+	}
+
+	@Test
+	void shouldRefuseAPartialFileThatWouldEmptyTheRestOfTheRound() {
+		define("VIETNAM_ICT_INDEX", 2084, null);
+		imported("VIETNAM_ICT_INDEX", 2084, """
+				block,agency_code,category,score
+				PROVINCES,P01,,0.5
+				PROVINCES,P04,,0.6
+				PROVINCES,P11,,0.4
+				MINISTRIES_AND_GOVERNMENT_AGENCIES,BTC,,0.7
+				""");
+		String oneProvince = "block,agency_code,category,score\nPROVINCES,P01,,0.55\n";
+		GraphQlTester.Response refused = importCsv("VIETNAM_ICT_INDEX", 2084, oneProvince);
+		refused.path("importAssessment.imported").entity(Boolean.class).isEqualTo(false);
+		refused.path("importAssessment.errors[*]")
+			.entityList(MAP)
+			.satisfies((errors) -> assertThat(errors).extracting((e) -> e.get("line") + ": " + e.get("message"))
+				.containsExactly("1: the file gives 1 scores, but VIETNAM_ICT_INDEX 2084 holds 4: importing it would "
+						+ "delete the 3 it leaves out (PROVINCES 2, MINISTRIES_AND_GOVERNMENT_AGENCIES 1). Give every "
+						+ "score of the round, or replace one block only (replace: PROVINCES)"));
+		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id",
+				"r.framework = 'VIETNAM_ICT_INDEX' AND r.year = 2084"))
+			.isEqualTo(4);
+		// Naming the block replaces that block only: the ministries keep their score.
+		GraphQlTester.Response block = importCsv("VIETNAM_ICT_INDEX", 2084, oneProvince, "PROVINCES", false);
+		block.path("importAssessment.imported").entity(Boolean.class).isEqualTo(true);
+		block.path("importAssessment.replacedBlock").entity(String.class).isEqualTo("PROVINCES");
+		block.path("importAssessment.rowsImported").entity(Integer.class).isEqualTo(1);
+		block.path("importAssessment.rowsReplaced").entity(Integer.class).isEqualTo(3);
+		block.path("importAssessment.round.scoreCount").entity(Integer.class).isEqualTo(2);
+		assertThat(ranking("VIETNAM_ICT_INDEX", 2084, "PROVINCES", null))
+			.extracting((n) -> code(n) + " " + n.get("score"))
+			.containsExactly("P01 0.55");
+		assertThat(ranking("VIETNAM_ICT_INDEX", 2084, "MINISTRIES_AND_GOVERNMENT_AGENCIES", null))
+			.extracting((n) -> code(n) + " " + n.get("score"))
+			.containsExactly("BTC 0.7");
+		// A line of another block in a block import: refused at its line, nothing
+		// written.
+		importCsv("VIETNAM_ICT_INDEX", 2084, """
+				block,agency_code,category,score
+				PROVINCES,P04,,0.3
+				MINISTRIES_AND_GOVERNMENT_AGENCIES,BTC,,0.1
+				""", "PROVINCES", false).path("importAssessment.errors[*]")
+			.entityList(MAP)
+			.satisfies((errors) -> assertThat(errors).extracting((e) -> e.get("line") + " " + e.get("message"))
+				.containsExactly(
+						"3 is in block MINISTRIES_AND_GOVERNMENT_AGENCIES, but this import replaces block PROVINCES only"));
+		importAssessmentErrors("VIETNAM_ICT_INDEX", 2084, oneProvince, "MINISTRIES_WITH_PUBLIC_SERVICES")
+			.expect((e) -> e.getErrorType().toString().equals("BAD_REQUEST")
+					&& "replace".equals(e.getExtensions().get("field")))
+			.verify();
+		assertThat(ranking("VIETNAM_ICT_INDEX", 2084, "PROVINCES", null))
+			.extracting((n) -> code(n) + " " + n.get("score"))
+			.containsExactly("P01 0.55");
+		assertThat(
+				count("audit_entry", "action = 'importAssessment' AND entity_id = 'VIETNAM_ICT_INDEX/2084/PROVINCES'"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void shouldRefuseToReplaceTheWholeDemoRoundWithAOneLineFile() {
+		// The report of issue 20: a valid one-row file replaced the 1,190 scores of DTI
+		// 2024.
+		// Validated only, so the shared demo round stays as it is.
+		long held = count("assessment_score s JOIN assessment_round r ON r.id = s.round_id",
+				"r.framework = 'DTI' AND r.year = 2024");
+		long provinces = count("assessment_score s JOIN assessment_round r ON r.id = s.round_id",
+				"r.framework = 'DTI' AND r.year = 2024 AND s.block = 'PROVINCES'");
+		assertThat(held).isEqualTo(1190);
+		String oneLine = "block,agency_code,category,score\nPROVINCES,P48,,0.8123\n";
+		GraphQlTester.Response refused = importCsv("DTI", 2024, oneLine, null, true);
+		refused.path("importAssessment.validateOnly").entity(Boolean.class).isEqualTo(true);
+		refused.path("importAssessment.errors[0].message")
+			.entity(String.class)
+			.satisfies((m) -> assertThat(m)
+				.startsWith("the file gives 1 scores, but DTI 2024 holds 1190: importing "
+						+ "it would delete the 1189 it leaves out (")
+				.endsWith("Give every score of the round, or replace one block only (replace: PROVINCES)"));
+		GraphQlTester.Response block = importCsv("DTI", 2024, oneLine, "PROVINCES", true);
+		block.path("importAssessment.errors").entityList(MAP).hasSize(0);
+		block.path("importAssessment.imported").entity(Boolean.class).isEqualTo(false);
+		block.path("importAssessment.rowsImported").entity(Integer.class).isEqualTo(1);
+		block.path("importAssessment.rowsReplaced").entity(Long.class).isEqualTo(provinces);
+		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id",
+				"r.framework = 'DTI' AND r.year = 2024"))
+			.isEqualTo(1190);
+	}
+
+	@Test
+	void shouldValidateWithoutWriting() {
+		define("DTI", 2091, null);
+		GraphQlTester.Response checked = importCsv("DTI", 2091, """
+				block,agency_code,category,score
+				PROVINCES,P01,,0.5
+				PROVINCES,P04,,0.6
+				""", null, true);
+		checked.path("importAssessment.validateOnly").entity(Boolean.class).isEqualTo(true);
+		checked.path("importAssessment.imported").entity(Boolean.class).isEqualTo(false);
+		checked.path("importAssessment.rowsImported").entity(Integer.class).isEqualTo(2);
+		checked.path("importAssessment.rowsReplaced").entity(Integer.class).isEqualTo(0);
+		checked.path("importAssessment.round.importedAt").valueIsNull();
+		importCsv("DTI", 2091, "block,agency_code,category,score\nPROVINCES,P999,,0.5\n", null, true)
+			.path("importAssessment.errors[*].message")
+			.entityList(String.class)
+			.containsExactly("unknown agency 'P999'");
+		assertThat(count("assessment_score s JOIN assessment_round r ON r.id = s.round_id",
+				"r.framework = 'DTI' AND r.year = 2091"))
+			.isZero();
+		assertThat(count("audit_entry", "action = 'importAssessment' AND entity_id = 'DTI/2091'")).isZero();
+		// Validating needs the same role as importing.
+		asEditorOf("P01").documentName("assessment/importAssessment")
+			.variable("framework", "DTI")
+			.variable("year", 2091)
+			.variable("csv", "block,agency_code,category,score\nPROVINCES,P01,,0.5\n")
+			.variable("validateOnly", true)
+			.execute()
+			.errors()
+			.expect((e) -> e.getErrorType().toString().equals("FORBIDDEN"))
+			.verify();
 	}
 
 	@Test
@@ -266,7 +393,8 @@ class AssessmentImportTests extends IntegrationTests {
 			.then()
 			.block();
 		try {
-			importAssessmentErrors("VIETNAM_ICT_INDEX", 2083, "block,agency_code,category,score\nPROVINCES,P11,,0.9\n")
+			importAssessmentErrors("VIETNAM_ICT_INDEX", 2083, "block,agency_code,category,score\nPROVINCES,P11,,0.9\n",
+					"PROVINCES")
 				.expect((e) -> e.getErrorType().toString().equals("INTERNAL_ERROR")
 						&& !e.getMessage().contains("disk full"))
 				.verify();
@@ -403,20 +531,26 @@ class AssessmentImportTests extends IntegrationTests {
 	}
 
 	private GraphQlTester.Response importCsv(String framework, int year, String csv) {
+		return importCsv(framework, year, csv, null, false);
+	}
+
+	private GraphQlTester.Response importCsv(String framework, int year, String csv, String replace,
+			boolean validateOnly) {
 		return asAdmin().documentName("assessment/importAssessment")
 			.variable("framework", framework)
 			.variable("year", year)
 			.variable("csv", csv)
+			.variable("replace", replace)
+			.variable("validateOnly", validateOnly)
 			.execute();
 	}
 
 	private GraphQlTester.Errors importAssessmentErrors(String framework, int year, String csv) {
-		return asAdmin().documentName("assessment/importAssessment")
-			.variable("framework", framework)
-			.variable("year", year)
-			.variable("csv", csv)
-			.execute()
-			.errors();
+		return importAssessmentErrors(framework, year, csv, null);
+	}
+
+	private GraphQlTester.Errors importAssessmentErrors(String framework, int year, String csv, String replace) {
+		return importCsv(framework, year, csv, replace, false).errors();
 	}
 
 	private void imported(String framework, int year, String csv) {

@@ -25,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import vn.egov.dashboard.IntegrationTests;
+import vn.egov.dashboard.csv.ImportCommand;
 import vn.egov.dashboard.TestTokens;
 import vn.egov.dashboard.security.Role;
 
@@ -222,26 +223,25 @@ class AssessmentUploadTests extends IntegrationTests {
 	@Test
 	void shouldImportFromTheCommandLine(@TempDir Path dir) throws IOException {
 		AssessmentImportCommand command = new AssessmentImportCommand(this.service, this.context, Framework.DTI, 2087,
-				"unused");
+				null, false, "unused");
 		Path good = Files.writeString(dir.resolve("good.csv"), GOOD);
 		Path bad = Files.writeString(dir.resolve("bad.csv"), BAD);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		assertThat(command.execute(Framework.DTI, 2087, bad, new PrintStream(out, true, StandardCharsets.UTF_8)))
-			.isEqualTo(AssessmentImportCommand.REJECTED);
+		assertThat(command.execute(bad, new PrintStream(out, true, StandardCharsets.UTF_8)))
+			.isEqualTo(ImportCommand.REJECTED);
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Nothing imported: " + bad + " has 2 problem(s):",
 				"  line 3 [agency_code]: unknown agency 'P999'",
 				"  line 3 [score]: score 1.5 is outside 0..1, the range of TOTAL in DTI 2087");
 		out.reset();
-		assertThat(command.execute(Framework.DTI, 2087, good, new PrintStream(out, true, StandardCharsets.UTF_8)))
-			.isEqualTo(AssessmentImportCommand.IMPORTED);
+		assertThat(command.execute(good, new PrintStream(out, true, StandardCharsets.UTF_8)))
+			.isEqualTo(ImportCommand.IMPORTED);
 		assertThat(out.toString(StandardCharsets.UTF_8))
 			.startsWith("Imported 2 scores from " + good + " into DTI 2087");
 		out.reset();
-		assertThat(command.execute(Framework.DTI, 2087, dir.resolve("missing.csv"),
-				new PrintStream(out, true, StandardCharsets.UTF_8)))
-			.isEqualTo(AssessmentImportCommand.UNUSABLE);
-		assertThat(command.execute(Framework.DTI, 2098, good, new PrintStream(out, true, StandardCharsets.UTF_8)))
-			.isEqualTo(AssessmentImportCommand.UNUSABLE);
+		assertThat(command.execute(dir.resolve("missing.csv"), new PrintStream(out, true, StandardCharsets.UTF_8)))
+			.isEqualTo(ImportCommand.UNUSABLE);
+		assertThat(new AssessmentImportCommand(this.service, this.context, Framework.DTI, 2098, null, false, "unused")
+			.execute(good, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(ImportCommand.UNUSABLE);
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("No such file", "No DTI round for 2098");
 	}
 

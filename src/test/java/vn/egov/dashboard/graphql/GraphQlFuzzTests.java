@@ -227,11 +227,29 @@ class GraphQlFuzzTests extends IntegrationTests {
 		return switch (slot.type()) {
 			case "Date" -> !(value instanceof String text && isSupportedDate(text));
 			case "DateTime" -> !(value instanceof String text && isSupportedInstant(text));
-			case "Int" ->
-				slot.name().equals("first") && (!(value instanceof Integer n) || n < 0 || n > 100) && value != null;
+			case "Int" -> slot.name().equals("first") && value != null && !isPageSize(value, literal);
 			case "String", "ID" -> value instanceof String text && Texts.unstorable(text) != null;
 			default -> false;
 		};
+	}
+
+	/**
+	 * Whether {@code value} is a page size of 0 to 100 as GraphQL coerces it: a whole
+	 * number, or, in variables, a float with a whole value ({@code -0.0} is 0), which
+	 * graphql-java coerces to an Int; a float literal is no Int.
+	 */
+	private static boolean isPageSize(Object value, boolean literal) {
+		double number;
+		if (value instanceof Integer n) {
+			number = n;
+		}
+		else if (!literal && value instanceof Double d && d == Math.rint(d)) {
+			number = d;
+		}
+		else {
+			return false;
+		}
+		return number >= 0 && number <= 100;
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package vn.egov.dashboard.assessment;
+package vn.egov.dashboard.csv;
 
 import org.jspecify.annotations.Nullable;
 
