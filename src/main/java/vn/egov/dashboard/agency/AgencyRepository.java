@@ -80,7 +80,11 @@ public class AgencyRepository {
 				                                  AND (valid_to IS NULL OR valid_to >= %2$s)))
 				  AND (cast(%3$s AS text) IS NULL OR parent_code = %3$s)
 				  AND (cast(%4$s AS text[]) IS NULL
-				       OR search_text LIKE ALL (SELECT '%%' || search_key(w) || '%%' FROM unnest(cast(%4$s AS text[])) w))
+				       OR search_text LIKE ALL (SELECT '%%' || search_key(w) || '%%' FROM unnest(cast(%4$s AS text[])) w)
+				       OR EXISTS (SELECT FROM search_alias a
+				                   WHERE a.scope = 'AGENCY'
+				                     AND a.alias_key = alias_key(array_to_string(cast(%4$s AS text[]), ''))
+				                     AND search_text ~ a.name_words))
 				"""
 			.formatted(kinds, asOf, parentCode, words);
 	}

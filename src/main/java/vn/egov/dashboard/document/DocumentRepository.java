@@ -34,7 +34,11 @@ public class DocumentRepository {
 	private static final String FILTER = """
 			WHERE (cast(:kind AS text) IS NULL OR d.kind = :kind)
 			  AND (cast(:search AS text) IS NULL
-			       OR search_key(d.number || ' ' || d.title || ' ' || coalesce(d.title_en, '')) LIKE '%' || search_key(:search) || '%')
+			       OR search_key(d.number || ' ' || d.title || ' ' || coalesce(d.title_en, '')) LIKE '%' || search_key(:search) || '%'
+			       OR alias_key(d.number) = alias_key(:search)
+			       OR EXISTS (SELECT FROM search_alias a
+			                   WHERE a.scope = 'DOCUMENT' AND a.alias_key = alias_key(:search)
+			                     AND a.stands_for = d.number))
 			""";
 
 	private static final String FIND_PAGE = "SELECT " + COLUMNS + " FROM legal_document d " + FILTER + """

@@ -84,8 +84,8 @@ class PermalinkTests extends IntegrationTests {
 			.expectStatus()
 			.isOk();
 		EntityExchangeResult<String> first = get(link(Map.of("extensions", extensions)), null);
-		assertThat(first.getResponseBody()).isEqualTo(
-				"{\"data\":{\"agency\":{\"name\":\"Thừa Thiên Huế\"," + "\"nameEn\":\"Thua Thien Hue\"}}}");
+		assertThat(first.getResponseBody())
+			.isEqualTo("{\"data\":{\"agency\":{\"name\":\"Thừa Thiên Huế\"," + "\"nameEn\":\"Thua Thien Hue\"}}}");
 		EntityExchangeResult<String> second = get(link(Map.of("extensions", extensions)), null);
 		assertThat(second.getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
 		assertThat(
