@@ -109,7 +109,8 @@ public class AgencyRepository {
 	/**
 	 * The WHERE clause of {@link AgencyFilter} over the columns of {@code agency}, with
 	 * these parameters. Each condition is switched off by a null parameter, so the
-	 * statement text never changes.
+	 * statement text never changes. The aliases a search names are looked up once per
+	 * statement (an uncorrelated {@code ARRAY(SELECT …)}), not once per agency.
 	 */
 	static String filter(String kinds, String asOf, String parentCode, String words) {
 		return """
@@ -118,7 +119,11 @@ public class AgencyRepository {
 				                                  AND (valid_to IS NULL OR valid_to >= %2$s)))
 				  AND (cast(%3$s AS text) IS NULL OR parent_code = %3$s)
 				  AND (cast(%4$s AS text[]) IS NULL
-				       OR search_text LIKE ALL (SELECT '%%' || search_key(w) || '%%' FROM unnest(cast(%4$s AS text[])) w))
+				       OR search_text LIKE ALL (SELECT '%%' || search_key(w) || '%%' FROM unnest(cast(%4$s AS text[])) w)
+				       OR search_text ~ ANY (ARRAY(
+				              SELECT a.name_words FROM search_alias a
+				               WHERE a.scope = 'AGENCY'
+				                 AND a.alias_key = alias_key(array_to_string(cast(%4$s AS text[]), '')))))
 				"""
 			.formatted(kinds, asOf, parentCode, words);
 	}

@@ -16,7 +16,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlHandler;
-import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import vn.egov.dashboard.system.RequestPipeline;
 
 /**
  * Names and sizes every Caffeine cache of the server, and exports their statistics as
@@ -42,13 +48,17 @@ class CacheConfiguration {
 	static final String SHORTCUTS = "graphql.response-shortcuts";
 
 	@Bean
-	GraphQlSourceBuilderCustomizer documentCache(CacheProperties properties, MeterRegistry registry) {
+	DocumentCache documentCache(CacheProperties properties, MeterRegistry registry) {
 		Cache<String, PreparsedDocumentEntry> documents = monitored(
 				Caffeine.newBuilder().maximumSize(properties.documents()).recordStats().build(), DOCUMENTS, registry);
-		Cache<Object, PreparsedDocumentEntry> persisted = monitored(
+		Cache<Object, DocumentCache.PersistedQuery> persisted = monitored(
 				Caffeine.newBuilder().maximumSize(properties.persistedQueries()).recordStats().build(),
 				PERSISTED_QUERIES, registry);
-		DocumentCache cache = new DocumentCache(documents, persisted);
+		return new DocumentCache(documents, persisted);
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer documentCacheCustomizer(DocumentCache cache) {
 		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(cache));
 	}
 
@@ -77,8 +87,22 @@ class CacheConfiguration {
 	 */
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
+	CachedAnswerHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
 		return new CachedAnswerHttpHandler(handler);
+	}
+
+	/**
+	 * {@code GET /graphql}: permalinks to queries. Ahead of Boot's GraphQL routes (order
+	 * 0), which answer every GET there with 405; WebSocket handshakes are taken earlier
+	 * still, by Boot's WebSocket mapping.
+	 */
+	@Bean
+	@Order(RequestPipeline.ROUTES_BEFORE_GRAPHQL)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	RouterFunction<ServerResponse> permalinkRoute(CachedAnswerHttpHandler http, WebGraphQlHandler handler,
+			DocumentCache documents, JsonMapper json, @Value("${spring.graphql.http.path:/graphql}") String path) {
+		PermalinkHandler permalinks = new PermalinkHandler(http, handler, documents, json);
+		return RouterFunctions.route(RequestPredicates.GET(path), permalinks::handle);
 	}
 
 	private static <K, V> Cache<K, V> monitored(Cache<K, V> cache, String name, MeterRegistry registry) {

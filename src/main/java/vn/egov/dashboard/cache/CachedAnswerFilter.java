@@ -31,12 +31,13 @@ import vn.egov.dashboard.system.RequestPipeline;
 /**
  * Writes an answer of the {@link ResponseCache} straight from the request's bytes,
  * without decoding the request or running the GraphQL handler: a CDN's shortcut, kept
- * inside the server. An anonymous {@code POST} whose body and {@code Accept} header are
- * byte for byte those of an earlier request that was answered from the cache, or stored
- * in it, is a shortcut to that answer's cache key; while the cache still holds the
- * answer, it is written with the headers a hit gets on the ordinary path (and
- * {@code If-None-Match} answered with 304 the same way). Anything else, and every request
- * whose answer a write has dropped, goes the ordinary way, which may add a shortcut.
+ * inside the server. An anonymous {@code POST} whose body, {@code Accept} and
+ * {@code Content-Type} headers are byte for byte those of an earlier request that was
+ * answered from the cache, or stored in it, is a shortcut to that answer's cache key;
+ * while the cache still holds the answer, it is written with the headers a hit gets on
+ * the ordinary path (and {@code If-None-Match} answered with 304 the same way). Anything
+ * else, and every request whose answer a write has dropped, goes the ordinary way, which
+ * may add a shortcut.
  * <p>
  * It runs after Spring Security's filters and the rate limiter ({@link RequestPipeline}),
  * so a shortcut is counted, limited and given the security headers like any request.
@@ -111,7 +112,8 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 			byte[] body = new byte[buffer.readableByteCount()];
 			buffer.read(body);
 			DataBufferUtils.release(buffer);
-			String shortcut = key(headers.getOrEmpty(HttpHeaders.ACCEPT), body);
+			String shortcut = key(headers.getOrEmpty(HttpHeaders.ACCEPT), headers.getOrEmpty(HttpHeaders.CONTENT_TYPE),
+					body);
 			Shortcut known = this.shortcuts.getIfPresent(shortcut);
 			ResponseCache.Entry entry = (known != null) ? this.responses.cached(known.key()) : null;
 			if (known != null && entry != null) {
@@ -163,12 +165,14 @@ final class CachedAnswerFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * SHA-256 of the {@code Accept} headers (as a JSON list, so that a missing header
-	 * differs from an empty one) and the body, each preceded by its length: a collision
-	 * cannot be crafted to reach another answer.
+	 * SHA-256 of the {@code Accept} and {@code Content-Type} headers (as JSON lists, so
+	 * that a missing header differs from an empty one) and the body, each preceded by its
+	 * length: a collision cannot be crafted to reach another answer, and the same bytes
+	 * sent as another media type (which the ordinary way refuses) are another request.
 	 */
-	private static String key(List<String> accept, byte[] body) {
-		return ResponseCache.sha256(ResponseCache.canonicalJson(accept), body);
+	private static String key(List<String> accept, List<String> contentType, byte[] body) {
+		return ResponseCache.sha256(ResponseCache.canonicalJson(accept), ResponseCache.canonicalJson(contentType),
+				body);
 	}
 
 	/**

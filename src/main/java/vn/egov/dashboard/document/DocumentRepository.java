@@ -34,7 +34,10 @@ public class DocumentRepository {
 	private static final String FILTER = """
 			WHERE (cast(:kind AS text) IS NULL OR d.kind = :kind)
 			  AND (cast(:search AS text) IS NULL
-			       OR search_key(d.number || ' ' || d.title || ' ' || coalesce(d.title_en, '')) LIKE '%' || search_key(:search) || '%')
+			       OR search_key(d.number || ' ' || d.title || ' ' || coalesce(d.title_en, '')) LIKE '%' || search_key(:search) || '%'
+			       OR alias_key(d.number) = (SELECT alias_key(:search))
+			       OR d.number = ANY (ARRAY(SELECT a.stands_for FROM search_alias a
+			                                 WHERE a.scope = 'DOCUMENT' AND a.alias_key = alias_key(:search))))
 			""";
 
 	private static final String FIND_PAGE = "SELECT " + COLUMNS + " FROM legal_document d " + FILTER + """

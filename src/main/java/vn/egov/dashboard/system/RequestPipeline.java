@@ -21,6 +21,12 @@ public final class RequestPipeline {
 	/** Gives every 4xx/5xx without a body a GraphQL-shaped one; sees every response. */
 	public static final int EMPTY_ERROR_BODIES = Ordered.HIGHEST_PRECEDENCE;
 
+	/**
+	 * Answers CORS preflights and refuses other origins than the registered portals',
+	 * before anything else runs, WebSocket handshakes included.
+	 */
+	public static final int CORS = -150;
+
 	/** Spring Security's filter chain: authenticates the caller (Spring's order). */
 	public static final int SPRING_SECURITY = -100;
 
@@ -32,6 +38,11 @@ public final class RequestPipeline {
 
 	/** Bounds and checks {@code POST /graphql} bodies before they are decoded. */
 	public static final int REQUEST_BODIES = -40;
+
+	// Routes (RouterFunction beans), ahead of Boot's GraphQL routes at order 0.
+
+	/** {@code GET /graphql} permalinks and the offline GraphiQL page. */
+	public static final int ROUTES_BEFORE_GRAPHQL = -1;
 
 	// Exception handlers (WebExceptionHandler), first match wins.
 

@@ -14,7 +14,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -76,7 +75,6 @@ class BeaconController {
 	}
 
 	@PostMapping("/api/hits")
-	@CrossOrigin(origins = "${egov.traffic.cors-origins:*}", allowCredentials = "false", maxAge = 3600)
 	ResponseEntity<?> hits(@RequestBody(required = false) @Nullable String body, ServerWebExchange exchange) {
 		if (body == null || body.isBlank()) {
 			return problem(HttpStatus.BAD_REQUEST, "the body must be a hit or an array of hits as JSON", this.malformed,

@@ -1,7 +1,6 @@
 package vn.egov.dashboard.traffic;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,14 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param visitorSalt secret key of the hash under which visitor ids are counted; blank: a
  * random key per start (counts stay exact, but a restart or a second instance sees
  * returning visitors as new ones)
- * @param corsOrigins origins allowed to call the beacon from a browser (read by the
- * beacon's {@code @CrossOrigin})
  */
 @ConfigurationProperties("egov.traffic")
 record TrafficProperties(@DefaultValue("1s") Duration flushInterval, @DefaultValue("5000") int flushSize,
 		@DefaultValue("200000") int bufferCapacity, @DefaultValue("100") int maxHitsPerRequest,
-		@DefaultValue("20000") int maxPagesPerSite, @DefaultValue("") String visitorSalt,
-		@DefaultValue("*") List<String> corsOrigins) {
+		@DefaultValue("20000") int maxPagesPerSite, @DefaultValue("") String visitorSalt) {
 
 	TrafficProperties {
 		if (maxHitsPerRequest < 1) {

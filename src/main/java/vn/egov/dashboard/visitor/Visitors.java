@@ -1,7 +1,6 @@
 package vn.egov.dashboard.visitor;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +20,6 @@ import vn.egov.dashboard.ratelimit.ClientKeys;
 @Component
 @EnableConfigurationProperties(VisitorProperties.class)
 public class Visitors {
-
-	private static final Duration COOKIE_AGE = Duration.ofDays(400);
 
 	private final VisitorProperties properties;
 
@@ -53,13 +50,7 @@ public class Visitors {
 
 	/** The visitor cookie carrying {@code id}, signed. */
 	ResponseCookie cookie(String id) {
-		return ResponseCookie.from(this.properties.cookie(), this.cookies.sign(id))
-			.path("/")
-			.maxAge(COOKIE_AGE)
-			.httpOnly(true)
-			.secure(this.properties.cookieSecure())
-			.sameSite("Lax")
-			.build();
+		return this.properties.cookie(this.cookies.sign(id));
 	}
 
 }

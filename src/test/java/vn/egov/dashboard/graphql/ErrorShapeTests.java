@@ -73,8 +73,11 @@ class ErrorShapeTests extends IntegrationTests {
 				new Expected(Call.of(HttpMethod.POST, "/assessments/DTI/2024/scores")
 					.content("application/xml", "<x/>")
 					.as(editor), 415, "BAD_REQUEST", "Unsupported Content-Type application/xml; send "),
-				new Expected(Call.of(HttpMethod.GET, "/graphql"), 405, "BAD_REQUEST",
-						"Method GET is not allowed here; use POST"),
+				// GET takes queries (permalinks: cache.PermalinkTests), not an empty
+				// request.
+				new Expected(Call.of(HttpMethod.GET, "/graphql"), 400, "BAD_REQUEST",
+						"GET /graphql needs a query parameter, or extensions naming a persisted query this server "
+								+ "knows (register it once with POST)"),
 				new Expected(Call.of(HttpMethod.GET, "/api/hits"), 405, "BAD_REQUEST",
 						"Method GET is not allowed here; use POST"),
 				new Expected(Call.of(HttpMethod.PUT, "/api/hits").content("application/json", "{}"), 405, "BAD_REQUEST",

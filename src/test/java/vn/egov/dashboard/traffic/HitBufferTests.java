@@ -79,7 +79,7 @@ class HitBufferTests {
 	}
 
 	private static TrafficProperties properties(int capacity) {
-		return new TrafficProperties(Duration.ofSeconds(1), 5000, capacity, 100, 20000, "", List.of("*"));
+		return new TrafficProperties(Duration.ofSeconds(1), 5000, capacity, 100, 20000, "");
 	}
 
 }
