@@ -135,7 +135,7 @@ BEGIN
 		  FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
 		 WHERE i.inhparent IN ('traffic_bucket'::regclass, 'traffic_visitor'::regclass)
 		   AND c.relname ~ '_y[0-9]{4}m[0-9]{2}$'
-		   AND traffic_month(timezone('Asia/Ho_Chi_Minh', to_date(right(c.relname, 7), '"y"YYYY"m"MM')::timestamp), 1)
+		   AND traffic_month(timezone('Asia/Ho_Chi_Minh', to_date(right(c.relname, 8), '"y"YYYY"m"MM')::timestamp), 1)
 		       <= before
 		 ORDER BY 1
 	LOOP
