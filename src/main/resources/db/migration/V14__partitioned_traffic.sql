@@ -10,6 +10,8 @@
 --    scan. Writers blocked by that brief lock then resolve the name again and write into the partitioned table.
 --    Views on traffic_bucket are created again on the partitioned table.
 -- 3. Monthly partitions from B on are created, and kept three months ahead by the application (TrafficPartitions).
+--    A DEFAULT partition takes any row past them (a clock far ahead, maintenance stopped for months), so that no
+--    write ever fails for want of a partition; creating a month's partition moves its rows out of it.
 --
 -- traffic_bucket's monthly partitions are split again by granularity: *_minute holds MINUTE rows, *_rollup the HOUR,
 -- DAY, WEEK and MONTH roll-ups, so that minute data past its retention is dropped a month at a time (DROP TABLE,
@@ -83,6 +85,9 @@ BEGIN
 			replace(pg_get_viewdef(dependent.view), 'traffic_bucket_legacy', 'traffic_bucket'));
 	END LOOP;
 
+	CREATE TABLE traffic_bucket_default PARTITION OF traffic_bucket DEFAULT;
+	CREATE TABLE traffic_visitor_default PARTITION OF traffic_visitor DEFAULT;
+
 	-- Where the monthly partitions start.
 	EXECUTE format('CREATE FUNCTION traffic_partitions_start() RETURNS timestamptz LANGUAGE sql IMMUTABLE'
 		' RETURN %L::timestamptz', bound);
@@ -102,17 +107,26 @@ BEGIN
 	WHILE month <= upto LOOP
 		next := traffic_month(month, 1);
 		suffix := to_char(timezone('Asia/Ho_Chi_Minh', month), '"y"YYYY"m"MM');
+		-- Each month's table is made apart, given the month's rows from the default partition, then attached.
 		IF to_regclass('traffic_bucket_' || suffix) IS NULL THEN
-			EXECUTE format('CREATE TABLE %I PARTITION OF traffic_bucket FOR VALUES FROM (%L) TO (%L)'
-				' PARTITION BY LIST (granularity)', 'traffic_bucket_' || suffix, month, next);
+			EXECUTE format('CREATE TABLE %I (LIKE traffic_bucket INCLUDING DEFAULTS INCLUDING CONSTRAINTS)'
+				' PARTITION BY LIST (granularity)', 'traffic_bucket_' || suffix);
 			EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES IN (''MINUTE'')',
 				'traffic_bucket_' || suffix || '_minute', 'traffic_bucket_' || suffix);
 			EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES IN (''HOUR'', ''DAY'', ''WEEK'', ''MONTH'')',
 				'traffic_bucket_' || suffix || '_rollup', 'traffic_bucket_' || suffix);
+			EXECUTE format('WITH moved AS (DELETE FROM traffic_bucket_default WHERE bucket_start >= %L AND bucket_start < %L'
+				' RETURNING *) INSERT INTO %I SELECT * FROM moved', month, next, 'traffic_bucket_' || suffix);
+			EXECUTE format('ALTER TABLE traffic_bucket ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)',
+				'traffic_bucket_' || suffix, month, next);
 			RETURN NEXT 'traffic_bucket_' || suffix;
 		END IF;
 		IF to_regclass('traffic_visitor_' || suffix) IS NULL THEN
-			EXECUTE format('CREATE TABLE %I PARTITION OF traffic_visitor FOR VALUES FROM (%L) TO (%L)',
+			EXECUTE format('CREATE TABLE %I (LIKE traffic_visitor INCLUDING DEFAULTS INCLUDING CONSTRAINTS)',
+				'traffic_visitor_' || suffix);
+			EXECUTE format('WITH moved AS (DELETE FROM traffic_visitor_default WHERE bucket_start >= %L AND bucket_start < %L'
+				' RETURNING *) INSERT INTO %I SELECT * FROM moved', month, next, 'traffic_visitor_' || suffix);
+			EXECUTE format('ALTER TABLE traffic_visitor ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)',
 				'traffic_visitor_' || suffix, month, next);
 			RETURN NEXT 'traffic_visitor_' || suffix;
 		END IF;

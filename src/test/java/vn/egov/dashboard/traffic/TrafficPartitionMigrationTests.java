@@ -109,7 +109,7 @@ class TrafficPartitionMigrationTests {
 				query("""
 						SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
 						 WHERE i.inhparent = 'traffic_bucket'::regclass"""))
-			.isEqualTo("traffic_bucket_legacy " + months("traffic_bucket_", 2, 3));
+			.isEqualTo("traffic_bucket_default traffic_bucket_legacy " + months("traffic_bucket_", 2, 3));
 		assertThat(query("SELECT pg_get_viewdef('grafana.traffic_daily')")).contains("FROM traffic_bucket b")
 			.doesNotContain("legacy");
 	}

@@ -125,6 +125,22 @@ class TrafficPartitionTests {
 		assertThat(count("pg_class", "relname = '" + month + "_rollup'")).isOne();
 	}
 
+	@Test
+	void aRowPastTheCreatedMonthsIsKeptAndMovesIntoItsMonthWhenThatIsCreated() {
+		sql("INSERT INTO site (code, name) VALUES ('PARTITIONS', 'Partition tests') ON CONFLICT DO NOTHING");
+		sql("""
+				INSERT INTO traffic_bucket (site_code, granularity, bucket_start, views)
+				VALUES ('PARTITIONS', 'MINUTE', traffic_month(now(), 9), 7), ('PARTITIONS', 'DAY', traffic_month(now(), 9), 7)""");
+		String where = "site_code = 'PARTITIONS' AND bucket_start = traffic_month(now(), 9)";
+		assertThat(
+				string("SELECT string_agg(DISTINCT tableoid::regclass::text, ' ') FROM traffic_bucket WHERE " + where))
+			.isEqualTo("traffic_bucket_default");
+		sql("SELECT traffic_create_partitions(traffic_month(now(), 9))");
+		assertThat(string("SELECT string_agg(tableoid::regclass::text || ':' || views, ' ' ORDER BY granularity)"
+				+ " FROM traffic_bucket WHERE " + where))
+			.isEqualTo(partitionOf(9) + "_rollup:7 " + partitionOf(9) + "_minute:7");
+	}
+
 	/**
 	 * The plan of the series statement, prepared with its bounds as parameters, as a
 	 * generic plan runs it.
