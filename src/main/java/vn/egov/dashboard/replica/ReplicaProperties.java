@@ -23,6 +23,21 @@ record ReplicaProperties(@DefaultValue List<Connection> connections, @DefaultVal
 		@DefaultValue("250ms") Duration checkInterval, @DefaultValue("4") int poolSize,
 		@DefaultValue("egov_lsn") String cookie) {
 
+	ReplicaProperties {
+		if (maxLag.isNegative() || maxLag.isZero()) {
+			throw new IllegalArgumentException("egov.replicas.max-lag must be positive");
+		}
+		if (checkInterval.isNegative() || checkInterval.isZero()) {
+			throw new IllegalArgumentException("egov.replicas.check-interval must be positive");
+		}
+		if (poolSize < 1) {
+			throw new IllegalArgumentException("egov.replicas.pool-size must be at least 1");
+		}
+		if (connections.stream().map(Connection::name).distinct().count() != connections.size()) {
+			throw new IllegalArgumentException("egov.replicas.connections must have distinct names");
+		}
+	}
+
 	/**
 	 * One replica.
 	 *
@@ -32,6 +47,16 @@ record ReplicaProperties(@DefaultValue List<Connection> connections, @DefaultVal
 	 * @param password its password; blank: {@code spring.r2dbc.password}
 	 */
 	record Connection(String name, String url, @Nullable String username, @Nullable String password) {
+
+		Connection {
+			if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9_.-]+")) {
+				throw new IllegalArgumentException("egov.replicas.connections[].name must be letters, digits, _ . -");
+			}
+			if (url == null || !url.startsWith("r2dbc:postgresql://")) {
+				throw new IllegalArgumentException("egov.replicas.connections[].url must be r2dbc:postgresql://…");
+			}
+		}
+
 	}
 
 }
