@@ -33,6 +33,7 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 
 import vn.egov.dashboard.system.DataChangedEvent;
+import vn.egov.dashboard.system.ReadFloor;
 import vn.egov.dashboard.system.RequestPipeline;
 
 /**
@@ -70,6 +71,12 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	 * stored.
 	 */
 	private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
+
+	/**
+	 * When this instance heard of the latest write to each entity
+	 * ({@code System.nanoTime()}); {@link DataChangedEvent#EVERYTHING} under its own key.
+	 */
+	private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
 
 	/**
 	 * The answers being computed, by key: completed with the entry, or with null when it
@@ -138,6 +145,13 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	private Mono<WebGraphQlResponse> compute(WebGraphQlRequest request, Chain chain, String key, Set<String> entities,
 			CompletableFuture<@Nullable Entry> done) {
 		Map<String, Long> before = versionsOf(entities);
+		Long floor = latestChange(entities);
+		if (floor != null) {
+			// An answer stored here must hold every change this cache has dropped answers
+			// for: a replica that has not replayed it yet may not compute it.
+			request.configureExecutionInput(
+					(input, builder) -> builder.graphQLContext(Map.of(ReadFloor.KEY, new ReadFloor(floor))).build());
+		}
 		return chain.next(request).map((response) -> {
 			if (!response.isValid() || !response.getErrors().isEmpty() || !before.equals(versionsOf(entities))) {
 				return response;
@@ -189,6 +203,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	 */
 	@EventListener
 	void onChange(DataChangedEvent event) {
+		this.changedAt.put(event.entity(), System.nanoTime());
 		if (event.entity().equals(DataChangedEvent.EVERYTHING)) {
 			clear();
 			return;
@@ -206,6 +221,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	 * being stored.
 	 */
 	public void clear() {
+		this.changedAt.put(DataChangedEvent.EVERYTHING, System.nanoTime());
 		this.versions.values().forEach(AtomicLong::incrementAndGet);
 		this.computing.clear();
 		this.responses.invalidateAll();
@@ -235,6 +251,21 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 			result.put(entity, this.versions.computeIfAbsent(entity, (e) -> new AtomicLong()).get());
 		}
 		return result;
+	}
+
+	/**
+	 * When this instance heard of the latest write that can change an answer reading
+	 * {@code entities}; null: none since it started.
+	 */
+	private @Nullable Long latestChange(Set<String> entities) {
+		Long latest = this.changedAt.get(DataChangedEvent.EVERYTHING);
+		for (Map.Entry<String, Long> change : this.changedAt.entrySet()) {
+			if ((entities.contains(change.getKey()) || entities.contains(ReadSets.ANYTHING))
+					&& (latest == null || change.getValue() > latest)) {
+				latest = change.getValue();
+			}
+		}
+		return latest;
 	}
 
 	private ReadSets readSets() {

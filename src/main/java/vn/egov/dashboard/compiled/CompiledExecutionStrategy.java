@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.util.RawValue;
 
+import org.springframework.graphql.execution.ContextPropagationHelper;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import vn.egov.dashboard.graphql.GraphQlErrors;
@@ -100,6 +101,11 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 				logger.warn("Compiled statement failed; answering field by field: " + statement, ex);
 				return Mono.fromFuture(() -> super.execute(context, parameters));
 			})
+			// the request's context (which connection may answer it, see replica/), as
+			// data
+			// fetchers get it
+			.contextWrite((reactor) -> ContextPropagationHelper.captureFrom(context.getGraphQLContext())
+				.updateContext(reactor))
 			.toFuture();
 	}
 

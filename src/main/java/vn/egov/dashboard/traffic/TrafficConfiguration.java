@@ -14,7 +14,7 @@ import vn.egov.dashboard.ratelimit.WriteBudgets;
  * all its {@code recordHits} fields.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TrafficProperties.class)
+@EnableConfigurationProperties({ TrafficProperties.class, PartitionProperties.class })
 class TrafficConfiguration {
 
 	@Bean
