@@ -41,9 +41,6 @@ public abstract class IntegrationTests {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("DB_NAME", () -> TestDatabase.NAME);
-		// the demo's sample year of minutes, which tests read, lies past the default
-		// retention
-		registry.add("egov.traffic.partitions.minute-retention", () -> "0");
 		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
 				() -> "file:" + TestTokens.PUBLIC_KEY);
 	}

@@ -131,9 +131,9 @@ class OpenDataTests extends IntegrationTests {
 
 	@Test
 	void shouldAnswerConditionalGetsWithNotModifiedUntilTheDataChanges() {
-		define(2087);
-		import2087("0.5");
-		String url = "/data/rankings/DTI/2087/PROVINCES_POST_MERGER.json";
+		define(2071);
+		import2071("0.5");
+		String url = "/data/rankings/DTI/2071/PROVINCES_POST_MERGER.json";
 		EntityExchangeResult<byte[]> first = get(url).expectStatus().isOk().expectBody().returnResult();
 		String etag = first.getResponseHeaders().getETag();
 		assertThat(etag).startsWith("W/\"");
@@ -146,7 +146,7 @@ class OpenDataTests extends IntegrationTests {
 			.isNotModified()
 			.expectBody()
 			.isEmpty();
-		import2087("0.6");
+		import2071("0.6");
 		EntityExchangeResult<byte[]> changed = this.http.get()
 			.uri(url)
 			.header(HttpHeaders.IF_NONE_MATCH, etag)
@@ -299,8 +299,8 @@ class OpenDataTests extends IntegrationTests {
 		importCsv(2086, "block,agency_code,category,score,rank,note\n" + line);
 	}
 
-	private void import2087(String score) {
-		importCsv(2087, "block,agency_code,category,score\nPROVINCES_POST_MERGER,P01,," + score + "\n");
+	private void import2071(String score) {
+		importCsv(2071, "block,agency_code,category,score\nPROVINCES_POST_MERGER,P01,," + score + "\n");
 	}
 
 	private void importCsv(int year, String csv) {
