@@ -19,13 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param beacon the budget of page views: one token per hit, sent through the beacon
  * ({@code POST /api/hits}) or the {@code recordHits} mutation
  * @param vote the budget of votes: one token per {@code castVote}, aliases included
+ * @param failedSignIn the budget of failed authentications per client address: one token
+ * per request refused with 401 (a bad API key or bearer token); with none left, a request
+ * carrying credentials is refused with 429 before they are checked
  * @param trustedProxies CIDR ranges of reverse proxies whose {@code X-Forwarded-For} is
  * believed, for rate limits and for the addresses of visitors and voters; empty: none
  * @param maxClients buckets kept in memory (least recently used go first)
  */
 @ConfigurationProperties("egov.rate-limit")
 record RateLimitProperties(@DefaultValue("true") boolean enabled, long capacity, Duration refillPeriod, Budget beacon,
-		Budget vote, List<String> trustedProxies, int maxClients) {
+		Budget vote, Budget failedSignIn, List<String> trustedProxies, int maxClients) {
 
 	/**
 	 * A budget of its own.
