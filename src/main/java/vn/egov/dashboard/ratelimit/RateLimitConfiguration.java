@@ -29,6 +29,15 @@ class RateLimitConfiguration {
 		return new ClientKeys(ranges.stream().filter((range) -> !range.isBlank()).map(Cidr::parse).toList());
 	}
 
+	/**
+	 * Caps on connections and slow requests; on whether rate limiting is or not (the
+	 * benchmarks switch budgets off, not these).
+	 */
+	@Bean
+	ConnectionLimits connectionLimits(RateLimitProperties properties, ClientKeys keys, MeterRegistry meters) {
+		return new ConnectionLimits(properties.connections(), keys, meters);
+	}
+
 	/** The budgets of anonymous writes: page views and votes; none when switched off. */
 	@Bean
 	WriteBudgets writeBudgets(RateLimitProperties properties, Clock clock, MeterRegistry meters) {

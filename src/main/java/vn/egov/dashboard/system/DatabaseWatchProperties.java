@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * take before the database counts as unreachable
  */
 @ConfigurationProperties("egov.database")
-record DatabaseWatchProperties(@DefaultValue("250ms") Duration probeAfter,
-		@DefaultValue("500ms") Duration probeTimeout) {
+record DatabaseWatchProperties(@DefaultValue("200ms") Duration probeAfter,
+		@DefaultValue("400ms") Duration probeTimeout) {
 
 }
