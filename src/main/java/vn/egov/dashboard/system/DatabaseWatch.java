@@ -23,7 +23,9 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.r2dbc.ConnectionFactoryDecorator;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 
 /**
@@ -65,6 +67,9 @@ public final class DatabaseWatch implements ConnectionFactoryDecorator, Ordered,
 
 	}
 
+	/** How long opening the probes' connection may take. */
+	private static final Duration OPENING = Duration.ofSeconds(5);
+
 	private final Duration probeAfter;
 
 	private final Duration probeTimeout;
@@ -80,16 +85,23 @@ public final class DatabaseWatch implements ConnectionFactoryDecorator, Ordered,
 	private final AtomicBoolean probing = new AtomicBoolean();
 
 	/**
-	 * Whether PostgreSQL ever answered: until then (a cold start opening its first
-	 * connections) nothing is probed, and the pool's timeouts bound the wait.
+	 * Whether the application is ready and the probes' own connection was open: until
+	 * then (a start migrating, loading the demo data, opening its first connections on a
+	 * machine that may be busy) nothing is probed, and the pool's timeouts bound the
+	 * wait.
 	 */
-	private volatile boolean answeredOnce;
+	private volatile boolean armed;
+
+	private volatile boolean ready;
 
 	private final AtomicLong refused = new AtomicLong();
 
 	private volatile @Nullable ConnectionFactory probes;
 
-	/** The connection probes use, kept open between them (opened on the first one). */
+	/**
+	 * The connection probes use, kept open between them: opened after PostgreSQL first
+	 * answers, and again after a failed probe.
+	 */
 	private volatile @Nullable Mono<Connection> probeConnection;
 
 	private final Disposable ticker;
@@ -161,13 +173,28 @@ public final class DatabaseWatch implements ConnectionFactoryDecorator, Ordered,
 
 	private void heard(boolean failed) {
 		this.lastHeard.set(System.nanoTime());
-		if (!failed) {
-			this.answeredOnce = true;
+		if (!failed && this.ready && !this.armed && this.probing.compareAndSet(false, true)) {
+			probeConnection().doFinally((signal) -> this.probing.set(false))
+				.subscribe((open) -> this.armed = true, (ex) -> this.probeConnection = null);
 		}
 	}
 
+	/**
+	 * The probes' connection, opened if need be: opening one is not what a probe times
+	 * (it costs PostgreSQL a process, slow on a busy machine), but it is bounded.
+	 */
+	private Mono<Connection> probeConnection() {
+		Mono<Connection> connection = this.probeConnection;
+		ConnectionFactory factory = this.probes;
+		if (connection == null && factory != null) {
+			connection = Mono.from(factory.create()).cast(Connection.class).timeout(OPENING).cache();
+			this.probeConnection = connection;
+		}
+		return (connection != null) ? connection : Mono.empty();
+	}
+
 	private void tick() {
-		boolean silent = this.answeredOnce && this.waiting.get() > 0
+		boolean silent = this.armed && this.waiting.get() > 0
 				&& System.nanoTime() - this.lastHeard.get() > this.probeAfter.toNanos();
 		if ((silent || down()) && this.probing.compareAndSet(false, true)) {
 			probe();
@@ -175,30 +202,17 @@ public final class DatabaseWatch implements ConnectionFactoryDecorator, Ordered,
 	}
 
 	private void probe() {
-		ConnectionFactory factory = this.probes;
-		if (factory == null) {
-			this.probing.set(false);
-			return;
-		}
-		Mono<Connection> connection = this.probeConnection;
-		if (connection == null) {
-			connection = Mono.from(factory.create()).cast(Connection.class).cache();
-			this.probeConnection = connection;
-		}
-		Mono<Connection> used = connection;
-		used.flatMapMany((open) -> Flux.from(open.createStatement("SELECT 1").execute()))
+		Mono<Connection> used = probeConnection();
+		used.flatMapMany((open) -> Flux.from(open.createStatement("SELECT 1").execute())
 			.flatMap((result) -> result.map((row, metadata) -> 1))
-			.then()
-			.timeout(this.probeTimeout)
-			.doOnError((ex) -> {
+			.timeout(this.probeTimeout)).then().doOnError((ex) -> {
 				// Not trusted again: opened anew for the next probe.
 				this.probeConnection = null;
 				used.flatMap((open) -> Mono.from(open.close()))
 					.timeout(Duration.ofSeconds(5))
 					.onErrorComplete()
 					.subscribe();
-			})
-			.doFinally((signal) -> {
+			}).doFinally((signal) -> {
 				if (down()) {
 					// the next probe of an unreachable database waits its turn
 					Mono.delay(this.probeAfter).subscribe((tick) -> this.probing.set(false));
@@ -206,8 +220,7 @@ public final class DatabaseWatch implements ConnectionFactoryDecorator, Ordered,
 				else {
 					this.probing.set(false);
 				}
-			})
-			.subscribe(null, this::unreachable, this::answered);
+			}).subscribe(null, this::unreachable, this::answered);
 	}
 
 	private void answered() {
@@ -233,6 +246,12 @@ public final class DatabaseWatch implements ConnectionFactoryDecorator, Ordered,
 					+ " SERVICE_UNAVAILABLE, until it does; probing every " + this.probeAfter.toMillis() + " ms");
 			current.ended().tryEmitValue(true);
 		}
+	}
+
+	/** Arms the watch once the application has started. */
+	@EventListener(ApplicationReadyEvent.class)
+	void ready() {
+		this.ready = true;
 	}
 
 	@Override
