@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * take before the database counts as unreachable
  */
 @ConfigurationProperties("egov.database")
-record DatabaseWatchProperties(@DefaultValue("200ms") Duration probeAfter,
-		@DefaultValue("400ms") Duration probeTimeout) {
+record DatabaseWatchProperties(@DefaultValue("150ms") Duration probeAfter,
+		@DefaultValue("300ms") Duration probeTimeout) {
 
 }
