@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Resilience run: the server under GraphQL and beacon load on a PostgreSQL cluster of this script's own, which is
-# stopped for OUTAGE seconds mid-traffic and started again. Reports how requests failed during the outage (class,
+# Resilience run: the server under GraphQL and beacon load on a PostgreSQL cluster of this script's own, reached
+# through a proxy (blackhole.py) that drops every packet for OUTAGE seconds mid-traffic, as a network partition does:
+# sockets neither fail nor answer. Then the traffic flows again. Reports how requests failed during the outage (class,
 # latency), when /actuator/health went DOWN and UP, how the server recovered without a restart, and whether every
 # page view answered 2xx is in the database afterwards. See README.md beside this file.
 #
@@ -16,6 +17,7 @@ REPO=$(cd "$HERE/../.." && pwd)
 JAR=${JAR:-$REPO/target/egov-dashboard-0.1.0-SNAPSHOT.jar}
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 PG_PORT=${PG_PORT:-5439}                 # this script's own cluster
+PROXY_PORT=${PROXY_PORT:-5440}           # blackhole.py, between the server and that cluster
 APP_PORT=${APP_PORT:-18095}
 WARMUP=${WARMUP:-20}                     # seconds of load before the measured run (JIT, pool)
 BEFORE=${BEFORE:-15}                     # measured seconds before PostgreSQL is stopped
@@ -24,7 +26,7 @@ AFTER=${AFTER:-25}                       # measured seconds after it is started 
 GRAPHQL_CONNECTIONS=${GRAPHQL_CONNECTIONS:-8}
 BEACON_CONNECTIONS=${BEACON_CONNECTIONS:-4}
 BUFFER_CAPACITY=${BUFFER_CAPACITY:-5000}    # egov.traffic.buffer-capacity for this run (server default 200000): small, so the outage fills it
-FAIL_FAST_MS=${FAIL_FAST_MS:-2000}          # an outage response slower than this at p99 fails the run
+FAIL_FAST_MS=${FAIL_FAST_MS:-1000}          # an outage response slower than this at p99 fails the run
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 OUT=${OUT:-$REPO/target/bench-resilience}
 
@@ -33,6 +35,7 @@ chmod 711 "$WORK"
 PGDIR=$WORK/pg
 SERVER_PID=""
 POLLER_PID=""
+PROXY_PID=""
 BEACON_PID=""
 GRAPHQL_PID=""
 PG_STARTED=0
@@ -58,6 +61,7 @@ cleanup() {
 	stop_pid "$BEACON_PID"
 	stop_pid "$GRAPHQL_PID"
 	stop_pid "$SERVER_PID"
+	stop_pid "$PROXY_PID"
 	if [[ $PG_STARTED == 1 ]]; then
 		pg_ctl_ -m immediate -w stop >/dev/null 2>&1
 	fi
@@ -91,10 +95,12 @@ pg_start() { pg_ctl_ -o "$PG_OPTIONS" -l "$PGDIR/log" -w -t 60 start >/dev/null;
 pg_start || die "PostgreSQL did not start"
 PG_STARTED=1
 PG_VERSION=$(psql -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc 'SHOW server_version')
+python3 "$HERE/blackhole.py" "$PROXY_PORT" "$PG_PORT" &
+PROXY_PID=$!
 
 # --- 3. the server, first start: migrations and the demo data -----------------------------------------------------
 log "starting the server on port $APP_PORT (first start loads the demo data)"
-DB_HOST=127.0.0.1 DB_PORT=$PG_PORT DB_NAME=egov DB_USER=postgres DB_PASSWORD= SERVER_PORT=$APP_PORT DEMO_DATA=true \
+DB_HOST=127.0.0.1 DB_PORT=$PROXY_PORT DB_NAME=egov DB_USER=postgres DB_PASSWORD= SERVER_PORT=$APP_PORT DEMO_DATA=true \
 	TRAFFIC_VISITOR_SALT=bench-salt POLL_VOTER_SALT=bench-salt \
 	java $JAVA_OPTS -jar "$JAR" --egov.rate-limit.enabled=false --egov.cache.responses=0 \
 	--egov.traffic.buffer-capacity="$BUFFER_CAPACITY" > "$OUT/server.log" 2>&1 &
@@ -124,7 +130,7 @@ OUT_DIR=$WORK/warm STOP_AFTER=$WARMUP wrk -t"$GRAPHQL_CONNECTIONS" -c"$GRAPHQL_C
 wait "$BEACON_PID" || true
 BEACON_PID=""
 
-# --- 5. the measured run: load, stop PostgreSQL, start it again ---------------------------------------------------
+# --- 5. the measured run: load, drop PostgreSQL's packets, let them through ---------------------------------------------------
 TOTAL=$((BEFORE + OUTAGE + AFTER))
 LOAD_AVG=$(cut -d' ' -f1-3 /proc/loadavg)
 log "measured run: ${BEFORE}s + ${OUTAGE}s outage + ${AFTER}s; GraphQL $GRAPHQL_CONNECTIONS connections, beacon $BEACON_CONNECTIONS"
@@ -143,14 +149,14 @@ GRAPHQL_PID=$!
 T_LOAD=$(now_ns)
 
 sleep "$BEFORE"
-log "stopping PostgreSQL (pg_ctl stop -m fast)"
+log "dropping PostgreSQL's packets (blackhole.py)"
 T_STOP0=$(now_ns)
-pg_ctl_ -m fast -w stop >/dev/null || die "pg_ctl stop"
+kill -USR1 "$PROXY_PID"
 T_STOP1=$(now_ns)
 sleep "$(python3 -c "print(max(0, $OUTAGE - ($T_STOP1 - $T_STOP0) / 1e9))")"
-log "starting PostgreSQL again"
+log "letting the packets through again"
 T_START0=$(now_ns)
-pg_start || die "PostgreSQL did not start again"
+kill -USR2 "$PROXY_PID"
 T_START1=$(now_ns)
 
 wait "$BEACON_PID" || true; BEACON_PID=""
@@ -198,7 +204,7 @@ python3 "$HERE/report.py" > "$OUT/report-graphql.txt"
 {
 	echo "== resilience run — $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo "machine:        $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average at start $LOAD_AVG; PostgreSQL $PG_VERSION (own cluster on port $PG_PORT)"
-	echo "load:           wrk GraphQL -t$GRAPHQL_CONNECTIONS -c$GRAPHQL_CONNECTIONS (graphql.lua, response cache off) + beacon -t$BEACON_CONNECTIONS -c$BEACON_CONNECTIONS (bench/beacon/hits.lua); ${BEFORE}s, PostgreSQL stopped ${OUTAGE}s, ${AFTER}s; buffer capacity $BUFFER_CAPACITY"
+	echo "load:           wrk GraphQL -t$GRAPHQL_CONNECTIONS -c$GRAPHQL_CONNECTIONS (graphql.lua, response cache off) + beacon -t$BEACON_CONNECTIONS -c$BEACON_CONNECTIONS (bench/beacon/hits.lua); ${BEFORE}s, PostgreSQL's packets dropped ${OUTAGE}s, ${AFTER}s; buffer capacity $BUFFER_CAPACITY"
 	cat "$OUT/report-graphql.txt"
 	echo "GraphQL socket errors: $(grep -h '^SOCKET_ERRORS' "$WORK/graphql.txt" | cut -d' ' -f2-)"
 	echo "beacon:         $BEACON_2XX answered 2xx, $BEACON_OTHER other (503: buffer full); p99 $(python3 -c "print(f'{${BEACON_P99_US:-0} / 1000:.1f}')") ms over the whole run"

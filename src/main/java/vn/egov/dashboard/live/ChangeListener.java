@@ -117,9 +117,23 @@ class ChangeListener implements SmartLifecycle {
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, this.properties.reconnectMinBackoff())
 				.maxBackoff(this.properties.reconnectMaxBackoff())
 				.transientErrors(true)
-				.doBeforeRetry((signal) -> logger.warn("Change listener lost (" + signal.failure().getMessage()
-						+ "); reconnecting, attempt " + (signal.totalRetriesInARow() + 1))))
+				.doBeforeRetry(ChangeListener::lost))
 			.subscribe(this::onNotification, (ex) -> logger.error("Change listener stopped", ex));
+	}
+
+	/**
+	 * Logs the loss once at WARN; the attempts that follow are DEBUG (an outage is logged
+	 * by the database watch, not once per attempt).
+	 */
+	private static void lost(Retry.RetrySignal signal) {
+		String message = "Change listener lost (" + signal.failure().getMessage() + "); reconnecting, attempt "
+				+ (signal.totalRetriesInARow() + 1);
+		if (signal.totalRetriesInARow() == 0) {
+			logger.warn(message);
+		}
+		else {
+			logger.debug(message);
+		}
 	}
 
 	/**

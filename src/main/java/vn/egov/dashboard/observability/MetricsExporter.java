@@ -17,6 +17,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import vn.egov.dashboard.system.DatabaseUnavailable;
+
 /**
  * Chooses the one instance that exports the gauges derived from the database (votes,
  * visits, targets per status, scores) and keeps {@code progress_standing} current: the
@@ -89,7 +91,12 @@ class MetricsExporter implements DisposableBean {
 			.one()
 			.defaultIfEmpty(false)
 			.onErrorResume((ex) -> {
-				logger.warn("Could not renew the metrics exporter lease: " + ex.getMessage());
+				if (DatabaseUnavailable.isCauseOf(ex)) {
+					logger.debug("Could not renew the metrics exporter lease: " + ex.getMessage());
+				}
+				else {
+					logger.warn("Could not renew the metrics exporter lease: " + ex.getMessage());
+				}
 				return Mono.just(false);
 			})
 			.doOnNext(this::set)

@@ -13,11 +13,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
- * One budget ({@code graphql}, {@code beacon} or {@code vote}): a Bucket4j token bucket
- * per client, held in a bounded Caffeine cache. A bucket left alone for a whole refill
- * period is full again, so it is dropped then and a new full one made on the client's
- * next request: forgetting it changes nothing. Past {@code maxClients} the least recently
- * used buckets go first.
+ * One budget ({@code graphql}, {@code beacon}, {@code vote} or {@code sign-in}): a
+ * Bucket4j token bucket per client, held in a bounded Caffeine cache. A bucket left alone
+ * for a whole refill period is full again, so it is dropped then and a new full one made
+ * on the client's next request: forgetting it changes nothing. Past {@code maxClients}
+ * the least recently used buckets go first.
  */
 final class Buckets {
 
@@ -76,6 +76,17 @@ final class Buckets {
 
 	String unit() {
 		return this.unit;
+	}
+
+	/**
+	 * Gives back a token taken from the client's bucket (never beyond its capacity): what
+	 * it paid for did not happen.
+	 */
+	void giveBack(String client) {
+		Bucket bucket = this.buckets.getIfPresent(client);
+		if (bucket != null) {
+			bucket.addTokens(1);
+		}
 	}
 
 	/** Takes a token from the client's bucket, if there is one. */

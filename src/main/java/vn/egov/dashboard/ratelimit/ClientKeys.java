@@ -75,7 +75,8 @@ public final class ClientKeys {
 		return client.getHostAddress();
 	}
 
-	private boolean trusted(InetAddress address) {
+	/** Whether {@code address} is a trusted proxy's. */
+	boolean trusted(InetAddress address) {
 		for (Cidr range : this.trustedProxies) {
 			if (range.contains(address)) {
 				return true;

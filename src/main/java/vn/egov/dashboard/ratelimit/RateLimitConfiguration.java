@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Rate limiting ({@code egov.rate-limit.*}), on unless
@@ -26,6 +27,15 @@ class RateLimitConfiguration {
 	ClientKeys clientKeys(RateLimitProperties properties) {
 		List<String> ranges = (properties.trustedProxies() != null) ? properties.trustedProxies() : List.of();
 		return new ClientKeys(ranges.stream().filter((range) -> !range.isBlank()).map(Cidr::parse).toList());
+	}
+
+	/**
+	 * Caps on connections and slow requests; on whether rate limiting is or not (the
+	 * benchmarks switch budgets off, not these).
+	 */
+	@Bean
+	ConnectionLimits connectionLimits(RateLimitProperties properties, ClientKeys keys, MeterRegistry meters) {
+		return new ConnectionLimits(properties.connections(), keys, meters);
 	}
 
 	/** The budgets of anonymous writes: page views and votes; none when switched off. */
@@ -66,6 +76,21 @@ class RateLimitConfiguration {
 				throw new IllegalStateException("rate limiting is on but the beacon has no budget");
 			}
 			return new RateLimitFilter(graphqlBudget, beacon, keys, actuatorPath, json);
+		}
+
+		/**
+		 * Failed authentications, per address: bad keys and tokens are not free to try.
+		 */
+		@Bean
+		FailedSignIns failedSignIns(RateLimitProperties properties, ClientKeys keys, JsonMapper json, Clock clock,
+				MeterRegistry meters) {
+			return new FailedSignIns(new Buckets("sign-in", "failed sign-ins", properties.failedSignIn(),
+					properties.maxClients(), clock, meters), keys, json);
+		}
+
+		@Bean
+		WebFilter failedSignInsPassed(FailedSignIns failedSignIns) {
+			return failedSignIns.passed();
 		}
 
 		@Bean

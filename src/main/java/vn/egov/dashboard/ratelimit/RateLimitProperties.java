@@ -19,13 +19,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param beacon the budget of page views: one token per hit, sent through the beacon
  * ({@code POST /api/hits}) or the {@code recordHits} mutation
  * @param vote the budget of votes: one token per {@code castVote}, aliases included
+ * @param failedSignIn the budget of failed authentications per client address: one token
+ * per request refused with 401 (a bad API key or bearer token); with none left, a request
+ * carrying credentials is refused with 429 before they are checked
  * @param trustedProxies CIDR ranges of reverse proxies whose {@code X-Forwarded-For} is
  * believed, for rate limits and for the addresses of visitors and voters; empty: none
  * @param maxClients buckets kept in memory (least recently used go first)
+ * @param connections what one client may hold of the server's connections
  */
 @ConfigurationProperties("egov.rate-limit")
 record RateLimitProperties(@DefaultValue("true") boolean enabled, long capacity, Duration refillPeriod, Budget beacon,
-		Budget vote, List<String> trustedProxies, int maxClients) {
+		Budget vote, Budget failedSignIn, List<String> trustedProxies, int maxClients, Connections connections) {
 
 	/**
 	 * A budget of its own.
@@ -34,6 +38,18 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled, long capacity,
 	 * @param refillPeriod time in which an empty bucket fills up again
 	 */
 	record Budget(long capacity, Duration refillPeriod) {
+	}
+
+	/**
+	 * Limits on connections ({@link ConnectionLimits}).
+	 *
+	 * @param maxPerAddress open connections one client address may hold (trusted proxies
+	 * are not capped)
+	 * @param headerTimeout how long a request's line and headers may take to arrive
+	 * @param bodyTimeout how long a request body may pause between two reads
+	 */
+	record Connections(@DefaultValue("100") int maxPerAddress, @DefaultValue("10s") Duration headerTimeout,
+			@DefaultValue("10s") Duration bodyTimeout) {
 	}
 
 }

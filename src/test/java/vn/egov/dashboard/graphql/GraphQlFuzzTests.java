@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -158,6 +159,55 @@ class GraphQlFuzzTests extends IntegrationTests {
 	@Test
 	void shouldAnswerAnyBodyWithWellFormedJson() {
 		RandomCases.forAll(150, (random) -> expectWellFormed(body(random)));
+	}
+
+	/**
+	 * Malformed bodies under every content type, on every endpoint that takes a body
+	 * (gh-18, item 7): a client error in the one error shape, never a 5xx, and (checked
+	 * after each property) no error or stack trace in the server's log.
+	 */
+	@Test
+	void shouldAnswerMalformedBodiesAndContentTypesOnEveryEndpointAsClientErrors() {
+		String analyst = TestTokens.token("analyst", Role.ANALYST, null);
+		RandomCases.forAll(150, (random) -> {
+			String path = random.of("/graphql", "/api/hits", "/assessments/DTI/2019/scores",
+					"/assessments/ICT_APPLICATION/2030/scores");
+			String type = random.of("application/json", "application/graphql", "application/graphql-response+json",
+					"multipart/form-data; boundary=XYZ", "multipart/form-data", "text/csv", "text/plain",
+					"application/octet-stream", "application/x-www-form-urlencoded", "application/xml", "x/y",
+					"application/json; charset=utf-16");
+			String body = random.oneOf(() -> random.string("{}[]\":,\\ abc-XYZ\r\n=;", 120),
+					() -> "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n"
+							+ random.string("abc,;\r\n-", 40),
+					() -> "{\"query\":" + random.string("{}\"", 10), () -> random.anyString(60));
+			String token = random.bool() ? analyst : null;
+			Answer answer = WebClient.create("http://localhost:" + this.port)
+				.post()
+				.uri(path)
+				.header(HttpHeaders.CONTENT_TYPE, type)
+				.headers((headers) -> {
+					if (token != null) {
+						headers.setBearerAuth(token);
+					}
+				})
+				.bodyValue(body.getBytes(StandardCharsets.UTF_8))
+				.exchangeToMono((response) -> response.bodyToMono(String.class)
+					.defaultIfEmpty("")
+					.map((text) -> new Answer(response.statusCode().value(), text)))
+				.block(Duration.ofSeconds(30));
+			String what = "POST " + path + " " + type + " " + preview(body);
+			assertThat(answer.status()).as(what).isLessThan(500);
+			if (answer.status() >= 400) {
+				Map<?, ?> parsed = this.json.readValue(answer.body(), Map.class);
+				assertThat(errors(parsed)).as(what).isNotEmpty().allSatisfy((error) -> {
+					assertThat(error.get("message")).isInstanceOf(String.class);
+					assertThat(classification(error)).isNotIn("INTERNAL_ERROR", null);
+				});
+			}
+			for (String leak : LEAKS) {
+				assertThat(answer.body()).as(what).doesNotContain(leak);
+			}
+		});
 	}
 
 	/**

@@ -17,8 +17,12 @@ import org.jspecify.annotations.Nullable;
  * A TCP proxy in front of the shared PostgreSQL that a test can "stop" and "start" like
  * the database itself: stopped, it drops every open connection and refuses new ones
  * (nothing listens on its port); started again, it forwards to PostgreSQL on the same
- * port. A server pointed at it sees a PostgreSQL outage while the real database, which
- * other test runs use, keeps running.
+ * port. It can also {@linkplain #drop() drop} the traffic, as a network partition does:
+ * every socket stays open and nothing fails, but no byte goes through in either
+ * direction, on open connections or new ones, until it {@linkplain #heal() heals}; then
+ * what was held back flows on, as TCP retransmits it after a partition. A server pointed
+ * at it sees a PostgreSQL outage while the real database, which other test runs use,
+ * keeps running.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -29,6 +33,10 @@ final class TcpProxy implements AutoCloseable {
 	private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
 	private @Nullable ServerSocket server;
+
+	private final Object gate = new Object();
+
+	private boolean dropping;
 
 	TcpProxy(String targetHost, int targetPort) {
 		this.target = new InetSocketAddress(targetHost, targetPort);
@@ -62,6 +70,24 @@ final class TcpProxy implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * From now on nothing goes through: open connections stay open, new ones are taken,
+	 * and every byte is held back.
+	 */
+	void drop() {
+		synchronized (this.gate) {
+			this.dropping = true;
+		}
+	}
+
+	/** Lets the bytes through again, those held back first. */
+	void heal() {
+		synchronized (this.gate) {
+			this.dropping = false;
+			this.gate.notifyAll();
+		}
+	}
+
 	/** Closes the port and every connection through it, as a stopped PostgreSQL does. */
 	synchronized void stop() {
 		ServerSocket listening = this.server;
@@ -77,6 +103,7 @@ final class TcpProxy implements AutoCloseable {
 
 	@Override
 	public void close() {
+		heal();
 		stop();
 	}
 
@@ -109,6 +136,7 @@ final class TcpProxy implements AutoCloseable {
 		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 			int n;
 			while ((n = in.read(buffer)) >= 0) {
+				awaitPassage();
 				out.write(buffer, 0, n);
 				out.flush();
 			}
@@ -121,6 +149,24 @@ final class TcpProxy implements AutoCloseable {
 			closeQuietly(to);
 			this.open.remove(from);
 			this.open.remove(to);
+		}
+	}
+
+	/**
+	 * Waits while traffic is dropped; this pump stops reading meanwhile, so whatever the
+	 * peer sends stays in the sockets' buffers.
+	 */
+	private void awaitPassage() throws IOException {
+		synchronized (this.gate) {
+			while (this.dropping) {
+				try {
+					this.gate.wait();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IOException("interrupted", ex);
+				}
+			}
 		}
 	}
 

@@ -1,0 +1,138 @@
+package vn.egov.dashboard.ratelimit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import vn.egov.dashboard.IntegrationTests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Slowloris (issue 18, item 9: 500 connections trickling headers stayed open 50 s each):
+ * on a server whose requests must send their head within 3 s and whose addresses may hold
+ * 4 connections, through raw sockets as an attacker would.
+ */
+@TestPropertySource(properties = { "egov.rate-limit.connections.max-per-address=4",
+		"egov.rate-limit.connections.header-timeout=3s" })
+class ConnectionLimitsTests extends IntegrationTests {
+
+	private static final byte[] HEALTH = "GET /actuator/health HTTP/1.1\r\nHost: localhost\r\n\r\n"
+		.getBytes(StandardCharsets.US_ASCII);
+
+	@Test
+	void shouldCloseAConnectionWhoseHeadersTrickle() throws IOException, InterruptedException {
+		try (Socket socket = connect()) {
+			OutputStream out = socket.getOutputStream();
+			long started = System.nanoTime();
+			out.write("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+			boolean closed = false;
+			for (int i = 0; i < 50 && !closed; i++) {
+				try {
+					out.write(("X-Trickle-" + i + ": x\r\n").getBytes(StandardCharsets.US_ASCII));
+					out.flush();
+					closed = closedWithin(socket, Duration.ofMillis(200));
+				}
+				catch (IOException ex) {
+					closed = true;
+				}
+			}
+			Duration open = Duration.ofNanos(System.nanoTime() - started);
+			assertThat(closed).as("closed by the server").isTrue();
+			assertThat(open).isBetween(Duration.ofMillis(2900), Duration.ofSeconds(6));
+		}
+	}
+
+	@Test
+	void shouldAnswerARequestOnAKeptAliveConnectionThenCloseItWhenIdle() throws IOException {
+		try (Socket socket = connect()) {
+			for (int i = 0; i < 2; i++) {
+				socket.getOutputStream().write(HEALTH);
+				assertThat(readHead(socket)).startsWith("HTTP/1.1 200");
+			}
+			assertThat(closedWithin(socket, Duration.ofSeconds(6))).as("closed once idle past the header timeout")
+				.isTrue();
+		}
+	}
+
+	@Test
+	void shouldCapTheConnectionsOfOneAddress() throws IOException {
+		List<Socket> held = new ArrayList<>();
+		try {
+			for (int i = 0; i < 4; i++) {
+				held.add(connect());
+			}
+			try (Socket fifth = connect()) {
+				assertThat(closedWithin(fifth, Duration.ofMillis(500))).as("the fifth connection").isTrue();
+			}
+			// The four held ones are served.
+			held.get(0).getOutputStream().write(HEALTH);
+			assertThat(readHead(held.get(0))).startsWith("HTTP/1.1 200");
+			// One closed frees its place.
+			held.remove(3).close();
+			try (Socket another = connect()) {
+				another.getOutputStream().write(HEALTH);
+				assertThat(readHead(another)).startsWith("HTTP/1.1 200");
+			}
+		}
+		finally {
+			for (Socket socket : held) {
+				socket.close();
+			}
+		}
+	}
+
+	private Socket connect() throws IOException {
+		Socket socket = new Socket("127.0.0.1", this.port);
+		socket.setSoTimeout(8000);
+		return socket;
+	}
+
+	/** Whether the server closed the connection (end of stream) within {@code wait}. */
+	private static boolean closedWithin(Socket socket, Duration wait) throws IOException {
+		socket.setSoTimeout((int) wait.toMillis());
+		try {
+			return socket.getInputStream().read() < 0;
+		}
+		catch (SocketTimeoutException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			return true; // reset
+		}
+		finally {
+			socket.setSoTimeout(8000);
+		}
+	}
+
+	/** The status line and headers of one answer, and its body skipped. */
+	private static String readHead(Socket socket) throws IOException {
+		InputStream in = socket.getInputStream();
+		StringBuilder head = new StringBuilder();
+		while (!head.toString().endsWith("\r\n\r\n")) {
+			int b = in.read();
+			if (b < 0) {
+				break;
+			}
+			head.append((char) b);
+		}
+		String text = head.toString();
+		int at = text.toLowerCase(java.util.Locale.ROOT).indexOf("content-length: ");
+		if (at >= 0) {
+			int length = Integer.parseInt(text.substring(at + 16, text.indexOf('\r', at)).strip());
+			in.readNBytes(length);
+		}
+		return text;
+	}
+
+}
