@@ -12,6 +12,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import vn.egov.dashboard.graphql.ErrorBodies;
+import vn.egov.dashboard.system.RequestPipeline;
 
 /**
  * Failed authentications draw on a budget of their own, per client address
@@ -47,7 +48,7 @@ final class FailedSignIns implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return -150;
+		return RequestPipeline.FAILED_SIGN_INS;
 	}
 
 	@Override
@@ -82,7 +83,7 @@ final class FailedSignIns implements WebFilter, Ordered {
 
 		@Override
 		public int getOrder() {
-			return -99;
+			return RequestPipeline.SIGN_IN_PASSED;
 		}
 
 		@Override

@@ -27,8 +27,17 @@ public final class RequestPipeline {
 	 */
 	public static final int CORS = -150;
 
+	/**
+	 * Takes a token from the address's budget of failed sign-ins before credentials are
+	 * checked; an address past it is refused without a key lookup.
+	 */
+	public static final int FAILED_SIGN_INS = -140;
+
 	/** Spring Security's filter chain: authenticates the caller (Spring's order). */
 	public static final int SPRING_SECURITY = -100;
+
+	/** Gives the failed-sign-in token back: security let the credentials through. */
+	public static final int SIGN_IN_PASSED = -99;
 
 	/** Takes a token from the client's budget; after security, so principals count. */
 	public static final int RATE_LIMIT = -50;
