@@ -59,6 +59,8 @@ class TrafficPartitionTests {
 	static void ownDatabase(DynamicPropertyRegistry registry) {
 		registry.add("DB_NAME", () -> DATABASE);
 		registry.add("egov.demo-data.enabled", () -> "false");
+		// the production default: the suite's configuration keeps minutes for ever
+		registry.add("egov.traffic.partitions.minute-retention", () -> "90d");
 		registry.add("egov.traffic.partitions.maintenance-interval", () -> "500ms");
 		registry.add("egov.traffic.partitions.delete-batch", () -> "1000");
 	}
