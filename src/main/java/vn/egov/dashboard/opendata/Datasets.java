@@ -2,7 +2,6 @@ package vn.egov.dashboard.opendata;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.NotFoundException;
+import vn.egov.dashboard.system.ClockConfiguration;
 
 /**
  * The datasets: which there are (the catalogue, read through the API's own queries), the
@@ -35,11 +35,6 @@ class Datasets {
 
 	/** The traffic series of the catalogue: daily, the last 30 whole days. */
 	static final int TRAFFIC_DAYS = 30;
-
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
-	/** A DateTime argument: seconds written, as the scalar requires. */
-	private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
@@ -219,7 +214,7 @@ class Datasets {
 	}
 
 	private Dataset targets(@Nullable String asOf) {
-		String day = (asOf != null) ? asOf : LocalDate.now(this.clock.withZone(VIETNAM)).toString();
+		String day = (asOf != null) ? asOf : LocalDate.now(this.clock.withZone(ClockConfiguration.VIETNAM)).toString();
 		return new Dataset("targets", "Mục tiêu quốc gia và tiến độ", "National targets and progress",
 				"Mục tiêu quốc gia (1819/QĐ-TTg, 17/NQ-CP, 749/QĐ-TTg, 942/QĐ-TTg, 76/NQ-CP) với số liệu mới nhất và "
 						+ "trạng thái. National targets with the latest national figure, its source and status; "
@@ -228,9 +223,11 @@ class Datasets {
 	}
 
 	private Dataset traffic(String site, @Nullable String granularity, @Nullable String from, @Nullable String to) {
-		LocalDate today = LocalDate.now(this.clock.withZone(VIETNAM));
-		String end = (to != null) ? to : INSTANT.format(today.atStartOfDay(VIETNAM));
-		String start = (from != null) ? from : INSTANT.format(today.minusDays(TRAFFIC_DAYS).atStartOfDay(VIETNAM));
+		LocalDate today = LocalDate.now(this.clock.withZone(ClockConfiguration.VIETNAM));
+		String end = (to != null) ? to
+				: DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(today.atStartOfDay(ClockConfiguration.VIETNAM));
+		String start = (from != null) ? from : DateTimeFormatter.ISO_OFFSET_DATE_TIME
+			.format(today.minusDays(TRAFFIC_DAYS).atStartOfDay(ClockConfiguration.VIETNAM));
 		return new Dataset("traffic/" + site, "Lượt truy cập: " + site, "Traffic series: " + site,
 				"Lượt xem theo khoảng thời gian. Page views per bucket; ?granularity=MINUTE|HOUR|DAY|WEEK|MONTH "
 						+ "(default DAY), ?from= and ?to= (DateTime, default the last " + TRAFFIC_DAYS

@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 
+import vn.egov.dashboard.system.ClockConfiguration;
+
 /**
  * The size of a time bucket. Every boundary is in Vietnam's local time (Asia/Ho_Chi_Minh,
  * UTC+7 all year): a day starts at local midnight, a week on Monday, a month on the 1st.
@@ -18,7 +20,7 @@ public enum Granularity {
 	MONTH(ChronoUnit.MONTHS);
 
 	/** The time zone every bucket boundary is taken in. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+	public static final ZoneId ZONE = ClockConfiguration.VIETNAM;
 
 	/** The length of a bucket, in local time. */
 	private final ChronoUnit unit;
