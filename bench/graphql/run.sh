@@ -33,6 +33,7 @@ JAVA=${JAVA:-java}               # the JVM of our server: 17 (the build's) or 25
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-4}  # (d) is measured again at this many connections: latency below saturation
 POSTGRAPHILE_DIR=${POSTGRAPHILE_DIR:-}   # an existing folder with postgraphile@4 installed; default: a temporary one
+VERIFY_ONLY=${VERIFY_ONLY:-0}    # 1: start both servers, verify every query pair, time nothing, stop
 
 WORK=$(mktemp -d /tmp/egov-bench.XXXXXX)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -173,6 +174,7 @@ sleep 5
 
 # time_starts HOW: STARTUPS starts with the demo data already loaded, nothing else running; STARTS = their times
 STARTUPS=${STARTUPS:-3}
+(( VERIFY_ONLY )) && STARTUPS=1
 time_starts() {
 	STARTS=()
 	for i in $(seq 1 "$STARTUPS"); do
@@ -334,6 +336,7 @@ log "second start (demo data already loaded), response cache off"
 start_ours uncached WITH_ARCHIVE --egov.cache.responses=0; SECOND_MS=$STARTUP_MS
 if [[ $HAS_TRAFFIC == t ]] && has_traffic_query; then QUERIES="a b c d"; else log "(d) skipped: this server has no traffic query yet"; fi
 for q in $QUERIES; do verify "$q"; done
+if (( VERIFY_ONLY )); then log "VERIFY_ONLY=1: every query verified, nothing timed"; exit 0; fi
 
 sample_memory "$OUR_PID" "$WORK/memory.txt" & SAMPLER_PID=$!
 warm ours $QUERIES
