@@ -1,11 +1,22 @@
 package vn.egov.dashboard.compiled;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLUnionType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -14,47 +25,115 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Fails the start when a SQL form names a type or field the schema does not have: a
- * misspelt form would otherwise never be used, and every query naming the field would
- * quietly take the ordinary path.
+ * Fails the start when the SQL forms and the schema disagree: a form or a
+ * {@link JavaFields} declaration that names a type or field the schema does not have (a
+ * misspelt form would never be used, and every query naming the field would quietly take
+ * the ordinary path), a field declared both ways, or a field a query can reach that has
+ * neither (a new field must choose).
  */
 @Component
 @ConditionalOnBooleanProperty(name = "egov.graphql.compiled", matchIfMissing = true)
 class SqlFormsCheck implements SmartInitializingSingleton {
 
+	/**
+	 * The fields of Relay connections, edges and page info, which
+	 * {@link SqlJson.Field#connection} writes for every connection.
+	 */
+	private static final Set<String> CONNECTION_FIELDS = Set.of("edges", "pageInfo", "totalCount", "node", "cursor",
+			"hasNextPage", "hasPreviousPage", "startCursor", "endCursor");
+
 	private final GraphQlSource source;
 
 	private final ObjectProvider<SqlJsonType> types;
 
-	SqlFormsCheck(GraphQlSource source, ObjectProvider<SqlJsonType> types) {
+	private final ObjectProvider<JavaFields> java;
+
+	SqlFormsCheck(GraphQlSource source, ObjectProvider<SqlJsonType> types, ObjectProvider<JavaFields> java) {
 		this.source = source;
 		this.types = types;
+		this.java = java;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		List<String> problems = problems(this.source.schema(), this.types.orderedStream().toList());
+		List<String> problems = problems(this.source.schema(), this.types.orderedStream().toList(),
+				this.java.orderedStream().toList());
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("SQL forms that do not match the schema: " + String.join("; ", problems));
 		}
 	}
 
-	static List<String> problems(GraphQLSchema schema, List<SqlJsonType> types) {
+	static List<String> problems(GraphQLSchema schema, List<SqlJsonType> types, List<JavaFields> java) {
 		List<String> problems = new ArrayList<>();
+		Set<String> formed = new HashSet<>();
 		for (SqlJsonType type : types) {
-			GraphQLType found = schema.getType(type.typeName());
-			if (!(found instanceof GraphQLFieldsContainer container)) {
-				problems.add("no object type " + type.typeName());
-				continue;
+			check(schema, type.typeName(), type.fields().keySet(), problems);
+			type.fields().keySet().forEach((field) -> formed.add(type.typeName() + "." + field));
+		}
+		Set<String> declared = new HashSet<>();
+		for (JavaFields type : java) {
+			check(schema, type.typeName(), type.reasons().keySet(), problems);
+			type.reasons().forEach((field, reason) -> {
+				String name = type.typeName() + "." + field;
+				declared.add(name);
+				if (formed.contains(name)) {
+					problems.add(name + " has a SQL form and is declared answered in Java");
+				}
+				if (reason.isBlank()) {
+					problems.add(name + " is declared answered in Java without a reason");
+				}
+			});
+		}
+		for (GraphQLObjectType type : reachableFromQuery(schema)) {
+			boolean connection = type.getName().endsWith("Connection") || type.getName().endsWith("Edge")
+					|| type.getName().equals("PageInfo");
+			for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+				String name = type.getName() + "." + field.getName();
+				if (!formed.contains(name) && !declared.contains(name)
+						&& !(connection && CONNECTION_FIELDS.contains(field.getName()))) {
+					problems.add(name + " has neither a SQL form nor a JavaFields declaration");
+				}
 			}
-			type.fields()
-				.keySet()
-				.stream()
-				.filter((field) -> container.getFieldDefinition(field) == null)
-				.sorted()
-				.forEach((field) -> problems.add(type.typeName() + " has no field " + field));
 		}
 		return problems;
+	}
+
+	private static void check(GraphQLSchema schema, String typeName, Set<String> fields, List<String> problems) {
+		GraphQLType found = schema.getType(typeName);
+		if (!(found instanceof GraphQLFieldsContainer container)) {
+			problems.add("no object type " + typeName);
+			return;
+		}
+		fields.stream()
+			.filter((field) -> container.getFieldDefinition(field) == null)
+			.sorted()
+			.forEach((field) -> problems.add(typeName + " has no field " + field));
+	}
+
+	/**
+	 * The object types a query can reach from {@code Query}, in the order first reached.
+	 */
+	static Set<GraphQLObjectType> reachableFromQuery(GraphQLSchema schema) {
+		Set<GraphQLObjectType> reached = new LinkedHashSet<>();
+		Deque<GraphQLType> next = new ArrayDeque<>(List.of(schema.getQueryType()));
+		Set<String> seen = new HashSet<>();
+		while (!next.isEmpty()) {
+			GraphQLType type = GraphQLTypeUtil.unwrapAll(next.pop());
+			if (!(type instanceof GraphQLNamedType named) || !seen.add(named.getName())) {
+				continue;
+			}
+			if (type instanceof GraphQLObjectType object) {
+				reached.add(object);
+				object.getFieldDefinitions().forEach((field) -> next.add(field.getType()));
+			}
+			else if (type instanceof GraphQLInterfaceType inter) {
+				next.addAll(schema.getImplementations(inter));
+			}
+			else if (type instanceof GraphQLUnionType union) {
+				next.addAll(union.getTypes());
+			}
+		}
+		return reached;
 	}
 
 }

@@ -25,10 +25,13 @@ class SqlFormsCheckTests extends IntegrationTests {
 	@Autowired
 	private List<SqlJsonType> forms;
 
+	@Autowired
+	private List<JavaFields> java;
+
 	@Test
 	void shouldFindEveryFormOfTheServerInTheSchema() {
 		assertThat(this.forms).isNotEmpty();
-		assertThat(SqlFormsCheck.problems(this.source.schema(), this.forms)).isEmpty();
+		assertThat(SqlFormsCheck.problems(this.source.schema(), this.forms, this.java)).isEmpty();
 	}
 
 	@Test
@@ -36,7 +39,7 @@ class SqlFormsCheckTests extends IntegrationTests {
 		GraphQLSchema schema = this.source.schema();
 		SqlJsonType.FieldSql sql = (field, row) -> "NULL";
 		var problems = SqlFormsCheck.problems(schema, List.of(new SqlJsonType("Agnecy", Map.of("name", sql)),
-				new SqlJsonType("Agency", Map.of("name", sql, "sucessor", sql))));
+				new SqlJsonType("Agency", Map.of("name", sql, "sucessor", sql))), this.java);
 		assertThat(problems).containsExactly("no object type Agnecy", "Agency has no field sucessor");
 	}
 
