@@ -1,5 +1,7 @@
 package vn.egov.dashboard.compiled;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +43,32 @@ class SqlFormsCheckTests extends IntegrationTests {
 		var problems = SqlFormsCheck.problems(schema, List.of(new SqlJsonType("Agnecy", Map.of("name", sql)),
 				new SqlJsonType("Agency", Map.of("name", sql, "sucessor", sql))), this.java);
 		assertThat(problems).containsExactly("no object type Agnecy", "Agency has no field sucessor");
+	}
+
+	@Test
+	void shouldNameAFieldWithNeitherAFormNorADeclaration() {
+		List<SqlJsonType> withoutParent = this.forms.stream()
+			.map((form) -> form.typeName().equals("Agency") && form.fields().containsKey("parent")
+					? new SqlJsonType("Agency", withoutKey(form.fields(), "parent")) : form)
+			.toList();
+		assertThat(SqlFormsCheck.problems(this.source.schema(), withoutParent, this.java))
+			.containsExactly("Agency.parent has neither a SQL form nor a JavaFields declaration");
+	}
+
+	@Test
+	void shouldNameAFieldDeclaredBothWaysOrWithoutAReason() {
+		List<JavaFields> java = new ArrayList<>(this.java);
+		java.add(new JavaFields("Agency", Map.of("parent", "computed in Java", "name", " ")));
+		assertThat(SqlFormsCheck.problems(this.source.schema(), this.forms, java)).containsExactlyInAnyOrder(
+				"Agency.parent has a SQL form and is declared answered in Java",
+				"Agency.name has a SQL form and is declared answered in Java",
+				"Agency.name is declared answered in Java without a reason");
+	}
+
+	private static Map<String, SqlJsonType.FieldSql> withoutKey(Map<String, SqlJsonType.FieldSql> fields, String key) {
+		Map<String, SqlJsonType.FieldSql> copy = new HashMap<>(fields);
+		copy.remove(key);
+		return copy;
 	}
 
 }
