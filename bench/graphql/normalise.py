@@ -60,7 +60,7 @@ def canonical(query, server, data):
     if query == "d":
         if ours:
             return [point(p["start"], p) for p in data["traffic"]]
-        return [point(p["bucketStart"], p) for p in data["allTrafficBuckets"]["nodes"]]
+        return [point(p["bucketStart"], p) for p in data["allTrafficBucketAlls"]["nodes"]]
     raise SystemExit("unknown query " + query)
 
 
