@@ -66,13 +66,11 @@ class PlanSqlJson {
 				Map.entry("document",
 						(field, row) -> one(field, "LegalDocument", "legal_document", "id", row + ".document_id")),
 				Map.entry("reports", (field, row) -> {
-					// each agency's current report, by agency as
-					// TaskRepository#findReports
-					// orders them
+					// each agency's current report, by agency as findReports orders them
 					String report = field.alias();
 					return SqlJson.list(field.object("TaskReport", report),
 							"FROM (" + TaskRepository.reports(true, "r.task_id = " + row + ".id")
-									+ " ORDER BY r.task_id, r.agency_code, r.id DESC) " + report,
+									+ TaskRepository.CURRENT_ORDER + ") " + report,
 							report + ".agency_code");
 				}), Map.entry("reportHistory", (field, row) -> {
 					String agency = field.bind(field.argument("agencyCode"), String.class);

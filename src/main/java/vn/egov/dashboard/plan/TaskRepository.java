@@ -24,9 +24,14 @@ class TaskRepository {
 
 	private static final String TASK_COLUMNS = "id, document_id, number, title, due_on";
 
+	/**
+	 * The order of {@link #reports} that keeps each agency's current report on each task
+	 * (the one recorded last) and lists them by task and agency.
+	 */
+	static final String CURRENT_ORDER = " ORDER BY r.task_id, r.agency_code, r.id DESC";
+
 	/** Each agency's current report on each task: the one recorded last. */
-	private static final String REPORTS = reports(true, "r.task_id = ANY (:ids)")
-			+ " ORDER BY r.task_id, r.agency_code, r.id DESC";
+	private static final String REPORTS = reports(true, "r.task_id = ANY (:ids)") + CURRENT_ORDER;
 
 	/** Every report on the tasks, oldest first. */
 	private static final String HISTORY = reports(false, "r.task_id = ANY (:ids)") + " ORDER BY r.task_id, r.id";
