@@ -46,15 +46,12 @@ class ProgressSqlJson {
 	@Bean
 	SqlJsonType progressQueries(CursorStrategy<ScrollPosition> cursors) {
 		return new SqlJsonType("Query",
-				Map.of("measurements", (field, row) -> measurements(field, cursors), "indicators", (field, row) -> {
-					String indicator = field.alias();
-					return SqlJson.list(field.object("Indicator", indicator), "FROM indicator " + indicator,
-							indicator + ".code");
-				}, "indicator",
+				Map.of("measurements", (field, row) -> measurements(field, cursors), "indicators",
+						(field, row) -> indicators(field), "indicator",
 						(field, row) -> one(field, "Indicator", "indicator", "code",
 								field.bind(field.argument("code"), String.class)),
-						"targets", ProgressSqlJson::targets, "target", (field, row) -> one(field, "Target", "target",
-								"id", field.bind(parseId(field.argument("id")), Long.class))));
+						"targets", (field, row) -> targets(field), "target", (field, row) -> one(field, "Target",
+								"target", "id", field.bind(parseId(field.argument("id")), Long.class))));
 	}
 
 	/** A measurement: a row of the table measurement. */
@@ -154,8 +151,16 @@ class ProgressSqlJson {
 				"(SELECT count(*) FROM measurement " + filter + ")", true));
 	}
 
+	/**
+	 * Every indicator, by code as {@link TargetRepository#findIndicators()} reads them.
+	 */
+	private static String indicators(SqlJson.Field field) {
+		String indicator = field.alias();
+		return SqlJson.list(field.object("Indicator", indicator), "FROM indicator " + indicator, indicator + ".code");
+	}
+
 	/** The targets matching the filter, as {@link TargetRepository#find} reads them. */
-	private static String targets(SqlJson.Field field, String row) {
+	private static String targets(SqlJson.Field field) {
 		Map<?, ?> filter = (field.argument("filter") instanceof Map<?, ?> given) ? given : Map.of();
 		Object scope = filter.get("scope");
 		String target = field.alias();
