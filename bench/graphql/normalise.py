@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints a response of either server in one canonical form, so that the two can be compared byte for byte.
 
-Usage: normalise.py QUERY SERVER < response.json   (QUERY: a b c d; SERVER: ours postgraphile)
+Usage: normalise.py QUERY SERVER < response.json   (QUERY: a b c d f g; SERVER: ours postgraphile)
 
 Fails (exit 1) when the response has errors or no data. PostGraphile returns numeric and bigint columns as
 strings ("0.800200", "1") and our API returns Float/Int; both become numbers rounded to 6 decimals. Lists
@@ -44,6 +44,19 @@ def point(start, p):
     return [instant(start), num(p["views"]), num(p["memberViews"]), num(p["visitors"]), bool(p["sample"])]
 
 
+def measurement(m, agency):
+    return [int(m["id"]), m["period"], num(m["value"]), bool(m["sample"]), agency["code"], agency["name"]]
+
+
+COMPARATORS = {"=": "EQ", ">=": "GE", ">": "GT", "<=": "LE"}
+
+
+def target(t, indicator):
+    comparator = COMPARATORS.get(t["comparator"], t["comparator"])
+    return [int(t["id"]), t["code"], num(t["value"]), num(t["valueMax"]), comparator, t["deadline"], t["scope"],
+            t["block"], [indicator[k] for k in ("code", "name", "unit", "direction")]]
+
+
 def canonical(query, server, data):
     ours = server == "ours"
     if query == "a":
@@ -61,6 +74,16 @@ def canonical(query, server, data):
         if ours:
             return [point(p["start"], p) for p in data["traffic"]]
         return [point(p["bucketStart"], p) for p in data["allTrafficBucketAlls"]["nodes"]]
+    if query == "f":
+        if ours:
+            c = data["measurements"]
+            return {"total": num(c["totalCount"]), "rows": [measurement(e["node"], e["node"]["agency"]) for e in c["edges"]]}
+        c = data["allMeasurements"]
+        return {"total": num(c["totalCount"]), "rows": [measurement(n, n["agencyByAgencyCode"]) for n in c["nodes"]]}
+    if query == "g":
+        if ours:
+            return [target(t, t["indicator"]) for t in data["targets"]]
+        return [target(t, t["indicatorByIndicatorCode"]) for t in data["allTargets"]["nodes"]]
     raise SystemExit("unknown query " + query)
 
 

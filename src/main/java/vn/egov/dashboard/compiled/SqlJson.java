@@ -67,6 +67,16 @@ public final class SqlJson {
 		return "to_json(" + expression + ")::text";
 	}
 
+	/**
+	 * The JSON text of a {@code timestamptz} expression as the {@code DateTime} scalar
+	 * writes it (at +07:00, to the millisecond, truncated:
+	 * {@code 2026-11-23T19:00:00.123+07:00}), NULL for null.
+	 */
+	public static String dateTime(String expression) {
+		return "'\"' || to_char((" + expression
+				+ ") AT TIME ZONE 'UTC' + interval '7 hours', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') || '+07:00\"'";
+	}
+
 	/** The JSON text of a number or boolean expression, NULL for null. */
 	public static String literal(String expression) {
 		return "(" + expression + ")::text";
@@ -325,7 +335,7 @@ public final class SqlJson {
 					case "startCursor" -> "(SELECT " + page.cursor(row) + " FROM " + shown + " " + row + " ORDER BY "
 							+ page.order(row + ".") + " LIMIT 1)";
 					case "endCursor" -> "(SELECT " + page.cursor(row) + " FROM " + shown + " " + row + " ORDER BY "
-							+ page.descendingOrder(row + ".") + " LIMIT 1)";
+							+ page.reversedOrder(row + ".") + " LIMIT 1)";
 					default -> throw new NotCompilable();
 				});
 			}
@@ -345,20 +355,29 @@ public final class SqlJson {
 	}
 
 	/**
-	 * One page of a connection ordered by {@code keys} (ascending, unique together), in
-	 * the shape of {@code vn.egov.dashboard.graphql.Page}: {@code rows} is a query for at
-	 * most {@code size} + 1 rows after the {@code after} cursor, in order; {@code count}
-	 * an expression counting every row of the connection. Cursors are the keys as a JSON
+	 * One page of a connection ordered by {@code keys} (ascending, or descending when
+	 * {@code descending}; unique together), in the shape of
+	 * {@code vn.egov.dashboard.graphql.Page}: {@code rows} is a query for at most
+	 * {@code size} + 1 rows after the {@code after} cursor, in order; {@code count} an
+	 * expression counting every row of the connection. Cursors are the keys as a JSON
 	 * object, base64-encoded, exactly as {@code CursorConfiguration} writes them.
 	 */
-	public record Page(String rows, List<String> keys, int size, String count) {
+	public record Page(String rows, List<String> keys, int size, String count, boolean descending) {
 
-		String order(String prefix) {
-			return String.join(", ", this.keys.stream().map((key) -> prefix + key).toList());
+		/** A page in the ascending order of {@code keys}. */
+		public Page(String rows, List<String> keys, int size, String count) {
+			this(rows, keys, size, count, false);
 		}
 
-		String descendingOrder(String prefix) {
-			return String.join(", ", this.keys.stream().map((key) -> prefix + key + " DESC").toList());
+		String order(String prefix) {
+			String direction = this.descending ? " DESC" : "";
+			return String.join(", ", this.keys.stream().map((key) -> prefix + key + direction).toList());
+		}
+
+		/** The opposite order: the last row of the page first. */
+		String reversedOrder(String prefix) {
+			String direction = this.descending ? "" : " DESC";
+			return String.join(", ", this.keys.stream().map((key) -> prefix + key + direction).toList());
 		}
 
 		String cursor(String row) {

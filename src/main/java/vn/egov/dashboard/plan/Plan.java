@@ -24,4 +24,15 @@ public record Plan(long id, String agencyCode, PlanKind kind, String title, int 
 		return this.status == PlanStatus.DRAFT && today.isAfter(this.dueOn);
 	}
 
+	/**
+	 * {@link #late} in SQL, on the plan row {@code plan} and the date {@code today} (a
+	 * bound parameter).
+	 */
+	static String late(String plan, String today) {
+		return """
+				CASE WHEN %1$s.due_on IS NULL THEN false
+				     WHEN %1$s.submitted_on IS NOT NULL THEN %1$s.submitted_on > %1$s.due_on
+				     ELSE %1$s.status = 'DRAFT' AND cast(%2$s AS date) > %1$s.due_on END""".formatted(plan, today);
+	}
+
 }

@@ -27,18 +27,9 @@ public class PlanRepository {
 			id, agency_code, kind, title, period_start, period_end, status, guiding_document_id,
 			approving_document_id, due_on, submitted_on, approved_on, note""";
 
-	private static final String FILTER = """
-			WHERE (cast(:agencyCode AS text) IS NULL OR agency_code = :agencyCode)
-			  AND (cast(:year AS int) IS NULL OR :year BETWEEN period_start AND period_end)
-			  AND (cast(:kind AS text) IS NULL OR kind = :kind)
-			  AND (cast(:status AS text) IS NULL OR status = :status)
-			""";
+	private static final String FILTER = filter(":agencyCode", ":year", ":kind", ":status");
 
-	private static final String FIND_PAGE = "SELECT " + COLUMNS + " FROM plan " + FILTER + """
-			  AND (cast(:afterId AS bigint) IS NULL OR id < :afterId)
-			ORDER BY id DESC
-			LIMIT :limit
-			""";
+	private static final String FIND_PAGE = page(COLUMNS, FILTER, ":afterId", ":limit");
 
 	private static final String INSERT = """
 			INSERT INTO plan (agency_code, kind, title, period_start, period_end, guiding_document_id, due_on)
@@ -109,6 +100,31 @@ public class PlanRepository {
 			.bind("to", to.name())
 			.bind("on", on);
 		return Binds.orNull(spec, "approvingDocumentId", approvingDocumentId, Long.class).map(MAPPER).one();
+	}
+
+	/**
+	 * The WHERE clause of a {@code PlanFilter}, each argument a placeholder or bound
+	 * parameter (null: any).
+	 */
+	static String filter(String agencyCode, String year, String kind, String status) {
+		return """
+				WHERE (cast(%1$s AS text) IS NULL OR agency_code = %1$s)
+				  AND (cast(%2$s AS int) IS NULL OR %2$s BETWEEN period_start AND period_end)
+				  AND (cast(%3$s AS text) IS NULL OR kind = %3$s)
+				  AND (cast(%4$s AS text) IS NULL OR status = %4$s)
+				""".formatted(agencyCode, year, kind, status);
+	}
+
+	/**
+	 * The rows of a page of plans matching {@code filter}, newest first, after the plan
+	 * {@code afterId} when it is not null.
+	 */
+	static String page(String columns, String filter, String afterId, String limit) {
+		return "SELECT " + columns + " FROM plan " + filter + """
+				  AND (cast(%1$s AS bigint) IS NULL OR id < %1$s)
+				ORDER BY id DESC
+				LIMIT %2$s
+				""".formatted(afterId, limit);
 	}
 
 	private static GenericExecuteSpec bindFilter(GenericExecuteSpec spec, PlanFilter filter) {

@@ -16,4 +16,11 @@ public record TaskReport(long id, long taskId, String agencyCode, TaskStatus sta
 		return this.reportedOn != null && this.dueOn != null && this.reportedOn.isAfter(this.dueOn);
 	}
 
+	/**
+	 * {@link #late} in SQL, on a row {@code report} of {@link TaskRepository#reports}.
+	 */
+	static String late(String report) {
+		return "coalesce(%1$s.reported_on > %1$s.due_on, false)".formatted(report);
+	}
+
 }

@@ -24,22 +24,17 @@ class TaskRepository {
 
 	private static final String TASK_COLUMNS = "id, document_id, number, title, due_on";
 
+	/**
+	 * The order of {@link #reports} that keeps each agency's current report on each task
+	 * (the one recorded last) and lists them by task and agency.
+	 */
+	static final String CURRENT_ORDER = " ORDER BY r.task_id, r.agency_code, r.id DESC";
+
 	/** Each agency's current report on each task: the one recorded last. */
-	private static final String REPORTS = """
-			SELECT DISTINCT ON (r.task_id, r.agency_code)
-			       r.id, r.task_id, r.agency_code, r.status, r.reported_on, r.note, r.recorded_at, t.due_on
-			  FROM task_report r JOIN task t ON t.id = r.task_id
-			 WHERE r.task_id = ANY (:ids)
-			 ORDER BY r.task_id, r.agency_code, r.id DESC
-			""";
+	private static final String REPORTS = reports(true, "r.task_id = ANY (:ids)") + CURRENT_ORDER;
 
 	/** Every report on the tasks, oldest first. */
-	private static final String HISTORY = """
-			SELECT r.id, r.task_id, r.agency_code, r.status, r.reported_on, r.note, r.recorded_at, t.due_on
-			  FROM task_report r JOIN task t ON t.id = r.task_id
-			 WHERE r.task_id = ANY (:ids)
-			 ORDER BY r.task_id, r.id
-			""";
+	private static final String HISTORY = reports(false, "r.task_id = ANY (:ids)") + " ORDER BY r.task_id, r.id";
 
 	/** A new report, kept beside the agency's earlier ones. */
 	private static final String INSERT_REPORT = """
@@ -52,6 +47,19 @@ class TaskRepository {
 			""";
 
 	private final DatabaseClient db;
+
+	/**
+	 * The reports (alias {@code r}) on the tasks that {@code condition} selects, each
+	 * with its task's due date: rows of (id, task_id, agency_code, status, reported_on,
+	 * note, recorded_at, due_on). With {@code current}, only each agency's current report
+	 * on each task, the one recorded last: order them by task, agency and id descending.
+	 */
+	static String reports(boolean current, String condition) {
+		return "SELECT " + (current ? "DISTINCT ON (r.task_id, r.agency_code) " : "") + """
+				r.id, r.task_id, r.agency_code, r.status, r.reported_on, r.note, r.recorded_at, t.due_on
+				  FROM task_report r JOIN task t ON t.id = r.task_id
+				 WHERE """ + " " + condition;
+	}
 
 	TaskRepository(DatabaseClient db) {
 		this.db = db;

@@ -1,5 +1,6 @@
 package vn.egov.dashboard.progress;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -49,9 +50,19 @@ class MeasurementController {
 		boolean all = Boolean.TRUE.equals(includeCorrected);
 		return this.measurements.find(indicatorCode, agencyCode, all, page)
 			.collectList()
-			.map((rows) -> Connections.of(
-					page.window(rows, (m) -> Map.of("period", m.period().toString(), "id", m.id())),
+			.map((rows) -> Connections.of(page.window(rows, MeasurementController::cursor),
 					this.measurements.count(indicatorCode, agencyCode, all)));
+	}
+
+	/**
+	 * The sort keys of a measurement, in their order (the compiled path writes its
+	 * cursors in the same order: {@code {"period":"2020-12-31","id":7}}).
+	 */
+	static Map<String, Object> cursor(Measurement measurement) {
+		Map<String, Object> keys = new LinkedHashMap<>();
+		keys.put("period", measurement.period().toString());
+		keys.put("id", measurement.id());
+		return keys;
 	}
 
 	@MutationMapping

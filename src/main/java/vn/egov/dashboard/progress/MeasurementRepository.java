@@ -28,17 +28,9 @@ class MeasurementRepository {
 
 	private static final String COLUMNS = "id, indicator_code, agency_code, period, value, source, note, sample, corrects_id, replaced, recorded_at";
 
-	private static final String FILTER = """
-			WHERE indicator_code = :indicatorCode
-			  AND (cast(:agencyCode AS text) IS NULL OR agency_code = :agencyCode)
-			  AND (:includeReplaced OR NOT replaced)
-			""";
+	private static final String FILTER = filter(":indicatorCode", ":agencyCode", ":includeReplaced");
 
-	private static final String FIND_PAGE = "SELECT " + COLUMNS + " FROM measurement " + FILTER + """
-			  AND (cast(:afterPeriod AS date) IS NULL OR (period, id) < (:afterPeriod, :afterId))
-			ORDER BY period DESC, id DESC
-			LIMIT :limit
-			""";
+	private static final String FIND_PAGE = page(COLUMNS, FILTER, ":afterPeriod", ":afterId", ":limit");
 
 	private static final String INSERT = """
 			INSERT INTO measurement (indicator_code, agency_code, period, value, source, corrects_id)
@@ -151,6 +143,30 @@ class MeasurementRepository {
 	/** The replaced measurement, or empty if it was already replaced. */
 	Mono<Measurement> markReplaced(long id) {
 		return this.db.sql(REPLACE).bind("id", id).map(MAPPER).one();
+	}
+
+	/**
+	 * The WHERE clause of an indicator's measurements, of one agency if named, the
+	 * replaced ones only if asked: with the placeholders (or bound parameters) given.
+	 */
+	static String filter(String indicatorCode, String agencyCode, String includeReplaced) {
+		return """
+				WHERE indicator_code = %1$s
+				  AND (cast(%2$s AS text) IS NULL OR agency_code = %2$s)
+				  AND (cast(%3$s AS boolean) OR NOT replaced)
+				""".formatted(indicatorCode, agencyCode, includeReplaced);
+	}
+
+	/**
+	 * The rows of a page of measurements matching {@code filter}, newest period first,
+	 * after the row ({@code afterPeriod}, {@code afterId}) when the first is not null.
+	 */
+	static String page(String columns, String filter, String afterPeriod, String afterId, String limit) {
+		return "SELECT " + columns + " FROM measurement " + filter + """
+				  AND (cast(%1$s AS date) IS NULL OR (period, id) < (%1$s, %2$s))
+				ORDER BY period DESC, id DESC
+				LIMIT %3$s
+				""".formatted(afterPeriod, afterId, limit);
 	}
 
 	private static GenericExecuteSpec filter(GenericExecuteSpec spec, String indicatorCode, @Nullable String agencyCode,

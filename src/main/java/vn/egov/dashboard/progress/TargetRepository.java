@@ -30,14 +30,8 @@ class TargetRepository {
 			t.id, t.code, t.indicator_code, t.value, t.value_max, t.comparator, t.deadline, t.baseline_value, t.baseline_on, t.scope,
 			t.block, t.agency_code, t.source_document_id, t.plan_id, t.note""";
 
-	/** Targets that apply to an agency: its own, and those of its plans. */
-	private static final String FIND = "SELECT " + TARGET_COLUMNS + """
-			 FROM target t LEFT JOIN plan p ON p.id = t.plan_id
-			WHERE (cast(:indicatorCode AS text) IS NULL OR t.indicator_code = :indicatorCode)
-			  AND (cast(:agencyCode AS text) IS NULL OR t.agency_code = :agencyCode OR p.agency_code = :agencyCode)
-			  AND (cast(:scope AS text) IS NULL OR t.scope = :scope)
-			ORDER BY t.deadline, t.id
-			""";
+	private static final String FIND = "SELECT " + TARGET_COLUMNS + " "
+			+ from("t", "p", ":indicatorCode", ":agencyCode", ":scope") + " ORDER BY " + order("t");
 
 	/**
 	 * The value in force for each indicator × agency × period, up to a date, oldest
@@ -52,6 +46,26 @@ class TargetRepository {
 			""";
 
 	private final DatabaseClient db;
+
+	/**
+	 * The FROM and WHERE of the targets matching a {@code TargetFilter} (each argument a
+	 * placeholder or bound parameter, null for none), {@code target} the alias of the
+	 * target rows and {@code plan} that of their plans: targets that apply to an agency
+	 * are its own, and those of its plans.
+	 */
+	static String from(String target, String plan, String indicatorCode, String agencyCode, String scope) {
+		return """
+				FROM target %1$s LEFT JOIN plan %2$s ON %2$s.id = %1$s.plan_id
+				WHERE (cast(%3$s AS text) IS NULL OR %1$s.indicator_code = %3$s)
+				  AND (cast(%4$s AS text) IS NULL OR %1$s.agency_code = %4$s OR %2$s.agency_code = %4$s)
+				  AND (cast(%5$s AS text) IS NULL OR %1$s.scope = %5$s)""".formatted(target, plan, indicatorCode,
+				agencyCode, scope);
+	}
+
+	/** The order of targets in every list of them but a plan's: by deadline. */
+	static String order(String target) {
+		return target + ".deadline, " + target + ".id";
+	}
 
 	TargetRepository(DatabaseClient db) {
 		this.db = db;
@@ -84,8 +98,8 @@ class TargetRepository {
 
 	Flux<Target> findByIndicators(Collection<String> codes) {
 		return this.db
-			.sql("SELECT " + TARGET_COLUMNS
-					+ " FROM target t WHERE t.indicator_code = ANY (:codes) ORDER BY t.deadline, t.id")
+			.sql("SELECT " + TARGET_COLUMNS + " FROM target t WHERE t.indicator_code = ANY (:codes) ORDER BY "
+					+ order("t"))
 			.bind("codes", codes.toArray(String[]::new))
 			.map(TARGET)
 			.all();

@@ -35,6 +35,20 @@ class CompiledQueriesTests extends IntegrationTests {
 			total { score maxScore sample publishedRank source note category { code name nameEn kind maxScore position } }
 			scores { __typename category { code kind position } score maxScore sample publishedRank source note }""";
 
+	private static final String MEASUREMENT_FIELDS = """
+			__typename id period value source note sample recordedAt corrected agency { code name }
+			indicator { code name unit direction } corrects { id value corrected recordedAt }""";
+
+	private static final String TARGET_FIELDS = """
+			__typename id code value valueMax comparator deadline baselineValue baselineOn scope block note
+			indicator { code nameEn } agency { code name } plan { id title }""";
+
+	private static final String PLAN_FIELDS = """
+			__typename id kind title periodStart periodEnd status dueOn submittedOn approvedOn late note
+			agency { code name } targets { id code value comparator indicator { code } plan { id } }""";
+
+	private static final String REPORT_FIELDS = "__typename agency { code name } status reportedOn late note recordedAt";
+
 	@Autowired
 	private MeterRegistry meters;
 
@@ -95,9 +109,87 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ traffic(siteCode: \"CDSQG\", from: \"2025-01-25T02:00:00+07:00\", to: \"2025-01-25T04:00:00+07:00\", granularity: MINUTE) { start views sample } }",
 			"{ traffic(siteCode: \"CDSQG\", from: \"2025-11-18T00:00:00+07:00\", to: \"2025-11-23T00:00:00+07:00\", granularity: DAY) { start views sample } }",
 			"{ traffic(siteCode: \"DANANG\", from: \"2024-06-01T00:00:00+07:00\", to: \"2026-03-01T00:00:00+07:00\", granularity: MONTH) { start views sample } }",
+			// Measurements, indicators and targets (progress/ProgressSqlJson); a cursor
+			// {"period":"2018-12-31","id":999999}.
+			"{ measurements(indicatorCode: \"E_DOC_EXCHANGE\", first: 100) { __typename totalCount pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } edges { __typename cursor node { "
+					+ MEASUREMENT_FIELDS + " } } } }",
+			"{ measurements(indicatorCode: \"E_DOC_SUBMISSION\", agencyCode: \"P17\", includeCorrected: true) { totalCount edges { cursor node { id period value } } pageInfo { endCursor } } }",
+			"{ measurements(indicatorCode: \"E_DOC_SUBMISSION\", first: 3, after: \"eyJwZXJpb2QiOiIyMDE4LTEyLTMxIiwiaWQiOjk5OTk5OX0=\") { totalCount edges { cursor node { period agency { code } } } pageInfo { hasNextPage startCursor endCursor } } }",
+			"{ measurements(indicatorCode: \"UN_EGDI_RANK\") { totalCount edges { node { " + MEASUREMENT_FIELDS
+					+ " } } } }",
+			"{ measurements(indicatorCode: \"NO_SUCH\", first: 0) { totalCount edges { cursor } pageInfo { hasNextPage startCursor endCursor } } }",
+			"{ indicators { __typename code name nameEn unit direction pillar description targets { " + TARGET_FIELDS
+					+ " } } }",
+			"{ indicator(code: \"E_DOC_EXCHANGE\") { code name targets { id deadline } } none: indicator(code: \"NO_SUCH\") { code } }",
+			"{ targets { " + TARGET_FIELDS + " } }",
+			"{ targets(filter: {agencyCode: \"P17\"}) { id code scope plan { " + PLAN_FIELDS + " } } }",
+			"{ targets(filter: {scope: NATIONAL, indicatorCode: \"E_DOC_EXCHANGE\"}) { id value indicator { targets { id } } } block: targets(filter: {scope: BLOCK}) { id block } }",
+			"{ target(id: \"1\") { " + TARGET_FIELDS + " } none: target(id: \"999999\") { id } }",
+			// Plans and tasks (plan/PlanSqlJson); a cursor {"id":5}.
+			"{ plans(first: 100) { __typename totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { __typename cursor node { "
+					+ PLAN_FIELDS + " } } } }",
+			"{ plans(filter: {agencyCode: \"P17\", year: 2017}) { totalCount edges { node { id title } } } approved: plans(filter: {kind: ANNUAL, status: APPROVED}, first: 1) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }",
+			"{ plans(first: 2, after: \"eyJpZCI6NX0=\") { totalCount edges { cursor node { id } } pageInfo { hasNextPage startCursor endCursor } } }",
+			"{ plan(id: \"1\") { " + PLAN_FIELDS + " } none: plan(id: \"999999\") { id } }",
+			"{ task(id: \"2\") { __typename id number title dueOn reports { " + REPORT_FIELDS + " } reportHistory { "
+					+ REPORT_FIELDS + " } } none: task(id: \"999999\") { id } }",
 			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }", })
 	void shouldAnswerAsTheOrdinaryPathDoes(String query) {
 		assertThat(answer(query, Map.of(), true)).isEqualTo(answer(query, Map.of(), false));
+	}
+
+	@Test
+	void shouldAnswerReportsAndCorrectionsAsTheOrdinaryPathDoes() {
+		// Task 2 of Công văn 50/BTTTT-CĐSQG is due 2024-01-15: P80 reports late, then
+		// again.
+		String task = String.valueOf(this.db.sql("SELECT id FROM task WHERE number = 2 AND due_on = '2024-01-15'")
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block());
+		report(task, "P80", "IN_PROGRESS", "2024-02-01", "Đang triển khai");
+		report(task, "P80", "DONE", "2024-03-01", null);
+		report(task, "P82", "DONE", "2024-01-10", "Đúng hạn");
+		String query = "{ task(id: \"" + task + "\") { id reports { " + REPORT_FIELDS + " } reportHistory { "
+				+ REPORT_FIELDS + " } mine: reportHistory(agencyCode: \"P80\") { " + REPORT_FIELDS + " } } }";
+		Object compiled = answer(query, Map.of(), true);
+		assertThat(compiled).isEqualTo(answer(query, Map.of(), false));
+		assertThat(compiled).asString().contains("P80", "P82", "Đúng hạn");
+		// A corrected value: both measurements, the correction naming the one it
+		// replaced.
+		Map<?, ?> recorded = asAdmin().documentName("progress/recordMeasurement")
+			.variable("input",
+					Map.of("indicatorCode", "E_DOC_EXCHANGE_SIGNED", "agencyCode", "P80", "period", "2023-12-31",
+							"value", 40.5, "source", "https://example.org/p80"))
+			.execute()
+			.path("recordMeasurement")
+			.entity(Map.class)
+			.get();
+		asAdmin().documentName("progress/correctMeasurement")
+			.variable("input", Map.of("id", recorded.get("id"), "value", 41.25, "source", "https://example.org/p80b"))
+			.execute()
+			.path("correctMeasurement.corrects.id")
+			.entity(String.class)
+			.isEqualTo((String) recorded.get("id"));
+		String measurements = "{ measurements(indicatorCode: \"E_DOC_EXCHANGE_SIGNED\", agencyCode: \"P80\", includeCorrected: true) { totalCount edges { cursor node { "
+				+ MEASUREMENT_FIELDS + " } } } }";
+		Object both = answer(measurements, Map.of(), true);
+		assertThat(both).isEqualTo(answer(measurements, Map.of(), false));
+		assertThat(both).asString().contains("corrected=true", "value=41.25", "value=40.5");
+	}
+
+	private void report(String task, String agency, String status, String reportedOn, String note) {
+		Map<String, Object> input = new LinkedHashMap<>();
+		input.put("taskId", task);
+		input.put("agencyCode", agency);
+		input.put("status", status);
+		input.put("reportedOn", reportedOn);
+		input.put("note", note);
+		asAdmin().documentName("plan/reportTask")
+			.variable("input", input)
+			.execute()
+			.path("reportTask.status")
+			.entity(String.class)
+			.isEqualTo(status);
 	}
 
 	@Test
@@ -169,6 +261,30 @@ class CompiledQueriesTests extends IntegrationTests {
 			Map<String, Object> body = post(query, Map.of(), true);
 			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
 			assertThat(body.get("errors")).as(query).asString().contains("BAD_REQUEST");
+		}
+	}
+
+	@Test
+	void shouldLeaveBadIdsAndCursorsToTheOrdinaryPathsErrors() {
+		for (String query : List.of("{ target(id: \"x\") { id } }", "{ plan(id: \"0\") { id } }",
+				"{ task(id: \"-1\") { id } }",
+				"{ measurements(indicatorCode: \"E_DOC_EXCHANGE\", after: \"eyJjb2RlIjoiUDQ4In0=\") { totalCount } }",
+				"{ plans(after: \"eyJjb2RlIjoiUDQ4In0=\") { totalCount } }")) {
+			double before = count("ordinary");
+			Map<String, Object> body = post(query, Map.of(), true);
+			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
+			assertThat(body.get("errors")).as(query).asString().contains("BAD_REQUEST");
+		}
+	}
+
+	@Test
+	void shouldLeaveTheProgressOfTargetsToJava() {
+		for (String query : List.of("{ target(id: \"1\") { id progress { status } } }",
+				"{ targets { summary { agencies } } }", "{ indicators { targets { national { status } } } }")) {
+			double before = count("ordinary");
+			Map<String, Object> body = post(query, Map.of(), true);
+			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
+			assertThat(body).as(query).doesNotContainKey("errors");
 		}
 	}
 

@@ -225,6 +225,9 @@ class RandomCompiledQueriesTests extends IntegrationTests {
 				case "String", "ID" -> switch (name) {
 					case "code", "agencyCode", "parentCode" -> this.random.of(CODES);
 					case "search" -> this.random.of(SEARCHES);
+					case "indicatorCode" ->
+						this.random.of("E_DOC_EXCHANGE", "E_DOC_SUBMISSION", "UN_EGDI_RANK", "NO_SUCH");
+					case "id" -> this.random.of("1", "2", "3", "5", "999999");
 					default -> null;
 				};
 				default -> null;

@@ -87,6 +87,8 @@ class StatementCountTests extends IntegrationTests {
 			textBlock = """
 					agencies | { agencies(first: $n) { totalCount edges { node { code successor { code predecessors { code } } predecessors { code successor { code } } parent { code } children { code } } } } }
 					scores   | { agencies(first: $n) { edges { node { code assessments(framework: DTI, year: 2024) { agency { code } total { score } scores { category { code } score } } } } } }
+					measures | { measurements(indicatorCode: "E_DOC_EXCHANGE", first: $n) { totalCount edges { node { value indicator { code targets { code } } agency { code } corrects { id } } } } }
+					plans    | { plans(first: $n) { totalCount edges { node { id agency { code successor { code } } targets { code indicator { code } agency { code } plan { id } } } } } }
 					""")
 	void shouldAnswerACompiledQueryInOneStatement(String name, String query) {
 		for (int n : new int[] { 2, 100 }) {

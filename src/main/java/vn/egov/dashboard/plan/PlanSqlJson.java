@@ -1,0 +1,164 @@
+package vn.egov.dashboard.plan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.graphql.data.pagination.CursorStrategy;
+import org.springframework.graphql.data.query.ScrollSubrange;
+
+import vn.egov.dashboard.compiled.SqlJson;
+import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
+import vn.egov.dashboard.compiled.SqlJsonType;
+import vn.egov.dashboard.graphql.Ids;
+import vn.egov.dashboard.graphql.InvalidInputException;
+import vn.egov.dashboard.graphql.Page;
+
+/**
+ * {@code plan}, {@code plans}, {@code task} and the fields of {@code Plan}, {@code Task}
+ * and {@code TaskReport} in SQL, for compiled queries: the rows, filters and order of
+ * {@link PlanRepository} and {@link TaskRepository}, whose SQL they share, and the rules
+ * of {@link Plan#late} and {@link TaskReport#late}. The documents of plans and tasks are
+ * compiled once {@code LegalDocument} has SQL forms (over rows of legal_document).
+ */
+@Configuration(proxyBeanMethods = false)
+class PlanSqlJson {
+
+	@Bean
+	SqlJsonType planQueries(CursorStrategy<ScrollPosition> cursors) {
+		return new SqlJsonType("Query", Map.of("plan",
+				(field, row) -> one(field, "Plan", "plan", "id", field.bind(parseId(field.argument("id")), Long.class)),
+				"plans", (field, row) -> plans(field, cursors), "task", (field, row) -> one(field, "Task", "task", "id",
+						field.bind(parseId(field.argument("id")), Long.class))));
+	}
+
+	/** A plan: a row of the table plan. */
+	@Bean
+	SqlJsonType planFields(Clock clock) {
+		return new SqlJsonType("Plan",
+				Map.ofEntries(id(), string("kind", "kind"), string("title", "title"),
+						number("periodStart", "period_start"), number("periodEnd", "period_end"),
+						string("status", "status"), string("dueOn", "due_on"), string("submittedOn", "submitted_on"),
+						string("approvedOn", "approved_on"), string("note", "note"),
+						Map.entry("late",
+								(field, row) -> SqlJson
+									.literal(Plan.late(row, field.bind(LocalDate.now(clock), LocalDate.class)))),
+						Map.entry("agency",
+								(field, row) -> one(field, "Agency", "agency", "code", row + ".agency_code")),
+						Map.entry("guidingDocument",
+								(field, row) -> one(field, "LegalDocument", "legal_document", "id",
+										row + ".guiding_document_id")),
+						Map.entry("approvingDocument", (field, row) -> one(field, "LegalDocument", "legal_document",
+								"id", row + ".approving_document_id"))));
+	}
+
+	/** A task: a row of the table task. */
+	@Bean
+	SqlJsonType taskFields() {
+		return new SqlJsonType("Task", Map.ofEntries(id(), number("number", "number"), string("title", "title"),
+				string("dueOn", "due_on"),
+				Map.entry("document",
+						(field, row) -> one(field, "LegalDocument", "legal_document", "id", row + ".document_id")),
+				Map.entry("reports", (field, row) -> {
+					// each agency's current report, by agency as findReports orders them
+					String report = field.alias();
+					return SqlJson.list(field.object("TaskReport", report),
+							"FROM (" + TaskRepository.reports(true, "r.task_id = " + row + ".id")
+									+ TaskRepository.CURRENT_ORDER + ") " + report,
+							report + ".agency_code");
+				}), Map.entry("reportHistory", (field, row) -> {
+					String agency = field.bind(field.argument("agencyCode"), String.class);
+					String report = field.alias();
+					return SqlJson
+						.list(field.object("TaskReport", report), "FROM ("
+								+ TaskRepository.reports(false,
+										"r.task_id = " + row + ".id AND (cast(" + agency
+												+ " AS text) IS NULL OR r.agency_code = " + agency + ")")
+								+ ") " + report, report + ".id");
+				})));
+	}
+
+	/** A report: a row of {@link TaskRepository#reports}. */
+	@Bean
+	SqlJsonType taskReportFields() {
+		return new SqlJsonType("TaskReport", Map.ofEntries(string("status", "status"),
+				string("reportedOn", "reported_on"), string("note", "note"),
+				Map.entry("late", (field, row) -> SqlJson.literal(TaskReport.late(row))),
+				Map.entry("recordedAt", (field, row) -> SqlJson.dateTime(row + ".recorded_at")),
+				Map.entry("agency", (field, row) -> one(field, "Agency", "agency", "code", row + ".agency_code"))));
+	}
+
+	/**
+	 * The connection, paged as {@link PlanController#plans} pages it: the cursor read by
+	 * the same strategy and {@code first} checked by {@link Page}. A request they refuse
+	 * is left to the ordinary path, which explains why.
+	 */
+	private static String plans(SqlJson.Field field, CursorStrategy<ScrollPosition> cursors) {
+		Page page;
+		Long afterId = null;
+		try {
+			String after = (String) field.argument("after");
+			page = Page.of(ScrollSubrange.create((after != null) ? cursors.fromCursor(after) : null,
+					(Integer) field.argument("first"), true));
+			if (page.after() != null) {
+				afterId = page.longKey("id");
+			}
+		}
+		catch (InvalidInputException ex) {
+			throw new NotCompilable();
+		}
+		Map<?, ?> given = (field.argument("filter") instanceof Map<?, ?> map) ? map : Map.of();
+		Object kind = given.get("kind");
+		Object status = given.get("status");
+		String filter = PlanRepository.filter(field.bind(given.get("agencyCode"), String.class),
+				field.bind(given.get("year"), Integer.class),
+				field.bind((kind != null) ? kind.toString() : null, String.class),
+				field.bind((status != null) ? status.toString() : null, String.class));
+		String rows = PlanRepository.page("*", filter, field.bind(afterId, Long.class),
+				field.bind(page.fetchSize(), Integer.class));
+		return field.connection("Plan",
+				new SqlJson.Page(rows, List.of("id"), page.size(), "(SELECT count(*) FROM plan " + filter + ")", true));
+	}
+
+	/**
+	 * The id argument as {@link Ids#parse} reads it; one it refuses is left to the
+	 * ordinary path.
+	 */
+	private static long parseId(@Nullable Object given) {
+		try {
+			return Ids.parse("id", (String) given);
+		}
+		catch (InvalidInputException ex) {
+			throw new NotCompilable();
+		}
+	}
+
+	/**
+	 * The object of {@code type} read from the row of {@code table} whose {@code column}
+	 * is {@code value}, or null.
+	 */
+	private static String one(SqlJson.Field field, String type, String table, String column, String value) {
+		String alias = field.alias();
+		return "(SELECT " + field.object(type, alias) + " FROM " + table + " " + alias + " WHERE " + alias + "."
+				+ column + " = " + value + ")";
+	}
+
+	private static Map.Entry<String, SqlJsonType.FieldSql> id() {
+		return Map.entry("id", (field, row) -> SqlJson.string(row + ".id::text"));
+	}
+
+	private static Map.Entry<String, SqlJsonType.FieldSql> string(String name, String column) {
+		return Map.entry(name, (field, row) -> SqlJson.string(row + "." + column));
+	}
+
+	private static Map.Entry<String, SqlJsonType.FieldSql> number(String name, String column) {
+		return Map.entry(name, (field, row) -> SqlJson.literal(row + "." + column));
+	}
+
+}
