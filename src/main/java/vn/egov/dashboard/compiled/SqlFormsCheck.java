@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * {@link JavaFields} declaration that names a type or field the schema does not have (a
  * misspelt form would never be used, and every query naming the field would quietly take
  * the ordinary path), a field declared both ways, or a field a query can reach that has
- * neither (a new field must choose).
+ * neither (a new field must choose). Below a field answered in Java the query runs field
+ * by field: the types reached only that way need neither.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "egov.graphql.compiled", matchIfMissing = true)
@@ -84,7 +85,7 @@ class SqlFormsCheck implements SmartInitializingSingleton {
 				}
 			});
 		}
-		for (GraphQLObjectType type : reachableFromQuery(schema)) {
+		for (GraphQLObjectType type : reachableFromQuery(schema, declared)) {
 			boolean connection = type.getName().endsWith("Connection") || type.getName().endsWith("Edge")
 					|| type.getName().equals("PageInfo");
 			for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
@@ -111,9 +112,11 @@ class SqlFormsCheck implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * The object types a query can reach from {@code Query}, in the order first reached.
+	 * The object types a query can reach from {@code Query} other than through a field
+	 * answered in Java ({@code java}, as {@code Type.field}): below such a field the
+	 * query runs field by field anyway.
 	 */
-	static Set<GraphQLObjectType> reachableFromQuery(GraphQLSchema schema) {
+	static Set<GraphQLObjectType> reachableFromQuery(GraphQLSchema schema, Set<String> java) {
 		Set<GraphQLObjectType> reached = new LinkedHashSet<>();
 		Deque<GraphQLType> next = new ArrayDeque<>(List.of(schema.getQueryType()));
 		Set<String> seen = new HashSet<>();
@@ -124,7 +127,10 @@ class SqlFormsCheck implements SmartInitializingSingleton {
 			}
 			if (type instanceof GraphQLObjectType object) {
 				reached.add(object);
-				object.getFieldDefinitions().forEach((field) -> next.add(field.getType()));
+				object.getFieldDefinitions()
+					.stream()
+					.filter((field) -> !java.contains(object.getName() + "." + field.getName()))
+					.forEach((field) -> next.add(field.getType()));
 			}
 			else if (type instanceof GraphQLInterfaceType inter) {
 				next.addAll(schema.getImplementations(inter));

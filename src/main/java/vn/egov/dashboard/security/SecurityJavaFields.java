@@ -13,7 +13,8 @@ import vn.egov.dashboard.compiled.JavaFields;
 /**
  * The caller, API keys and the audit log stay on the ordinary path: their answers depend
  * on who asks (API keys and the audit log are ADMIN only), and they are neither public
- * nor hot. Their agencies are batched through the agencies' DataLoader.
+ * nor hot. Below them ({@code Viewer}, {@code ApiKey}, {@code AuditEntry}) everything is
+ * answered in Java; their agencies are batched through the agencies' DataLoader.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityJavaFields {
@@ -23,23 +24,6 @@ class SecurityJavaFields {
 	@Bean
 	JavaFields securityQueries() {
 		return new JavaFields("Query", all(Set.of("viewer", "apiKeys", "auditLog")));
-	}
-
-	@Bean
-	JavaFields viewerFields() {
-		return new JavaFields("Viewer", all(Set.of("name", "roles", "agency")));
-	}
-
-	@Bean
-	JavaFields apiKeyFields() {
-		return new JavaFields("ApiKey", all(Set.of("id", "prefix", "label", "role", "agency", "createdAt", "createdBy",
-				"lastUsedAt", "revokedAt")));
-	}
-
-	@Bean
-	JavaFields auditEntryFields() {
-		return new JavaFields("AuditEntry", all(Set.of("id", "at", "actor", "actorRoles", "actorAgency", "action",
-				"entity", "entityId", "oldValue", "newValue")));
 	}
 
 	private static Map<String, String> all(Set<String> fields) {
