@@ -67,6 +67,16 @@ public final class SqlJson {
 		return "to_json(" + expression + ")::text";
 	}
 
+	/**
+	 * The JSON text of a {@code timestamptz} expression as the {@code DateTime} scalar
+	 * writes it: at +07:00 with milliseconds ({@code 2025-11-20T10:00:00.000+07:00}),
+	 * NULL for null.
+	 */
+	public static String dateTime(String expression) {
+		return "'\"' || to_char((" + expression
+				+ ") AT TIME ZONE INTERVAL '+07:00', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') || '+07:00\"'";
+	}
+
 	/** The JSON text of a number or boolean expression, NULL for null. */
 	public static String literal(String expression) {
 		return "(" + expression + ")::text";
@@ -350,15 +360,26 @@ public final class SqlJson {
 	 * most {@code size} + 1 rows after the {@code after} cursor, in order; {@code count}
 	 * an expression counting every row of the connection. Cursors are the keys as a JSON
 	 * object, base64-encoded, exactly as {@code CursorConfiguration} writes them.
+	 * {@code descending}: the rows come in descending order of every key (newest first).
 	 */
-	public record Page(String rows, List<String> keys, int size, String count) {
+	public record Page(String rows, List<String> keys, int size, String count, boolean descending) {
+
+		/** A page in ascending order of its keys. */
+		public Page(String rows, List<String> keys, int size, String count) {
+			this(rows, keys, size, count, false);
+		}
 
 		String order(String prefix) {
-			return String.join(", ", this.keys.stream().map((key) -> prefix + key).toList());
+			return order(prefix, this.descending);
 		}
 
 		String descendingOrder(String prefix) {
-			return String.join(", ", this.keys.stream().map((key) -> prefix + key + " DESC").toList());
+			return order(prefix, !this.descending);
+		}
+
+		private String order(String prefix, boolean descending) {
+			return String.join(", ",
+					this.keys.stream().map((key) -> prefix + key + (descending ? " DESC" : "")).toList());
 		}
 
 		String cursor(String row) {
