@@ -38,6 +38,15 @@ class CompiledQueriesTests extends IntegrationTests {
 	private static final String DOCUMENT_FIELDS = """
 			__typename id number kind kindName issuer issuedOn title titleEn summary url""";
 
+	private static final String POLL_FIELDS = """
+			__typename id question opensAt closesAt active totalVotes importedVotes note site { code name }
+			options { __typename id label votes percent importedVotes }""";
+
+	private static final String SITE_FIELDS = """
+			__typename code name nameEn baseUrl visitOffset countingFrom note sample sampleFrom sampleUntil""";
+
+	private static final String PAGE_FIELDS = "__typename siteCode path title reportedTitle curated views note sample";
+
 	@Autowired
 	private MeterRegistry meters;
 
@@ -116,6 +125,29 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ documents(search: \"  nq 17 \", kind: RESOLUTION) { totalCount edges { node { number } } } }",
 			"{ documents(search: \"100%_\\\\\") { totalCount edges { node { number } } } }",
 			"{ documents(search: \"   \", first: 0) { totalCount edges { node { number } } pageInfo { hasNextPage startCursor endCursor } } }",
+			// Polls, their options' counts and percentages, and their sites (issue 22).
+			"{ poll(id: \"1\") { " + POLL_FIELDS + " } }",
+			"{ poll(id: \" 2 \") { id totalVotes options { percent votes } site { code readings { readAt } } } }",
+			"{ poll(id: \"99\") { id } }",
+			"{ polls { __typename totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { "
+					+ POLL_FIELDS + " } } } }",
+			"{ polls(first: 1) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }",
+			"{ polls(first: 5, after: \"eyJpZCI6Mn0=\") { totalCount edges { cursor node { id question } } } }",
+			"{ polls(siteCode: \"HANOI\") { totalCount edges { node { id site { code } } } } }",
+			"{ open: polls(active: true) { totalCount edges { node { id active } } } closed: polls(active: false) { totalCount edges { node { id active closesAt } } } }",
+			"{ polls(siteCode: \"NO-SUCH\", active: false, first: 0) { totalCount edges { node { id } } pageInfo { hasNextPage startCursor } } }",
+			// Sites, their readings and agencies, pages, top pages and the counter.
+			"{ sites { " + SITE_FIELDS
+					+ " agency { code name } readings { __typename readAt totalVisits guestsOnline membersOnline source } } }",
+			"{ site(code: \"CDSQG\") { " + SITE_FIELDS + " } none: site(code: \"NO-SUCH\") { code } }",
+			"{ page(siteCode: \"CDSQG\", path: \"/\") { " + PAGE_FIELDS + " } }",
+			"{ page(siteCode: \"HANOI\", path: \"/dich-vu-cong\") { " + PAGE_FIELDS
+					+ " } none: page(siteCode: \"HANOI\", path: \"/no-such\") { path } }",
+			"{ topPages(siteCode: \"CDSQG\", from: \"2025-01-01\", to: \"2025-12-31\") { " + PAGE_FIELDS + " } }",
+			"{ topPages(siteCode: \"HANOI\", from: \"2025-06-01\", to: \"2025-06-01\", first: 3) { path views sample } }",
+			"{ topPages(siteCode: \"DANANG\", from: \"2020-01-01\", to: \"2020-01-31\", first: 0) { path } }",
+			"{ siteStats(siteCode: \"CDSQG\") { __typename totalVisits sample site { code name } } }",
+			"{ a: siteStats(siteCode: \"CDSQG\", asOf: \"2025-11-20T10:00:00+07:00\") { asOf totalVisits sample } b: siteStats(siteCode: \"HANOI\", asOf: \"2024-03-01T12:34:56.789123Z\") { asOf totalVisits sample site { sampleUntil } } c: siteStats(siteCode: \"DANANG\", asOf: \"2030-01-01T00:00:00Z\") { asOf totalVisits sample } }",
 			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }", })
 	void shouldAnswerAsTheOrdinaryPathDoes(String query) {
 		assertThat(answer(query, Map.of(), true)).isEqualTo(answer(query, Map.of(), false));
@@ -186,7 +218,9 @@ class CompiledQueriesTests extends IntegrationTests {
 	void shouldLeaveBadArgumentsToTheOrdinaryPathsErrors() {
 		for (String query : List.of(
 				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-02T00:00:00Z\", to: \"2025-01-01T00:00:00Z\", granularity: DAY) { views } }",
-				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-01T00:00:00Z\", to: \"2025-02-01T00:00:00Z\", granularity: MINUTE) { views } }")) {
+				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-01T00:00:00Z\", to: \"2025-02-01T00:00:00Z\", granularity: MINUTE) { views } }",
+				"{ topPages(siteCode: \"HANOI\", from: \"2025-02-01\", to: \"2025-01-01\") { path } }",
+				"{ poll(id: \"x\") { id } }", "{ documents(after: \"eyJpZCI6Mn0=\") { totalCount } }")) {
 			double before = count("ordinary");
 			Map<String, Object> body = post(query, Map.of(), true);
 			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
@@ -194,12 +228,14 @@ class CompiledQueriesTests extends IntegrationTests {
 		}
 	}
 
-	@Test
-	void shouldLeaveAnUnknownSiteToTheOrdinaryPathsError() {
+	@ParameterizedTest
+	@ValueSource(strings = {
+			"{ traffic(siteCode: \"NO-SUCH-SITE\", from: \"2025-01-01T00:00:00Z\", to: \"2025-01-02T00:00:00Z\", granularity: DAY) { views } }",
+			"{ topPages(siteCode: \"NO-SUCH-SITE\", from: \"2025-01-01\", to: \"2025-01-02\") { path } }",
+			"{ siteStats(siteCode: \"NO-SUCH-SITE\") { totalVisits } }" })
+	void shouldLeaveAnUnknownSiteToTheOrdinaryPathsError(String query) {
 		double before = count("ordinary");
-		Map<String, Object> body = post(
-				"{ traffic(siteCode: \"NO-SUCH-SITE\", from: \"2025-01-01T00:00:00Z\", to: \"2025-01-02T00:00:00Z\", granularity: DAY) { views } }",
-				Map.of(), true);
+		Map<String, Object> body = post(query, Map.of(), true);
 		assertThat(count("ordinary")).isEqualTo(before + 1);
 		assertThat(body.get("errors")).asString().contains("NOT_FOUND");
 	}

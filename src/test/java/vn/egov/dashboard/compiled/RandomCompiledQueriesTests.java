@@ -46,7 +46,7 @@ class RandomCompiledQueriesTests extends IntegrationTests {
 	private static final int CASES = 200;
 
 	private static final List<String> CODES = List.of("P01", "P17", "P48", "P25-2025", "BTTTT", "BKHCN", "VN",
-			"NO-SUCH");
+			"NO-SUCH", "CDSQG");
 
 	private static final List<String> SEARCHES = List.of("hoa binh", "đà nẵng", "HÀ", "bo", "xyz", "thanh pho");
 
@@ -222,9 +222,16 @@ class RandomCompiledQueriesTests extends IntegrationTests {
 						? this.random.of(1990, 2016, 2020, 2022, 2024) : this.random.between(0, 5);
 				case "Boolean" -> this.random.bool();
 				case "Date" -> this.random.of(DATES);
+				case "DateTime" ->
+					this.random.of("2025-11-20T10:00:00+07:00", "2025-01-01T00:00:00Z", "2030-01-01T00:00:00Z");
 				case "String", "ID" -> switch (name) {
 					case "code", "agencyCode", "parentCode" -> this.random.of(CODES);
 					case "search" -> this.random.of(SEARCHES);
+					case "number" -> this.random.of("1819/QĐ-TTg", "2055/BTTTT-THH", "50/BTTTT-CĐSQG", "17/NQ-CP",
+							"202/2025/QH15", " 1690/QĐ-TTg ", "NO-SUCH");
+					case "id" -> this.random.of("1", "2", "99", "x");
+					case "siteCode" -> this.random.of("CDSQG", "HANOI", "DANANG", "NO-SUCH");
+					case "path" -> this.random.of("/", "/tin-tuc", "/dich-vu-cong", "/du-lich", "/no-such");
 					default -> null;
 				};
 				default -> null;
