@@ -33,11 +33,12 @@ class PollRepository {
 
 	private static final String FILTER = filter(":site", ":active", ":now");
 
+	/** The polls of the common table {@code polls} with their options and percentages. */
 	private static final String WITH_OPTIONS = """
 			SELECT p.id, p.site_code, p.question, p.opens_at, p.closes_at, p.note,
-			       o.id AS option_id, o.position, o.label, o.votes, o.imported_votes
-			  FROM polls p LEFT JOIN poll_option o ON o.poll_id = p.id
-			 ORDER BY p.id DESC, o.position""";
+			       o.id AS option_id, o.position, o.label, o.votes, o.imported_votes, o.percent
+			  FROM polls p LEFT JOIN (%s) o ON o.poll_id = p.id
+			 ORDER BY p.id DESC, o.position""".formatted(optionsWithPercents("poll_id IN (SELECT id FROM polls)"));
 
 	private static final String FIND_BY_ID = "WITH polls AS (SELECT * FROM poll WHERE id = :id) " + WITH_OPTIONS;
 
@@ -184,10 +185,13 @@ class PollRepository {
 
 	/**
 	 * The options of the polls that {@code where} keeps (a condition on poll_option's
-	 * {@code poll_id}), each with its {@code percent} as {@link Percentages} computes it:
-	 * the whole part of its share, and one point more for the largest remainders (ties to
-	 * the larger count, then the earlier position) until the poll's points add up to 100;
-	 * all 0 when the poll has no votes.
+	 * {@code poll_id}), each with its {@code percent}, the whole percent of the poll's
+	 * votes by the largest-remainder (Hamilton) method, for both paths: each option gets
+	 * the whole part of its exact share, and the points still missing go, one each, to
+	 * the largest remainders (ties to the larger count, then the earlier position), so
+	 * the percentages add up to exactly 100; an option without votes never gets a point,
+	 * and all are 0 while the poll has no votes. Checked against the reference
+	 * {@code Percentages} of the tests.
 	 */
 	static String optionsWithPercents(String where) {
 		return """
@@ -295,13 +299,14 @@ class PollRepository {
 	 * order.
 	 */
 	private static Flux<Poll> polls(GenericExecuteSpec spec) {
-		return spec
-			.map((Readable row) -> new Row(row.get("id", Long.class), row.get("site_code", String.class),
-					row.get("question", String.class), row.get("opens_at", OffsetDateTime.class),
-					row.get("closes_at", OffsetDateTime.class), row.get("note", String.class),
-					(row.get("option_id", Long.class) != null) ? new PollOption(row.get("option_id", Long.class),
-							row.get("position", Integer.class), row.get("label", String.class),
-							row.get("votes", Long.class), row.get("imported_votes", Long.class), 0) : null))
+		return spec.map((Readable row) -> new Row(row.get("id", Long.class), row.get("site_code", String.class),
+				row.get("question", String.class), row.get("opens_at", OffsetDateTime.class),
+				row.get("closes_at", OffsetDateTime.class), row.get("note", String.class),
+				(row.get("option_id", Long.class) != null)
+						? new PollOption(row.get("option_id", Long.class), row.get("position", Integer.class),
+								row.get("label", String.class), row.get("votes", Long.class),
+								row.get("imported_votes", Long.class), row.get("percent", Long.class).intValue())
+						: null))
 			.all()
 			.collectList()
 			.flatMapIterable(PollRepository::group);
@@ -316,7 +321,7 @@ class PollRepository {
 		for (List<Row> group : byPoll.values()) {
 			Row first = group.get(0);
 			List<PollOption> options = group.stream().map(Row::option).filter(Objects::nonNull).toList();
-			polls.add(Poll.of(first.id(), first.siteCode(), first.question(), first.opensAt(), first.closesAt(),
+			polls.add(new Poll(first.id(), first.siteCode(), first.question(), first.opensAt(), first.closesAt(),
 					first.note(), options));
 		}
 		return polls;
