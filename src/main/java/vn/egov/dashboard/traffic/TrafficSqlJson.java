@@ -55,9 +55,10 @@ class TrafficSqlJson {
 
 	@Bean
 	JavaFields trafficJavaFields() {
-		return new JavaFields("Query", Map.of("onlineNow",
-				"visitors of the last minutes as of the moment of asking, from live, just-flushed hits: never cached"
-						+ " in a compiled statement's plan; one statement per site asked for"));
+		return new JavaFields("Query",
+				Map.of("onlineNow",
+						"live figures: the distinct visitors of the last five minutes as of the moment asked, from hits"
+								+ " flushed a second ago; a root field, one statement for the one site it names"));
 	}
 
 	/** A row of site. */
