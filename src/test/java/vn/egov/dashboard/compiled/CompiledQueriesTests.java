@@ -136,6 +136,8 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ polls(siteCode: \"HANOI\") { totalCount edges { node { id site { code } } } } }",
 			"{ open: polls(active: true) { totalCount edges { node { id active } } } closed: polls(active: false) { totalCount edges { node { id active closesAt } } } }",
 			"{ polls(siteCode: \"NO-SUCH\", active: false, first: 0) { totalCount edges { node { id } } pageInfo { hasNextPage startCursor } } }",
+			"{ poll(id: \"2\") { votesPerDay(from: \"2025-08-30\", to: \"2025-10-02\") { __typename date votes options { __typename optionId label votes } } } }",
+			"{ polls { edges { node { id a: votesPerDay(from: \"2025-09-01\", to: \"2025-09-03\") { date votes options { optionId votes } } b: votesPerDay(from: \"2024-11-19\", to: \"2024-11-21\") { votes } } } } }",
 			// Sites, their readings and agencies, pages, top pages and the counter.
 			"{ sites { " + SITE_FIELDS
 					+ " agency { code name } readings { __typename readAt totalVisits guestsOnline membersOnline source } } }",
@@ -175,11 +177,12 @@ class CompiledQueriesTests extends IntegrationTests {
 	@Test
 	void shouldLeaveFieldsWithoutSqlToTheOrdinaryPath() {
 		// rank and AgencyRound.round have no SQL form; onlineNow is answered in Java on
-		// purpose
+		// purpose; votesPerDay's default end depends on the poll
 		for (String query : List.of(
 				"{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { scores { rank } } } }",
 				"{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { round { year } } } }",
-				"{ agency(code: \"P48\") { code } onlineNow(siteCode: \"CDSQG\") { total } }")) {
+				"{ agency(code: \"P48\") { code } onlineNow(siteCode: \"CDSQG\") { total } }",
+				"{ poll(id: \"2\") { votesPerDay(from: \"2025-09-01\") { date votes } } }")) {
 			double before = count("ordinary");
 			post(query, Map.of(), true);
 			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
@@ -220,7 +223,9 @@ class CompiledQueriesTests extends IntegrationTests {
 				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-02T00:00:00Z\", to: \"2025-01-01T00:00:00Z\", granularity: DAY) { views } }",
 				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-01T00:00:00Z\", to: \"2025-02-01T00:00:00Z\", granularity: MINUTE) { views } }",
 				"{ topPages(siteCode: \"HANOI\", from: \"2025-02-01\", to: \"2025-01-01\") { path } }",
-				"{ poll(id: \"x\") { id } }", "{ documents(after: \"eyJpZCI6Mn0=\") { totalCount } }")) {
+				"{ poll(id: \"x\") { id } }",
+				"{ poll(id: \"2\") { votesPerDay(from: \"2025-09-02\", to: \"2025-09-01\") { date } } }",
+				"{ documents(after: \"eyJpZCI6Mn0=\") { totalCount } }")) {
 			double before = count("ordinary");
 			Map<String, Object> body = post(query, Map.of(), true);
 			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
