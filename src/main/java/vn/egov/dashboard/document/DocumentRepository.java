@@ -170,12 +170,12 @@ public class DocumentRepository {
 		return """
 				WHERE (cast(%1$s AS text) IS NULL OR d.kind = %1$s)
 				  AND (cast(%2$s AS text) IS NULL
-				       OR search_key(d.number || ' ' || d.title || ' ' || coalesce(d.title_en, '')) LIKE '%%' || search_key(%2$s) || '%%'
+				       OR search_key(d.number || ' ' || d.title || ' ' || coalesce(d.title_en, ''))
+				          LIKE '%%' || search_key(%2$s) || '%%'
 				       OR alias_key(d.number) = (SELECT alias_key(%2$s))
 				       OR d.number = ANY (ARRAY(SELECT a.stands_for FROM search_alias a
 				                                 WHERE a.scope = 'DOCUMENT' AND a.alias_key = alias_key(%2$s))))
-				"""
-			.formatted(kind, search);
+				""".formatted(kind, search);
 	}
 
 	/**

@@ -198,7 +198,8 @@ class PollRepository {
 				SELECT x.*, CASE WHEN x.total = 0 THEN 0 ELSE x.base + CASE WHEN row_number() OVER (PARTITION BY x.poll_id
 				            ORDER BY x.remainder DESC, x.votes DESC, x.position) <= 100 - sum(x.base) OVER (PARTITION BY x.poll_id)
 				            THEN 1 ELSE 0 END END AS percent
-				  FROM (SELECT o.*, t.total, o.votes * 100 / nullif(t.total, 0) AS base, o.votes * 100 %% nullif(t.total, 0) AS remainder
+				  FROM (SELECT o.*, t.total, o.votes * 100 / nullif(t.total, 0) AS base,
+				               o.votes * 100 %% nullif(t.total, 0) AS remainder
 				          FROM (SELECT * FROM poll_option WHERE %1$s) o
 				          JOIN (SELECT poll_id, cast(sum(votes) AS bigint) AS total FROM poll_option WHERE %1$s GROUP BY poll_id) t
 				            ON t.poll_id = o.poll_id) x"""
