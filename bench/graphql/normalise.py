@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints a response of either server in one canonical form, so that the two can be compared byte for byte.
 
-Usage: normalise.py QUERY SERVER < response.json   (QUERY: a b c d f g; SERVER: ours postgraphile)
+Usage: normalise.py QUERY SERVER < response.json   (QUERY: a b c d f g h i; SERVER: ours postgraphile)
 
 Fails (exit 1) when the response has errors or no data. PostGraphile returns numeric and bigint columns as
 strings ("0.800200", "1") and our API returns Float/Int; both become numbers rounded to 6 decimals. Lists
@@ -57,6 +57,32 @@ def target(t, indicator):
             t["block"], [indicator[k] for k in ("code", "name", "unit", "direction")]]
 
 
+def document(d):
+    return [int(d["id"]), d["number"], d["title"], d["kind"], d["issuedOn"]]
+
+
+def linked(documents):
+    # A document's bases and citers, ours in date order (undated last) then id; PostGraphile orders the links of
+    # document_basis, not the documents they name: both sorted the same way.
+    return sorted((document(d) for d in documents), key=lambda d: (d[4] is None, d[4] or "", d[0]))
+
+
+def graph_ours(node):
+    return document(node) + [linked(node["basedOn"]), linked(node["citedBy"])]
+
+
+def graph_pg(node):
+    return document(node) + [
+        linked(n["legalDocumentByBasisId"] for n in node["documentBasesByDocumentId"]["nodes"]),
+        linked(n["legalDocumentByDocumentId"] for n in node["documentBasesByBasisId"]["nodes"])]
+
+
+def poll(p, site, options):
+    return [int(p["id"]), p["question"], instant(p["opensAt"]), p["closesAt"] and instant(p["closesAt"]), p["note"],
+            site["code"], site["name"],
+            [[int(o["id"]), o["label"], num(o["votes"]), num(o["importedVotes"])] for o in options]]
+
+
 def canonical(query, server, data):
     ours = server == "ours"
     if query == "a":
@@ -84,6 +110,17 @@ def canonical(query, server, data):
         if ours:
             return [target(t, t["indicator"]) for t in data["targets"]]
         return [target(t, t["indicatorByIndicatorCode"]) for t in data["allTargets"]["nodes"]]
+    if query == "h":
+        if ours:
+            return [graph_ours(e["node"]) for e in data["documents"]["edges"]]
+        # Newest first either way, but PostgreSQL puts undated documents first in descending order, ours last.
+        nodes = data["allLegalDocuments"]["nodes"]
+        nodes = [n for n in nodes if n["issuedOn"]] + [n for n in nodes if not n["issuedOn"]]
+        return [graph_pg(n) for n in nodes]
+    if query == "i":
+        if ours:
+            return [poll(e["node"], e["node"]["site"], e["node"]["options"]) for e in data["polls"]["edges"]]
+        return [poll(n, n["siteBySiteCode"], n["pollOptionsByPollId"]["nodes"]) for n in data["allPolls"]["nodes"]]
     raise SystemExit("unknown query " + query)
 
 

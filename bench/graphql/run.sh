@@ -240,10 +240,14 @@ if [[ $HAS_TRAFFIC == t ]]; then
 		       to_char((f.start + interval '365 days') AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD\"T\"HH24:MI:SS+07:00'),
 		       (SELECT count(*) FROM traffic_bucket b WHERE b.site_code = f.site_code AND b.granularity = 'DAY'
 		           AND b.bucket_start >= f.start AND b.bucket_start < f.start + interval '365 days')
-		  FROM f")
-	body d ours "{\"site\":\"$SITE\",\"from\":\"$FROM\",\"to\":\"$TO\"}" > "$WORK/d.ours.json"
-	body d postgraphile "{\"site\":\"$SITE\",\"days\":$DAYS}" > "$WORK/d.postgraphile.json"
-	log "(d): site $SITE, $FROM to $TO, $DAYS day buckets"
+		  FROM f") || SITE=""
+	if [[ -z $SITE ]]; then
+		HAS_TRAFFIC=f; log "(d) skipped: no site has minute buckets"
+	else
+		body d ours "{\"site\":\"$SITE\",\"from\":\"$FROM\",\"to\":\"$TO\"}" > "$WORK/d.ours.json"
+		body d postgraphile "{\"site\":\"$SITE\",\"days\":$DAYS}" > "$WORK/d.postgraphile.json"
+		log "(d): site $SITE, $FROM to $TO, $DAYS day buckets"
+	fi
 fi
 # (f), (g): a page of 100 measurements of one indicator with their agencies; every target with its indicator
 QUERIES="$QUERIES f g"
@@ -251,6 +255,14 @@ body f ours '{"indicator":"E_DOC_EXCHANGE"}' > "$WORK/f.ours.json"
 body f postgraphile '{"indicator":"E_DOC_EXCHANGE"}' > "$WORK/f.postgraphile.json"
 body g ours '{}' > "$WORK/g.ours.json"
 body g postgraphile '{}' > "$WORK/g.postgraphile.json"
+
+# (h) every legal document (at most 100) with its basis graph: what each is based on and what cites it.
+# (i) every poll (at most 100) with its site and its options' vote counts.
+QUERIES="$QUERIES h i"
+body h ours '{"first":100}' > "$WORK/h.ours.json"
+body h postgraphile '{"first":100}' > "$WORK/h.postgraphile.json"
+body i ours '{"first":100}' > "$WORK/i.ours.json"
+body i postgraphile '{"first":100}' > "$WORK/i.postgraphile.json"
 
 # --- 5. PostGraphile on the same database ---------------------------------------------------------------------
 # PostGraphile 4 does not expose partitioned tables (traffic_bucket is one since V14), only their partitions: a
@@ -391,18 +403,19 @@ describe() {
 		d) echo "(d) traffic, a year by day, uncached" ;;
 		f) echo "(f) 100 measurements of one indicator + agencies, uncached" ;;
 		g) echo "(g) every target (49) with its indicator, uncached" ;;
+		h) echo "(h) legal documents with their basedOn/citedBy graph, uncached" ;;
+		i) echo "(i) polls with their site and options' votes, uncached" ;;
 		d-low) echo "(d) the same at $LATENCY_CONNECTIONS connections (below saturation)" ;;
 		c-cached) echo "(c) DTI 2022 provincial ranking (63), our response cache" ;;
 	esac
 }
-target() { case $1 in a) echo ">= 3x" ;; b|f|g) echo ">= 1.5x" ;; c-cached) echo ">= 10x" ;; d|d-low) echo "p99 < 50 ms" ;; *) echo "-" ;; esac; }
+target() { case $1 in a|c) echo ">= 2x" ;; c-cached) echo ">= 20x" ;; d-low) echo "p99 < 50 ms" ;; *) echo ">= 1.5x" ;; esac; }
 verdict() { # verdict ROW RATIO P99
 	case $1 in
-		a) awk -v r="$2" 'BEGIN { print (r >= 3 ? "met" : "NOT met") }' ;;
-		b|f|g) awk -v r="$2" 'BEGIN { print (r >= 1.5 ? "met" : "NOT met") }' ;;
-		c-cached) awk -v r="$2" 'BEGIN { print (r >= 10 ? "met" : "NOT met") }' ;;
-		d|d-low) awk -v p="$3" 'BEGIN { print (p < 50 ? "met" : "NOT met") }' ;;
-		*) echo "-" ;;
+		a|c) awk -v r="$2" 'BEGIN { print (r >= 2 ? "met" : "NOT met") }' ;;
+		c-cached) awk -v r="$2" 'BEGIN { print (r >= 20 ? "met" : "NOT met") }' ;;
+		d-low) awk -v p="$3" 'BEGIN { print (p < 50 ? "met" : "NOT met") }' ;;
+		*) awk -v r="$2" 'BEGIN { print (r >= 1.5 ? "met" : "NOT met") }' ;;
 	esac
 }
 

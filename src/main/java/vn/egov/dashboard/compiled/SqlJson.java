@@ -69,12 +69,12 @@ public final class SqlJson {
 
 	/**
 	 * The JSON text of a {@code timestamptz} expression as the {@code DateTime} scalar
-	 * writes it (at +07:00, to the millisecond, truncated:
-	 * {@code 2026-11-23T19:00:00.123+07:00}), NULL for null.
+	 * writes it: at +07:00 with milliseconds ({@code 2025-11-20T10:00:00.000+07:00}),
+	 * NULL for null.
 	 */
 	public static String dateTime(String expression) {
 		return "'\"' || to_char((" + expression
-				+ ") AT TIME ZONE 'UTC' + interval '7 hours', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') || '+07:00\"'";
+				+ ") AT TIME ZONE INTERVAL '+07:00', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') || '+07:00\"'";
 	}
 
 	/** The JSON text of a number or boolean expression, NULL for null. */

@@ -2,6 +2,7 @@ package vn.egov.dashboard.document;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -31,35 +32,18 @@ public class DocumentRepository {
 	/** Documents without a date sort as if issued on this day, after every dated one. */
 	private static final LocalDate UNDATED = LocalDate.of(1, 1, 1);
 
-	private static final String FILTER = """
-			WHERE (cast(:kind AS text) IS NULL OR d.kind = :kind)
-			  AND (cast(:search AS text) IS NULL
-			       OR search_key(d.number || ' ' || d.title || ' ' || coalesce(d.title_en, '')) LIKE '%' || search_key(:search) || '%'
-			       OR alias_key(d.number) = (SELECT alias_key(:search))
-			       OR d.number = ANY (ARRAY(SELECT a.stands_for FROM search_alias a
-			                                 WHERE a.scope = 'DOCUMENT' AND a.alias_key = alias_key(:search))))
-			""";
+	private static final String FIND_PAGE = "SELECT " + COLUMNS + " FROM legal_document d "
+			+ page(":kind", ":search", ":afterDate", ":afterId") + " LIMIT :limit";
 
-	private static final String FIND_PAGE = "SELECT " + COLUMNS + " FROM legal_document d " + FILTER + """
-			  AND (cast(:afterDate AS date) IS NULL
-			       OR (coalesce(d.issued_on, DATE '0001-01-01'), d.id) < (:afterDate, :afterId))
-			ORDER BY coalesce(d.issued_on, DATE '0001-01-01') DESC, d.id DESC
-			LIMIT :limit
-			""";
+	private static final String COUNT = "SELECT count(*) FROM legal_document d " + filter(":kind", ":search");
 
-	private static final String COUNT = "SELECT count(*) FROM legal_document d " + FILTER;
+	private static final String BASED_ON = "SELECT b.document_id AS key, " + COLUMNS
+			+ " FROM document_basis b JOIN legal_document d ON d.id = b.basis_id WHERE b.document_id = ANY (:ids)"
+			+ " ORDER BY " + relatedOrder("d");
 
-	private static final String BASED_ON = "SELECT b.document_id AS key, " + COLUMNS + """
-			 FROM document_basis b JOIN legal_document d ON d.id = b.basis_id
-			WHERE b.document_id = ANY (:ids)
-			ORDER BY d.issued_on NULLS LAST, d.id
-			""";
-
-	private static final String CITED_BY = "SELECT b.basis_id AS key, " + COLUMNS + """
-			 FROM document_basis b JOIN legal_document d ON d.id = b.document_id
-			WHERE b.basis_id = ANY (:ids)
-			ORDER BY d.issued_on NULLS LAST, d.id
-			""";
+	private static final String CITED_BY = "SELECT b.basis_id AS key, " + COLUMNS
+			+ " FROM document_basis b JOIN legal_document d ON d.id = b.document_id WHERE b.basis_id = ANY (:ids)"
+			+ " ORDER BY " + relatedOrder("d");
 
 	private final DatabaseClient db;
 
@@ -165,10 +149,63 @@ public class DocumentRepository {
 		return filter(this.db.sql(COUNT), search, kind).map((row) -> row.get(0, Long.class)).one();
 	}
 
-	/** The sort keys of a document in {@link #find}'s order, for its cursor. */
+	/**
+	 * The sort keys of a document in {@link #find}'s order, for its cursor: in this
+	 * order, as the compiled path writes them ({@code DocumentSqlJson}).
+	 */
 	static Map<String, Object> cursor(LegalDocument document) {
 		LocalDate issued = (document.issuedOn() != null) ? document.issuedOn() : UNDATED;
-		return Map.of("issuedOn", issued.toString(), "id", document.id());
+		Map<String, Object> keys = new LinkedHashMap<>();
+		keys.put("issuedOn", issued.toString());
+		keys.put("id", document.id());
+		return keys;
+	}
+
+	/**
+	 * The WHERE clause of {@link #find} and {@link #count} over {@code legal_document d},
+	 * with these placeholders for the kind's name and the search text
+	 * ({@link #searchText}); either null switches its condition off.
+	 */
+	static String filter(String kind, String search) {
+		return """
+				WHERE (cast(%1$s AS text) IS NULL OR d.kind = %1$s)
+				  AND (cast(%2$s AS text) IS NULL
+				       OR search_key(d.number || ' ' || d.title || ' ' || coalesce(d.title_en, ''))
+				          LIKE '%%' || search_key(%2$s) || '%%'
+				       OR alias_key(d.number) = (SELECT alias_key(%2$s))
+				       OR d.number = ANY (ARRAY(SELECT a.stands_for FROM search_alias a
+				                                 WHERE a.scope = 'DOCUMENT' AND a.alias_key = alias_key(%2$s))))
+				""".formatted(kind, search);
+	}
+
+	/**
+	 * {@link #filter} with the rows after the cursor's keys ({@code afterDate} null: from
+	 * the first), newest first; the LIMIT is the caller's.
+	 */
+	static String page(String kind, String search, String afterDate, String afterId) {
+		return filter(kind, search) + """
+				  AND (cast(%1$s AS date) IS NULL OR (%3$s, d.id) < (%1$s, %2$s))
+				ORDER BY %3$s DESC, d.id DESC
+				""".formatted(afterDate, afterId, issuedOnKey("d"));
+	}
+
+	/**
+	 * The sort key {@code issuedOn} of the row {@code d}: undated documents sort last.
+	 */
+	static String issuedOnKey(String d) {
+		return "coalesce(" + d + ".issued_on, DATE '0001-01-01')";
+	}
+
+	/** The order of {@code basedOn} and {@code citedBy} over the documents {@code d}. */
+	static String relatedOrder(String d) {
+		return d + ".issued_on NULLS LAST, " + d + ".id";
+	}
+
+	/**
+	 * The text bound for {@code search}: trimmed, LIKE wildcards escaped; null if blank.
+	 */
+	static @Nullable String searchText(@Nullable String search) {
+		return (search != null && !search.isBlank()) ? Binds.likeLiteral(search.trim()) : null;
 	}
 
 	/** For each of {@code ids}, the documents it is based on. */
@@ -193,7 +230,7 @@ public class DocumentRepository {
 	private static GenericExecuteSpec filter(GenericExecuteSpec spec, @Nullable String search,
 			@Nullable DocumentKind kind) {
 		spec = (kind != null) ? spec.bind("kind", kind.name()) : spec.bindNull("kind", String.class);
-		String text = (search != null && !search.isBlank()) ? Binds.likeLiteral(search.trim()) : null;
+		String text = searchText(search);
 		return (text != null) ? spec.bind("search", text) : spec.bindNull("search", String.class);
 	}
 

@@ -2,32 +2,19 @@ package vn.egov.dashboard.poll;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A poll with its options and their counts as read together, so the percentages, which
- * come from all the options at once, always add up to 100 and match
- * {@link #totalVotes()}.
+ * A poll with its options, their counts and percentages as read together
+ * ({@link PollRepository#optionsWithPercents}), so the percentages, which come from all
+ * the options at once, always add up to 100 and match {@link #totalVotes()}.
  *
  * @param closesAt null while the poll has no closing date
  */
 public record Poll(long id, String siteCode, String question, OffsetDateTime opensAt, @Nullable OffsetDateTime closesAt,
 		@Nullable String note, List<PollOption> options) {
-
-	/** A poll whose options' percentages are computed from their counts. */
-	static Poll of(long id, String siteCode, String question, OffsetDateTime opensAt, @Nullable OffsetDateTime closesAt,
-			@Nullable String note, List<PollOption> options) {
-		long[] counts = options.stream().mapToLong(PollOption::votes).toArray();
-		int[] percents = Percentages.of(counts);
-		List<PollOption> withPercents = new ArrayList<>(options.size());
-		for (int i = 0; i < options.size(); i++) {
-			withPercents.add(options.get(i).withPercent(percents[i]));
-		}
-		return new Poll(id, siteCode, question, opensAt, closesAt, note, List.copyOf(withPercents));
-	}
 
 	public long totalVotes() {
 		return this.options.stream().mapToLong(PollOption::votes).sum();

@@ -26,6 +26,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Controller;
 
@@ -51,10 +52,15 @@ class PollController {
 
 	private final Clock clock;
 
-	PollController(PollRepository polls, PollService service, Clock clock) {
+	/** The DataLoader reading the votes per day of every poll of a level at once. */
+	static final String VOTES_PER_DAY = "pollVotesPerDay";
+
+	PollController(PollRepository polls, PollService service, Clock clock, BatchLoaderRegistry loaders) {
 		this.polls = polls;
 		this.service = service;
 		this.clock = clock;
+		loaders.<PollRepository.DayRange, List<PollRepository.DayCount>>forName(VOTES_PER_DAY)
+			.registerMappedBatchLoader((ranges, env) -> polls.votesPerDay(List.copyOf(ranges)));
 	}
 
 	@QueryMapping
@@ -98,7 +104,8 @@ class PollController {
 	 * today or the closing day).
 	 */
 	@SchemaMapping
-	Mono<List<PollDay>> votesPerDay(Poll poll, @Argument @Nullable LocalDate from, @Argument @Nullable LocalDate to) {
+	CompletableFuture<List<PollDay>> votesPerDay(Poll poll, @Argument @Nullable LocalDate from,
+			@Argument @Nullable LocalDate to, DataFetchingEnvironment env) {
 		LocalDate first = (from != null) ? from : poll.opensAt().atZoneSameInstant(Granularity.ZONE).toLocalDate();
 		LocalDate last = (to != null) ? to : lastDay(poll);
 		if (last.isBefore(first)) {
@@ -109,7 +116,8 @@ class PollController {
 		}
 		Instant start = first.atStartOfDay(Granularity.ZONE).toInstant();
 		Instant end = last.plusDays(1).atStartOfDay(Granularity.ZONE).toInstant();
-		return this.polls.votesPerDay(poll.id(), start, end).collectList().map((counts) -> {
+		DataLoader<PollRepository.DayRange, List<PollRepository.DayCount>> loader = env.getDataLoader(VOTES_PER_DAY);
+		return loader.load(new PollRepository.DayRange(poll.id(), start, end)).thenApply((counts) -> {
 			Map<LocalDate, Map<Long, Long>> byDay = new HashMap<>();
 			counts.forEach((c) -> byDay.computeIfAbsent(c.day(), (d) -> new HashMap<>()).put(c.optionId(), c.votes()));
 			List<PollDay> days = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,24 +31,19 @@ import vn.egov.dashboard.system.Binds;
 @Repository
 class PollRepository {
 
-	private static final String FILTER = """
-			WHERE (cast(:site AS text) IS NULL OR site_code = :site)
-			  AND (cast(:active AS boolean) IS NULL
-			       OR (opens_at <= :now AND (closes_at IS NULL OR closes_at > :now)) = :active)
-			""";
+	private static final String FILTER = filter(":site", ":active", ":now");
 
+	/** The polls of the common table {@code polls} with their options and percentages. */
 	private static final String WITH_OPTIONS = """
 			SELECT p.id, p.site_code, p.question, p.opens_at, p.closes_at, p.note,
-			       o.id AS option_id, o.position, o.label, o.votes, o.imported_votes
-			  FROM polls p LEFT JOIN poll_option o ON o.poll_id = p.id
-			 ORDER BY p.id DESC, o.position""";
+			       o.id AS option_id, o.position, o.label, o.votes, o.imported_votes, o.percent
+			  FROM polls p LEFT JOIN (%s) o ON o.poll_id = p.id
+			 ORDER BY p.id DESC, o.position""".formatted(optionsWithPercents("poll_id IN (SELECT id FROM polls)"));
 
 	private static final String FIND_BY_ID = "WITH polls AS (SELECT * FROM poll WHERE id = :id) " + WITH_OPTIONS;
 
-	private static final String FIND_PAGE = "WITH polls AS (SELECT * FROM poll " + FILTER + """
-			  AND (cast(:afterId AS bigint) IS NULL OR id < :afterId)
-			ORDER BY id DESC LIMIT :limit)
-			""" + WITH_OPTIONS;
+	private static final String FIND_PAGE = "WITH polls AS (SELECT * FROM poll "
+			+ page(":site", ":active", ":now", ":afterId") + " LIMIT :limit) " + WITH_OPTIONS;
 
 	/**
 	 * Records the vote and counts it, in one statement, so that the rows it locks are
@@ -79,11 +75,17 @@ class PollRepository {
 			)
 			SELECT (SELECT count(*) FROM vote) AS inserted, (SELECT count(*) FROM counted) AS counted""";
 
+	/**
+	 * Votes per local day and option of each range {@code i} (a poll and the instants
+	 * [from, to), as epoch seconds).
+	 */
 	private static final String VOTES_PER_DAY = """
-			SELECT cast(timezone('Asia/Ho_Chi_Minh', cast_at) AS date) AS day, option_id, count(*) AS votes
-			  FROM poll_vote
-			 WHERE poll_id = :pollId AND cast_at >= :from AND cast_at < :to
-			 GROUP BY 1, 2""";
+			SELECT r.i, cast(timezone('Asia/Ho_Chi_Minh', v.cast_at) AS date) AS day, v.option_id, count(*) AS votes
+			  FROM unnest(cast(:polls AS bigint[]), cast(:froms AS bigint[]), cast(:tos AS bigint[]))
+			       WITH ORDINALITY AS r (poll_id, from_at, to_at, i)
+			  JOIN poll_vote v ON v.poll_id = r.poll_id AND v.cast_at >= to_timestamp(r.from_at)
+			                  AND v.cast_at < to_timestamp(r.to_at)
+			 GROUP BY 1, 2, 3""";
 
 	private final DatabaseClient db;
 
@@ -148,6 +150,62 @@ class PollRepository {
 				.then());
 	}
 
+	/**
+	 * The WHERE clause of {@link #find} and {@link #count} over poll, with these
+	 * placeholders for the site's code, whether active, and the moment; a null site or
+	 * active switches its condition off.
+	 */
+	static String filter(String site, String active, String now) {
+		return """
+				WHERE (cast(%1$s AS text) IS NULL OR site_code = %1$s)
+				  AND (cast(%2$s AS boolean) IS NULL OR %3$s = %2$s)
+				""".formatted(site, active, open("", now));
+	}
+
+	/**
+	 * {@link #filter} with the polls after the cursor's id ({@code afterId} null: from
+	 * the first), newest first; the LIMIT is the caller's.
+	 */
+	static String page(String site, String active, String now, String afterId) {
+		return filter(site, active, now) + """
+				  AND (cast(%1$s AS bigint) IS NULL OR id < %1$s)
+				ORDER BY id DESC
+				""".formatted(afterId);
+	}
+
+	/**
+	 * Whether the poll {@code prefix} (an alias and a dot, or nothing) takes votes at
+	 * {@code now}, as {@link Poll#openAt} says: from its opening (inclusive) to its
+	 * closing (exclusive).
+	 */
+	static String open(String prefix, String now) {
+		return "(" + prefix + "opens_at <= " + now + " AND (" + prefix + "closes_at IS NULL OR " + prefix
+				+ "closes_at > " + now + "))";
+	}
+
+	/**
+	 * The options of the polls that {@code where} keeps (a condition on poll_option's
+	 * {@code poll_id}), each with its {@code percent}, the whole percent of the poll's
+	 * votes by the largest-remainder (Hamilton) method, for both paths: each option gets
+	 * the whole part of its exact share, and the points still missing go, one each, to
+	 * the largest remainders (ties to the larger count, then the earlier position), so
+	 * the percentages add up to exactly 100; an option without votes never gets a point,
+	 * and all are 0 while the poll has no votes. Checked against the reference
+	 * {@code Percentages} of the tests.
+	 */
+	static String optionsWithPercents(String where) {
+		return """
+				SELECT x.*, CASE WHEN x.total = 0 THEN 0 ELSE x.base + CASE WHEN row_number() OVER (PARTITION BY x.poll_id
+				            ORDER BY x.remainder DESC, x.votes DESC, x.position) <= 100 - sum(x.base) OVER (PARTITION BY x.poll_id)
+				            THEN 1 ELSE 0 END END AS percent
+				  FROM (SELECT o.*, t.total, o.votes * 100 / nullif(t.total, 0) AS base,
+				               o.votes * 100 %% nullif(t.total, 0) AS remainder
+				          FROM (SELECT * FROM poll_option WHERE %1$s) o
+				          JOIN (SELECT poll_id, cast(sum(votes) AS bigint) AS total FROM poll_option WHERE %1$s GROUP BY poll_id) t
+				            ON t.poll_id = o.poll_id) x"""
+			.formatted(where);
+	}
+
 	/** One page of polls, newest first; {@code active} compares with {@code now}. */
 	Flux<Poll> find(@Nullable String siteCode, @Nullable Boolean active, Instant now, Page page) {
 		GenericExecuteSpec spec = filter(this.db.sql(FIND_PAGE), siteCode, active, now).bind("limit", page.fetchSize());
@@ -199,15 +257,32 @@ class PollRepository {
 			});
 	}
 
-	/** Votes per local day and option, cast in [from, to). */
-	Flux<DayCount> votesPerDay(long pollId, Instant from, Instant to) {
+	/**
+	 * Votes per local day and option of each range: cast in the poll between its
+	 * instants, for all of them in one statement.
+	 */
+	Mono<Map<DayRange, List<DayCount>>> votesPerDay(List<DayRange> ranges) {
 		return this.db.sql(VOTES_PER_DAY)
-			.bind("pollId", pollId)
-			.bind("from", time(from))
-			.bind("to", time(to))
-			.map((row) -> new DayCount(row.get("day", LocalDate.class), row.get("option_id", Long.class),
-					row.get("votes", Long.class)))
-			.all();
+			.bind("polls", ranges.stream().map(DayRange::pollId).toArray(Long[]::new))
+			.bind("froms", ranges.stream().map((r) -> r.from().getEpochSecond()).toArray(Long[]::new))
+			.bind("tos", ranges.stream().map((r) -> r.to().getEpochSecond()).toArray(Long[]::new))
+			.map((row) -> Map.entry(ranges.get(row.get("i", Long.class).intValue() - 1),
+					new DayCount(row.get("day", LocalDate.class), row.get("option_id", Long.class),
+							row.get("votes", Long.class))))
+			.all()
+			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+			.map((byRange) -> {
+				Map<DayRange, List<DayCount>> counts = new HashMap<>();
+				ranges.forEach((range) -> counts.put(range, List.copyOf(byRange.getOrDefault(range, List.of()))));
+				return counts;
+			});
+	}
+
+	/**
+	 * A poll's votes from {@code from} to {@code to} (exclusive), whole seconds (local
+	 * midnights).
+	 */
+	record DayRange(long pollId, Instant from, Instant to) {
 	}
 
 	record DayCount(LocalDate day, long optionId, long votes) {
@@ -225,13 +300,14 @@ class PollRepository {
 	 * order.
 	 */
 	private static Flux<Poll> polls(GenericExecuteSpec spec) {
-		return spec
-			.map((Readable row) -> new Row(row.get("id", Long.class), row.get("site_code", String.class),
-					row.get("question", String.class), row.get("opens_at", OffsetDateTime.class),
-					row.get("closes_at", OffsetDateTime.class), row.get("note", String.class),
-					(row.get("option_id", Long.class) != null) ? new PollOption(row.get("option_id", Long.class),
-							row.get("position", Integer.class), row.get("label", String.class),
-							row.get("votes", Long.class), row.get("imported_votes", Long.class), 0) : null))
+		return spec.map((Readable row) -> new Row(row.get("id", Long.class), row.get("site_code", String.class),
+				row.get("question", String.class), row.get("opens_at", OffsetDateTime.class),
+				row.get("closes_at", OffsetDateTime.class), row.get("note", String.class),
+				(row.get("option_id", Long.class) != null)
+						? new PollOption(row.get("option_id", Long.class), row.get("position", Integer.class),
+								row.get("label", String.class), row.get("votes", Long.class),
+								row.get("imported_votes", Long.class), row.get("percent", Long.class).intValue())
+						: null))
 			.all()
 			.collectList()
 			.flatMapIterable(PollRepository::group);
@@ -246,7 +322,7 @@ class PollRepository {
 		for (List<Row> group : byPoll.values()) {
 			Row first = group.get(0);
 			List<PollOption> options = group.stream().map(Row::option).filter(Objects::nonNull).toList();
-			polls.add(Poll.of(first.id(), first.siteCode(), first.question(), first.opensAt(), first.closesAt(),
+			polls.add(new Poll(first.id(), first.siteCode(), first.question(), first.opensAt(), first.closesAt(),
 					first.note(), options));
 		}
 		return polls;

@@ -40,19 +40,9 @@ class TrafficRepository {
 			         WHERE site_code = :site AND granularity = :granularity AND bucket_start >= :from AND bucket_start < :to
 			         ORDER BY bucket_start) b""";
 
-	private static final String TOP_PAGES = """
-			SELECT p.site_code, p.path, p.title, p.reported_title, p.curated, p.note, d.views, d.sample
-			  FROM (SELECT page_id, sum(views) AS views, bool_or(sample) AS sample FROM page_day
-			         WHERE site_code = :site AND day BETWEEN :from AND :to
-			         GROUP BY page_id) d
-			  JOIN page p ON p.id = d.page_id
-			 ORDER BY d.views DESC, p.path
-			 LIMIT :first""";
+	private static final String TOP_PAGES = topPages(":site", ":from", ":to") + " LIMIT :first";
 
-	private static final String PAGE = """
-			SELECT site_code, path, title, reported_title, curated, note, views + view_offset AS views,
-			       EXISTS (SELECT 1 FROM page_day d WHERE d.page_id = page.id AND d.sample) AS sample
-			  FROM page WHERE site_code = :site AND path = :path""";
+	private static final String PAGE = pageRow(":site", ":path");
 
 	/**
 	 * Visitors of the minute buckets that overlap the window; a member if any hit came as
@@ -64,25 +54,7 @@ class TrafficRepository {
 			         WHERE site_code = :site AND granularity = 'MINUTE' AND bucket_start > :since AND bucket_start <= :now
 			         GROUP BY visitor) v""";
 
-	/**
-	 * The offset plus every view before {@code at}: whole months from the MONTH rows,
-	 * then the days, hours and minutes of the current month, day and hour: at most ~100
-	 * rows whatever the site's age.
-	 */
-	private static final String TOTAL_VISITS = """
-			SELECT s.visit_offset + coalesce((
-			    SELECT sum(views) FROM (
-			        SELECT views FROM traffic_bucket WHERE site_code = :site AND granularity = 'MONTH' AND bucket_start < :month
-			        UNION ALL
-			        SELECT views FROM traffic_bucket WHERE site_code = :site AND granularity = 'DAY'
-			                                         AND bucket_start >= :month AND bucket_start < :day
-			        UNION ALL
-			        SELECT views FROM traffic_bucket WHERE site_code = :site AND granularity = 'HOUR'
-			                                         AND bucket_start >= :day AND bucket_start < :hour
-			        UNION ALL
-			        SELECT views FROM traffic_bucket WHERE site_code = :site AND granularity = 'MINUTE'
-			                                         AND bucket_start >= :hour AND bucket_start < :at) v), 0) AS total
-			  FROM site s WHERE s.code = :site""";
+	private static final String TOTAL_VISITS = totalVisits(":site", ":month", ":day", ":hour", ":at");
 
 	/**
 	 * A minute bucket starting after {@code now} minus this overlaps the last five
@@ -91,6 +63,55 @@ class TrafficRepository {
 	private static final Duration ONLINE_LOOKBACK = Duration.ofMinutes(6);
 
 	private final DatabaseClient db;
+
+	/**
+	 * The most viewed pages of the site {@code site} on the local days {@code from} to
+	 * {@code to} (placeholders), most views first, ties by path; the LIMIT is the
+	 * caller's. Rows of (site_code, path, title, reported_title, curated, note, views,
+	 * sample).
+	 */
+	static String topPages(String site, String from, String to) {
+		return """
+				SELECT p.site_code, p.path, p.title, p.reported_title, p.curated, p.note, d.views, d.sample
+				  FROM (SELECT page_id, sum(views) AS views, bool_or(sample) AS sample FROM page_day
+				         WHERE site_code = %1$s AND day BETWEEN %2$s AND %3$s
+				         GROUP BY page_id) d
+				  JOIN page p ON p.id = d.page_id
+				 ORDER BY d.views DESC, p.path""".formatted(site, from, to);
+	}
+
+	/** The page of {@code site} at {@code path}, as a row of {@link #topPages}. */
+	static String pageRow(String site, String path) {
+		return """
+				SELECT site_code, path, title, reported_title, curated, note, views + view_offset AS views,
+				       EXISTS (SELECT 1 FROM page_day d WHERE d.page_id = page.id AND d.sample) AS sample
+				  FROM page WHERE site_code = %1$s AND path = %2$s""".formatted(site, path);
+	}
+
+	/**
+	 * The offset plus every view before {@code at}: whole months from the MONTH rows,
+	 * then the days, hours and minutes of the current month, day and hour: at most ~100
+	 * rows whatever the site's age. {@code month}, {@code day} and {@code hour} are the
+	 * starts of the buckets holding {@code at}; one row, {@code total}, or none for an
+	 * unknown site.
+	 */
+	static String totalVisits(String site, String month, String day, String hour, String at) {
+		return """
+				SELECT s.visit_offset + coalesce((
+				    SELECT sum(views) FROM (
+				        SELECT views FROM traffic_bucket WHERE site_code = %1$s AND granularity = 'MONTH' AND bucket_start < %2$s
+				        UNION ALL
+				        SELECT views FROM traffic_bucket WHERE site_code = %1$s AND granularity = 'DAY'
+				                                         AND bucket_start >= %2$s AND bucket_start < %3$s
+				        UNION ALL
+				        SELECT views FROM traffic_bucket WHERE site_code = %1$s AND granularity = 'HOUR'
+				                                         AND bucket_start >= %3$s AND bucket_start < %4$s
+				        UNION ALL
+				        SELECT views FROM traffic_bucket WHERE site_code = %1$s AND granularity = 'MINUTE'
+				                                         AND bucket_start >= %4$s AND bucket_start < %5$s) v), 0) AS total
+				  FROM site s WHERE s.code = %1$s"""
+			.formatted(site, month, day, hour, at);
+	}
 
 	TrafficRepository(DatabaseClient db) {
 		this.db = db;

@@ -1,15 +1,19 @@
 package vn.egov.dashboard.traffic;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.egov.dashboard.compiled.JavaFields;
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
 import vn.egov.dashboard.compiled.SqlJsonType;
@@ -26,9 +30,156 @@ import vn.egov.dashboard.graphql.InvalidInputException;
 @Configuration(proxyBeanMethods = false)
 class TrafficSqlJson {
 
+	/** The offset every DateTime is written with (DateScalars). */
+	private static final ZoneOffset OUTPUT_OFFSET = ZoneOffset.ofHours(7);
+
+	/** How the DateTime scalar writes an instant: milliseconds, then the offset. */
+	private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+
 	@Bean
-	SqlJsonType trafficQueries(SiteDirectory sites) {
-		return new SqlJsonType("Query", Map.of("traffic", (field, row) -> traffic(field, sites)));
+	SqlJsonType trafficQueries(SiteDirectory sites, Clock clock) {
+		return new SqlJsonType("Query",
+				Map.of("traffic", (field, row) -> traffic(field, sites), "sites", (field, row) -> {
+					String site = field.alias();
+					return SqlJson.list(field.object("Site", site), "FROM site " + site, site + ".code");
+				}, "site", (field, row) -> site(field, field.bind(field.argument("code"), String.class)), "page",
+						(field, row) -> {
+							String page = field.alias();
+							return "(SELECT " + field.object("PageStats", page) + " FROM ("
+									+ TrafficRepository.pageRow(field.bind(field.argument("siteCode"), String.class),
+											field.bind(field.argument("path"), String.class))
+									+ ") " + page + ")";
+						}, "topPages", (field, row) -> topPages(field, sites), "siteStats",
+						(field, row) -> siteStats(field, sites, clock)));
+	}
+
+	@Bean
+	JavaFields trafficJavaFields() {
+		return new JavaFields("Query",
+				Map.of("onlineNow",
+						"live figures: the distinct visitors of the last five minutes as of the moment asked, from hits"
+								+ " flushed a second ago; a root field, one statement for the one site it names"));
+	}
+
+	/** A row of site. */
+	@Bean
+	SqlJsonType siteFields() {
+		return new SqlJsonType("Site",
+				Map.ofEntries(column("code", "code"), column("name", "name"), column("nameEn", "name_en"),
+						column("baseUrl", "base_url"), column("note", "note"),
+						Map.entry("visitOffset", (field, row) -> SqlJson.literal(row + ".visit_offset")),
+						Map.entry("sample", (field, row) -> SqlJson.literal("coalesce(" + row + ".sample, false)")),
+						Map.entry("countingFrom", (field, row) -> SqlJson.dateTime(row + ".counting_from")),
+						Map.entry("sampleFrom", (field, row) -> SqlJson.dateTime(row + ".sample_from")),
+						Map.entry("sampleUntil", (field, row) -> SqlJson.dateTime(row + ".sample_until")),
+						Map.entry("agency", (field, row) -> {
+							String agency = field.alias();
+							return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE "
+									+ agency + ".code = " + row + ".agency_code)";
+						}), Map.entry("readings", (field, row) -> {
+							String reading = field.alias();
+							return SqlJson.list(field.object("SiteReading", reading), "FROM site_reading " + reading
+									+ " WHERE " + reading + ".site_code = " + row + ".code", reading + ".read_at");
+						})));
+	}
+
+	/** A row of site_reading. */
+	@Bean
+	SqlJsonType siteReadingFields() {
+		return new SqlJsonType("SiteReading",
+				Map.of("readAt", (field, row) -> SqlJson.dateTime(row + ".read_at"), "totalVisits",
+						(field, row) -> SqlJson.literal(row + ".total_visits"), "guestsOnline",
+						(field, row) -> SqlJson.literal(row + ".guests_online"), "membersOnline",
+						(field, row) -> SqlJson.literal(row + ".members_online"), "source",
+						(field, row) -> SqlJson.string(row + ".source")));
+	}
+
+	/**
+	 * A row of {@link TrafficRepository#topPages} or {@link TrafficRepository#pageRow}.
+	 */
+	@Bean
+	SqlJsonType pageStatsFields() {
+		return new SqlJsonType("PageStats",
+				Map.ofEntries(column("siteCode", "site_code"), column("path", "path"), column("title", "title"),
+						column("reportedTitle", "reported_title"), column("note", "note"),
+						Map.entry("curated", (field, row) -> SqlJson.literal("coalesce(" + row + ".curated, false)")),
+						Map.entry("views", (field, row) -> SqlJson.literal(row + ".views")),
+						Map.entry("sample", (field, row) -> SqlJson.literal("coalesce(" + row + ".sample, false)"))));
+	}
+
+	/** A row of (site_code, as_of_text, total_visits, sample). */
+	@Bean
+	SqlJsonType siteStatsFields() {
+		return new SqlJsonType("SiteStats",
+				Map.of("site", (field, row) -> site(field, row + ".site_code"), "asOf",
+						(field, row) -> SqlJson.string(row + ".as_of_text"), "totalVisits",
+						(field, row) -> SqlJson.literal(row + ".total_visits"), "sample",
+						(field, row) -> SqlJson.literal(row + ".sample")));
+	}
+
+	/** The site whose code is {@code code} (an expression), or null. */
+	private static String site(SqlJson.Field field, String code) {
+		String site = field.alias();
+		return "(SELECT " + field.object("Site", site) + " FROM site " + site + " WHERE " + site + ".code = " + code
+				+ ")";
+	}
+
+	/**
+	 * As {@link TrafficController#topPages}; an unknown site or a range ending before it
+	 * starts is left to the ordinary path, which gives the error.
+	 */
+	private static String topPages(SqlJson.Field field, SiteDirectory sites) {
+		String site = (String) field.argument("siteCode");
+		LocalDate from = (LocalDate) field.argument("from");
+		LocalDate to = (LocalDate) field.argument("to");
+		Integer first = (Integer) field.argument("first");
+		int size = (first != null) ? first : TrafficController.DEFAULT_TOP_PAGES;
+		if (to.isBefore(from) || size < 0 || !sites.contains(site)) {
+			throw new NotCompilable();
+		}
+		String page = field.alias();
+		return SqlJson.list(field.object("PageStats", page),
+				"FROM (" + TrafficRepository.topPages(field.bind(site, String.class), field.bind(from, LocalDate.class),
+						field.bind(to, LocalDate.class)) + " LIMIT " + size + ") " + page,
+				page + ".views DESC, " + page + ".path");
+	}
+
+	/**
+	 * As {@link SiteController#siteStats}: the counter as of {@code asOf} or now; an
+	 * unknown site is left to the ordinary path, which gives the error.
+	 */
+	private static String siteStats(SqlJson.Field field, SiteDirectory sites, Clock clock) {
+		String code = (String) field.argument("siteCode");
+		OffsetDateTime asOf = (OffsetDateTime) field.argument("asOf");
+		OffsetDateTime at = (asOf != null) ? asOf : OffsetDateTime.now(clock);
+		if (!sites.contains(code)) {
+			throw new NotCompilable();
+		}
+		Instant instant = at.toInstant();
+		String site = field.bind(code, String.class);
+		String when = field.bind(utc(instant), OffsetDateTime.class);
+		String total = TrafficRepository.totalVisits(site,
+				field.bind(utc(Granularity.MONTH.start(instant)), OffsetDateTime.class),
+				field.bind(utc(Granularity.DAY.start(instant)), OffsetDateTime.class),
+				field.bind(utc(Granularity.HOUR.start(instant)), OffsetDateTime.class), when);
+		String stats = field.alias();
+		String row = field.alias();
+		// The moment as the DateTime scalar writes it, from the value itself (nanoseconds
+		// included).
+		String asOfText = field.bind(AS_OF.format(at.withOffsetSameInstant(OUTPUT_OFFSET)), String.class);
+		return "(SELECT " + field.object("SiteStats", stats) + " FROM (SELECT " + row + ".code AS site_code, cast("
+				+ asOfText + " AS text) AS as_of_text, (" + total + ") AS total_visits, (coalesce(" + row
+				+ ".sample, false) OR (" + row + ".sample_until IS NOT NULL AND " + when + " < " + row
+				+ ".sample_until)) AS sample FROM site " + row + " WHERE " + row + ".code = " + site + ") " + stats
+				+ ")";
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Map.Entry<String, SqlJsonType.FieldSql> column(String field, String column) {
+		return Map.entry(field, (f, row) -> SqlJson.string(row + "." + column));
 	}
 
 	/**

@@ -49,6 +49,18 @@ class CompiledQueriesTests extends IntegrationTests {
 
 	private static final String REPORT_FIELDS = "__typename agency { code name } status reportedOn late note recordedAt";
 
+	private static final String DOCUMENT_FIELDS = """
+			__typename id number kind kindName issuer issuedOn title titleEn summary url""";
+
+	private static final String POLL_FIELDS = """
+			__typename id question opensAt closesAt active totalVotes importedVotes note site { code name }
+			options { __typename id label votes percent importedVotes }""";
+
+	private static final String SITE_FIELDS = """
+			__typename code name nameEn baseUrl visitOffset countingFrom note sample sampleFrom sampleUntil""";
+
+	private static final String PAGE_FIELDS = "__typename siteCode path title reportedTitle curated views note sample";
+
 	@Autowired
 	private MeterRegistry meters;
 
@@ -133,6 +145,49 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ plan(id: \"1\") { " + PLAN_FIELDS + " } none: plan(id: \"999999\") { id } }",
 			"{ task(id: \"2\") { __typename id number title dueOn reports { " + REPORT_FIELDS + " } reportHistory { "
 					+ REPORT_FIELDS + " } } none: task(id: \"999999\") { id } }",
+			// Legal documents and their basis graph (issue 22).
+			"{ document(number: \"2055/BTTTT-THH\") { " + DOCUMENT_FIELDS + " basedOn { " + DOCUMENT_FIELDS
+					+ " citedBy { number } } citedBy { number } } }",
+			"{ document(number: \" 1819/QĐ-TTg \") { number citedBy { number issuedOn basedOn { number } } } }",
+			"{ document(number: \"NO-SUCH-DOCUMENT\") { number } }",
+			"{ documents { __typename totalCount pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } edges { __typename cursor node { "
+					+ DOCUMENT_FIELDS
+					+ " basedOn { number title kind issuedOn } citedBy { number title kind issuedOn } } } } }",
+			"{ documents(first: 3) { totalCount edges { cursor node { number issuedOn } } pageInfo { hasNextPage endCursor } } }",
+			"{ documents(first: 4, after: \"eyJpc3N1ZWRPbiI6IjIwMTgtMDctMTIiLCJpZCI6OH0=\") { edges { cursor node { number } } pageInfo { hasNextPage startCursor endCursor } } }",
+			"{ documents(first: 5, after: \"eyJpc3N1ZWRPbiI6IjAwMDEtMDEtMDEiLCJpZCI6MTl9\") { totalCount edges { cursor node { number issuedOn } } } }",
+			"{ documents(kind: RESOLUTION) { totalCount edges { node { number kind kindName issuedOn } } } }",
+			"{ documents(search: \"chuong trinh quoc gia\") { totalCount edges { node { number title } } } }",
+			"{ documents(search: \"1819/qđ-ttg\") { totalCount edges { node { number } } } }",
+			"{ documents(search: \"Quyết định 1819\") { totalCount edges { node { number } } } }",
+			"{ documents(search: \"  nq 17 \", kind: RESOLUTION) { totalCount edges { node { number } } } }",
+			"{ documents(search: \"100%_\\\\\") { totalCount edges { node { number } } } }",
+			"{ documents(search: \"   \", first: 0) { totalCount edges { node { number } } pageInfo { hasNextPage startCursor endCursor } } }",
+			// Polls, their options' counts and percentages, and their sites (issue 22).
+			"{ poll(id: \"1\") { " + POLL_FIELDS + " } }",
+			"{ poll(id: \" 2 \") { id totalVotes options { percent votes } site { code readings { readAt } } } }",
+			"{ poll(id: \"99\") { id } }",
+			"{ polls { __typename totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { "
+					+ POLL_FIELDS + " } } } }",
+			"{ polls(first: 1) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }",
+			"{ polls(first: 5, after: \"eyJpZCI6Mn0=\") { totalCount edges { cursor node { id question } } } }",
+			"{ polls(siteCode: \"HANOI\") { totalCount edges { node { id site { code } } } } }",
+			"{ open: polls(active: true) { totalCount edges { node { id active } } } closed: polls(active: false) { totalCount edges { node { id active closesAt } } } }",
+			"{ polls(siteCode: \"NO-SUCH\", active: false, first: 0) { totalCount edges { node { id } } pageInfo { hasNextPage startCursor } } }",
+			"{ poll(id: \"2\") { votesPerDay(from: \"2025-08-30\", to: \"2025-10-02\") { __typename date votes options { __typename optionId label votes } } } }",
+			"{ polls { edges { node { id a: votesPerDay(from: \"2025-09-01\", to: \"2025-09-03\") { date votes options { optionId votes } } b: votesPerDay(from: \"2024-11-19\", to: \"2024-11-21\") { votes } } } } }",
+			// Sites, their readings and agencies, pages, top pages and the counter.
+			"{ sites { " + SITE_FIELDS
+					+ " agency { code name } readings { __typename readAt totalVisits guestsOnline membersOnline source } } }",
+			"{ site(code: \"CDSQG\") { " + SITE_FIELDS + " } none: site(code: \"NO-SUCH\") { code } }",
+			"{ page(siteCode: \"CDSQG\", path: \"/\") { " + PAGE_FIELDS + " } }",
+			"{ page(siteCode: \"HANOI\", path: \"/dich-vu-cong\") { " + PAGE_FIELDS
+					+ " } none: page(siteCode: \"HANOI\", path: \"/no-such\") { path } }",
+			"{ topPages(siteCode: \"CDSQG\", from: \"2025-01-01\", to: \"2025-12-31\") { " + PAGE_FIELDS + " } }",
+			"{ topPages(siteCode: \"HANOI\", from: \"2025-06-01\", to: \"2025-06-01\", first: 3) { path views sample } }",
+			"{ topPages(siteCode: \"DANANG\", from: \"2020-01-01\", to: \"2020-01-31\", first: 0) { path } }",
+			"{ siteStats(siteCode: \"CDSQG\") { __typename totalVisits sample site { code name } } }",
+			"{ a: siteStats(siteCode: \"CDSQG\", asOf: \"2025-11-20T10:00:00+07:00\") { asOf totalVisits sample } b: siteStats(siteCode: \"HANOI\", asOf: \"2024-03-01T12:34:56.789123Z\") { asOf totalVisits sample site { sampleUntil } } c: siteStats(siteCode: \"DANANG\", asOf: \"2030-01-01T00:00:00Z\") { asOf totalVisits sample } }",
 			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }", })
 	void shouldAnswerAsTheOrdinaryPathDoes(String query) {
 		assertThat(answer(query, Map.of(), true)).isEqualTo(answer(query, Map.of(), false));
@@ -213,11 +268,13 @@ class CompiledQueriesTests extends IntegrationTests {
 
 	@Test
 	void shouldLeaveFieldsWithoutSqlToTheOrdinaryPath() {
-		// rank and AgencyRound.round have no SQL form, documents none at all
+		// rank and AgencyRound.round have no SQL form; onlineNow is answered in Java on
+		// purpose; votesPerDay's default end depends on the poll
 		for (String query : List.of(
 				"{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { scores { rank } } } }",
 				"{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { round { year } } } }",
-				"{ agency(code: \"P48\") { code } documents(first: 2) { totalCount } }")) {
+				"{ agency(code: \"P48\") { code } onlineNow(siteCode: \"CDSQG\") { total } }",
+				"{ poll(id: \"2\") { votesPerDay(from: \"2025-09-01\") { date votes } } }")) {
 			double before = count("ordinary");
 			post(query, Map.of(), true);
 			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
@@ -256,7 +313,11 @@ class CompiledQueriesTests extends IntegrationTests {
 	void shouldLeaveBadArgumentsToTheOrdinaryPathsErrors() {
 		for (String query : List.of(
 				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-02T00:00:00Z\", to: \"2025-01-01T00:00:00Z\", granularity: DAY) { views } }",
-				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-01T00:00:00Z\", to: \"2025-02-01T00:00:00Z\", granularity: MINUTE) { views } }")) {
+				"{ traffic(siteCode: \"HANOI\", from: \"2025-01-01T00:00:00Z\", to: \"2025-02-01T00:00:00Z\", granularity: MINUTE) { views } }",
+				"{ topPages(siteCode: \"HANOI\", from: \"2025-02-01\", to: \"2025-01-01\") { path } }",
+				"{ poll(id: \"x\") { id } }",
+				"{ poll(id: \"2\") { votesPerDay(from: \"2025-09-02\", to: \"2025-09-01\") { date } } }",
+				"{ documents(after: \"eyJpZCI6Mn0=\") { totalCount } }")) {
 			double before = count("ordinary");
 			Map<String, Object> body = post(query, Map.of(), true);
 			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
@@ -288,12 +349,14 @@ class CompiledQueriesTests extends IntegrationTests {
 		}
 	}
 
-	@Test
-	void shouldLeaveAnUnknownSiteToTheOrdinaryPathsError() {
+	@ParameterizedTest
+	@ValueSource(strings = {
+			"{ traffic(siteCode: \"NO-SUCH-SITE\", from: \"2025-01-01T00:00:00Z\", to: \"2025-01-02T00:00:00Z\", granularity: DAY) { views } }",
+			"{ topPages(siteCode: \"NO-SUCH-SITE\", from: \"2025-01-01\", to: \"2025-01-02\") { path } }",
+			"{ siteStats(siteCode: \"NO-SUCH-SITE\") { totalVisits } }" })
+	void shouldLeaveAnUnknownSiteToTheOrdinaryPathsError(String query) {
 		double before = count("ordinary");
-		Map<String, Object> body = post(
-				"{ traffic(siteCode: \"NO-SUCH-SITE\", from: \"2025-01-01T00:00:00Z\", to: \"2025-01-02T00:00:00Z\", granularity: DAY) { views } }",
-				Map.of(), true);
+		Map<String, Object> body = post(query, Map.of(), true);
 		assertThat(count("ordinary")).isEqualTo(before + 1);
 		assertThat(body.get("errors")).asString().contains("NOT_FOUND");
 	}

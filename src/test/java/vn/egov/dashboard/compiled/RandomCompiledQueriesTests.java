@@ -46,7 +46,7 @@ class RandomCompiledQueriesTests extends IntegrationTests {
 	private static final int CASES = 200;
 
 	private static final List<String> CODES = List.of("P01", "P17", "P48", "P25-2025", "BTTTT", "BKHCN", "VN",
-			"NO-SUCH");
+			"NO-SUCH", "CDSQG");
 
 	private static final List<String> SEARCHES = List.of("hoa binh", "đà nẵng", "HÀ", "bo", "xyz", "thanh pho");
 
@@ -174,7 +174,10 @@ class RandomCompiledQueriesTests extends IntegrationTests {
 		private String arguments(GraphQLFieldDefinition field, boolean root) {
 			List<String> written = new ArrayList<>();
 			for (GraphQLArgument argument : field.getArguments()) {
-				boolean required = GraphQLTypeUtil.isNonNull(argument.getType()) && !argument.hasSetDefaultValue();
+				// Without asOf, siteStats answers as of the moment asked: the two answers
+				// would differ by that.
+				boolean required = GraphQLTypeUtil.isNonNull(argument.getType()) && !argument.hasSetDefaultValue()
+						|| argument.getName().equals("asOf");
 				if (!required && this.random.bool()) {
 					continue;
 				}
@@ -222,12 +225,18 @@ class RandomCompiledQueriesTests extends IntegrationTests {
 						? this.random.of(1990, 2016, 2020, 2022, 2024) : this.random.between(0, 5);
 				case "Boolean" -> this.random.bool();
 				case "Date" -> this.random.of(DATES);
+				case "DateTime" ->
+					this.random.of("2025-11-20T10:00:00+07:00", "2025-01-01T00:00:00Z", "2030-01-01T00:00:00Z");
 				case "String", "ID" -> switch (name) {
 					case "code", "agencyCode", "parentCode" -> this.random.of(CODES);
 					case "search" -> this.random.of(SEARCHES);
 					case "indicatorCode" ->
 						this.random.of("E_DOC_EXCHANGE", "E_DOC_SUBMISSION", "UN_EGDI_RANK", "NO_SUCH");
-					case "id" -> this.random.of("1", "2", "3", "5", "999999");
+					case "id" -> this.random.of("1", "2", "3", "5", "99", "999999", "x");
+					case "number" -> this.random.of("1819/QĐ-TTg", "2055/BTTTT-THH", "50/BTTTT-CĐSQG", "17/NQ-CP",
+							"202/2025/QH15", " 1690/QĐ-TTg ", "NO-SUCH");
+					case "siteCode" -> this.random.of("CDSQG", "HANOI", "DANANG", "NO-SUCH");
+					case "path" -> this.random.of("/", "/tin-tuc", "/dich-vu-cong", "/du-lich", "/no-such");
 					default -> null;
 				};
 				default -> null;

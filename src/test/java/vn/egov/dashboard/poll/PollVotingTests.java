@@ -279,6 +279,27 @@ class PollVotingTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldReadTheVotesPerDayOfAPageOfPollsAsOfEachPollAlone() {
+		// A page's votes per day are read for all its polls at once (a DataLoader): each
+		// poll must get its own days.
+		String days = "votesPerDay(from: \"2025-08-30\", to: \"2025-10-02\") { date votes options { optionId label votes } }";
+		var page = this.graphQl.document("{ polls(first: 100) { edges { node { id " + days + " } } } }").execute();
+		List<String> ids = page.path("polls.edges[*].node.id").entityList(String.class).get();
+		assertThat(ids).hasSizeGreaterThanOrEqualTo(2);
+		int withVotes = 0;
+		for (int i = 0; i < ids.size(); i++) {
+			Object alone = this.graphQl.document("{ poll(id: \"" + ids.get(i) + "\") { " + days + " } }")
+				.execute()
+				.path("poll.votesPerDay")
+				.entity(Object.class)
+				.get();
+			page.path("polls.edges[" + i + "].node.votesPerDay").entity(Object.class).isEqualTo(alone);
+			withVotes += alone.toString().matches(".*votes=[1-9].*") ? 1 : 0;
+		}
+		assertThat(withVotes).as("polls with votes in the range").isPositive();
+	}
+
+	@Test
 	void shouldReportVotesPerDayWithoutTheImportedOnes() {
 		long sample = this.db.sql("SELECT id FROM poll WHERE site_code = 'HANOI'")
 			.map((row) -> row.get(0, Long.class))

@@ -12,6 +12,9 @@ import java.util.stream.IntStream;
  * depends on anything but the counts and their order. A count of zero never receives a
  * point. When all counts are zero there is nothing to share: every percentage is 0 (the
  * only case where the sum is not 100).
+ * <p>
+ * The reference the server's SQL ({@code PollRepository.optionsWithPercents}, which both
+ * paths read) is checked against ({@code PollPercentagesTests}).
  */
 final class Percentages {
 

@@ -1,0 +1,109 @@
+package vn.egov.dashboard.document;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.graphql.data.pagination.CursorStrategy;
+import org.springframework.graphql.data.query.ScrollSubrange;
+
+import vn.egov.dashboard.compiled.SqlJson;
+import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
+import vn.egov.dashboard.compiled.SqlJsonType;
+import vn.egov.dashboard.graphql.Page;
+
+/**
+ * {@code document}, {@code documents} and the fields of {@code LegalDocument} with its
+ * basis graph ({@code basedOn}, {@code citedBy}) in SQL, for compiled queries: the rows,
+ * search, order and cursors of {@link DocumentRepository}, whose SQL they share.
+ * {@code LegalDocument.tasks} belongs to the plan feature.
+ */
+@Configuration(proxyBeanMethods = false)
+class DocumentSqlJson {
+
+	private static final String[] KINDS = Arrays.stream(DocumentKind.values())
+		.map(DocumentKind::name)
+		.toArray(String[]::new);
+
+	private static final String[] KIND_NAMES = Arrays.stream(DocumentKind.values())
+		.map(DocumentKind::vietnamese)
+		.toArray(String[]::new);
+
+	@Bean
+	SqlJsonType documentQueries(CursorStrategy<ScrollPosition> cursors) {
+		return new SqlJsonType("Query", Map.of("document", (field, row) -> {
+			String document = field.alias();
+			return "(SELECT " + field.object("LegalDocument", document) + " FROM legal_document " + document + " WHERE "
+					+ document + ".number = " + field.bind(((String) field.argument("number")).trim(), String.class)
+					+ ")";
+		}, "documents", (field, row) -> documents(field, cursors)));
+	}
+
+	/** A row of legal_document. */
+	@Bean
+	SqlJsonType legalDocumentFields() {
+		return new SqlJsonType("LegalDocument",
+				Map.ofEntries(Map.entry("id", (field, row) -> SqlJson.string(row + ".id::text")),
+						column("number", "number"), column("kind", "kind"), column("issuer", "issuer"),
+						column("issuedOn", "issued_on"), column("title", "title"), column("titleEn", "title_en"),
+						column("summary", "summary"), column("url", "url"),
+						Map.entry("kindName",
+								(field, row) -> SqlJson.string("(cast(" + field.bind(KIND_NAMES, String[].class)
+										+ " AS text[]))[array_position(cast(" + field.bind(KINDS, String[].class)
+										+ " AS text[]), " + row + ".kind)]")),
+						Map.entry("basedOn", (field, row) -> related(field, "basis_id", "document_id", row)),
+						Map.entry("citedBy", (field, row) -> related(field, "document_id", "basis_id", row))));
+	}
+
+	/**
+	 * The connection, paged as {@link DocumentController#documents} pages it: the cursor
+	 * read by the same strategy; a cursor or {@code first} it refuses is left to the
+	 * ordinary path, which explains why.
+	 */
+	private static String documents(SqlJson.Field field, CursorStrategy<ScrollPosition> cursors) {
+		String afterDate;
+		String afterId;
+		Page page;
+		try {
+			String after = (String) field.argument("after");
+			page = Page.of(ScrollSubrange.create((after != null) ? cursors.fromCursor(after) : null,
+					(Integer) field.argument("first"), true));
+			afterDate = field.bind((page.after() != null) ? LocalDate.parse(page.stringKey("issuedOn")) : null,
+					LocalDate.class);
+			afterId = field.bind((page.after() != null) ? page.longKey("id") : null, Long.class);
+		}
+		catch (RuntimeException ex) {
+			throw new NotCompilable();
+		}
+		Object kind = field.argument("kind");
+		String kindName = field.bind((kind != null) ? kind.toString() : null, String.class);
+		String search = field.bind(DocumentRepository.searchText((String) field.argument("search")), String.class);
+		String rows = "SELECT d.*, " + DocumentRepository.issuedOnKey("d") + " AS issuedOn FROM legal_document d "
+				+ DocumentRepository.page(kindName, search, afterDate, afterId) + " LIMIT " + page.fetchSize();
+		String count = "(SELECT count(*) FROM legal_document d " + DocumentRepository.filter(kindName, search) + ")";
+		return field.connection("LegalDocument",
+				new SqlJson.Page(rows, List.of("issuedOn", "id"), page.size(), count, true));
+	}
+
+	/**
+	 * The documents linked to {@code row} through document_basis: those whose id is in
+	 * {@code linked} where {@code own} is the row's id, in the repository's order.
+	 */
+	private static String related(SqlJson.Field field, String linked, String own, String row) {
+		String basis = field.alias();
+		String document = field.alias();
+		return SqlJson.list(field.object("LegalDocument", document),
+				"FROM document_basis " + basis + " JOIN legal_document " + document + " ON " + document + ".id = "
+						+ basis + "." + linked + " WHERE " + basis + "." + own + " = " + row + ".id",
+				DocumentRepository.relatedOrder(document));
+	}
+
+	private static Map.Entry<String, SqlJsonType.FieldSql> column(String field, String column) {
+		return Map.entry(field, (f, row) -> SqlJson.string(row + "." + column));
+	}
+
+}
