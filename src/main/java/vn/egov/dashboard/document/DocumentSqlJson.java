@@ -20,7 +20,7 @@ import vn.egov.dashboard.graphql.Page;
  * {@code document}, {@code documents} and the fields of {@code LegalDocument} with its
  * basis graph ({@code basedOn}, {@code citedBy}) in SQL, for compiled queries: the rows,
  * search, order and cursors of {@link DocumentRepository}, whose SQL they share.
- * {@code LegalDocument.tasks} belongs to the plan feature.
+ * {@code LegalDocument.tasks} belongs to the plan feature ({@code plan/PlanSqlJson}).
  */
 @Configuration(proxyBeanMethods = false)
 class DocumentSqlJson {

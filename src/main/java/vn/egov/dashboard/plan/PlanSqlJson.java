@@ -58,6 +58,17 @@ class PlanSqlJson {
 								"id", row + ".approving_document_id"))));
 	}
 
+	/** A document's tasks, in the order of {@link TaskRepository#findByDocumentIds}. */
+	@Bean
+	SqlJsonType documentTasks() {
+		return new SqlJsonType("LegalDocument", Map.of("tasks", (field, row) -> {
+			String task = field.alias();
+			return SqlJson.list(field.object("Task", task),
+					"FROM task " + task + " WHERE " + task + ".document_id = " + row + ".id",
+					task + ".number, " + task + ".id");
+		}));
+	}
+
 	/** A task: a row of the table task. */
 	@Bean
 	SqlJsonType taskFields() {

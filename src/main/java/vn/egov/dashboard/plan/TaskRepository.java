@@ -70,7 +70,7 @@ class TaskRepository {
 	}
 
 	Flux<Task> findByDocumentIds(Collection<Long> documentIds) {
-		return this.db.sql("SELECT " + TASK_COLUMNS + " FROM task WHERE document_id = ANY (:ids) ORDER BY number")
+		return this.db.sql("SELECT " + TASK_COLUMNS + " FROM task WHERE document_id = ANY (:ids) ORDER BY number, id")
 			.bind("ids", documentIds.toArray(Long[]::new))
 			.map(TASK)
 			.all();

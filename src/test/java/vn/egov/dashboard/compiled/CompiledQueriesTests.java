@@ -163,6 +163,7 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ documents(search: \"  nq 17 \", kind: RESOLUTION) { totalCount edges { node { number } } } }",
 			"{ documents(search: \"100%_\\\\\") { totalCount edges { node { number } } } }",
 			"{ documents(search: \"   \", first: 0) { totalCount edges { node { number } } pageInfo { hasNextPage startCursor endCursor } } }",
+			"{ documents(first: 100) { edges { node { number tasks { __typename id number title dueOn reports { status agency { code } } } } } } }",
 			// Polls, their options' counts and percentages, and their sites (issue 22).
 			"{ poll(id: \"1\") { " + POLL_FIELDS + " } }",
 			"{ poll(id: \" 2 \") { id totalVotes options { percent votes } site { code readings { readAt } } } }",
