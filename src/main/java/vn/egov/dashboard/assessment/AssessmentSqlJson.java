@@ -3,25 +3,30 @@ package vn.egov.dashboard.assessment;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.egov.dashboard.compiled.JavaFields;
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJsonType;
 
 /**
- * {@code Agency.assessments} in SQL for compiled queries, with the scores as stored: the
- * rounds, blocks, scores and order of {@link AgencyAssessmentsController} (rounds by
- * year, framework and block, scores in the round's category order). Ranked fields
- * ({@code rank}, {@code tied}, {@code rankChange}, …) and {@code AgencyRound.round} have
- * no SQL form here: a query asking for them runs on the ordinary path. Scores are written
- * as PostgreSQL's numerics without trailing zeros ({@code trim_scale}: {@code 0.7205},
- * and {@code 1} where the ordinary path writes {@code 1.0}), which costs less than
- * converting them to float8 first. {@code publishedOnly: true} leaves the sample scores
- * out as the ordinary path does: the rounds are grouped from the published scores only,
- * and each round row carries the flag ({@code published_only}) for the scores read under
- * it.
+ * {@code Agency.assessments}, {@code assessmentFrameworks}, {@code assessmentRounds} and
+ * {@code assessmentRound} in SQL for compiled queries: the rounds, blocks, scores and
+ * order of {@link AgencyAssessmentsController} (rounds by year, framework and block,
+ * scores in the round's category order) and {@link AssessmentRoundController}. A score's
+ * {@code rank}, {@code tied} and {@code blockSize} are read from
+ * {@code assessment_ranked} on the partitions of the agency's rounds (of a whole page of
+ * agencies at once); its previous-round fields and the fields declared {@link JavaFields}
+ * below are answered in Java: a query asking for them runs on the ordinary path. Scores
+ * are written as PostgreSQL's numerics without trailing zeros ({@code trim_scale}:
+ * {@code 0.7205}, and {@code 1} where the ordinary path writes {@code 1.0}), which costs
+ * less than converting them to float8 first. {@code publishedOnly: true} leaves the
+ * sample scores out as the ordinary path does: the rounds are grouped from the published
+ * scores only, and each round row carries the flag ({@code published_only}) for the
+ * scores read under it.
  */
 @Configuration(proxyBeanMethods = false)
 class AssessmentSqlJson {
@@ -33,6 +38,147 @@ class AssessmentSqlJson {
 	private static final String[] FRAMEWORKS = names(Framework.values());
 
 	private static final String[] BLOCKS = names(Block.values());
+
+	/** The fields of a score that are read from its rank in the block. */
+	private static final Set<String> RANKED_FIELDS = Set.of("rank", "tied", "blockSize");
+
+	/**
+	 * {@code assessmentFrameworks}, {@code assessmentRounds} and {@code assessmentRound},
+	 * as {@link AssessmentRoundController} answers them.
+	 */
+	@Bean
+	SqlJsonType roundQueries() {
+		return new SqlJsonType("Query", Map.of("assessmentFrameworks", (field, row) -> {
+			String framework = field.alias();
+			return SqlJson.list(field.object("AssessmentFramework", framework),
+					"FROM assessment_framework " + framework, frameworkOrder(field, framework + ".code"));
+		}, "assessmentRounds", (field, row) -> {
+			Object given = field.argument("framework");
+			String framework = field.bind((given != null) ? given.toString() : null, String.class);
+			String round = field.alias();
+			return SqlJson.list(field.object("AssessmentRound", round),
+					"FROM assessment_round " + round + " WHERE cast(" + framework + " AS text) IS NULL OR " + round
+							+ ".framework = " + framework,
+					frameworkOrder(field, round + ".framework") + ", " + round + ".year");
+		}, "assessmentRound", (field, row) -> {
+			String round = field.alias();
+			return "(SELECT " + field.object("AssessmentRound", round) + " FROM assessment_round " + round + " WHERE "
+					+ round + ".framework = " + field.bind(String.valueOf(field.argument("framework")), String.class)
+					+ " AND " + round + ".year = " + field.bind(field.argument("year"), Integer.class) + ")";
+		}));
+	}
+
+	/** A framework: a row of assessment_framework. */
+	@Bean
+	SqlJsonType frameworkFields() {
+		return new SqlJsonType("AssessmentFramework",
+				Map.of("code", (field, row) -> SqlJson.string(row + ".code"), "name",
+						(field, row) -> SqlJson.string(row + ".name"), "nameEn",
+						(field, row) -> SqlJson.string(row + ".name_en"), "publisher",
+						(field, row) -> SqlJson.string(row + ".publisher"), "description",
+						(field, row) -> SqlJson.string(row + ".description"), "blocks",
+						AssessmentSqlJson::frameworkBlocks, "rounds", (field, row) -> {
+							String round = field.alias();
+							return SqlJson.list(field.object("AssessmentRound", round), "FROM assessment_round " + round
+									+ " WHERE " + round + ".framework = " + row + ".code", round + ".year");
+						}));
+	}
+
+	/**
+	 * A round: a row of assessment_round. Its counts are those of
+	 * {@link AssessmentRepository#findRoundCounts} (zero for a round without scores), its
+	 * blocks those of {@link AssessmentRepository#findBlockSummaries}.
+	 */
+	@Bean
+	SqlJsonType roundFields() {
+		return new SqlJsonType("AssessmentRound",
+				Map.ofEntries(Map.entry("framework", (field, row) -> SqlJson.string(row + ".framework")),
+						Map.entry("year", (field, row) -> SqlJson.literal(row + ".year")),
+						Map.entry("publishedOn", (field, row) -> SqlJson.string(row + ".published_on")),
+						Map.entry("note", (field, row) -> SqlJson.string(row + ".note")),
+						Map.entry("methodologyDocument", (field, row) -> {
+							String document = field.alias();
+							return "(SELECT " + field.object("LegalDocument", document) + " FROM legal_document "
+									+ document + " WHERE " + document + ".id = " + row + ".methodology_document_id)";
+						}), Map.entry("categories", (field, row) -> {
+							String category = field.alias();
+							return SqlJson.list(
+									field.object("AssessmentCategory", category), "FROM assessment_category " + category
+											+ " WHERE " + category + ".round_id = " + row + ".id",
+									category + ".position, " + category + ".code");
+						}), Map.entry("blocks", (field, row) -> {
+							String block = field.alias();
+							return SqlJson.list(field.object("RoundBlock", block),
+									"FROM (" + AssessmentRepository.blockSummaries(row + ".id") + ") " + block,
+									"array_position(cast(" + field.bind(BLOCKS, String[].class) + " AS text[]), "
+											+ block + ".block)");
+						}), count("scoreCount", "count(*)"),
+						count("publishedScoreCount", "count(*) FILTER (WHERE NOT sample)"),
+						count("sampleScoreCount", "count(*) FILTER (WHERE sample)"),
+						count("agencyCount", "count(DISTINCT agency_code)")));
+	}
+
+	/** A block of a round: a row of {@link AssessmentRepository#blockSummaries}. */
+	@Bean
+	SqlJsonType roundBlockFields() {
+		return new SqlJsonType("RoundBlock",
+				Map.of("block", (field, row) -> SqlJson.string(row + ".block"), "agencyCount",
+						(field, row) -> SqlJson.literal(row + ".agencies"), "scoreCount",
+						(field, row) -> SqlJson.literal(row + ".scores"), "sampleScoreCount",
+						(field, row) -> SqlJson.literal(row + ".sample_scores"), "publishedRankCount",
+						(field, row) -> SqlJson.literal(row + ".published_ranks")));
+	}
+
+	/** Root fields of the feature answered in Java. */
+	@Bean
+	JavaFields assessmentQueriesInJava() {
+		return new JavaFields("Query", Map.of("agencyScores",
+				"groups an agency's and its predecessors' standings in Java (AgencyScoresController.history); "
+						+ "one ranked read for the whole history",
+				"compareAgencies",
+				"places standings in a grid of agencies x years in Java; one ranked read for all the agencies"));
+	}
+
+	/**
+	 * Fields of the feature's types answered in Java, each batched: one statement per
+	 * level of a request, not per parent.
+	 */
+	@Bean
+	JavaFields roundFieldsInJava() {
+		return new JavaFields("AssessmentRound", Map.of("importedAt",
+				"a DateTime written by the scalar at its output offset (graphql.DateScalars), which SQL would repeat"));
+	}
+
+	@Bean
+	JavaFields categoryScoreFieldsInJava() {
+		String reason = "the previous round's rank (assessment_comparison for each round and block of an agency's "
+				+ "history); read with the ranks for every agency of a request at once (AgencyAssessmentsController)";
+		return new JavaFields("CategoryScore",
+				Map.of("rankChange", reason, "previousRank", reason, "previousYear", reason, "previousSample", reason));
+	}
+
+	@Bean
+	JavaFields comparisonFieldsInJava() {
+		String reason = "built by compareAgencies in Java";
+		return new JavaFields("AssessmentComparison",
+				Map.of("framework", reason, "category", reason, "years", reason, "rows", reason));
+	}
+
+	@Bean
+	JavaFields comparedAgencyFieldsInJava() {
+		return new JavaFields("ComparedAgency",
+				Map.of("agency",
+						"built by compareAgencies in Java; agencies by a " + "DataLoader (one statement for all rows)",
+						"cells", "built by compareAgencies in Java"));
+	}
+
+	@Bean
+	JavaFields comparedScoreFieldsInJava() {
+		String reason = "a standing placed by compareAgencies in Java";
+		return new JavaFields("ComparedScore",
+				Map.of("year", reason, "block", reason, "score", reason, "maxScore", reason, "rank", reason,
+						"blockSize", reason, "rankChange", reason, "publishedRank", reason, "sample", reason));
+	}
 
 	@Bean
 	SqlJsonType agencyAssessments() {
@@ -53,6 +199,10 @@ class AssessmentSqlJson {
 							String agency = field.alias();
 							return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE "
 									+ agency + ".code = " + row + ".agency_code)";
+						}, "round", (field, row) -> {
+							String round = field.alias();
+							return "(SELECT " + field.object("AssessmentRound", round) + " FROM assessment_round "
+									+ round + " WHERE " + round + ".id = " + row + ".round_id)";
 						}, "scores", (field, row) -> scores(field, row, ""), "total",
 						(field, row) -> scores(field, row, AssessmentCategory.TOTAL)));
 	}
@@ -64,13 +214,17 @@ class AssessmentSqlJson {
 	@Bean
 	SqlJsonType categoryScoreFields() {
 		return new SqlJsonType("CategoryScore",
-				Map.of("category", (field, row) -> field.object("AssessmentCategory", row + "c"), "score",
-						(field, row) -> SqlJson.literal("trim_scale(" + row + ".score)"), "maxScore",
-						(field, row) -> SqlJson.literal("trim_scale(" + row + "c.max_score)"), "publishedRank",
-						(field, row) -> SqlJson.literal(row + ".published_rank"), "sample",
-						(field, row) -> SqlJson.literal(row + ".sample"), "source",
-						(field, row) -> SqlJson.string(row + ".source"), "note",
-						(field, row) -> SqlJson.string(row + ".note")));
+				Map.ofEntries(Map.entry("category", (field, row) -> field.object("AssessmentCategory", row + "c")),
+						Map.entry("score", (field, row) -> SqlJson.literal("trim_scale(" + row + ".score)")),
+						Map.entry("maxScore", (field, row) -> SqlJson.literal("trim_scale(" + row + "c.max_score)")),
+						Map.entry("publishedRank", (field, row) -> SqlJson.literal(row + ".published_rank")),
+						Map.entry("sample", (field, row) -> SqlJson.literal(row + ".sample")),
+						Map.entry("source", (field, row) -> SqlJson.string(row + ".source")),
+						Map.entry("note", (field, row) -> SqlJson.string(row + ".note")),
+						// read from the rank joined to the score (roundRanks, pageRanks)
+						Map.entry("rank", (field, row) -> SqlJson.literal(row + "r.rank")),
+						Map.entry("tied", (field, row) -> SqlJson.literal(row + "r.tied")),
+						Map.entry("blockSize", (field, row) -> SqlJson.literal(row + "r.block_size"))));
 	}
 
 	@Bean
@@ -139,16 +293,84 @@ class AssessmentSqlJson {
 				+ ".round_id AND " + score + "c.code = " + score + ".category_code";
 		String object = field.object("CategoryScore", score);
 		String scored = field.rowSetTable(round, "assessment_score");
-		if (category.isEmpty() && scored != null) {
-			return field.groupedList(round, List.of(score + ".agency_code", score + ".round_id", score + ".block"),
-					object, "FROM " + scored + " " + score + categories, score + "c.position");
+		boolean ranked = field.children().stream().anyMatch((child) -> RANKED_FIELDS.contains(child.name()));
+		if (scored != null) {
+			String list = field.groupedList(round,
+					List.of(score + ".agency_code", score + ".round_id", score + ".block"), object,
+					"FROM " + scored + " " + score + categories + (ranked ? pageRanks(field, round, scored, score) : "")
+							+ (category.isEmpty() ? "" : " WHERE " + score + ".category_code = '" + category + "'"),
+					score + "c.position");
+			// one category: the one element of the list, without its brackets, or null
+			return category.isEmpty() ? list : "nullif(substr(" + list + ", 2, length(" + list + ") - 2), '')";
 		}
-		String from = "FROM assessment_score " + score + categories + " WHERE " + sameRound(score, round) + " AND NOT ("
-				+ score + ".sample AND " + round + ".published_only)";
+		String from = "FROM assessment_score " + score + categories + (ranked ? roundRanks(round, score, category) : "")
+				+ " WHERE " + sameRound(score, round) + " AND NOT (" + score + ".sample AND " + round
+				+ ".published_only)";
 		if (category.isEmpty()) {
 			return SqlJson.list(object, from, score + "c.position");
 		}
 		return "(SELECT " + object + " " + from + " AND " + score + ".category_code = '" + category + "')";
+	}
+
+	/**
+	 * The join of the score {@code score} with its rank ({@code assessment_ranked}, as
+	 * {@code <score>r}) in the round and block of the round row {@code round}: the view
+	 * ranks just that partition (of one category if given), the filters on its round and
+	 * block being pushed below its window functions.
+	 */
+	private static String roundRanks(String round, String score, String category) {
+		String ranks = score + "r";
+		return " JOIN (SELECT * FROM assessment_ranked WHERE round_id = " + round + ".round_id AND block = " + round
+				+ ".block" + (category.isEmpty() ? "" : " AND category_code = '" + category + "'") + ") " + ranks
+				+ " ON " + ranks + ".category_code = " + score + ".category_code AND " + ranks + ".agency_code = "
+				+ score + ".agency_code";
+	}
+
+	/**
+	 * The join of a page's score {@code score} with its rank (as {@code <score>r}): every
+	 * round and block of the page's scores ranked once, in a common table shared by the
+	 * page's lists.
+	 */
+	private static String pageRanks(SqlJson.Field field, String round, String scored, String score) {
+		String table = field.rowSetTable(round, "assessment_ranked");
+		if (table == null) {
+			// The rounds and blocks as arrays computed first (InitPlans): conditions on
+			// them
+			// are pushed below the view's window functions, which then rank those
+			// partitions only.
+			table = field.commonTable("SELECT * FROM assessment_ranked WHERE round_id = ANY (cast((SELECT array_agg("
+					+ "DISTINCT round_id) FROM " + scored + ") AS bigint[])) AND block = ANY (cast((SELECT array_agg("
+					+ "DISTINCT block) FROM " + scored + ") AS text[]))");
+			field.declareRowSetTable(round, "assessment_ranked", table);
+		}
+		String ranks = score + "r";
+		return " JOIN " + table + " " + ranks + " ON " + ranks + ".round_id = " + score + ".round_id AND " + ranks
+				+ ".block = " + score + ".block AND " + ranks + ".category_code = " + score + ".category_code AND "
+				+ ranks + ".agency_code = " + score + ".agency_code";
+	}
+
+	/** The frameworks in the order of the enum. */
+	private static String frameworkOrder(SqlJson.Field field, String framework) {
+		return "array_position(cast(" + field.bind(FRAMEWORKS, String[].class) + " AS text[]), " + framework + ")";
+	}
+
+	/** The blocks a framework ranks ({@link Framework#blocks}), bound per framework. */
+	private static String frameworkBlocks(SqlJson.Field field, String row) {
+		StringBuilder blocks = new StringBuilder("CASE " + row + ".code");
+		for (Framework framework : Framework.values()) {
+			blocks.append(" WHEN ")
+				.append(field.bind(framework.name(), String.class))
+				.append(" THEN cast(")
+				.append(field.bind(names(framework.blocks().toArray(Block[]::new)), String[].class))
+				.append(" AS text[])");
+		}
+		return "to_json(" + blocks + " END)::text";
+	}
+
+	/** A count of a round's scores, zero when it has none. */
+	private static Map.Entry<String, SqlJsonType.FieldSql> count(String name, String aggregate) {
+		return Map.entry(name, (field, row) -> SqlJson
+			.literal("SELECT " + aggregate + " FROM assessment_score WHERE round_id = " + row + ".id"));
 	}
 
 	private static String sameRound(String score, String round) {

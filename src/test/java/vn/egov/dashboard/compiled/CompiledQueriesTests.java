@@ -35,6 +35,10 @@ class CompiledQueriesTests extends IntegrationTests {
 			total { score maxScore sample publishedRank source note category { code name nameEn kind maxScore position } }
 			scores { __typename category { code kind position } score maxScore sample publishedRank source note }""";
 
+	private static final String ENTRY = """
+			rank rankChange previousRank previousYear previousSample score maxScore tied blockSize publishedRank sample \
+			source note agency { code name }""";
+
 	@Autowired
 	private MeterRegistry meters;
 
@@ -95,6 +99,37 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ traffic(siteCode: \"CDSQG\", from: \"2025-01-25T02:00:00+07:00\", to: \"2025-01-25T04:00:00+07:00\", granularity: MINUTE) { start views sample } }",
 			"{ traffic(siteCode: \"CDSQG\", from: \"2025-11-18T00:00:00+07:00\", to: \"2025-11-23T00:00:00+07:00\", granularity: DAY) { start views sample } }",
 			"{ traffic(siteCode: \"DANANG\", from: \"2024-06-01T00:00:00+07:00\", to: \"2026-03-01T00:00:00+07:00\", granularity: MONTH) { start views sample } }",
+			// A block's ranking: one round x block x category partition ranked in SQL,
+			// cursors of rank and code.
+			"{ ranking(framework: DTI, year: 2022, block: PROVINCES, first: 100) { totalCount edges { node { rank score sample publishedRank tied blockSize agency { code } } } } }",
+			"{ ranking(framework: DTI, year: 2022, block: PROVINCES, first: 5) { __typename totalCount pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } edges { __typename cursor node { __typename "
+					+ ENTRY + " } } } }",
+			"{ ranking(framework: DTI, year: 2024, block: PROVINCES_POST_MERGER, category: \"chinh_quyen_so\", publishedOnly: true) { totalCount edges { cursor node { "
+					+ ENTRY + " } } } }",
+			"{ ranking(framework: DTI, year: 2024, block: PROVINCES, first: 3, after: \"eyJyYW5rIjozLCJhZ2VuY3kiOiJQMDEifQ==\") { edges { cursor node { rank tied agency { code } } } pageInfo { hasNextPage startCursor endCursor } } }",
+			"{ ranking(framework: VIETNAM_ICT_INDEX, year: 2023, block: PROVINCES, category: \" total \") { totalCount edges { node { rank rankChange previousYear agency { code name successor { code } } } } } }",
+			"{ ranking(framework: DTI, year: 2021, block: NATIONAL, category: \"\", first: 0) { totalCount pageInfo { hasNextPage startCursor } edges { cursor } } }",
+			"{ ranking(framework: DTI, year: 2024, block: MINISTRIES_WITH_PUBLIC_SERVICES, first: 2) { totalCount edges { node { rank agency { code } } } } r2023: ranking(framework: DTI, year: 2023, block: PROVINCES) { totalCount } }",
+			// Who improved most, and the box plots of a block.
+			"{ rankChanges(framework: DTI, fromYear: 2020, toYear: 2024, block: PROVINCES) { __typename agency { code } block rank score sample blockSize fromYear fromBlock fromRank fromScore fromSample fromAgencies { code } rankChange scoreChange } }",
+			"{ rankChanges(framework: DTI, fromYear: 2023, toYear: 2024, block: PROVINCES_POST_MERGER, sortBy: SCORE_CHANGE, direction: ASC, publishedOnly: true) { agency { code } rank fromRank fromScore fromSample fromAgencies { code name } rankChange scoreChange } }",
+			"{ rankChanges(framework: DTI, fromYear: 2022, toYear: 2024, block: PROVINCES_POST_MERGER, category: \"CHINH_QUYEN_SO\", direction: ASC) { agency { code } rank fromRank fromAgencies { code } rankChange scoreChange } }",
+			"{ rankChanges(framework: VIETNAM_ICT_INDEX, fromYear: 2016, toYear: 2023, block: MINISTRIES_AND_GOVERNMENT_AGENCIES, sortBy: SCORE_CHANGE) { agency { code } fromBlock rankChange scoreChange } }",
+			"{ blockStatistics(framework: DTI, year: 2024, block: PROVINCES) { __typename category { code name maxScore position } count sampleCount mean min q1 median q3 max interquartileRange standardDeviation } }",
+			"{ blockStatistics(framework: DTI, year: 2024, block: PROVINCES, category: \"\", publishedOnly: true) { category { code } count mean } }",
+			"{ blockStatistics(framework: DTI, year: 2022, block: MINISTRIES_WITHOUT_PUBLIC_SERVICES, category: \"total\") { category { code } count median } }",
+			// Frameworks and rounds, and an agency's rounds.
+			"{ assessmentFrameworks { __typename code name nameEn publisher description blocks rounds { year } } }",
+			"{ assessmentRounds { __typename framework year publishedOn note categories { code name nameEn kind maxScore position } blocks { __typename block agencyCount scoreCount sampleScoreCount publishedRankCount } scoreCount publishedScoreCount sampleScoreCount agencyCount } }",
+			"{ assessmentRounds(framework: VIETNAM_ICT_INDEX) { year blocks { block agencyCount } } }",
+			"{ assessmentRound(framework: DTI, year: 2022) { framework year publishedOn categories { code } blocks { block scoreCount } agencyCount } none: assessmentRound(framework: DTI, year: 1990) { year } }",
+			"{ agency(code: \"P48\") { assessments(framework: DTI) { year round { framework year publishedOn scoreCount categories { code } } total { score } } } }",
+			"{ agencies(first: 20, filter: {kinds: [PROVINCE]}) { edges { node { code assessments(year: 2024) { block round { year agencyCount } } } } } }",
+			// A score's rank in its block, for one agency and for a page of agencies.
+			"{ agency(code: \"P48\") { assessments { year block scores { category { code } rank tied blockSize score } total { rank blockSize } } } }",
+			"{ agency(code: \"P25-2025\") { assessments(year: 2024) { block total { rank tied blockSize } } predecessors { code assessments(framework: DTI) { year total { rank tied } } } } }",
+			"{ agencies(first: 100) { edges { node { code assessments { year block round { year } scores { rank tied blockSize } total { rank tied } } } } } }",
+			"{ agencies(first: 10, filter: {kinds: [PROVINCE]}) { edges { node { code assessments(year: 2024, publishedOnly: true) { block scores { rank score sample } total { rank blockSize } } } } } }",
 			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }", })
 	void shouldAnswerAsTheOrdinaryPathDoes(String query) {
 		assertThat(answer(query, Map.of(), true)).isEqualTo(answer(query, Map.of(), false));
@@ -121,10 +156,11 @@ class CompiledQueriesTests extends IntegrationTests {
 
 	@Test
 	void shouldLeaveFieldsWithoutSqlToTheOrdinaryPath() {
-		// rank and AgencyRound.round have no SQL form, documents none at all
+		// CategoryScore.rank and AssessmentRound.importedAt have no SQL form, documents
+		// none at all
 		for (String query : List.of(
-				"{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { scores { rank } } } }",
-				"{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { round { year } } } }",
+				"{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { scores { rankChange } } } }",
+				"{ assessmentRound(framework: DTI, year: 2022) { year importedAt } }",
 				"{ agency(code: \"P48\") { code } documents(first: 2) { totalCount } }")) {
 			double before = count("ordinary");
 			post(query, Map.of(), true);
@@ -170,6 +206,60 @@ class CompiledQueriesTests extends IntegrationTests {
 			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
 			assertThat(body.get("errors")).as(query).asString().contains("BAD_REQUEST");
 		}
+	}
+
+	@Test
+	void shouldLeaveBadRankingArgumentsToTheOrdinaryPathsErrors() {
+		// Refused before any statement: a block the framework does not use, years in
+		// the wrong order, a category named rather than coded.
+		for (String query : List.of("{ ranking(framework: DTI, year: 2022, block: MINISTRIES) { totalCount } }",
+				"{ rankChanges(framework: DTI, fromYear: 2024, toYear: 2023, block: PROVINCES) { rank } }",
+				"{ blockStatistics(framework: ICT_APPLICATION, year: 2018, block: NATIONAL) { count } }",
+				"{ ranking(framework: DTI, year: 2022, block: PROVINCES, after: \"eyJjb2RlIjoiUDQ4In0=\") { totalCount } }")) {
+			double ordinary = count("ordinary");
+			double compiled = count("compiled");
+			Map<String, Object> body = post(query, Map.of(), true);
+			assertThat(count("ordinary")).as(query).isEqualTo(ordinary + 1);
+			assertThat(count("compiled")).as(query).isEqualTo(compiled);
+			assertThat(body.get("errors")).as(query).asString().contains("BAD_REQUEST");
+		}
+	}
+
+	@Test
+	void shouldAnswerUnknownRoundsAndCategoriesOnTheOrdinaryPath() {
+		// Found by the statement itself, which then answers nothing: the ordinary path
+		// words the error.
+		Map<String, String> errors = new LinkedHashMap<>();
+		errors.put("{ ranking(framework: DTI, year: 2019, block: PROVINCES) { totalCount } }", "NOT_FOUND");
+		errors.put("{ ranking(framework: DTI, year: 2022, block: PROVINCES, category: \"NO_SUCH\") { totalCount } }",
+				"BAD_REQUEST");
+		errors.put("{ rankChanges(framework: DTI, fromYear: 2010, toYear: 2024, block: PROVINCES) { rank } }",
+				"NOT_FOUND");
+		errors.put("{ rankChanges(framework: DTI, fromYear: 2020, toYear: 2030, block: PROVINCES) { rank } }",
+				"NOT_FOUND");
+		errors.put("{ blockStatistics(framework: DTI, year: 2099, block: PROVINCES) { count } }", "NOT_FOUND");
+		errors.put("{ blockStatistics(framework: DTI, year: 2024, block: PROVINCES, category: \"nope\") { count } }",
+				"BAD_REQUEST");
+		errors.forEach((query, classification) -> {
+			double ordinary = count("ordinary");
+			double compiled = count("compiled");
+			Map<String, Object> body = post(query, Map.of(), true);
+			assertThat(count("ordinary")).as(query).isEqualTo(ordinary + 1);
+			assertThat(count("compiled")).as(query).isEqualTo(compiled);
+			assertThat(body.get("errors")).as(query).asString().contains(classification);
+			assertThat(BothPaths.numbersAsDoubles(body))
+				.isEqualTo(BothPaths.numbersAsDoubles(post(query, Map.of(), false)));
+		});
+	}
+
+	@Test
+	void shouldLeaveACategoryNamedInVietnameseToTheOrdinaryPath() {
+		String query = "{ ranking(framework: DTI, year: 2024, block: PROVINCES, category: \"Chính quyền số\", first: 3) { edges { node { rank score agency { code } } } } }";
+		double ordinary = count("ordinary");
+		Map<String, Object> body = post(query, Map.of(), true);
+		assertThat(count("ordinary")).isEqualTo(ordinary + 1);
+		assertThat(body).doesNotContainKey("errors");
+		assertThat(body.get("data")).asString().contains("rank=1");
 	}
 
 	@Test
