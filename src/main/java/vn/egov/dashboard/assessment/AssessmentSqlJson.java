@@ -19,14 +19,14 @@ import vn.egov.dashboard.compiled.SqlJsonType;
  * scores in the round's category order) and {@link AssessmentRoundController}. A score's
  * {@code rank}, {@code tied} and {@code blockSize} are read from
  * {@code assessment_ranked} on the partitions of the agency's rounds (of a whole page of
- * agencies at once); its previous-round fields and the fields declared {@link JavaFields}
- * below are answered in Java: a query asking for them runs on the ordinary path. Scores
- * are written as PostgreSQL's numerics without trailing zeros ({@code trim_scale}:
- * {@code 0.7205}, and {@code 1} where the ordinary path writes {@code 1.0}), which costs
- * less than converting them to float8 first. {@code publishedOnly: true} leaves the
- * sample scores out as the ordinary path does: the rounds are grouped from the published
- * scores only, and each round row carries the flag ({@code published_only}) for the
- * scores read under it.
+ * agencies at once), its previous-round fields from {@code assessment_comparison}; the
+ * fields declared {@link JavaFields} below are answered in Java: a query asking for them
+ * runs on the ordinary path. Scores are written as the ordinary path writes a Float
+ * ({@link RankingSqlJson#decimal}: {@code 0.7205}, {@code 1.0}), from the numerics
+ * without converting them to float8 first. {@code publishedOnly: true} leaves the sample
+ * scores out as the ordinary path does: the rounds are grouped from the published scores
+ * only, and each round row carries the flag ({@code published_only}) for the scores read
+ * under it.
  */
 @Configuration(proxyBeanMethods = false)
 class AssessmentSqlJson {
@@ -40,7 +40,12 @@ class AssessmentSqlJson {
 	private static final String[] BLOCKS = names(Block.values());
 
 	/** The fields of a score that are read from its rank in the block. */
-	private static final Set<String> RANKED_FIELDS = Set.of("rank", "tied", "blockSize");
+	private static final Set<String> RANKED_FIELDS = Set.of("rank", "tied", "blockSize", "rankChange", "previousRank",
+			"previousYear", "previousSample");
+
+	/** The fields of a score that are read from its rank in the previous round. */
+	private static final Set<String> PREVIOUS_FIELDS = Set.of("rankChange", "previousRank", "previousYear",
+			"previousSample");
 
 	/**
 	 * {@code assessmentFrameworks}, {@code assessmentRounds} and {@code assessmentRound},
@@ -150,14 +155,6 @@ class AssessmentSqlJson {
 	}
 
 	@Bean
-	JavaFields categoryScoreFieldsInJava() {
-		String reason = "the previous round's rank (assessment_comparison for each round and block of an agency's "
-				+ "history); read with the ranks for every agency of a request at once (AgencyAssessmentsController)";
-		return new JavaFields("CategoryScore",
-				Map.of("rankChange", reason, "previousRank", reason, "previousYear", reason, "previousSample", reason));
-	}
-
-	@Bean
 	JavaFields comparisonFieldsInJava() {
 		String reason = "built by compareAgencies in Java";
 		return new JavaFields("AssessmentComparison",
@@ -215,8 +212,8 @@ class AssessmentSqlJson {
 	SqlJsonType categoryScoreFields() {
 		return new SqlJsonType("CategoryScore",
 				Map.ofEntries(Map.entry("category", (field, row) -> field.object("AssessmentCategory", row + "c")),
-						Map.entry("score", (field, row) -> SqlJson.literal("trim_scale(" + row + ".score)")),
-						Map.entry("maxScore", (field, row) -> SqlJson.literal("trim_scale(" + row + "c.max_score)")),
+						Map.entry("score", (field, row) -> RankingSqlJson.decimal(row + ".score")),
+						Map.entry("maxScore", (field, row) -> RankingSqlJson.decimal(row + "c.max_score")),
 						Map.entry("publishedRank", (field, row) -> SqlJson.literal(row + ".published_rank")),
 						Map.entry("sample", (field, row) -> SqlJson.literal(row + ".sample")),
 						Map.entry("source", (field, row) -> SqlJson.string(row + ".source")),
@@ -224,7 +221,14 @@ class AssessmentSqlJson {
 						// read from the rank joined to the score (roundRanks, pageRanks)
 						Map.entry("rank", (field, row) -> SqlJson.literal(row + "r.rank")),
 						Map.entry("tied", (field, row) -> SqlJson.literal(row + "r.tied")),
-						Map.entry("blockSize", (field, row) -> SqlJson.literal(row + "r.block_size"))));
+						Map.entry("blockSize", (field, row) -> SqlJson.literal(row + "r.block_size")),
+						// read from the previous rank joined to the score
+						// (roundPreviousRanks,
+						// pagePreviousRanks)
+						Map.entry("rankChange", (field, row) -> SqlJson.literal(row + "p.rank - " + row + "r.rank")),
+						Map.entry("previousRank", (field, row) -> SqlJson.literal(row + "p.rank")),
+						Map.entry("previousYear", (field, row) -> SqlJson.literal(row + "p.year")),
+						Map.entry("previousSample", (field, row) -> SqlJson.literal(row + "p.sample"))));
 	}
 
 	@Bean
@@ -232,7 +236,7 @@ class AssessmentSqlJson {
 		return new SqlJsonType("AssessmentCategory", Map.of("code", (field, row) -> SqlJson.string(row + ".code"),
 				"name", (field, row) -> SqlJson.string(row + ".name"), "nameEn",
 				(field, row) -> SqlJson.string(row + ".name_en"), "kind", (field, row) -> SqlJson.string(row + ".kind"),
-				"maxScore", (field, row) -> SqlJson.literal("trim_scale(" + row + ".max_score)"), "position",
+				"maxScore", (field, row) -> RankingSqlJson.decimal(row + ".max_score"), "position",
 				(field, row) -> SqlJson.literal(row + ".position")));
 	}
 
@@ -294,18 +298,20 @@ class AssessmentSqlJson {
 		String object = field.object("CategoryScore", score);
 		String scored = field.rowSetTable(round, "assessment_score");
 		boolean ranked = field.children().stream().anyMatch((child) -> RANKED_FIELDS.contains(child.name()));
+		boolean previous = field.children().stream().anyMatch((child) -> PREVIOUS_FIELDS.contains(child.name()));
 		if (scored != null) {
 			String list = field.groupedList(round,
 					List.of(score + ".agency_code", score + ".round_id", score + ".block"), object,
 					"FROM " + scored + " " + score + categories + (ranked ? pageRanks(field, round, scored, score) : "")
+							+ (previous ? pagePreviousRanks(field, round, score) : "")
 							+ (category.isEmpty() ? "" : " WHERE " + score + ".category_code = '" + category + "'"),
 					score + "c.position");
 			// one category: the one element of the list, without its brackets, or null
 			return category.isEmpty() ? list : "nullif(substr(" + list + ", 2, length(" + list + ") - 2), '')";
 		}
 		String from = "FROM assessment_score " + score + categories + (ranked ? roundRanks(round, score, category) : "")
-				+ " WHERE " + sameRound(score, round) + " AND NOT (" + score + ".sample AND " + round
-				+ ".published_only)";
+				+ (previous ? roundPreviousRanks(round, score) : "") + " WHERE " + sameRound(score, round)
+				+ " AND NOT (" + score + ".sample AND " + round + ".published_only)";
 		if (category.isEmpty()) {
 			return SqlJson.list(object, from, score + "c.position");
 		}
@@ -324,6 +330,46 @@ class AssessmentSqlJson {
 				+ ".block" + (category.isEmpty() ? "" : " AND category_code = '" + category + "'") + ") " + ranks
 				+ " ON " + ranks + ".category_code = " + score + ".category_code AND " + ranks + ".agency_code = "
 				+ score + ".agency_code";
+	}
+
+	/**
+	 * The join of the score {@code score} with its rank in the previous round (as
+	 * {@code <score>p}, NULL when none: {@link RankingRepository#previousRanks}) for the
+	 * round and block of the round row {@code round}.
+	 */
+	private static String roundPreviousRanks(String round, String score) {
+		String previous = score + "p";
+		String previousRound = "assessment_previous_round(" + round + ".round_id, " + round + ".block)";
+		return " LEFT JOIN ("
+				+ RankingRepository.previousRanks(round + ".round_id", round + ".block", previousRound,
+						round + ".published_only")
+				+ ") " + previous + " ON " + previous + ".category_code = " + score + ".category_code AND " + previous
+				+ ".agency_code = " + score + ".agency_code";
+	}
+
+	/**
+	 * The join of a page's score {@code score} with its rank in the previous round (as
+	 * {@code <score>p}): every round and block of the page compared once, in a common
+	 * table shared by the page's lists. The round ids reach {@code assessment_comparison}
+	 * as columns of a lateral join, so that PostgreSQL inlines it.
+	 */
+	private static String pagePreviousRanks(SqlJson.Field field, String round, String score) {
+		String table = field.rowSetTable(round, "assessment_comparison");
+		if (table == null) {
+			String part = field.alias();
+			String ranks = field.alias();
+			table = field.commonTable("SELECT " + part + ".round_id, " + part + ".block, " + ranks + ".* FROM "
+					+ "(SELECT DISTINCT round_id, block, published_only, assessment_previous_round(round_id, block) AS "
+					+ "previous_id FROM " + field.rowSet(round) + ") " + part + " CROSS JOIN LATERAL ("
+					+ RankingRepository.previousRanks(part + ".round_id", part + ".block", part + ".previous_id",
+							part + ".published_only")
+					+ ") " + ranks);
+			field.declareRowSetTable(round, "assessment_comparison", table);
+		}
+		String previous = score + "p";
+		return " LEFT JOIN " + table + " " + previous + " ON " + previous + ".round_id = " + score + ".round_id AND "
+				+ previous + ".block = " + score + ".block AND " + previous + ".category_code = " + score
+				+ ".category_code AND " + previous + ".agency_code = " + score + ".agency_code";
 	}
 
 	/**

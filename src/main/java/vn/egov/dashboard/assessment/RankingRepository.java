@@ -195,10 +195,18 @@ class RankingRepository {
 	 */
 	static String previousRanks(String roundId, String block, String previousRoundId, String category,
 			String publishedOnly) {
-		return "SELECT q.agency_code, q.earlier_rank AS rank, e.year, q.earlier_sample AS sample"
+		return previousRanks(roundId, block, previousRoundId, publishedOnly) + " AND q.category_code = " + category;
+	}
+
+	/**
+	 * The previous ranks of {@link #previousRanks} in every category; columns:
+	 * category_code, agency_code, rank, year, sample.
+	 */
+	static String previousRanks(String roundId, String block, String previousRoundId, String publishedOnly) {
+		return "SELECT q.category_code, q.agency_code, q.earlier_rank AS rank, e.year, q.earlier_sample AS sample"
 				+ " FROM assessment_comparison(" + roundId + ", " + block + ", " + previousRoundId + ") q"
-				+ " JOIN assessment_round e ON e.id = " + previousRoundId + " WHERE q.category_code = " + category
-				+ " AND q.earlier_rank IS NOT NULL AND NOT (q.earlier_sample AND " + publishedOnly + ")";
+				+ " JOIN assessment_round e ON e.id = " + previousRoundId
+				+ " WHERE q.earlier_rank IS NOT NULL AND NOT (q.earlier_sample AND " + publishedOnly + ")";
 	}
 
 	/** How many agencies a ranking lists (its {@code totalCount}). */

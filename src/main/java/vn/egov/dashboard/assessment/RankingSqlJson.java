@@ -61,7 +61,7 @@ class RankingSqlJson {
 		return new SqlJsonType("RankingEntry", Map.ofEntries(number("rank", "rank"),
 				number("rankChange", "%s.previous_rank - %<s.rank"), number("previousRank", "previous_rank"),
 				number("previousYear", "previous_year"), number("previousSample", "previous_sample"),
-				number("score", "trim_scale(%s.score)"), number("maxScore", "trim_scale(%s.max_score)"),
+				decimal("score", "%s.score"), decimal("maxScore", "%s.max_score"),
 				Map.entry("agency", (field, row) -> agency(field, row + ".agency_code")), number("tied", "tied"),
 				number("blockSize", "block_size"), number("publishedRank", "published_rank"),
 				number("sample", "sample"), text("source", "source"), text("note", "note")));
@@ -73,16 +73,17 @@ class RankingSqlJson {
 	 */
 	@Bean
 	SqlJsonType rankChangeFields() {
-		return new SqlJsonType("RankChange", Map.ofEntries(
-				Map.entry("agency", (field, row) -> agency(field, row + ".agency_code")), text("block", "block"),
-				number("rank", "rank"), number("score", "trim_scale(%s.score)"), number("sample", "sample"),
-				number("blockSize", "block_size"), number("fromYear", "from_year"), text("fromBlock", "earlier_block"),
-				number("fromRank", "CASE WHEN %s.compared THEN %<s.earlier_rank END"),
-				number("fromScore", "CASE WHEN %s.compared THEN trim_scale(%<s.earlier_score) END"),
-				number("fromSample", "CASE WHEN %s.compared THEN %<s.earlier_sample END"),
-				Map.entry("fromAgencies", RankingSqlJson::fromAgencies),
-				number("rankChange", "CASE WHEN %s.compared THEN %<s.earlier_rank - %<s.rank END"),
-				number("scoreChange", "CASE WHEN %s.compared THEN trim_scale(%<s.score - %<s.earlier_score) END")));
+		return new SqlJsonType("RankChange",
+				Map.ofEntries(Map.entry("agency", (field, row) -> agency(field, row + ".agency_code")),
+						text("block", "block"), number("rank", "rank"), decimal("score", "%s.score"),
+						number("sample", "sample"), number("blockSize", "block_size"), number("fromYear", "from_year"),
+						text("fromBlock", "earlier_block"),
+						number("fromRank", "CASE WHEN %s.compared THEN %<s.earlier_rank END"),
+						decimal("fromScore", "CASE WHEN %s.compared THEN %<s.earlier_score END"),
+						number("fromSample", "CASE WHEN %s.compared THEN %<s.earlier_sample END"),
+						Map.entry("fromAgencies", RankingSqlJson::fromAgencies),
+						number("rankChange", "CASE WHEN %s.compared THEN %<s.earlier_rank - %<s.rank END"),
+						decimal("scoreChange", "CASE WHEN %s.compared THEN %<s.score - %<s.earlier_score END")));
 	}
 
 	/**
@@ -96,11 +97,10 @@ class RankingSqlJson {
 			return "(SELECT " + field.object("AssessmentCategory", category) + " FROM assessment_category " + category
 					+ " WHERE " + category + ".round_id = " + row + ".round_id AND " + category + ".code = " + row
 					+ ".category_code)";
-		}), number("count", "count"), number("sampleCount", "sample_count"), number("mean", "trim_scale(%s.mean)"),
-				number("min", "trim_scale(%s.min)"), number("q1", "trim_scale(%s.q1)"),
-				number("median", "trim_scale(%s.median)"), number("q3", "trim_scale(%s.q3)"),
-				number("max", "trim_scale(%s.max)"), number("interquartileRange", "trim_scale(%s.q3 - %<s.q1)"),
-				number("standardDeviation", "trim_scale(%s.stddev)")));
+		}), number("count", "count"), number("sampleCount", "sample_count"), decimal("mean", "%s.mean"),
+				decimal("min", "%s.min"), decimal("q1", "%s.q1"), decimal("median", "%s.median"),
+				decimal("q3", "%s.q3"), decimal("max", "%s.max"), decimal("interquartileRange", "%s.q3 - %<s.q1"),
+				decimal("standardDeviation", "%s.stddev")));
 	}
 
 	/**
@@ -299,6 +299,26 @@ class RankingSqlJson {
 	private static Map.Entry<String, SqlJsonType.FieldSql> number(String name, String expression) {
 		String format = expression.contains("%s") ? expression : "%s." + expression;
 		return Map.entry(name, (field, row) -> SqlJson.literal(String.format(format, row)));
+	}
+
+	/**
+	 * A Float field: {@code expression} (a numeric, as in {@link #number}) written as
+	 * {@link #decimal(String)} writes it.
+	 */
+	private static Map.Entry<String, SqlJsonType.FieldSql> decimal(String name, String expression) {
+		String format = expression.contains("%s") ? expression : "%s." + expression;
+		return Map.entry(name, (field, row) -> decimal(String.format(format, row)));
+	}
+
+	/**
+	 * The JSON text of a numeric expression as the ordinary path writes a Float: without
+	 * trailing zeros ({@code 0.7205}), a whole number with {@code .0} ({@code 1.0}, where
+	 * {@code trim_scale} alone writes {@code 1}, which a client reads as an integer);
+	 * NULL for null.
+	 */
+	static String decimal(String expression) {
+		return "CASE WHEN " + expression + " = trunc(" + expression + ") THEN trunc(" + expression
+				+ ")::text || '.0' ELSE trim_scale(" + expression + ")::text END";
 	}
 
 	/** A text or enum field: the row's column. */
