@@ -134,13 +134,49 @@ class AssessmentSqlJson {
 						(field, row) -> SqlJson.literal(row + ".published_ranks")));
 	}
 
+	/**
+	 * {@code agencyScores}: the rounds of the agency and of the agencies merged into it,
+	 * in the order of {@link AgencyScoresController#history}: by year, framework, the
+	 * agency's own first, then by distance, code and block. An unknown agency is left to
+	 * the ordinary path's NOT_FOUND.
+	 */
+	@Bean
+	SqlJsonType agencyScoresQuery() {
+		return new SqlJsonType("Query", Map.of("agencyScores", AssessmentSqlJson::agencyScores));
+	}
+
+	private static String agencyScores(SqlJson.Field field, String row) {
+		String code = field.bind(field.argument("agencyCode"), String.class);
+		field.require("EXISTS (SELECT 1 FROM agency WHERE code = " + code + ")");
+		boolean lineage = !Boolean.FALSE.equals(field.argument("includePredecessors"));
+		Object given = field.argument("framework");
+		String framework = field.bind((given != null) ? given.toString() : null, String.class);
+		boolean publishedOnly = Boolean.TRUE.equals(field.argument("publishedOnly"));
+		String members = field
+			.commonTable(lineage ? RankingRepository.lineage(code) : "SELECT " + code + " AS code, 0 AS depth");
+		String score = field.alias();
+		String round = field.alias();
+		String member = field.alias();
+		String group = field.alias();
+		return SqlJson.list(field.object("AgencyRound", group), "FROM (SELECT " + score + ".round_id, " + round
+				+ ".framework, " + round + ".year, " + score + ".block, " + score + ".agency_code, "
+				+ (publishedOnly ? "true" : "false") + " AS published_only, CASE WHEN " + score + ".agency_code = "
+				+ code + " THEN '" + AgencyRelation.SELF.name() + "' ELSE '" + AgencyRelation.PREDECESSOR.name()
+				+ "' END AS relation, " + member + ".depth FROM assessment_score " + score + " JOIN assessment_round "
+				+ round + " ON " + round + ".id = " + score + ".round_id JOIN " + members + " " + member + " ON "
+				+ member + ".code = " + score + ".agency_code WHERE (cast(" + framework + " AS text) IS NULL OR "
+				+ round + ".framework = " + framework + ")" + (publishedOnly ? " AND NOT " + score + ".sample" : "")
+				+ " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) " + group,
+				group + ".year, " + frameworkOrder(field, group + ".framework") + ", " + group + ".relation = '"
+						+ AgencyRelation.PREDECESSOR.name() + "', " + group + ".depth, " + group + ".agency_code, "
+						+ "array_position(cast(" + field.bind(BLOCKS, String[].class) + " AS text[]), " + group
+						+ ".block)");
+	}
+
 	/** Root fields of the feature answered in Java. */
 	@Bean
 	JavaFields assessmentQueriesInJava() {
-		return new JavaFields("Query", Map.of("agencyScores",
-				"groups an agency's and its predecessors' standings in Java (AgencyScoresController.history); "
-						+ "one ranked read for the whole history",
-				"compareAgencies",
+		return new JavaFields("Query", Map.of("compareAgencies",
 				"places standings in a grid of agencies x years in Java; one ranked read for all the agencies"));
 	}
 
@@ -192,7 +228,7 @@ class AssessmentSqlJson {
 				Map.of("framework", (field, row) -> SqlJson.string(row + ".framework"), "year",
 						(field, row) -> SqlJson.literal(row + ".year"), "block",
 						(field, row) -> SqlJson.string(row + ".block"), "relation",
-						(field, row) -> SqlJson.constant(AgencyRelation.SELF.name()), "agency", (field, row) -> {
+						(field, row) -> SqlJson.string(row + ".relation"), "agency", (field, row) -> {
 							String agency = field.alias();
 							return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE "
 									+ agency + ".code = " + row + ".agency_code)";
@@ -266,9 +302,9 @@ class AssessmentSqlJson {
 		if (page == null) {
 			return SqlJson.list(field.object("AgencyRound", group),
 					"FROM (SELECT " + score + ".round_id, " + round + ".framework, " + round + ".year, " + score
-							+ ".block, " + score + ".agency_code, " + flag + " AS published_only FROM " + scores
-							+ " WHERE " + score + ".agency_code = " + agency + ".code AND " + filter
-							+ " GROUP BY 1, 2, 3, 4, 5) " + group,
+							+ ".block, " + score + ".agency_code, " + flag + " AS published_only, '"
+							+ AgencyRelation.SELF.name() + "' AS relation FROM " + scores + " WHERE " + score
+							+ ".agency_code = " + agency + ".code AND " + filter + " GROUP BY 1, 2, 3, 4, 5) " + group,
 					order);
 		}
 		// The page's scores in those rounds, then the rounds they fall in: its scores are
@@ -277,8 +313,9 @@ class AssessmentSqlJson {
 		String scored = field
 			.commonTable("SELECT " + score + ".*, " + round + ".framework, " + round + ".year FROM " + scores + " JOIN "
 					+ page + " " + shown + " ON " + shown + ".code = " + score + ".agency_code WHERE " + filter);
-		String all = field.commonTable("SELECT round_id, framework, year, block, agency_code, " + flag
-				+ " AS published_only FROM " + scored + " GROUP BY 1, 2, 3, 4, 5");
+		String all = field
+			.commonTable("SELECT round_id, framework, year, block, agency_code, " + flag + " AS published_only, '"
+					+ AgencyRelation.SELF.name() + "' AS relation FROM " + scored + " GROUP BY 1, 2, 3, 4, 5");
 		field.declareRowSet(group, all, List.of("agency_code", "round_id", "block"));
 		field.declareRowSetTable(group, "assessment_score", scored);
 		String element = field.object("AgencyRound", group);

@@ -158,13 +158,7 @@ class RankingRepository {
 	 * An agency and every agency merged into it, directly or through earlier mergers,
 	 * with the distance.
 	 */
-	private static final String LINEAGE = """
-			WITH RECURSIVE lineage (code, depth) AS (
-			    SELECT code, 0 FROM agency WHERE code = :code
-			    UNION ALL
-			    SELECT a.code, l.depth + 1 FROM agency a JOIN lineage l ON a.successor_code = l.code WHERE l.depth < 10)
-			SELECT code, min(depth) AS depth FROM lineage GROUP BY code
-			""";
+	private static final String LINEAGE = lineage(":code");
 
 	private final DatabaseClient db;
 
@@ -207,6 +201,16 @@ class RankingRepository {
 				+ " FROM assessment_comparison(" + roundId + ", " + block + ", " + previousRoundId + ") q"
 				+ " JOIN assessment_round e ON e.id = " + previousRoundId
 				+ " WHERE q.earlier_rank IS NOT NULL AND NOT (q.earlier_sample AND " + publishedOnly + ")";
+	}
+
+	/**
+	 * The agency {@code code} and every agency merged into it, directly or through
+	 * earlier mergers, with the distance (0: the agency itself). Columns: code, depth.
+	 */
+	static String lineage(String code) {
+		return "WITH RECURSIVE lineage (code, depth) AS (SELECT code, 0 FROM agency WHERE code = " + code
+				+ " UNION ALL SELECT a.code, l.depth + 1 FROM agency a JOIN lineage l ON a.successor_code = l.code"
+				+ " WHERE l.depth < 10) SELECT code, min(depth) AS depth FROM lineage GROUP BY code";
 	}
 
 	/** How many agencies a ranking lists (its {@code totalCount}). */

@@ -134,6 +134,11 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ agency(code: \"P25-2025\") { assessments(publishedOnly: true) { year block total { rank rankChange previousRank previousSample } } } }",
 			"{ agencies(first: 100) { edges { node { code assessments { year block scores { rank rankChange previousRank previousYear previousSample } total { previousRank } } } } } }",
 			"{ agencies(first: 40, filter: {kinds: [PROVINCE]}) { edges { node { code assessments(framework: DTI, publishedOnly: true) { year block scores { rankChange previousSample } } } } } }",
+			// An agency's history, with the agencies merged into it.
+			"{ agencyScores(agencyCode: \"P25-2025\") { __typename framework year block relation agency { code name } round { year } total { score rank rankChange previousRank } scores { category { code } score maxScore rank tied blockSize sample publishedRank } } }",
+			"{ agencyScores(agencyCode: \"P25-2025\", framework: DTI, includePredecessors: false, publishedOnly: true) { year block relation total { score rank } } }",
+			"{ agencyScores(agencyCode: \"P48\", framework: VIETNAM_ICT_INDEX) { year block relation scores { rank previousYear previousSample } } }",
+			"{ agencyScores(agencyCode: \"BTTTT\", publishedOnly: true) { framework year block relation agency { code } total { score } } }",
 			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }", })
 	void shouldAnswerAsTheOrdinaryPathDoes(String query) {
 		assertThat(answer(query, Map.of(), true)).isEqualTo(answer(query, Map.of(), false));
@@ -160,9 +165,9 @@ class CompiledQueriesTests extends IntegrationTests {
 
 	@Test
 	void shouldLeaveFieldsWithoutSqlToTheOrdinaryPath() {
-		// CategoryScore.rank and AssessmentRound.importedAt have no SQL form, documents
+		// compareAgencies and AssessmentRound.importedAt have no SQL form, documents
 		// none at all
-		for (String query : List.of("{ agencyScores(agencyCode: \"P48\", framework: DTI) { year scores { rank } } }",
+		for (String query : List.of("{ compareAgencies(agencyCodes: [\"P48\", \"P01\"], framework: DTI) { years } }",
 				"{ assessmentRound(framework: DTI, year: 2022) { year importedAt } }",
 				"{ agency(code: \"P48\") { code } documents(first: 2) { totalCount } }")) {
 			double before = count("ordinary");
@@ -241,6 +246,7 @@ class CompiledQueriesTests extends IntegrationTests {
 		errors.put("{ rankChanges(framework: DTI, fromYear: 2020, toYear: 2030, block: PROVINCES) { rank } }",
 				"NOT_FOUND");
 		errors.put("{ blockStatistics(framework: DTI, year: 2099, block: PROVINCES) { count } }", "NOT_FOUND");
+		errors.put("{ agencyScores(agencyCode: \"NO-SUCH\") { year } }", "NOT_FOUND");
 		errors.put("{ blockStatistics(framework: DTI, year: 2024, block: PROVINCES, category: \"nope\") { count } }",
 				"BAD_REQUEST");
 		errors.forEach((query, classification) -> {
