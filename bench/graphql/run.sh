@@ -348,7 +348,7 @@ gc_seconds() { "$JSTAT" -gc "$1" | awk 'NR==1 {for (i=1;i<=NF;i++) h[$i]=i} NR==
 # --- 6. our server without the response cache: (a), (b), (d), and (c) uncached --------------------------------
 log "second start (demo data already loaded), response cache off"
 start_ours uncached WITH_ARCHIVE --egov.cache.responses=0; SECOND_MS=$STARTUP_MS
-if [[ $HAS_TRAFFIC == t ]] && has_traffic_query; then QUERIES="$QUERIES d"; else log "(d) skipped: this server has no traffic query yet"; fi
+if [[ $HAS_TRAFFIC == t ]] && has_traffic_query; then QUERIES="$QUERIES d"; elif [[ $HAS_TRAFFIC == t ]]; then log "(d) skipped: this server has no traffic query yet"; fi
 for q in $QUERIES; do verify "$q"; done
 if (( VERIFY_ONLY )); then log "VERIFY_ONLY=1: every query verified, nothing timed"; exit 0; fi
 
