@@ -173,13 +173,6 @@ class AssessmentSqlJson {
 						+ ".block)");
 	}
 
-	/** Root fields of the feature answered in Java. */
-	@Bean
-	JavaFields assessmentQueriesInJava() {
-		return new JavaFields("Query", Map.of("compareAgencies",
-				"places standings in a grid of agencies x years in Java; one ranked read for all the agencies"));
-	}
-
 	/**
 	 * Fields of the feature's types answered in Java, each batched: one statement per
 	 * level of a request, not per parent.
@@ -188,29 +181,6 @@ class AssessmentSqlJson {
 	JavaFields roundFieldsInJava() {
 		return new JavaFields("AssessmentRound", Map.of("importedAt",
 				"a DateTime written by the scalar at its output offset (graphql.DateScalars), which SQL would repeat"));
-	}
-
-	@Bean
-	JavaFields comparisonFieldsInJava() {
-		String reason = "built by compareAgencies in Java";
-		return new JavaFields("AssessmentComparison",
-				Map.of("framework", reason, "category", reason, "years", reason, "rows", reason));
-	}
-
-	@Bean
-	JavaFields comparedAgencyFieldsInJava() {
-		return new JavaFields("ComparedAgency",
-				Map.of("agency",
-						"built by compareAgencies in Java; agencies by a " + "DataLoader (one statement for all rows)",
-						"cells", "built by compareAgencies in Java"));
-	}
-
-	@Bean
-	JavaFields comparedScoreFieldsInJava() {
-		String reason = "a standing placed by compareAgencies in Java";
-		return new JavaFields("ComparedScore",
-				Map.of("year", reason, "block", reason, "score", reason, "maxScore", reason, "rank", reason,
-						"blockSize", reason, "rankChange", reason, "publishedRank", reason, "sample", reason));
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package vn.egov.dashboard.assessment;
 
 import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +47,79 @@ class RankingSqlJson {
 	/** The fields of a ranking entry read from the previous round. */
 	private static final Set<String> PREVIOUS_FIELDS = Set.of("rankChange", "previousRank", "previousYear",
 			"previousSample");
+
+	/**
+	 * {@code compareAgencies}: a grid of agencies x years, as
+	 * {@link AgencyScoresController#compareAgencies} builds it; the comparison is a row
+	 * of (framework, category), a row of agencies (code, n) and a cell a row of
+	 * {@code assessment_ranked}.
+	 */
+	@Bean
+	SqlJsonType comparisonQuery() {
+		return new SqlJsonType("Query", Map.of("compareAgencies", RankingSqlJson::compareAgencies));
+	}
+
+	/**
+	 * The comparison: a row of (framework, category, published_only, codes, round_ids,
+	 * years), the rounds in year order.
+	 */
+	@Bean
+	SqlJsonType comparisonFields() {
+		return new SqlJsonType("AssessmentComparison",
+				Map.of("framework", (field, row) -> SqlJson.string(row + ".framework"), "category",
+						(field, row) -> SqlJson.string(row + ".category"), "years",
+						(field, row) -> "coalesce(to_json(" + row + ".years)::text, '[]')", "rows", (field, row) -> {
+							String agency = field.alias();
+							return SqlJson.list(field.object("ComparedAgency", agency),
+									"FROM (SELECT u.code, u.n, " + row + ".category, " + row + ".published_only, " + row
+											+ ".round_ids, " + row + ".years FROM unnest(" + row
+											+ ".codes) WITH ORDINALITY u (code, n)) " + agency,
+									agency + ".n");
+						}));
+	}
+
+	/**
+	 * An agency of the comparison: a row of (code, n, category, published_only,
+	 * round_ids, years). Its cell of a year is its standing in the round's category, that
+	 * of a regular block rather than a recomputation (DTI 2024 post-merger), as
+	 * {@code compareAgencies} merges them; null where it has none.
+	 */
+	@Bean
+	SqlJsonType comparedAgencyFields() {
+		return new SqlJsonType("ComparedAgency",
+				Map.of("agency", (field, row) -> agency(field, row + ".code"), "cells", (field, row) -> {
+					String round = field.alias();
+					String cell = field.alias();
+					String[] recomputed = Arrays.stream(Block.values())
+						.filter(Block::recomputation)
+						.map(Enum::name)
+						.toArray(String[]::new);
+					return SqlJson.list("coalesce((SELECT " + field.object("ComparedScore", cell) + " FROM (SELECT *, "
+							+ row + ".published_only FROM assessment_ranked WHERE round_id = " + round
+							+ ".id AND category_code = " + row + ".category AND agency_code = " + row
+							+ ".code AND NOT (sample AND " + row + ".published_only) ORDER BY block = ANY (cast("
+							+ field.bind(recomputed, String[].class) + " AS text[])), block LIMIT 1) " + cell
+							+ "), 'null')", "FROM unnest(" + row + ".round_ids) WITH ORDINALITY " + round + " (id, n)",
+							round + ".n");
+				}));
+	}
+
+	/** A cell: a row of {@code assessment_ranked} with the published_only flag. */
+	@Bean
+	SqlJsonType comparedScoreFields() {
+		return new SqlJsonType("ComparedScore",
+				Map.ofEntries(number("year", "year"), text("block", "block"), decimal("score", "score"),
+						decimal("maxScore", "max_score"), number("rank", "rank"), number("blockSize", "block_size"),
+						number("publishedRank", "published_rank"), number("sample", "sample"), Map
+							.entry("rankChange",
+									(field, row) -> SqlJson.literal("(SELECT p.rank FROM ("
+											+ RankingRepository.previousRanks(row + ".round_id", row + ".block",
+													"assessment_previous_round(" + row + ".round_id, " + row
+															+ ".block)",
+													row + ".category_code", row + ".published_only")
+											+ ") p WHERE p.agency_code = " + row + ".agency_code) - " + row
+											+ ".rank"))));
+	}
 
 	@Bean
 	SqlJsonType rankingQueries(CursorStrategy<ScrollPosition> cursors) {
@@ -168,6 +243,53 @@ class RankingSqlJson {
 		return field.commonTable("SELECT p.* FROM (SELECT id, assessment_previous_round(id, " + block
 				+ ") AS previous_id FROM " + round + ") " + w + " CROSS JOIN LATERAL ("
 				+ RankingRepository.previousRanks(w + ".id", block, w + ".previous_id", category, published) + ") p");
+	}
+
+	/** As {@link AgencyScoresController#compareAgencies}. */
+	private static String compareAgencies(SqlJson.Field field, String row) {
+		List<String> codes = List.copyOf(
+				new LinkedHashSet<>(((List<?>) field.argument("agencyCodes")).stream().map(String::valueOf).toList()));
+		Integer fromYear = (Integer) field.argument("fromYear");
+		Integer toYear = (Integer) field.argument("toYear");
+		if (codes.isEmpty() || codes.size() > AgencyScoresController.MAX_COMPARED
+				|| (fromYear != null && toYear != null && fromYear > toYear)) {
+			throw new NotCompilable();
+		}
+		String framework = field.bind(String.valueOf(field.argument("framework")), String.class);
+		String codesBind = field.bind(codes.toArray(String[]::new), String[].class);
+		field.require("(SELECT count(*) FROM agency WHERE code = ANY (cast(" + codesBind + " AS text[]))) = "
+				+ field.bind(codes.size(), Integer.class));
+		String rounds = field.commonTable("SELECT id, year FROM assessment_round WHERE framework = " + framework
+				+ " AND (cast(" + field.bind(fromYear, Integer.class) + " AS int) IS NULL OR year >= "
+				+ field.bind(fromYear, Integer.class) + ") AND (cast(" + field.bind(toYear, Integer.class)
+				+ " AS int) IS NULL OR year <= " + field.bind(toYear, Integer.class) + ")");
+		String given = (String) field.argument("category");
+		String category;
+		if (given == null || given.isBlank()) {
+			category = field.bind(AssessmentCategory.TOTAL, String.class);
+		}
+		else {
+			// the code of the first category named so in any of the rounds: compiled when
+			// every category so named has that code
+			String name = Normalizer.normalize(given.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+			if (!CODE.matcher(name).matches()) {
+				throw new NotCompilable();
+			}
+			category = field.bind(name.toUpperCase(Locale.ROOT), String.class);
+			String lower = field.bind(name, String.class);
+			String k = field.alias();
+			field.require("SELECT count(*) > 0 AND bool_and(" + k + ".code = " + category
+					+ ") FROM assessment_category " + k + " WHERE " + k + ".round_id IN (SELECT id FROM " + rounds
+					+ ") AND (" + k + ".code = " + category + " OR lower(btrim(" + k + ".name)) = " + lower
+					+ " OR lower(btrim(" + k + ".name_en)) = " + lower + ")");
+		}
+		String comparison = field.alias();
+		return "(SELECT " + field.object("AssessmentComparison", comparison) + " FROM (SELECT " + framework
+				+ " AS framework, cast(" + category + " AS text) AS category, "
+				+ field.bind(Boolean.TRUE.equals(field.argument("publishedOnly")), Boolean.class)
+				+ " AS published_only, cast(" + codesBind + " AS text[]) AS codes, (SELECT array_agg(id ORDER BY year)"
+				+ " FROM " + rounds + ") AS round_ids, (SELECT array_agg(year ORDER BY year) FROM " + rounds
+				+ ") AS years) " + comparison + ")";
 	}
 
 	/** As {@link RankingController#rankChanges}: sorted in SQL, one entry per agency. */

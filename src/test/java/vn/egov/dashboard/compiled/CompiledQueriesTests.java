@@ -139,6 +139,11 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ agencyScores(agencyCode: \"P25-2025\", framework: DTI, includePredecessors: false, publishedOnly: true) { year block relation total { score rank } } }",
 			"{ agencyScores(agencyCode: \"P48\", framework: VIETNAM_ICT_INDEX) { year block relation scores { rank previousYear previousSample } } }",
 			"{ agencyScores(agencyCode: \"BTTTT\", publishedOnly: true) { framework year block relation agency { code } total { score } } }",
+			// Agencies side by side over the years.
+			"{ compareAgencies(agencyCodes: [\"P48\", \"P01\", \"P25-2025\", \"P48\"], framework: DTI) { __typename framework category years rows { __typename agency { code name } cells { __typename year block score maxScore rank blockSize rankChange publishedRank sample } } } }",
+			"{ compareAgencies(agencyCodes: [\"P01\", \"P79\"], framework: DTI, category: \"chinh_quyen_so\", fromYear: 2021, toYear: 2023, publishedOnly: true) { category years rows { agency { code } cells { year score rank rankChange sample } } } }",
+			"{ compareAgencies(agencyCodes: [\"BTTTT\", \"BCA\"], framework: VIETNAM_ICT_INDEX, category: \" total\") { years rows { cells { year block rank } } } }",
+			"{ compareAgencies(agencyCodes: [\"P01\"], framework: DTI, fromYear: 2030) { years rows { cells { year } } } }",
 			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }", })
 	void shouldAnswerAsTheOrdinaryPathDoes(String query) {
 		assertThat(answer(query, Map.of(), true)).isEqualTo(answer(query, Map.of(), false));
@@ -165,10 +170,8 @@ class CompiledQueriesTests extends IntegrationTests {
 
 	@Test
 	void shouldLeaveFieldsWithoutSqlToTheOrdinaryPath() {
-		// compareAgencies and AssessmentRound.importedAt have no SQL form, documents
-		// none at all
-		for (String query : List.of("{ compareAgencies(agencyCodes: [\"P48\", \"P01\"], framework: DTI) { years } }",
-				"{ assessmentRound(framework: DTI, year: 2022) { year importedAt } }",
+		// AssessmentRound.importedAt has no SQL form, documents none at all
+		for (String query : List.of("{ assessmentRound(framework: DTI, year: 2022) { year importedAt } }",
 				"{ agency(code: \"P48\") { code } documents(first: 2) { totalCount } }")) {
 			double before = count("ordinary");
 			post(query, Map.of(), true);
@@ -223,6 +226,8 @@ class CompiledQueriesTests extends IntegrationTests {
 		for (String query : List.of("{ ranking(framework: DTI, year: 2022, block: MINISTRIES) { totalCount } }",
 				"{ rankChanges(framework: DTI, fromYear: 2024, toYear: 2023, block: PROVINCES) { rank } }",
 				"{ blockStatistics(framework: ICT_APPLICATION, year: 2018, block: NATIONAL) { count } }",
+				"{ compareAgencies(agencyCodes: [], framework: DTI) { years } }",
+				"{ compareAgencies(agencyCodes: [\"P01\"], framework: DTI, fromYear: 2024, toYear: 2022) { years } }",
 				"{ ranking(framework: DTI, year: 2022, block: PROVINCES, after: \"eyJjb2RlIjoiUDQ4In0=\") { totalCount } }")) {
 			double ordinary = count("ordinary");
 			double compiled = count("compiled");
@@ -247,6 +252,10 @@ class CompiledQueriesTests extends IntegrationTests {
 				"NOT_FOUND");
 		errors.put("{ blockStatistics(framework: DTI, year: 2099, block: PROVINCES) { count } }", "NOT_FOUND");
 		errors.put("{ agencyScores(agencyCode: \"NO-SUCH\") { year } }", "NOT_FOUND");
+		errors.put("{ compareAgencies(agencyCodes: [\"P01\", \"NO-SUCH\"], framework: DTI) { years } }", "NOT_FOUND");
+		errors.put(
+				"{ compareAgencies(agencyCodes: [\"P01\"], framework: ICT_APPLICATION, category: \"KINH_TE_SO\") { years } }",
+				"BAD_REQUEST");
 		errors.put("{ blockStatistics(framework: DTI, year: 2024, block: PROVINCES, category: \"nope\") { count } }",
 				"BAD_REQUEST");
 		errors.forEach((query, classification) -> {
