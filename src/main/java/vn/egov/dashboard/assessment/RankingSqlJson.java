@@ -300,8 +300,10 @@ class RankingSqlJson {
 		if (!framework.blocks().contains(block) || fromYear >= (Integer) field.argument("toYear")) {
 			throw new NotCompilable();
 		}
-		String toRound = roundId(field, round(field, framework, field.argument("toYear")));
-		String fromRound = roundId(field, round(field, framework, fromYear));
+		String to = round(field, framework, field.argument("toYear"));
+		String from = round(field, framework, fromYear);
+		String toRound = roundId(field, to);
+		String fromRound = roundId(field, from);
 		field.require(fromRound + " IS NOT NULL");
 		String blockName = field.bind(block.name(), String.class);
 		String category = category(field, toRound, (String) field.argument("category"));
@@ -311,11 +313,15 @@ class RankingSqlJson {
 		String sign = field.bind(SortDirection.ASC.name().equals(String.valueOf(field.argument("direction"))) ? -1 : 1,
 				Integer.class);
 		String x = field.alias();
+		String w = field.alias();
+		// The round ids reach assessment_comparison as columns of a lateral join, not as
+		// subqueries, so that PostgreSQL inlines it (see previousRanks).
 		return SqlJson.list(field.object("RankChange", x),
-				"FROM (SELECT *, " + blockName + " AS block, " + field.bind(fromYear, Integer.class)
-						+ " AS from_year FROM ("
-						+ RankChangeRepository.changeRows(toRound, fromRound, blockName, category, published) + ") " + x
-						+ ") " + x,
+				"FROM (SELECT " + x + ".*, " + blockName + " AS block, " + field.bind(fromYear, Integer.class)
+						+ " AS from_year FROM " + to + " " + w + "t CROSS JOIN " + from + " " + w
+						+ "f CROSS JOIN LATERAL ("
+						+ RankChangeRepository.changeRows(w + "t.id", w + "f.id", blockName, category, published) + ") "
+						+ x + ") " + x,
 				RankChangeRepository.changeOrder(x, byScore, sign));
 	}
 
