@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints a response of either server in one canonical form, so that the two can be compared byte for byte.
 
-Usage: normalise.py QUERY SERVER < response.json   (QUERY: a b c d f g h i; SERVER: ours postgraphile)
+Usage: normalise.py QUERY SERVER < response.json   (QUERY: a b c d e f g h i; SERVER: ours postgraphile)
 
 Fails (exit 1) when the response has errors or no data. PostGraphile returns numeric and bigint columns as
 strings ("0.800200", "1") and our API returns Float/Int; both become numbers rounded to 6 decimals. Lists
@@ -83,6 +83,31 @@ def poll(p, site, options):
             [[int(o["id"]), o["label"], num(o["votes"]), num(o["importedVotes"])] for o in options]]
 
 
+def change_ours(c):
+    return [c["agency"]["code"], num(c["rank"]), num(c["score"]), bool(c["sample"]), num(c["blockSize"]), c["fromBlock"],
+            num(c["fromRank"]), num(c["fromScore"]), c["fromSample"], [a["code"] for a in c["fromAgencies"]],
+            num(c["rankChange"]), num(c["scoreChange"])]
+
+
+def changes_pg(data):
+    """rankChanges from PostGraphile's two lists: the block's ranked totals and assessment_comparison's rows (every
+    category), joined on the agency, with the changes computed and sorted as rankChanges sorts them (RANK_CHANGE,
+    DESC: biggest gains first, agencies with nothing to compare with last, then by code)."""
+    earlier = {n["agencyCode"]: n for n in data["assessmentComparison"]["nodes"] if n["categoryCode"] == "TOTAL"}
+    rows = []
+    for n in data["allAssessmentRankeds"]["nodes"]:
+        e = earlier[n["agencyCode"]]
+        compared = e["earlierRank"] is not None
+        from_rank = num(e["earlierRank"]) if compared else None
+        from_score = num(e["earlierScore"]) if compared else None
+        rows.append([n["agencyCode"], num(n["rank"]), num(n["score"]), bool(n["sample"]), num(n["blockSize"]),
+                     e["earlierBlock"], from_rank, from_score, e["earlierSample"] if compared else None,
+                     (e["earlierAgencies"] or []) if compared else [],
+                     None if from_rank is None else from_rank - num(n["rank"]),
+                     None if from_score is None else num(float(n["score"]) - float(e["earlierScore"]))])
+    return sorted(rows, key=lambda r: (r[10] is None, -(r[10] or 0), r[0]))
+
+
 def canonical(query, server, data):
     ours = server == "ours"
     if query == "a":
@@ -121,6 +146,8 @@ def canonical(query, server, data):
         if ours:
             return [poll(e["node"], e["node"]["site"], e["node"]["options"]) for e in data["polls"]["edges"]]
         return [poll(n, n["siteBySiteCode"], n["pollOptionsByPollId"]["nodes"]) for n in data["allPolls"]["nodes"]]
+    if query == "e":
+        return [change_ours(c) for c in data["rankChanges"]] if ours else changes_pg(data)
     raise SystemExit("unknown query " + query)
 
 

@@ -33,19 +33,27 @@ class AssessmentRepository {
 
 	private static final String CATEGORY_COLUMNS = "c.round_id, c.code, c.name, c.name_en, c.kind, c.max_score, c.position";
 
-	private static final String BLOCK_SUMMARIES = """
-			SELECT round_id, block, count(DISTINCT agency_code) AS agencies, count(*) AS scores,
-			       count(*) FILTER (WHERE sample) AS sample_scores,
-			       count(*) FILTER (WHERE published_rank IS NOT NULL) AS published_ranks
-			  FROM assessment_score
-			 WHERE round_id = ANY (:ids)
-			 GROUP BY round_id, block
-			""";
+	private static final String BLOCK_SUMMARIES = blockSummaries("ANY (:ids)");
 
 	private final DatabaseClient db;
 
 	AssessmentRepository(DatabaseClient db) {
 		this.db = db;
+	}
+
+	/**
+	 * The blocks of the rounds whose id is {@code = roundIds} (an SQL expression), with
+	 * how many agencies and scores each ranks, generated and published; shared with the
+	 * compiled queries ({@code AssessmentSqlJson}). Columns: round_id, block, agencies,
+	 * scores, sample_scores, published_ranks.
+	 */
+	static String blockSummaries(String roundIds) {
+		return """
+				SELECT round_id, block, count(DISTINCT agency_code) AS agencies, count(*) AS scores,
+				       count(*) FILTER (WHERE sample) AS sample_scores,
+				       count(*) FILTER (WHERE published_rank IS NOT NULL) AS published_ranks
+				  FROM assessment_score
+				 WHERE round_id = """ + roundIds + "\n GROUP BY round_id, block";
 	}
 
 	Flux<AssessmentFramework> findFrameworks() {

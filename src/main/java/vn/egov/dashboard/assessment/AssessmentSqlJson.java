@@ -3,25 +3,30 @@ package vn.egov.dashboard.assessment;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.egov.dashboard.compiled.JavaFields;
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJsonType;
 
 /**
- * {@code Agency.assessments} in SQL for compiled queries, with the scores as stored: the
- * rounds, blocks, scores and order of {@link AgencyAssessmentsController} (rounds by
- * year, framework and block, scores in the round's category order). Ranked fields
- * ({@code rank}, {@code tied}, {@code rankChange}, …) and {@code AgencyRound.round} have
- * no SQL form here: a query asking for them runs on the ordinary path. Scores are written
- * as PostgreSQL's numerics without trailing zeros ({@code trim_scale}: {@code 0.7205},
- * and {@code 1} where the ordinary path writes {@code 1.0}), which costs less than
- * converting them to float8 first. {@code publishedOnly: true} leaves the sample scores
- * out as the ordinary path does: the rounds are grouped from the published scores only,
- * and each round row carries the flag ({@code published_only}) for the scores read under
- * it.
+ * {@code Agency.assessments}, {@code assessmentFrameworks}, {@code assessmentRounds} and
+ * {@code assessmentRound} in SQL for compiled queries: the rounds, blocks, scores and
+ * order of {@link AgencyAssessmentsController} (rounds by year, framework and block,
+ * scores in the round's category order) and {@link AssessmentRoundController}. A score's
+ * {@code rank}, {@code tied} and {@code blockSize} are read from
+ * {@code assessment_ranked} on the partitions of the agency's rounds (of a whole page of
+ * agencies at once), its previous-round fields from {@code assessment_comparison}; the
+ * fields declared {@link JavaFields} below are answered in Java: a query asking for them
+ * runs on the ordinary path. Scores are written as the ordinary path writes a Float
+ * ({@link RankingSqlJson#decimal}: {@code 0.7205}, {@code 1.0}), from the numerics
+ * without converting them to float8 first. {@code publishedOnly: true} leaves the sample
+ * scores out as the ordinary path does: the rounds are grouped from the published scores
+ * only, and each round row carries the flag ({@code published_only}) for the scores read
+ * under it.
  */
 @Configuration(proxyBeanMethods = false)
 class AssessmentSqlJson {
@@ -33,6 +38,150 @@ class AssessmentSqlJson {
 	private static final String[] FRAMEWORKS = names(Framework.values());
 
 	private static final String[] BLOCKS = names(Block.values());
+
+	/** The fields of a score that are read from its rank in the block. */
+	private static final Set<String> RANKED_FIELDS = Set.of("rank", "tied", "blockSize", "rankChange", "previousRank",
+			"previousYear", "previousSample");
+
+	/** The fields of a score that are read from its rank in the previous round. */
+	private static final Set<String> PREVIOUS_FIELDS = Set.of("rankChange", "previousRank", "previousYear",
+			"previousSample");
+
+	/**
+	 * {@code assessmentFrameworks}, {@code assessmentRounds} and {@code assessmentRound},
+	 * as {@link AssessmentRoundController} answers them.
+	 */
+	@Bean
+	SqlJsonType roundQueries() {
+		return new SqlJsonType("Query", Map.of("assessmentFrameworks", (field, row) -> {
+			String framework = field.alias();
+			return SqlJson.list(field.object("AssessmentFramework", framework),
+					"FROM assessment_framework " + framework, frameworkOrder(field, framework + ".code"));
+		}, "assessmentRounds", (field, row) -> {
+			Object given = field.argument("framework");
+			String framework = field.bind((given != null) ? given.toString() : null, String.class);
+			String round = field.alias();
+			return SqlJson.list(field.object("AssessmentRound", round),
+					"FROM assessment_round " + round + " WHERE cast(" + framework + " AS text) IS NULL OR " + round
+							+ ".framework = " + framework,
+					frameworkOrder(field, round + ".framework") + ", " + round + ".year");
+		}, "assessmentRound", (field, row) -> {
+			String round = field.alias();
+			return "(SELECT " + field.object("AssessmentRound", round) + " FROM assessment_round " + round + " WHERE "
+					+ round + ".framework = " + field.bind(String.valueOf(field.argument("framework")), String.class)
+					+ " AND " + round + ".year = " + field.bind(field.argument("year"), Integer.class) + ")";
+		}));
+	}
+
+	/** A framework: a row of assessment_framework. */
+	@Bean
+	SqlJsonType frameworkFields() {
+		return new SqlJsonType("AssessmentFramework",
+				Map.of("code", (field, row) -> SqlJson.string(row + ".code"), "name",
+						(field, row) -> SqlJson.string(row + ".name"), "nameEn",
+						(field, row) -> SqlJson.string(row + ".name_en"), "publisher",
+						(field, row) -> SqlJson.string(row + ".publisher"), "description",
+						(field, row) -> SqlJson.string(row + ".description"), "blocks",
+						AssessmentSqlJson::frameworkBlocks, "rounds", (field, row) -> {
+							String round = field.alias();
+							return SqlJson.list(field.object("AssessmentRound", round), "FROM assessment_round " + round
+									+ " WHERE " + round + ".framework = " + row + ".code", round + ".year");
+						}));
+	}
+
+	/**
+	 * A round: a row of assessment_round. Its counts are those of
+	 * {@link AssessmentRepository#findRoundCounts} (zero for a round without scores), its
+	 * blocks those of {@link AssessmentRepository#findBlockSummaries}.
+	 */
+	@Bean
+	SqlJsonType roundFields() {
+		return new SqlJsonType("AssessmentRound",
+				Map.ofEntries(Map.entry("framework", (field, row) -> SqlJson.string(row + ".framework")),
+						Map.entry("year", (field, row) -> SqlJson.literal(row + ".year")),
+						Map.entry("publishedOn", (field, row) -> SqlJson.string(row + ".published_on")),
+						Map.entry("note", (field, row) -> SqlJson.string(row + ".note")),
+						Map.entry("methodologyDocument", (field, row) -> {
+							String document = field.alias();
+							return "(SELECT " + field.object("LegalDocument", document) + " FROM legal_document "
+									+ document + " WHERE " + document + ".id = " + row + ".methodology_document_id)";
+						}), Map.entry("categories", (field, row) -> {
+							String category = field.alias();
+							return SqlJson.list(
+									field.object("AssessmentCategory", category), "FROM assessment_category " + category
+											+ " WHERE " + category + ".round_id = " + row + ".id",
+									category + ".position, " + category + ".code");
+						}), Map.entry("blocks", (field, row) -> {
+							String block = field.alias();
+							return SqlJson.list(field.object("RoundBlock", block),
+									"FROM (" + AssessmentRepository.blockSummaries(row + ".id") + ") " + block,
+									"array_position(cast(" + field.bind(BLOCKS, String[].class) + " AS text[]), "
+											+ block + ".block)");
+						}), count("scoreCount", "count(*)"),
+						count("publishedScoreCount", "count(*) FILTER (WHERE NOT sample)"),
+						count("sampleScoreCount", "count(*) FILTER (WHERE sample)"),
+						count("agencyCount", "count(DISTINCT agency_code)")));
+	}
+
+	/** A block of a round: a row of {@link AssessmentRepository#blockSummaries}. */
+	@Bean
+	SqlJsonType roundBlockFields() {
+		return new SqlJsonType("RoundBlock",
+				Map.of("block", (field, row) -> SqlJson.string(row + ".block"), "agencyCount",
+						(field, row) -> SqlJson.literal(row + ".agencies"), "scoreCount",
+						(field, row) -> SqlJson.literal(row + ".scores"), "sampleScoreCount",
+						(field, row) -> SqlJson.literal(row + ".sample_scores"), "publishedRankCount",
+						(field, row) -> SqlJson.literal(row + ".published_ranks")));
+	}
+
+	/**
+	 * {@code agencyScores}: the rounds of the agency and of the agencies merged into it,
+	 * in the order of {@link AgencyScoresController#history}: by year, framework, the
+	 * agency's own first, then by distance, code and block. An unknown agency is left to
+	 * the ordinary path's NOT_FOUND.
+	 */
+	@Bean
+	SqlJsonType agencyScoresQuery() {
+		return new SqlJsonType("Query", Map.of("agencyScores", AssessmentSqlJson::agencyScores));
+	}
+
+	private static String agencyScores(SqlJson.Field field, String row) {
+		String code = field.bind(field.argument("agencyCode"), String.class);
+		field.require("EXISTS (SELECT 1 FROM agency WHERE code = " + code + ")");
+		boolean lineage = !Boolean.FALSE.equals(field.argument("includePredecessors"));
+		Object given = field.argument("framework");
+		String framework = field.bind((given != null) ? given.toString() : null, String.class);
+		boolean publishedOnly = Boolean.TRUE.equals(field.argument("publishedOnly"));
+		String members = field
+			.commonTable(lineage ? RankingRepository.lineage(code) : "SELECT " + code + " AS code, 0 AS depth");
+		String score = field.alias();
+		String round = field.alias();
+		String member = field.alias();
+		String group = field.alias();
+		return SqlJson.list(field.object("AgencyRound", group), "FROM (SELECT " + score + ".round_id, " + round
+				+ ".framework, " + round + ".year, " + score + ".block, " + score + ".agency_code, "
+				+ (publishedOnly ? "true" : "false") + " AS published_only, CASE WHEN " + score + ".agency_code = "
+				+ code + " THEN '" + AgencyRelation.SELF.name() + "' ELSE '" + AgencyRelation.PREDECESSOR.name()
+				+ "' END AS relation, " + member + ".depth FROM assessment_score " + score + " JOIN assessment_round "
+				+ round + " ON " + round + ".id = " + score + ".round_id JOIN " + members + " " + member + " ON "
+				+ member + ".code = " + score + ".agency_code WHERE (cast(" + framework + " AS text) IS NULL OR "
+				+ round + ".framework = " + framework + ")" + (publishedOnly ? " AND NOT " + score + ".sample" : "")
+				+ " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) " + group,
+				group + ".year, " + frameworkOrder(field, group + ".framework") + ", " + group + ".relation = '"
+						+ AgencyRelation.PREDECESSOR.name() + "', " + group + ".depth, " + group + ".agency_code, "
+						+ "array_position(cast(" + field.bind(BLOCKS, String[].class) + " AS text[]), " + group
+						+ ".block)");
+	}
+
+	/**
+	 * Fields of the feature's types answered in Java, each batched: one statement per
+	 * level of a request, not per parent.
+	 */
+	@Bean
+	JavaFields roundFieldsInJava() {
+		return new JavaFields("AssessmentRound", Map.of("importedAt",
+				"a DateTime written by the scalar at its output offset (graphql.DateScalars), which SQL would repeat"));
+	}
 
 	@Bean
 	SqlJsonType agencyAssessments() {
@@ -49,10 +198,14 @@ class AssessmentSqlJson {
 				Map.of("framework", (field, row) -> SqlJson.string(row + ".framework"), "year",
 						(field, row) -> SqlJson.literal(row + ".year"), "block",
 						(field, row) -> SqlJson.string(row + ".block"), "relation",
-						(field, row) -> SqlJson.constant(AgencyRelation.SELF.name()), "agency", (field, row) -> {
+						(field, row) -> SqlJson.string(row + ".relation"), "agency", (field, row) -> {
 							String agency = field.alias();
 							return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE "
 									+ agency + ".code = " + row + ".agency_code)";
+						}, "round", (field, row) -> {
+							String round = field.alias();
+							return "(SELECT " + field.object("AssessmentRound", round) + " FROM assessment_round "
+									+ round + " WHERE " + round + ".id = " + row + ".round_id)";
 						}, "scores", (field, row) -> scores(field, row, ""), "total",
 						(field, row) -> scores(field, row, AssessmentCategory.TOTAL)));
 	}
@@ -64,13 +217,24 @@ class AssessmentSqlJson {
 	@Bean
 	SqlJsonType categoryScoreFields() {
 		return new SqlJsonType("CategoryScore",
-				Map.of("category", (field, row) -> field.object("AssessmentCategory", row + "c"), "score",
-						(field, row) -> SqlJson.literal("trim_scale(" + row + ".score)"), "maxScore",
-						(field, row) -> SqlJson.literal("trim_scale(" + row + "c.max_score)"), "publishedRank",
-						(field, row) -> SqlJson.literal(row + ".published_rank"), "sample",
-						(field, row) -> SqlJson.literal(row + ".sample"), "source",
-						(field, row) -> SqlJson.string(row + ".source"), "note",
-						(field, row) -> SqlJson.string(row + ".note")));
+				Map.ofEntries(Map.entry("category", (field, row) -> field.object("AssessmentCategory", row + "c")),
+						Map.entry("score", (field, row) -> RankingSqlJson.decimal(row + ".score")),
+						Map.entry("maxScore", (field, row) -> RankingSqlJson.decimal(row + "c.max_score")),
+						Map.entry("publishedRank", (field, row) -> SqlJson.literal(row + ".published_rank")),
+						Map.entry("sample", (field, row) -> SqlJson.literal(row + ".sample")),
+						Map.entry("source", (field, row) -> SqlJson.string(row + ".source")),
+						Map.entry("note", (field, row) -> SqlJson.string(row + ".note")),
+						// read from the rank joined to the score (roundRanks, pageRanks)
+						Map.entry("rank", (field, row) -> SqlJson.literal(row + "r.rank")),
+						Map.entry("tied", (field, row) -> SqlJson.literal(row + "r.tied")),
+						Map.entry("blockSize", (field, row) -> SqlJson.literal(row + "r.block_size")),
+						// read from the previous rank joined to the score
+						// (roundPreviousRanks,
+						// pagePreviousRanks)
+						Map.entry("rankChange", (field, row) -> SqlJson.literal(row + "p.rank - " + row + "r.rank")),
+						Map.entry("previousRank", (field, row) -> SqlJson.literal(row + "p.rank")),
+						Map.entry("previousYear", (field, row) -> SqlJson.literal(row + "p.year")),
+						Map.entry("previousSample", (field, row) -> SqlJson.literal(row + "p.sample"))));
 	}
 
 	@Bean
@@ -78,7 +242,7 @@ class AssessmentSqlJson {
 		return new SqlJsonType("AssessmentCategory", Map.of("code", (field, row) -> SqlJson.string(row + ".code"),
 				"name", (field, row) -> SqlJson.string(row + ".name"), "nameEn",
 				(field, row) -> SqlJson.string(row + ".name_en"), "kind", (field, row) -> SqlJson.string(row + ".kind"),
-				"maxScore", (field, row) -> SqlJson.literal("trim_scale(" + row + ".max_score)"), "position",
+				"maxScore", (field, row) -> RankingSqlJson.decimal(row + ".max_score"), "position",
 				(field, row) -> SqlJson.literal(row + ".position")));
 	}
 
@@ -108,9 +272,9 @@ class AssessmentSqlJson {
 		if (page == null) {
 			return SqlJson.list(field.object("AgencyRound", group),
 					"FROM (SELECT " + score + ".round_id, " + round + ".framework, " + round + ".year, " + score
-							+ ".block, " + score + ".agency_code, " + flag + " AS published_only FROM " + scores
-							+ " WHERE " + score + ".agency_code = " + agency + ".code AND " + filter
-							+ " GROUP BY 1, 2, 3, 4, 5) " + group,
+							+ ".block, " + score + ".agency_code, " + flag + " AS published_only, '"
+							+ AgencyRelation.SELF.name() + "' AS relation FROM " + scores + " WHERE " + score
+							+ ".agency_code = " + agency + ".code AND " + filter + " GROUP BY 1, 2, 3, 4, 5) " + group,
 					order);
 		}
 		// The page's scores in those rounds, then the rounds they fall in: its scores are
@@ -119,8 +283,9 @@ class AssessmentSqlJson {
 		String scored = field
 			.commonTable("SELECT " + score + ".*, " + round + ".framework, " + round + ".year FROM " + scores + " JOIN "
 					+ page + " " + shown + " ON " + shown + ".code = " + score + ".agency_code WHERE " + filter);
-		String all = field.commonTable("SELECT round_id, framework, year, block, agency_code, " + flag
-				+ " AS published_only FROM " + scored + " GROUP BY 1, 2, 3, 4, 5");
+		String all = field
+			.commonTable("SELECT round_id, framework, year, block, agency_code, " + flag + " AS published_only, '"
+					+ AgencyRelation.SELF.name() + "' AS relation FROM " + scored + " GROUP BY 1, 2, 3, 4, 5");
 		field.declareRowSet(group, all, List.of("agency_code", "round_id", "block"));
 		field.declareRowSetTable(group, "assessment_score", scored);
 		String element = field.object("AgencyRound", group);
@@ -139,16 +304,126 @@ class AssessmentSqlJson {
 				+ ".round_id AND " + score + "c.code = " + score + ".category_code";
 		String object = field.object("CategoryScore", score);
 		String scored = field.rowSetTable(round, "assessment_score");
-		if (category.isEmpty() && scored != null) {
-			return field.groupedList(round, List.of(score + ".agency_code", score + ".round_id", score + ".block"),
-					object, "FROM " + scored + " " + score + categories, score + "c.position");
+		boolean ranked = field.children().stream().anyMatch((child) -> RANKED_FIELDS.contains(child.name()));
+		boolean previous = field.children().stream().anyMatch((child) -> PREVIOUS_FIELDS.contains(child.name()));
+		if (scored != null) {
+			String list = field.groupedList(round,
+					List.of(score + ".agency_code", score + ".round_id", score + ".block"), object,
+					"FROM " + scored + " " + score + categories + (ranked ? pageRanks(field, round, scored, score) : "")
+							+ (previous ? pagePreviousRanks(field, round, score) : "")
+							+ (category.isEmpty() ? "" : " WHERE " + score + ".category_code = '" + category + "'"),
+					score + "c.position");
+			// one category: the one element of the list, without its brackets, or null
+			return category.isEmpty() ? list : "nullif(substr(" + list + ", 2, length(" + list + ") - 2), '')";
 		}
-		String from = "FROM assessment_score " + score + categories + " WHERE " + sameRound(score, round) + " AND NOT ("
-				+ score + ".sample AND " + round + ".published_only)";
+		String from = "FROM assessment_score " + score + categories + (ranked ? roundRanks(round, score, category) : "")
+				+ (previous ? roundPreviousRanks(round, score) : "") + " WHERE " + sameRound(score, round)
+				+ " AND NOT (" + score + ".sample AND " + round + ".published_only)";
 		if (category.isEmpty()) {
 			return SqlJson.list(object, from, score + "c.position");
 		}
 		return "(SELECT " + object + " " + from + " AND " + score + ".category_code = '" + category + "')";
+	}
+
+	/**
+	 * The join of the score {@code score} with its rank ({@code assessment_ranked}, as
+	 * {@code <score>r}) in the round and block of the round row {@code round}: the view
+	 * ranks just that partition (of one category if given), the filters on its round and
+	 * block being pushed below its window functions.
+	 */
+	private static String roundRanks(String round, String score, String category) {
+		String ranks = score + "r";
+		return " JOIN (SELECT * FROM assessment_ranked WHERE round_id = " + round + ".round_id AND block = " + round
+				+ ".block" + (category.isEmpty() ? "" : " AND category_code = '" + category + "'") + ") " + ranks
+				+ " ON " + ranks + ".category_code = " + score + ".category_code AND " + ranks + ".agency_code = "
+				+ score + ".agency_code";
+	}
+
+	/**
+	 * The join of the score {@code score} with its rank in the previous round (as
+	 * {@code <score>p}, NULL when none: {@link RankingRepository#previousRanks}) for the
+	 * round and block of the round row {@code round}.
+	 */
+	private static String roundPreviousRanks(String round, String score) {
+		String previous = score + "p";
+		String previousRound = "assessment_previous_round(" + round + ".round_id, " + round + ".block)";
+		return " LEFT JOIN ("
+				+ RankingRepository.previousRanks(round + ".round_id", round + ".block", previousRound,
+						round + ".published_only")
+				+ ") " + previous + " ON " + previous + ".category_code = " + score + ".category_code AND " + previous
+				+ ".agency_code = " + score + ".agency_code";
+	}
+
+	/**
+	 * The join of a page's score {@code score} with its rank in the previous round (as
+	 * {@code <score>p}): every round and block of the page compared once, in a common
+	 * table shared by the page's lists. The round ids reach {@code assessment_comparison}
+	 * as columns of a lateral join, so that PostgreSQL inlines it.
+	 */
+	private static String pagePreviousRanks(SqlJson.Field field, String round, String score) {
+		String table = field.rowSetTable(round, "assessment_comparison");
+		if (table == null) {
+			String part = field.alias();
+			String ranks = field.alias();
+			table = field.commonTable("SELECT " + part + ".round_id, " + part + ".block, " + ranks + ".* FROM "
+					+ "(SELECT DISTINCT round_id, block, published_only, assessment_previous_round(round_id, block) AS "
+					+ "previous_id FROM " + field.rowSet(round) + ") " + part + " CROSS JOIN LATERAL ("
+					+ RankingRepository.previousRanks(part + ".round_id", part + ".block", part + ".previous_id",
+							part + ".published_only")
+					+ ") " + ranks);
+			field.declareRowSetTable(round, "assessment_comparison", table);
+		}
+		String previous = score + "p";
+		return " LEFT JOIN " + table + " " + previous + " ON " + previous + ".round_id = " + score + ".round_id AND "
+				+ previous + ".block = " + score + ".block AND " + previous + ".category_code = " + score
+				+ ".category_code AND " + previous + ".agency_code = " + score + ".agency_code";
+	}
+
+	/**
+	 * The join of a page's score {@code score} with its rank (as {@code <score>r}): every
+	 * round and block of the page's scores ranked once, in a common table shared by the
+	 * page's lists.
+	 */
+	private static String pageRanks(SqlJson.Field field, String round, String scored, String score) {
+		String table = field.rowSetTable(round, "assessment_ranked");
+		if (table == null) {
+			// The rounds and blocks as arrays computed first (InitPlans): conditions on
+			// them
+			// are pushed below the view's window functions, which then rank those
+			// partitions only.
+			table = field.commonTable("SELECT * FROM assessment_ranked WHERE round_id = ANY (cast((SELECT array_agg("
+					+ "DISTINCT round_id) FROM " + scored + ") AS bigint[])) AND block = ANY (cast((SELECT array_agg("
+					+ "DISTINCT block) FROM " + scored + ") AS text[]))");
+			field.declareRowSetTable(round, "assessment_ranked", table);
+		}
+		String ranks = score + "r";
+		return " JOIN " + table + " " + ranks + " ON " + ranks + ".round_id = " + score + ".round_id AND " + ranks
+				+ ".block = " + score + ".block AND " + ranks + ".category_code = " + score + ".category_code AND "
+				+ ranks + ".agency_code = " + score + ".agency_code";
+	}
+
+	/** The frameworks in the order of the enum. */
+	private static String frameworkOrder(SqlJson.Field field, String framework) {
+		return "array_position(cast(" + field.bind(FRAMEWORKS, String[].class) + " AS text[]), " + framework + ")";
+	}
+
+	/** The blocks a framework ranks ({@link Framework#blocks}), bound per framework. */
+	private static String frameworkBlocks(SqlJson.Field field, String row) {
+		StringBuilder blocks = new StringBuilder("CASE " + row + ".code");
+		for (Framework framework : Framework.values()) {
+			blocks.append(" WHEN ")
+				.append(field.bind(framework.name(), String.class))
+				.append(" THEN cast(")
+				.append(field.bind(names(framework.blocks().toArray(Block[]::new)), String[].class))
+				.append(" AS text[])");
+		}
+		return "to_json(" + blocks + " END)::text";
+	}
+
+	/** A count of a round's scores, zero when it has none. */
+	private static Map.Entry<String, SqlJsonType.FieldSql> count(String name, String aggregate) {
+		return Map.entry(name, (field, row) -> SqlJson
+			.literal("SELECT " + aggregate + " FROM assessment_score WHERE round_id = " + row + ".id"));
 	}
 
 	private static String sameRound(String score, String round) {

@@ -21,27 +21,52 @@ class RankChangeRepository {
 	 * is generated and only published scores are asked for), sorted by the change asked
 	 * for, agencies without an earlier standing last, then by code.
 	 */
-	private static final String CHANGES = """
-			SELECT * FROM (
-			    SELECT c.agency_code, c.rank, c.score, c.sample, c.block_size, q.earlier_block,
-			           p.published AND q.earlier_rank IS NOT NULL AS compared,
-			           q.earlier_rank, q.earlier_score, q.earlier_sample, q.earlier_agencies
-			      FROM assessment_ranked c
-			      JOIN assessment_comparison(:roundId, :block, :fromRoundId) q
-			        ON q.category_code = c.category_code AND q.agency_code = c.agency_code
-			     CROSS JOIN LATERAL (SELECT NOT (q.earlier_sample AND :publishedOnly) AS published) p
-			     WHERE c.round_id = :roundId AND c.block = :block AND c.category_code = :category
-			       AND NOT (c.sample AND :publishedOnly)) x
-			 ORDER BY CASE WHEN NOT x.compared THEN NULL
-			               WHEN :byScore THEN (x.score - x.earlier_score) * :sign
-			               ELSE (x.earlier_rank - x.rank) * :sign END DESC NULLS LAST,
-			          x.agency_code
-			""";
+	private static final String CHANGES = changes(":roundId", ":fromRoundId", ":block", ":category", ":publishedOnly",
+			":byScore", ":sign");
 
 	private final DatabaseClient db;
 
 	RankChangeRepository(DatabaseClient db) {
 		this.db = db;
+	}
+
+	/**
+	 * The statement of {@link #CHANGES}, every argument an SQL expression (a placeholder
+	 * or a bind): {@link #changeRows} in the order of {@link #changeOrder}.
+	 */
+	static String changes(String roundId, String fromRoundId, String block, String category, String publishedOnly,
+			String byScore, String sign) {
+		return "SELECT * FROM (" + changeRows(roundId, fromRoundId, block, category, publishedOnly) + ") x ORDER BY "
+				+ changeOrder("x", byScore, sign);
+	}
+
+	/**
+	 * The block's scores in the category with their earlier standing, in no order; shared
+	 * with the compiled queries ({@code RankingSqlJson}). Columns: agency_code, rank,
+	 * score, sample, block_size, earlier_block, compared (false where there is nothing to
+	 * compare with, or only a generated score and published ones were asked for),
+	 * earlier_rank, earlier_score, earlier_sample, earlier_agencies.
+	 */
+	static String changeRows(String roundId, String fromRoundId, String block, String category, String publishedOnly) {
+		return "SELECT c.agency_code, c.rank, c.score, c.sample, c.block_size, q.earlier_block,"
+				+ " p.published AND q.earlier_rank IS NOT NULL AS compared,"
+				+ " q.earlier_rank, q.earlier_score, q.earlier_sample, q.earlier_agencies"
+				+ " FROM assessment_ranked c JOIN assessment_comparison(" + roundId + ", " + block + ", " + fromRoundId
+				+ ") q ON q.category_code = c.category_code AND q.agency_code = c.agency_code"
+				+ " CROSS JOIN LATERAL (SELECT NOT (q.earlier_sample AND " + publishedOnly + ") AS published) p"
+				+ " WHERE c.round_id = " + roundId + " AND c.block = " + block + " AND c.category_code = " + category
+				+ " AND NOT (c.sample AND " + publishedOnly + ")";
+	}
+
+	/**
+	 * The order of rows {@code x} of {@link #changeRows}: by the change asked for
+	 * ({@code byScore}, a boolean; {@code sign} 1 for the biggest gains first, -1 for the
+	 * biggest falls), agencies without an earlier standing last, then by code.
+	 */
+	static String changeOrder(String x, String byScore, String sign) {
+		return "CASE WHEN NOT " + x + ".compared THEN NULL WHEN " + byScore + " THEN (" + x + ".score - " + x
+				+ ".earlier_score) * " + sign + " ELSE (" + x + ".earlier_rank - " + x + ".rank) * " + sign
+				+ " END DESC NULLS LAST, " + x + ".agency_code";
 	}
 
 	Flux<RankChange> findChanges(AssessmentRound round, AssessmentRound from, Block block, String category,

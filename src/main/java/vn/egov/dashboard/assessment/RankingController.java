@@ -12,6 +12,7 @@ import graphql.execution.DataFetcherResult;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -57,9 +58,20 @@ class RankingController {
 			.flatMap((found) -> this.rankings
 				.findRanking(round, found.getT2().orElse(null), block, found.getT1().code(), published, page)
 				.collectList()
-				.map((rows) -> Connections.of(
-						page.window(rows, (s) -> Map.of("rank", s.rank(), "agency", s.agencyCode())),
+				.map((rows) -> Connections.of(page.window(rows, RankingController::cursorKeys),
 						this.rankings.countRanking(round, block, found.getT1().code(), published)))));
+	}
+
+	/**
+	 * The sort keys of an entry's cursor, in this order (a {@code Map.of} iterates in an
+	 * order that changes from one start to the next): {@code {"rank":3,"agency":"P48"}},
+	 * as the compiled path writes them too ({@link RankingSqlJson}).
+	 */
+	private static Map<String, Object> cursorKeys(Standing standing) {
+		Map<String, Object> keys = new LinkedHashMap<>();
+		keys.put("rank", standing.rank());
+		keys.put("agency", standing.agencyCode());
+		return keys;
 	}
 
 	@QueryMapping
@@ -71,7 +83,9 @@ class RankingController {
 			throw new InvalidInputException("fromYear",
 					"must be before toYear (" + fromYear + " is not before " + toYear + ")");
 		}
-		return round(framework, fromYear).zipWith(round(framework, toYear))
+		// One after the other: when neither round exists, the error is always about
+		// fromYear's.
+		return round(framework, fromYear).flatMap((from) -> round(framework, toYear).map((to) -> Tuples.of(from, to)))
 			.flatMap((rounds) -> category(rounds.getT2(), category).flatMap((found) -> this.changes
 				.findChanges(rounds.getT2(), rounds.getT1(), block, found.code(), sortBy, direction, publishedOnly)
 				.collectList()));

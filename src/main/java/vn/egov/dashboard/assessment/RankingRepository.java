@@ -54,34 +54,23 @@ class RankingRepository {
 
 	/**
 	 * One page of a block's ranking. The current ranks are computed by the view on just
-	 * their own partition: the filters on round, block and category are pushed below the
-	 * window. The previous ranks are those of {@code assessment_comparison}: the previous
-	 * round's scores of this block's agencies (a merged province's predecessors' mean)
-	 * ranked again among them, computed once (MATERIALIZED).
+	 * their own partition ({@link #partition}); the previous ranks are those of
+	 * {@code assessment_comparison} ({@link #previousRanks}), computed once
+	 * (MATERIALIZED).
 	 */
-	private static final String RANKING = """
-			WITH p AS MATERIALIZED (
-			    SELECT q.agency_code, q.earlier_rank AS rank, e.year, q.earlier_sample AS sample
-			      FROM assessment_comparison(:roundId, :block, :previousRoundId) q
-			      JOIN assessment_round e ON e.id = :previousRoundId
-			     WHERE q.category_code = :category AND q.earlier_rank IS NOT NULL
-			       AND NOT (q.earlier_sample AND :publishedOnly))
-			SELECT""" + " " + STANDING_COLUMNS + """
-			, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
-			  FROM assessment_ranked c
-			""" + JOIN_CATEGORY + """
-			  LEFT JOIN p ON p.agency_code = c.agency_code
-			 WHERE c.round_id = :roundId AND c.block = :block AND c.category_code = :category
-			   AND NOT (c.sample AND :publishedOnly)
-			   AND (cast(:afterRank AS bigint) IS NULL OR (c.rank, c.agency_code) > (:afterRank, :afterCode))
-			 ORDER BY c.rank, c.agency_code
-			 LIMIT :limit
-			""";
+	private static final String RANKING = "WITH p AS MATERIALIZED ("
+			+ previousRanks(":roundId", ":block", ":previousRoundId", ":category", ":publishedOnly") + ") SELECT "
+			+ STANDING_COLUMNS + """
+					, p.rank AS previous_rank, p.year AS previous_year, p.sample AS previous_sample
+					  FROM (""" + partition(":roundId", ":block", ":category", ":publishedOnly") + ") c" + JOIN_CATEGORY
+			+ """
+					  LEFT JOIN p ON p.agency_code = c.agency_code
+					 WHERE cast(:afterRank AS bigint) IS NULL OR (c.rank, c.agency_code) > (:afterRank, :afterCode)
+					 ORDER BY c.rank, c.agency_code
+					 LIMIT :limit
+					""";
 
-	private static final String RANKING_COUNT = """
-			SELECT count(*) FROM assessment_score WHERE round_id = :roundId AND block = :block AND category_code = :category
-			   AND NOT (sample AND :publishedOnly)
-			""";
+	private static final String RANKING_COUNT = rankingCount(":roundId", ":block", ":category", ":publishedOnly");
 
 	/**
 	 * The round × block partitions some agencies appear in (optionally of one framework,
@@ -163,37 +152,93 @@ class RankingRepository {
 	 * neighbouring scores. Computed figures are rounded to the 6 decimals of a stored
 	 * score (no float noise such as 0.6543000000000001).
 	 */
-	private static final String STATISTICS = """
-			SELECT s.category_code, count(*) AS count, count(*) FILTER (WHERE s.sample) AS sample_count,
-			       round(avg(s.score), 6) AS mean, min(s.score) AS min, max(s.score) AS max,
-			       round(cast(percentile_cont(0.25) WITHIN GROUP (ORDER BY s.score) AS numeric), 6) AS q1,
-			       round(cast(percentile_cont(0.5) WITHIN GROUP (ORDER BY s.score) AS numeric), 6) AS median,
-			       round(cast(percentile_cont(0.75) WITHIN GROUP (ORDER BY s.score) AS numeric), 6) AS q3,
-			       round(stddev_pop(s.score), 6) AS stddev
-			  FROM assessment_score s
-			  JOIN assessment_category c ON c.round_id = s.round_id AND c.code = s.category_code
-			 WHERE s.round_id = :roundId AND s.block = :block AND NOT (s.sample AND :publishedOnly)
-			   AND (cast(:category AS text) IS NULL OR s.category_code = :category)
-			 GROUP BY s.category_code, c.position
-			 ORDER BY c.position, s.category_code
-			""";
+	private static final String STATISTICS = statistics(":roundId", ":block", ":category", ":publishedOnly");
 
 	/**
 	 * An agency and every agency merged into it, directly or through earlier mergers,
 	 * with the distance.
 	 */
-	private static final String LINEAGE = """
-			WITH RECURSIVE lineage (code, depth) AS (
-			    SELECT code, 0 FROM agency WHERE code = :code
-			    UNION ALL
-			    SELECT a.code, l.depth + 1 FROM agency a JOIN lineage l ON a.successor_code = l.code WHERE l.depth < 10)
-			SELECT code, min(depth) AS depth FROM lineage GROUP BY code
-			""";
+	private static final String LINEAGE = lineage(":code");
 
 	private final DatabaseClient db;
 
 	RankingRepository(DatabaseClient db) {
 		this.db = db;
+	}
+
+	/**
+	 * The ranked scores of one round × block × category partition, as
+	 * {@code assessment_ranked} computes them: the filters on round, block and category
+	 * are pushed below the view's window functions, so only that partition is read and
+	 * ranked. With {@code publishedOnly} the generated sample scores are left out after
+	 * ranking: the ranks stay those of the whole block. Every argument is an SQL
+	 * expression (a placeholder, a bind or a subquery), here and in the other builders
+	 * below, which the compiled queries share ({@code RankingSqlJson}).
+	 */
+	static String partition(String roundId, String block, String category, String publishedOnly) {
+		return "SELECT * FROM assessment_ranked WHERE round_id = " + roundId + " AND block = " + block
+				+ " AND category_code = " + category + " AND NOT (sample AND " + publishedOnly + ")";
+	}
+
+	/**
+	 * The previous ranks of a partition's agencies: those of
+	 * {@code assessment_comparison} (the previous round's scores of this block's
+	 * agencies, a merged province's predecessors' mean, ranked again among them), with
+	 * the previous round's year; a generated previous score is left out with
+	 * {@code publishedOnly}. Columns: agency_code, rank, year, sample.
+	 */
+	static String previousRanks(String roundId, String block, String previousRoundId, String category,
+			String publishedOnly) {
+		return previousRanks(roundId, block, previousRoundId, publishedOnly) + " AND q.category_code = " + category;
+	}
+
+	/**
+	 * The previous ranks of {@link #previousRanks} in every category; columns:
+	 * category_code, agency_code, rank, year, sample.
+	 */
+	static String previousRanks(String roundId, String block, String previousRoundId, String publishedOnly) {
+		return "SELECT q.category_code, q.agency_code, q.earlier_rank AS rank, e.year, q.earlier_sample AS sample"
+				+ " FROM assessment_comparison(" + roundId + ", " + block + ", " + previousRoundId + ") q"
+				+ " JOIN assessment_round e ON e.id = " + previousRoundId
+				+ " WHERE q.earlier_rank IS NOT NULL AND NOT (q.earlier_sample AND " + publishedOnly + ")";
+	}
+
+	/**
+	 * The agency {@code code} and every agency merged into it, directly or through
+	 * earlier mergers, with the distance (0: the agency itself). Columns: code, depth.
+	 */
+	static String lineage(String code) {
+		return "WITH RECURSIVE lineage (code, depth) AS (SELECT code, 0 FROM agency WHERE code = " + code
+				+ " UNION ALL SELECT a.code, l.depth + 1 FROM agency a JOIN lineage l ON a.successor_code = l.code"
+				+ " WHERE l.depth < 10) SELECT code, min(depth) AS depth FROM lineage GROUP BY code";
+	}
+
+	/** How many agencies a ranking lists (its {@code totalCount}). */
+	static String rankingCount(String roundId, String block, String category, String publishedOnly) {
+		return "SELECT count(*) FROM assessment_score WHERE round_id = " + roundId + " AND block = " + block
+				+ " AND category_code = " + category + " AND NOT (sample AND " + publishedOnly + ")";
+	}
+
+	/**
+	 * Box-plot figures per category of a block (all categories when {@code category} is
+	 * NULL), in category order; percentile_cont interpolates between neighbouring scores.
+	 * Computed figures are rounded to the 6 decimals of a stored score (no float noise
+	 * such as 0.6543000000000001). Columns: category_code, position, count, sample_count,
+	 * mean, min, max, q1, median, q3, stddev.
+	 */
+	static String statistics(String roundId, String block, String category, String publishedOnly) {
+		return """
+				SELECT s.category_code, c.position, count(*) AS count, count(*) FILTER (WHERE s.sample) AS sample_count,
+				       round(avg(s.score), 6) AS mean, min(s.score) AS min, max(s.score) AS max,
+				       round(cast(percentile_cont(0.25) WITHIN GROUP (ORDER BY s.score) AS numeric), 6) AS q1,
+				       round(cast(percentile_cont(0.5) WITHIN GROUP (ORDER BY s.score) AS numeric), 6) AS median,
+				       round(cast(percentile_cont(0.75) WITHIN GROUP (ORDER BY s.score) AS numeric), 6) AS q3,
+				       round(stddev_pop(s.score), 6) AS stddev
+				  FROM assessment_score s
+				  JOIN assessment_category c ON c.round_id = s.round_id AND c.code = s.category_code
+				 WHERE s.round_id = """ + roundId + " AND s.block = " + block + " AND NOT (s.sample AND "
+				+ publishedOnly + ")\n   AND (cast(" + category + " AS text) IS NULL OR s.category_code = " + category
+				+ ")" + "\n GROUP BY s.category_code, c.position\n ORDER BY c.position, s.category_code";
 	}
 
 	/**

@@ -2,6 +2,7 @@ package vn.egov.dashboard.compiled;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.ExecutionResult;
@@ -42,6 +43,12 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 	/** The request extension that turns compilation off for one request. */
 	static final String EXTENSION = "compiled";
 
+	/**
+	 * The outcome of a compiled statement that answered NULL: a condition did not hold,
+	 * the ordinary path answered.
+	 */
+	static final String FALLBACK = "fallback";
+
 	private static final Log logger = LogFactory.getLog(CompiledExecutionStrategy.class);
 
 	private final Map<String, Map<String, SqlJsonType.FieldSql>> types;
@@ -73,7 +80,6 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 			this.ordinary.increment();
 			return super.execute(context, parameters);
 		}
-		this.compiled.increment();
 		List<String> roots = context.getNormalizedQueryTree()
 			.get()
 			.getTopLevelFields()
@@ -81,32 +87,53 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 			.map(ExecutableNormalizedField::getName)
 			.distinct()
 			.toList();
+		if (logger.isDebugEnabled()) {
+			logger.debug("Compiled statement: " + statement);
+		}
 		Timer.Sample sample = Timer.start(this.registry);
 		return query.bind(this.db.sql(statement))
-			.map((row) -> row.get(0, byte[].class))
+			.map((row) -> Optional.ofNullable(row.get(0, byte[].class)))
 			.one()
-			.map((json) -> ExecutionResult.newExecutionResult().data(new RawValue(new Utf8Json(json))).build())
 			.doOnEach((signal) -> {
 				if (signal.isOnNext() || signal.isOnError()) {
-					String outcome = signal.isOnNext() ? "ok" : "error";
+					String outcome = signal.isOnError() ? "error"
+							: signal.get().isPresent() ? "ok" : CompiledExecutionStrategy.FALLBACK;
 					roots.forEach((root) -> sample.stop(timer(root, outcome)));
 				}
 			})
+			.flatMap((json) -> {
+				if (json.isEmpty()) {
+					// a condition of a field does not hold (an unknown round, …): the
+					// ordinary path gives the error
+					return Mono.<ExecutionResult>empty();
+				}
+				this.compiled.increment();
+				return Mono
+					.just(ExecutionResult.newExecutionResult().data(new RawValue(new Utf8Json(json.get()))).build());
+			})
 			.onErrorResume((ex) -> {
 				if (DatabaseUnavailable.isCauseOf(ex)) {
+					this.compiled.increment();
 					return Mono.just(ExecutionResult.newExecutionResult()
 						.addError(GraphQlErrors.databaseUnavailable(GraphqlErrorBuilder.newError()))
 						.build());
 				}
 				logger.warn("Compiled statement failed; answering field by field: " + statement, ex);
-				return Mono.fromFuture(() -> super.execute(context, parameters));
+				return Mono.empty();
 			})
+			.switchIfEmpty(Mono.defer(() -> ordinary(context, parameters)))
 			// the request's context (which connection may answer it, see replica/), as
 			// data
 			// fetchers get it
 			.contextWrite((reactor) -> ContextPropagationHelper.captureFrom(context.getGraphQLContext())
 				.updateContext(reactor))
 			.toFuture();
+	}
+
+	/** The query field by field, counted as answered on the ordinary path. */
+	private Mono<ExecutionResult> ordinary(ExecutionContext context, ExecutionStrategyParameters parameters) {
+		this.ordinary.increment();
+		return Mono.fromFuture(() -> super.execute(context, parameters));
 	}
 
 	/** The statement answering the operation, or null when some field has no SQL form. */

@@ -42,6 +42,12 @@ public final class SqlJson {
 	 */
 	private final Map<String, RowSet> rowSets = new HashMap<>();
 
+	/**
+	 * Conditions the statement's answer needs ({@link Field#require}); while one is
+	 * false, the statement answers NULL.
+	 */
+	private final List<String> conditions = new ArrayList<>();
+
 	private int aliases;
 
 	SqlJson(Map<String, Map<String, SqlJsonType.FieldSql>> types) {
@@ -50,12 +56,15 @@ public final class SqlJson {
 
 	/**
 	 * The statement answering {@code fields} (the operation's root fields): one row, one
-	 * column, the JSON in UTF-8.
+	 * column, the JSON in UTF-8, or NULL when a condition of a field
+	 * ({@link Field#require}) does not hold.
 	 */
 	String statement(List<ExecutableNormalizedField> fields) {
 		// As bytes (bytea): the JSON goes out as the UTF-8 PostgreSQL sends, neither
 		// decoded nor encoded again.
-		String select = "SELECT convert_to(" + object("Query", fields, "") + ", 'UTF8')";
+		String json = "convert_to(" + object("Query", fields, "") + ", 'UTF8')";
+		String select = "SELECT " + (this.conditions.isEmpty() ? json
+				: "CASE WHEN " + String.join(" AND ", this.conditions) + " THEN " + json + " END");
 		return this.with.isEmpty() ? select : "WITH " + String.join(", ", this.with) + " " + select;
 	}
 
@@ -171,6 +180,17 @@ public final class SqlJson {
 			return this.query.bind(value, type);
 		}
 
+		/**
+		 * Makes the statement answer only while {@code condition} holds: a boolean SQL
+		 * expression over binds and common tables, not over any row (e.g. that the round
+		 * asked for exists). When it does not, the statement answers NULL and the query
+		 * runs on the ordinary path, which words the error (NOT_FOUND, BAD_REQUEST) as it
+		 * does for every query; PostgreSQL builds no JSON then.
+		 */
+		public void require(String condition) {
+			this.query.conditions.add("(" + condition + ")");
+		}
+
 		/** A table alias not used anywhere else in the statement. */
 		public String alias() {
 			return this.query.alias();
@@ -280,6 +300,15 @@ public final class SqlJson {
 		 * {@code Window} pages them forward.
 		 */
 		public String connection(String nodeType, Page page) {
+			return connection(nodeType, nodeType, page);
+		}
+
+		/**
+		 * A Relay connection as {@link #connection(String, Page)}, whose types are named
+		 * after {@code name} ({@code RankingConnection}, {@code RankingEdge}) rather than
+		 * after its nodes' type ({@code RankingEntry}).
+		 */
+		public String connection(String name, String nodeType, Page page) {
 			// A root connection's rows do not depend on any other row: they become common
 			// tables of the statement, so
 			// that the nodes' lists can be computed for the whole page at once.
@@ -290,9 +319,9 @@ public final class SqlJson {
 			Members object = new Members();
 			for (Field child : children()) {
 				object.add(child.resultKey(), switch (child.name()) {
-					case "__typename" -> constant(nodeType + "Connection");
+					case "__typename" -> constant(name + "Connection");
 					case "totalCount" -> literal(page.count());
-					case "edges" -> edges(child, nodeType, page, shown, root);
+					case "edges" -> edges(child, name, nodeType, page, shown, root);
 					case "pageInfo" -> pageInfo(child, page, rows, shown);
 					default -> throw new NotCompilable();
 				});
@@ -302,7 +331,7 @@ public final class SqlJson {
 					+ shownRows + ") " + select + ")";
 		}
 
-		private String edges(Field edges, String nodeType, Page page, String shown, boolean rowSet) {
+		private String edges(Field edges, String name, String nodeType, Page page, String shown, boolean rowSet) {
 			String row = alias();
 			if (rowSet) {
 				declareRowSet(row, shown, page.keys());
@@ -310,7 +339,7 @@ public final class SqlJson {
 			Members edge = new Members();
 			for (Field child : edges.children()) {
 				edge.add(child.resultKey(), switch (child.name()) {
-					case "__typename" -> constant(nodeType + "Edge");
+					case "__typename" -> constant(name + "Edge");
 					case "cursor" -> page.cursor(row);
 					case "node" -> child.object(nodeType, row);
 					default -> throw new NotCompilable();

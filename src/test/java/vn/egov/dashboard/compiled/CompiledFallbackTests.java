@@ -18,10 +18,9 @@ class CompiledFallbackTests extends IntegrationTests {
 
 	@Test
 	void shouldAnswerFieldByFieldWhenTheStatementFails() {
-		this.graphQl
-			.document("{ agency(code: \"P48\") { assessments(framework: DTI, year: 2024) { round { year } } } }")
+		this.graphQl.document("{ assessmentRound(framework: DTI, year: 2024) { year importedAt } }")
 			.execute()
-			.path("agency.assessments[0].round.year")
+			.path("assessmentRound.year")
 			.entity(Integer.class)
 			.isEqualTo(2024);
 	}
@@ -30,12 +29,12 @@ class CompiledFallbackTests extends IntegrationTests {
 	static class BrokenSql {
 
 		/**
-		 * {@code AgencyRound.round} has no SQL form of its own: this one fails when it
-		 * runs.
+		 * {@code AssessmentRound.importedAt} has no SQL form of its own: this one fails
+		 * when it runs.
 		 */
 		@Bean
 		SqlJsonType brokenRound() {
-			return new SqlJsonType("AgencyRound", Map.of("round", (field, row) -> "(1 / 0)::text"));
+			return new SqlJsonType("AssessmentRound", Map.of("importedAt", (field, row) -> "(1 / 0)::text"));
 		}
 
 	}

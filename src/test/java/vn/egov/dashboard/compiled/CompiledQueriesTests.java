@@ -61,6 +61,10 @@ class CompiledQueriesTests extends IntegrationTests {
 
 	private static final String PAGE_FIELDS = "__typename siteCode path title reportedTitle curated views note sample";
 
+	private static final String ENTRY = """
+			rank rankChange previousRank previousYear previousSample score maxScore tied blockSize publishedRank sample \
+			source note agency { code name }""";
+
 	@Autowired
 	private MeterRegistry meters;
 
@@ -189,6 +193,52 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ topPages(siteCode: \"DANANG\", from: \"2020-01-01\", to: \"2020-01-31\", first: 0) { path } }",
 			"{ siteStats(siteCode: \"CDSQG\") { __typename totalVisits sample site { code name } } }",
 			"{ a: siteStats(siteCode: \"CDSQG\", asOf: \"2025-11-20T10:00:00+07:00\") { asOf totalVisits sample } b: siteStats(siteCode: \"HANOI\", asOf: \"2024-03-01T12:34:56.789123Z\") { asOf totalVisits sample site { sampleUntil } } c: siteStats(siteCode: \"DANANG\", asOf: \"2030-01-01T00:00:00Z\") { asOf totalVisits sample } }",
+
+			// A block's ranking: one round x block x category partition ranked in SQL,
+			// cursors of rank and code.
+			"{ ranking(framework: DTI, year: 2022, block: PROVINCES, first: 100) { totalCount edges { node { rank score sample publishedRank tied blockSize agency { code } } } } }",
+			"{ ranking(framework: DTI, year: 2022, block: PROVINCES, first: 5) { __typename totalCount pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } edges { __typename cursor node { __typename "
+					+ ENTRY + " } } } }",
+			"{ ranking(framework: DTI, year: 2024, block: PROVINCES_POST_MERGER, category: \"chinh_quyen_so\", publishedOnly: true) { totalCount edges { cursor node { "
+					+ ENTRY + " } } } }",
+			"{ ranking(framework: DTI, year: 2024, block: PROVINCES, first: 3, after: \"eyJyYW5rIjozLCJhZ2VuY3kiOiJQMDEifQ==\") { edges { cursor node { rank tied agency { code } } } pageInfo { hasNextPage startCursor endCursor } } }",
+			"{ ranking(framework: VIETNAM_ICT_INDEX, year: 2023, block: PROVINCES, category: \" total \") { totalCount edges { node { rank rankChange previousYear agency { code name successor { code } } } } } }",
+			"{ ranking(framework: DTI, year: 2021, block: NATIONAL, category: \"\", first: 0) { totalCount pageInfo { hasNextPage startCursor } edges { cursor } } }",
+			"{ ranking(framework: DTI, year: 2024, block: MINISTRIES_WITH_PUBLIC_SERVICES, first: 2) { totalCount edges { node { rank agency { code } } } } r2023: ranking(framework: DTI, year: 2023, block: PROVINCES) { totalCount } }",
+			// Who improved most, and the box plots of a block.
+			"{ rankChanges(framework: DTI, fromYear: 2020, toYear: 2024, block: PROVINCES) { __typename agency { code } block rank score sample blockSize fromYear fromBlock fromRank fromScore fromSample fromAgencies { code } rankChange scoreChange } }",
+			"{ rankChanges(framework: DTI, fromYear: 2023, toYear: 2024, block: PROVINCES_POST_MERGER, sortBy: SCORE_CHANGE, direction: ASC, publishedOnly: true) { agency { code } rank fromRank fromScore fromSample fromAgencies { code name } rankChange scoreChange } }",
+			"{ rankChanges(framework: DTI, fromYear: 2022, toYear: 2024, block: PROVINCES_POST_MERGER, category: \"CHINH_QUYEN_SO\", direction: ASC) { agency { code } rank fromRank fromAgencies { code } rankChange scoreChange } }",
+			"{ rankChanges(framework: VIETNAM_ICT_INDEX, fromYear: 2016, toYear: 2023, block: MINISTRIES_AND_GOVERNMENT_AGENCIES, sortBy: SCORE_CHANGE) { agency { code } fromBlock rankChange scoreChange } }",
+			"{ blockStatistics(framework: DTI, year: 2024, block: PROVINCES) { __typename category { code name maxScore position } count sampleCount mean min q1 median q3 max interquartileRange standardDeviation } }",
+			"{ blockStatistics(framework: DTI, year: 2024, block: PROVINCES, category: \"\", publishedOnly: true) { category { code } count mean } }",
+			"{ blockStatistics(framework: DTI, year: 2022, block: MINISTRIES_WITHOUT_PUBLIC_SERVICES, category: \"total\") { category { code } count median } }",
+			// Frameworks and rounds, and an agency's rounds.
+			"{ assessmentFrameworks { __typename code name nameEn publisher description blocks rounds { year } } }",
+			"{ assessmentRounds { __typename framework year publishedOn note categories { code name nameEn kind maxScore position } blocks { __typename block agencyCount scoreCount sampleScoreCount publishedRankCount } scoreCount publishedScoreCount sampleScoreCount agencyCount } }",
+			"{ assessmentRounds(framework: VIETNAM_ICT_INDEX) { year blocks { block agencyCount } } }",
+			"{ assessmentRound(framework: DTI, year: 2022) { framework year publishedOn categories { code } blocks { block scoreCount } agencyCount } none: assessmentRound(framework: DTI, year: 1990) { year } }",
+			"{ agency(code: \"P48\") { assessments(framework: DTI) { year round { framework year publishedOn scoreCount categories { code } } total { score } } } }",
+			"{ agencies(first: 20, filter: {kinds: [PROVINCE]}) { edges { node { code assessments(year: 2024) { block round { year agencyCount } } } } } }",
+			// A score's rank in its block, for one agency and for a page of agencies.
+			"{ agency(code: \"P48\") { assessments { year block scores { category { code } rank tied blockSize score } total { rank blockSize } } } }",
+			"{ agency(code: \"P25-2025\") { assessments(year: 2024) { block total { rank tied blockSize } } predecessors { code assessments(framework: DTI) { year total { rank tied } } } } }",
+			"{ agencies(first: 100) { edges { node { code assessments { year block round { year } scores { rank tied blockSize } total { rank tied } } } } } }",
+			"{ agencies(first: 10, filter: {kinds: [PROVINCE]}) { edges { node { code assessments(year: 2024, publishedOnly: true) { block scores { rank score sample } total { rank blockSize } } } } } }",
+			"{ agency(code: \"P48\") { assessments(framework: DTI) { year block scores { category { code } rank rankChange previousRank previousYear previousSample } total { rankChange previousYear } } } }",
+			"{ agency(code: \"P25-2025\") { assessments(publishedOnly: true) { year block total { rank rankChange previousRank previousSample } } } }",
+			"{ agencies(first: 100) { edges { node { code assessments { year block scores { rank rankChange previousRank previousYear previousSample } total { previousRank } } } } } }",
+			"{ agencies(first: 40, filter: {kinds: [PROVINCE]}) { edges { node { code assessments(framework: DTI, publishedOnly: true) { year block scores { rankChange previousSample } } } } } }",
+			// An agency's history, with the agencies merged into it.
+			"{ agencyScores(agencyCode: \"P25-2025\") { __typename framework year block relation agency { code name } round { year } total { score rank rankChange previousRank } scores { category { code } score maxScore rank tied blockSize sample publishedRank } } }",
+			"{ agencyScores(agencyCode: \"P25-2025\", framework: DTI, includePredecessors: false, publishedOnly: true) { year block relation total { score rank } } }",
+			"{ agencyScores(agencyCode: \"P48\", framework: VIETNAM_ICT_INDEX) { year block relation scores { rank previousYear previousSample } } }",
+			"{ agencyScores(agencyCode: \"BTTTT\", publishedOnly: true) { framework year block relation agency { code } total { score } } }",
+			// Agencies side by side over the years.
+			"{ compareAgencies(agencyCodes: [\"P48\", \"P01\", \"P25-2025\", \"P48\"], framework: DTI) { __typename framework category years rows { __typename agency { code name } cells { __typename year block score maxScore rank blockSize rankChange publishedRank sample } } } }",
+			"{ compareAgencies(agencyCodes: [\"P01\", \"P79\"], framework: DTI, category: \"chinh_quyen_so\", fromYear: 2021, toYear: 2023, publishedOnly: true) { category years rows { agency { code } cells { year score rank rankChange sample } } } }",
+			"{ compareAgencies(agencyCodes: [\"BTTTT\", \"BCA\"], framework: VIETNAM_ICT_INDEX, category: \" total\") { years rows { cells { year block rank } } } }",
+			"{ compareAgencies(agencyCodes: [\"P01\"], framework: DTI, fromYear: 2030) { years rows { cells { year } } } }",
 			"{ __typename first: agency(code: \"P01\") { ...names } second: agency(code: \"P02\") { ...names code } list: agencies(first: 3) { edges { node { ... on Agency { code } } } } } fragment names on Agency { name nameEn }", })
 	void shouldAnswerAsTheOrdinaryPathDoes(String query) {
 		assertThat(answer(query, Map.of(), true)).isEqualTo(answer(query, Map.of(), false));
@@ -269,11 +319,9 @@ class CompiledQueriesTests extends IntegrationTests {
 
 	@Test
 	void shouldLeaveFieldsWithoutSqlToTheOrdinaryPath() {
-		// rank and AgencyRound.round have no SQL form; onlineNow is answered in Java on
+		// AssessmentRound.importedAt has no SQL form; onlineNow is answered in Java on
 		// purpose; votesPerDay's default end depends on the poll
-		for (String query : List.of(
-				"{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { scores { rank } } } }",
-				"{ agency(code: \"P48\") { assessments(framework: DTI, year: 2022) { round { year } } } }",
+		for (String query : List.of("{ assessmentRound(framework: DTI, year: 2022) { year importedAt } }",
 				"{ agency(code: \"P48\") { code } onlineNow(siteCode: \"CDSQG\") { total } }",
 				"{ poll(id: \"2\") { votesPerDay(from: \"2025-09-01\") { date votes } } }")) {
 			double before = count("ordinary");
@@ -340,6 +388,25 @@ class CompiledQueriesTests extends IntegrationTests {
 	}
 
 	@Test
+	void shouldLeaveBadRankingArgumentsToTheOrdinaryPathsErrors() {
+		// Refused before any statement: a block the framework does not use, years in
+		// the wrong order, a category named rather than coded.
+		for (String query : List.of("{ ranking(framework: DTI, year: 2022, block: MINISTRIES) { totalCount } }",
+				"{ rankChanges(framework: DTI, fromYear: 2024, toYear: 2023, block: PROVINCES) { rank } }",
+				"{ blockStatistics(framework: ICT_APPLICATION, year: 2018, block: NATIONAL) { count } }",
+				"{ compareAgencies(agencyCodes: [], framework: DTI) { years } }",
+				"{ compareAgencies(agencyCodes: [\"P01\"], framework: DTI, fromYear: 2024, toYear: 2022) { years } }",
+				"{ ranking(framework: DTI, year: 2022, block: PROVINCES, after: \"eyJjb2RlIjoiUDQ4In0=\") { totalCount } }")) {
+			double ordinary = count("ordinary");
+			double compiled = count("compiled");
+			Map<String, Object> body = post(query, Map.of(), true);
+			assertThat(count("ordinary")).as(query).isEqualTo(ordinary + 1);
+			assertThat(count("compiled")).as(query).isEqualTo(compiled);
+			assertThat(body.get("errors")).as(query).asString().contains("BAD_REQUEST");
+		}
+	}
+
+	@Test
 	void shouldLeaveTheProgressOfTargetsToJava() {
 		for (String query : List.of("{ target(id: \"1\") { id progress { status } } }",
 				"{ targets { summary { agencies } } }", "{ indicators { targets { national { status } } } }")) {
@@ -348,6 +415,48 @@ class CompiledQueriesTests extends IntegrationTests {
 			assertThat(count("ordinary")).as(query).isEqualTo(before + 1);
 			assertThat(body).as(query).doesNotContainKey("errors");
 		}
+	}
+
+	@Test
+	void shouldAnswerUnknownRoundsAndCategoriesOnTheOrdinaryPath() {
+		// Found by the statement itself, which then answers nothing: the ordinary path
+		// words the error.
+		Map<String, String> errors = new LinkedHashMap<>();
+		errors.put("{ ranking(framework: DTI, year: 2019, block: PROVINCES) { totalCount } }", "NOT_FOUND");
+		errors.put("{ ranking(framework: DTI, year: 2022, block: PROVINCES, category: \"NO_SUCH\") { totalCount } }",
+				"BAD_REQUEST");
+		errors.put("{ rankChanges(framework: DTI, fromYear: 2010, toYear: 2024, block: PROVINCES) { rank } }",
+				"NOT_FOUND");
+		errors.put("{ rankChanges(framework: DTI, fromYear: 2020, toYear: 2030, block: PROVINCES) { rank } }",
+				"NOT_FOUND");
+		errors.put("{ blockStatistics(framework: DTI, year: 2099, block: PROVINCES) { count } }", "NOT_FOUND");
+		errors.put("{ agencyScores(agencyCode: \"NO-SUCH\") { year } }", "NOT_FOUND");
+		errors.put("{ compareAgencies(agencyCodes: [\"P01\", \"NO-SUCH\"], framework: DTI) { years } }", "NOT_FOUND");
+		errors.put(
+				"{ compareAgencies(agencyCodes: [\"P01\"], framework: ICT_APPLICATION, category: \"KINH_TE_SO\") { years } }",
+				"BAD_REQUEST");
+		errors.put("{ blockStatistics(framework: DTI, year: 2024, block: PROVINCES, category: \"nope\") { count } }",
+				"BAD_REQUEST");
+		errors.forEach((query, classification) -> {
+			double ordinary = count("ordinary");
+			double compiled = count("compiled");
+			Map<String, Object> body = post(query, Map.of(), true);
+			assertThat(count("ordinary")).as(query).isEqualTo(ordinary + 1);
+			assertThat(count("compiled")).as(query).isEqualTo(compiled);
+			assertThat(body.get("errors")).as(query).asString().contains(classification);
+			assertThat(BothPaths.numbersAsDoubles(body))
+				.isEqualTo(BothPaths.numbersAsDoubles(post(query, Map.of(), false)));
+		});
+	}
+
+	@Test
+	void shouldLeaveACategoryNamedInVietnameseToTheOrdinaryPath() {
+		String query = "{ ranking(framework: DTI, year: 2024, block: PROVINCES, category: \"Chính quyền số\", first: 3) { edges { node { rank score agency { code } } } } }";
+		double ordinary = count("ordinary");
+		Map<String, Object> body = post(query, Map.of(), true);
+		assertThat(count("ordinary")).isEqualTo(ordinary + 1);
+		assertThat(body).doesNotContainKey("errors");
+		assertThat(body.get("data")).asString().contains("rank=1");
 	}
 
 	@ParameterizedTest

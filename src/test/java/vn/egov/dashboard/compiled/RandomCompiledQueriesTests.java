@@ -204,6 +204,10 @@ class RandomCompiledQueriesTests extends IntegrationTests {
 			if (bare instanceof GraphQLList list) {
 				return this.random.list(1, 2, (r) -> value(name, (GraphQLInputType) GraphQLTypeUtil.unwrapOne(list)));
 			}
+			if (name.equals("block") && this.random.bool()) {
+				return "PROVINCES"; // the block every framework ranks: most rankings
+									// exist
+			}
 			if (bare instanceof GraphQLEnumType enumType) {
 				return this.random.of(enumType.getValues()).getName();
 			}
@@ -221,8 +225,15 @@ class RandomCompiledQueriesTests extends IntegrationTests {
 			}
 			String scalar = ((GraphQLNamedType) bare).getName();
 			return switch (scalar) {
-				case "Int" -> name.equals("first") ? this.random.between(0, 5) : name.equals("year")
-						? this.random.of(1990, 2016, 2020, 2022, 2024) : this.random.between(0, 5);
+				case "Int" -> switch (name) {
+					case "first" -> this.random.between(0, 5);
+					case "year" -> this.random.of(1990, 2016, 2020, 2022, 2024);
+					// DTI rounds 2020-2024, VIETNAM_ICT_INDEX 2016-2020 and 2023,
+					// ICT_APPLICATION 2016-2019
+					case "fromYear" -> this.random.of(2016, 2020, 2021, 2022);
+					case "toYear" -> this.random.of(2020, 2023, 2024);
+					default -> this.random.between(0, 5);
+				};
 				case "Boolean" -> this.random.bool();
 				case "Date" -> this.random.of(DATES);
 				case "DateTime" ->
@@ -237,6 +248,11 @@ class RandomCompiledQueriesTests extends IntegrationTests {
 							"202/2025/QH15", " 1690/QĐ-TTg ", "NO-SUCH");
 					case "siteCode" -> this.random.of("CDSQG", "HANOI", "DANANG", "NO-SUCH");
 					case "path" -> this.random.of("/", "/tin-tuc", "/dich-vu-cong", "/du-lich", "/no-such");
+					case "agencyCodes" -> this.random.of(CODES);
+					// a code, in any case, a Vietnamese name (left to the ordinary path),
+					// none
+					case "category" ->
+						this.random.of("TOTAL", "total ", "chinh_quyen_so", "", "Chính quyền số", "NO_SUCH");
 					default -> null;
 				};
 				default -> null;
