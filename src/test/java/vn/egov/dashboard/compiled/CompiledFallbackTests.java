@@ -1,9 +1,11 @@
 package vn.egov.dashboard.compiled;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -18,23 +20,39 @@ class CompiledFallbackTests extends IntegrationTests {
 
 	@Test
 	void shouldAnswerFieldByFieldWhenTheStatementFails() {
-		this.graphQl.document("{ assessmentRound(framework: DTI, year: 2024) { year importedAt } }")
+		this.graphQl.document("{ assessmentRound(framework: DTI, year: 2024) { year framework } }")
 			.execute()
 			.path("assessmentRound.year")
 			.entity(Integer.class)
-			.isEqualTo(2024);
+			.isEqualTo(2024)
+			.path("assessmentRound.framework")
+			.entity(String.class)
+			.isEqualTo("DTI");
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class BrokenSql {
 
 		/**
-		 * {@code AssessmentRound.importedAt} has no SQL form of its own: this one fails
-		 * when it runs.
+		 * The SQL form of {@code AssessmentRound.year}, replaced by one that fails when
+		 * it runs.
 		 */
 		@Bean
-		SqlJsonType brokenRound() {
-			return new SqlJsonType("AssessmentRound", Map.of("importedAt", (field, row) -> "(1 / 0)::text"));
+		static BeanPostProcessor brokenRoundYear() {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					if (bean instanceof SqlJsonType type && type.typeName().equals("AssessmentRound")
+							&& type.fields().containsKey("year")) {
+						Map<String, SqlJsonType.FieldSql> fields = new HashMap<>(type.fields());
+						fields.put("year", (field, row) -> "(1 / 0)::text");
+						return new SqlJsonType(type.typeName(), fields);
+					}
+					return bean;
+				}
+
+			};
 		}
 
 	}

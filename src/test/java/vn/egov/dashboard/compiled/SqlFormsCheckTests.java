@@ -40,9 +40,11 @@ class SqlFormsCheckTests extends IntegrationTests {
 	void shouldNameAMisspeltTypeAndField() {
 		GraphQLSchema schema = this.source.schema();
 		SqlJsonType.FieldSql sql = (field, row) -> "NULL";
-		var problems = SqlFormsCheck.problems(schema, List.of(new SqlJsonType("Agnecy", Map.of("name", sql)),
-				new SqlJsonType("Agency", Map.of("name", sql, "sucessor", sql))), this.java);
-		assertThat(problems).containsExactly("no object type Agnecy", "Agency has no field sucessor");
+		List<SqlJsonType> forms = new ArrayList<>(this.forms);
+		forms.add(new SqlJsonType("Agnecy", Map.of("name", sql)));
+		forms.add(new SqlJsonType("Agency", Map.of("sucessor", sql)));
+		assertThat(SqlFormsCheck.problems(schema, forms, this.java)).containsExactly("no object type Agnecy",
+				"Agency has no field sucessor");
 	}
 
 	@Test
