@@ -435,18 +435,7 @@ class RankingSqlJson {
 	 */
 	private static Map.Entry<String, SqlJsonType.FieldSql> decimal(String name, String expression) {
 		String format = expression.contains("%s") ? expression : "%s." + expression;
-		return Map.entry(name, (field, row) -> decimal(String.format(format, row)));
-	}
-
-	/**
-	 * The JSON text of a numeric expression as the ordinary path writes a Float: without
-	 * trailing zeros ({@code 0.7205}), a whole number with {@code .0} ({@code 1.0}, where
-	 * {@code trim_scale} alone writes {@code 1}, which a client reads as an integer);
-	 * NULL for null.
-	 */
-	static String decimal(String expression) {
-		return "CASE WHEN " + expression + " = trunc(" + expression + ") THEN trunc(" + expression
-				+ ")::text || '.0' ELSE trim_scale(" + expression + ")::text END";
+		return Map.entry(name, (field, row) -> SqlJson.decimal(String.format(format, row)));
 	}
 
 	/** A text or enum field: the row's column. */

@@ -86,6 +86,17 @@ public final class SqlJson {
 				+ ") AT TIME ZONE INTERVAL '+07:00', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') || '+07:00\"'";
 	}
 
+	/**
+	 * The JSON text of a numeric expression as the ordinary path writes a Float: without
+	 * trailing zeros ({@code 0.7205}), a whole number with {@code .0} ({@code 1.0}, where
+	 * {@code trim_scale} alone writes {@code 1}, which a client reads as an integer);
+	 * NULL for null.
+	 */
+	public static String decimal(String expression) {
+		return "CASE WHEN " + expression + " = trunc(" + expression + ") THEN trunc(" + expression
+				+ ")::text || '.0' ELSE trim_scale(" + expression + ")::text END";
+	}
+
 	/** The JSON text of a number or boolean expression, NULL for null. */
 	public static String literal(String expression) {
 		return "(" + expression + ")::text";

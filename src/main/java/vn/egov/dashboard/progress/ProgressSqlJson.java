@@ -57,7 +57,7 @@ class ProgressSqlJson {
 	/** A measurement: a row of the table measurement. */
 	@Bean
 	SqlJsonType measurementFields() {
-		return new SqlJsonType("Measurement", Map.ofEntries(id(), string("period", "period"), number("value", "value"),
+		return new SqlJsonType("Measurement", Map.ofEntries(id(), string("period", "period"), decimal("value", "value"),
 				string("source", "source"), string("note", "note"),
 				Map.entry("sample", (field, row) -> SqlJson.literal(row + ".sample")),
 				Map.entry("recordedAt", (field, row) -> SqlJson.dateTime(row + ".recorded_at")),
@@ -89,9 +89,9 @@ class ProgressSqlJson {
 	 */
 	@Bean
 	SqlJsonType targetFields() {
-		return new SqlJsonType("Target", Map.ofEntries(id(), string("code", "code"), number("value", "value"),
-				number("valueMax", "value_max"), Map.entry("comparator", ProgressSqlJson::comparator),
-				string("deadline", "deadline"), number("baselineValue", "baseline_value"),
+		return new SqlJsonType("Target", Map.ofEntries(id(), string("code", "code"), decimal("value", "value"),
+				decimal("valueMax", "value_max"), Map.entry("comparator", ProgressSqlJson::comparator),
+				string("deadline", "deadline"), decimal("baselineValue", "baseline_value"),
 				string("baselineOn", "baseline_on"), string("scope", "scope"), string("block", "block"),
 				string("note", "note"),
 				Map.entry("indicator",
@@ -208,8 +208,11 @@ class ProgressSqlJson {
 		return Map.entry(name, (field, row) -> SqlJson.string(row + "." + column));
 	}
 
-	private static Map.Entry<String, SqlJsonType.FieldSql> number(String name, String column) {
-		return Map.entry(name, (field, row) -> SqlJson.literal("trim_scale(" + row + "." + column + ")"));
+	/**
+	 * A Float field: the row's numeric column, written as the ordinary path writes it.
+	 */
+	private static Map.Entry<String, SqlJsonType.FieldSql> decimal(String name, String column) {
+		return Map.entry(name, (field, row) -> SqlJson.decimal(row + "." + column));
 	}
 
 }

@@ -225,14 +225,10 @@ class CompiledQueriesTests extends IntegrationTests {
 			"{ agency(code: \"P25-2025\") { assessments(year: 2024) { block total { rank tied blockSize } } predecessors { code assessments(framework: DTI) { year total { rank tied } } } } }",
 			"{ agencies(first: 100) { edges { node { code assessments { year block round { year } scores { rank tied blockSize } total { rank tied } } } } } }",
 			"{ agencies(first: 10, filter: {kinds: [PROVINCE]}) { edges { node { code assessments(year: 2024, publishedOnly: true) { block scores { rank score sample } total { rank blockSize } } } } } }",
-			"{ agency(code: \"P48\") { assessments(framework: DTI) { year block scores { category { code } rank rankChange previousRank previousYear previousSample } total { rankChange previousYear } } } }",
-			"{ agency(code: \"P25-2025\") { assessments(publishedOnly: true) { year block total { rank rankChange previousRank previousSample } } } }",
 			"{ agencies(first: 100) { edges { node { code assessments { year block scores { rank rankChange previousRank previousYear previousSample } total { previousRank } } } } } }",
 			"{ agencies(first: 40, filter: {kinds: [PROVINCE]}) { edges { node { code assessments(framework: DTI, publishedOnly: true) { year block scores { rankChange previousSample } } } } } }",
 			// An agency's history, with the agencies merged into it.
-			"{ agencyScores(agencyCode: \"P25-2025\") { __typename framework year block relation agency { code name } round { year } total { score rank rankChange previousRank } scores { category { code } score maxScore rank tied blockSize sample publishedRank } } }",
 			"{ agencyScores(agencyCode: \"P25-2025\", framework: DTI, includePredecessors: false, publishedOnly: true) { year block relation total { score rank } } }",
-			"{ agencyScores(agencyCode: \"P48\", framework: VIETNAM_ICT_INDEX) { year block relation scores { rank previousYear previousSample } } }",
 			"{ agencyScores(agencyCode: \"BTTTT\", publishedOnly: true) { framework year block relation agency { code } total { score } } }",
 			// Agencies side by side over the years.
 			"{ compareAgencies(agencyCodes: [\"P48\", \"P01\", \"P25-2025\", \"P48\"], framework: DTI) { __typename framework category years rows { __typename agency { code name } cells { __typename year block score maxScore rank blockSize rankChange publishedRank sample } } } }",
@@ -315,6 +311,27 @@ class CompiledQueriesTests extends IntegrationTests {
 			variables.put("first", 7);
 			assertThat(answer(query, variables, true)).isEqualTo(answer(query, variables, false));
 		}
+	}
+
+	/**
+	 * The previous-round fields of one agency's rounds are answered field by field (one
+	 * statement per level): in one statement PostgreSQL compared every round again for
+	 * each of its scores (an agency's 30 rounds took 1.4 s instead of 80 ms). A page of
+	 * agencies compares its rounds once, compiled.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = {
+			"{ agency(code: \"P48\") { assessments(framework: DTI) { year block scores { category { code } rank rankChange previousRank previousYear previousSample } total { rankChange previousYear } } } }",
+			"{ agency(code: \"P25-2025\") { assessments(publishedOnly: true) { year block total { rank rankChange previousRank previousSample } } } }",
+			"{ agencyScores(agencyCode: \"P25-2025\") { __typename framework year block relation agency { code name } round { year } total { score rank rankChange previousRank } scores { category { code } score maxScore rank tied blockSize sample publishedRank } } }",
+			"{ agencyScores(agencyCode: \"P48\", framework: VIETNAM_ICT_INDEX) { year block relation scores { rank previousYear previousSample } } }" })
+	void shouldAnswerAnAgencysPreviousRanksFieldByField(String query) {
+		double ordinary = count("ordinary");
+		Map<String, Object> compiled = post(query, Map.of(), true);
+		assertThat(count("ordinary")).as(query).isEqualTo(ordinary + 1);
+		assertThat(compiled).as(query).doesNotContainKey("errors");
+		assertThat(BothPaths.numbersAsDoubles(compiled))
+			.isEqualTo(BothPaths.numbersAsDoubles(post(query, Map.of(), false)));
 	}
 
 	@Test

@@ -60,7 +60,8 @@ class DatabaseOutageTests extends IntegrationTests {
 	void shouldFailFastWhileTheDatabaseIsAwayAndRecoverWithoutARestart(CapturedOutput output) {
 		String site = createSite();
 		try (TcpProxy proxy = new TcpProxy(TestDatabase.HOST, Integer.parseInt(TestDatabase.PORT))) {
-			ConfigurableApplicationContext server = start(proxy);
+			// The production probe timeout (the test configuration raises it).
+			ConfigurableApplicationContext server = start(proxy, "--egov.database.probe-timeout=300ms");
 			try {
 				int port = server.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 				WebTestClient http = WebTestClient.bindToServer()
