@@ -17,6 +17,8 @@ import vn.egov.dashboard.compiled.SqlJsonType;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Page;
 
+import static vn.egov.dashboard.compiled.SqlJsonType.column;
+
 /**
  * {@code agency}, {@code agencies} and the fields of {@code Agency} in SQL, for compiled
  * queries: the same rows, filters and order as {@link AgencyRepository} and
@@ -85,15 +87,9 @@ class AgencySqlJson {
 				+ ".valid_to IS NULL OR " + row + ".valid_to >= " + date + ")");
 	}
 
-	private static Map.Entry<String, SqlJsonType.FieldSql> column(String field, String column) {
-		return Map.entry(field, (f, row) -> SqlJson.string(row + "." + column));
-	}
-
 	/** The agency whose {@code column} is {@code value}, or null. */
 	private static String one(SqlJson.Field field, String column, String value) {
-		String agency = field.alias();
-		return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency + "."
-				+ column + " = " + value + ")";
+		return field.one("Agency", "agency", column, value);
 	}
 
 	/** The agencies whose {@code column} is {@code value}, ordered by code. */

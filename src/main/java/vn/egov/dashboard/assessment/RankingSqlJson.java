@@ -23,6 +23,8 @@ import vn.egov.dashboard.compiled.SqlJsonType;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Page;
 
+import static vn.egov.dashboard.compiled.SqlJsonType.column;
+
 /**
  * {@code ranking}, {@code rankChanges} and {@code blockStatistics} in SQL for compiled
  * queries: the statements of {@link RankingRepository} and {@link RankChangeRepository}
@@ -108,7 +110,7 @@ class RankingSqlJson {
 	@Bean
 	SqlJsonType comparedScoreFields() {
 		return new SqlJsonType("ComparedScore",
-				Map.ofEntries(number("year", "year"), text("block", "block"), decimal("score", "score"),
+				Map.ofEntries(number("year", "year"), column("block", "block"), decimal("score", "score"),
 						decimal("maxScore", "max_score"), number("rank", "rank"), number("blockSize", "block_size"),
 						number("publishedRank", "published_rank"), number("sample", "sample"), Map
 							.entry("rankChange",
@@ -139,7 +141,7 @@ class RankingSqlJson {
 				decimal("score", "%s.score"), decimal("maxScore", "%s.max_score"),
 				Map.entry("agency", (field, row) -> agency(field, row + ".agency_code")), number("tied", "tied"),
 				number("blockSize", "block_size"), number("publishedRank", "published_rank"),
-				number("sample", "sample"), text("source", "source"), text("note", "note")));
+				number("sample", "sample"), column("source", "source"), column("note", "note")));
 	}
 
 	/**
@@ -150,9 +152,9 @@ class RankingSqlJson {
 	SqlJsonType rankChangeFields() {
 		return new SqlJsonType("RankChange",
 				Map.ofEntries(Map.entry("agency", (field, row) -> agency(field, row + ".agency_code")),
-						text("block", "block"), number("rank", "rank"), decimal("score", "%s.score"),
+						column("block", "block"), number("rank", "rank"), decimal("score", "%s.score"),
 						number("sample", "sample"), number("blockSize", "block_size"), number("fromYear", "from_year"),
-						text("fromBlock", "earlier_block"),
+						column("fromBlock", "earlier_block"),
 						number("fromRank", "CASE WHEN %s.compared THEN %<s.earlier_rank END"),
 						decimal("fromScore", "CASE WHEN %s.compared THEN %<s.earlier_score END"),
 						number("fromSample", "CASE WHEN %s.compared THEN %<s.earlier_sample END"),
@@ -436,11 +438,6 @@ class RankingSqlJson {
 	private static Map.Entry<String, SqlJsonType.FieldSql> decimal(String name, String expression) {
 		String format = expression.contains("%s") ? expression : "%s." + expression;
 		return Map.entry(name, (field, row) -> SqlJson.decimal(String.format(format, row)));
-	}
-
-	/** A text or enum field: the row's column. */
-	private static Map.Entry<String, SqlJsonType.FieldSql> text(String name, String column) {
-		return Map.entry(name, (field, row) -> SqlJson.string(row + "." + column));
 	}
 
 }

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
+import vn.egov.dashboard.graphql.Ids;
+import vn.egov.dashboard.graphql.InvalidInputException;
+
 /**
  * One query being compiled: the SQL of its fields, and the values bound to the statement.
  * Values are always bound, never written into the SQL; result keys are GraphQL names
@@ -200,6 +203,29 @@ public final class SqlJson {
 		 */
 		public void require(String condition) {
 			this.query.conditions.add("(" + condition + ")");
+		}
+
+		/**
+		 * The object of {@code type} read from the row of {@code table} whose
+		 * {@code column} is {@code value}, or null.
+		 */
+		public String one(String type, String table, String column, String value) {
+			String alias = alias();
+			return "(SELECT " + object(type, alias) + " FROM " + table + " " + alias + " WHERE " + alias + "." + column
+					+ " = " + value + ")";
+		}
+
+		/**
+		 * The {@code ID} argument {@code name} as {@code Ids#parse} reads it; one it
+		 * refuses is left to the ordinary path, which explains why.
+		 */
+		public long id(String name) {
+			try {
+				return Ids.parse(name, (String) argument(name));
+			}
+			catch (InvalidInputException ex) {
+				throw new NotCompilable();
+			}
 		}
 
 		/** A table alias not used anywhere else in the statement. */

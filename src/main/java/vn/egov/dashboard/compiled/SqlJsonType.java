@@ -14,6 +14,19 @@ import java.util.Map;
  */
 public record SqlJsonType(String typeName, Map<String, FieldSql> fields) {
 
+	/** A text, date or enum field: the row's {@code column}. */
+	public static Map.Entry<String, FieldSql> column(String name, String column) {
+		return Map.entry(name, (field, row) -> SqlJson.string(row + "." + column));
+	}
+
+	/**
+	 * A Float field: the row's numeric {@code column}, written as
+	 * {@link SqlJson#decimal}.
+	 */
+	public static Map.Entry<String, FieldSql> decimal(String name, String column) {
+		return Map.entry(name, (field, row) -> SqlJson.decimal(row + "." + column));
+	}
+
 	/** One field as a SQL expression. */
 	@FunctionalInterface
 	public interface FieldSql {

@@ -16,6 +16,8 @@ import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
 import vn.egov.dashboard.compiled.SqlJsonType;
 import vn.egov.dashboard.graphql.Page;
 
+import static vn.egov.dashboard.compiled.SqlJsonType.column;
+
 /**
  * {@code document}, {@code documents} and the fields of {@code LegalDocument} with its
  * basis graph ({@code basedOn}, {@code citedBy}) in SQL, for compiled queries: the rows,
@@ -100,10 +102,6 @@ class DocumentSqlJson {
 				"FROM document_basis " + basis + " JOIN legal_document " + document + " ON " + document + ".id = "
 						+ basis + "." + linked + " WHERE " + basis + "." + own + " = " + row + ".id",
 				DocumentRepository.relatedOrder(document));
-	}
-
-	private static Map.Entry<String, SqlJsonType.FieldSql> column(String field, String column) {
-		return Map.entry(field, (f, row) -> SqlJson.string(row + "." + column));
 	}
 
 }

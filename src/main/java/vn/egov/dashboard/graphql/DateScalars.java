@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * The descriptions clients read are the schema's
  * ({@code graphql-schema/schema.graphqls}).
  */
-final class DateScalars {
+public final class DateScalars {
 
 	/** The first supported day. */
 	static final LocalDate MIN = LocalDate.of(1900, 1, 1);
@@ -129,6 +129,14 @@ final class DateScalars {
 	private static String echo(String text) {
 		String shown = (text.length() > ECHO) ? text.substring(0, ECHO) + "…" : text;
 		return "'" + shown + "'";
+	}
+
+	/**
+	 * The text the {@code DateTime} scalar writes for {@code time}, for SQL forms that
+	 * write a moment known before the statement runs.
+	 */
+	public static String dateTimeText(OffsetDateTime time) {
+		return (String) DATE_TIME_SCALAR.getCoercing().serialize(time, GraphQLContext.getDefault(), Locale.ROOT);
 	}
 
 	/**

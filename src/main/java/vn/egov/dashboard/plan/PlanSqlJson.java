@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.ScrollPosition;
@@ -16,9 +14,10 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
 import vn.egov.dashboard.compiled.SqlJsonType;
-import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Page;
+
+import static vn.egov.dashboard.compiled.SqlJsonType.column;
 
 /**
  * {@code plan}, {@code plans}, {@code task} and the fields of {@code Plan}, {@code Task}
@@ -32,29 +31,29 @@ class PlanSqlJson {
 
 	@Bean
 	SqlJsonType planQueries(CursorStrategy<ScrollPosition> cursors) {
-		return new SqlJsonType("Query", Map.of("plan",
-				(field, row) -> one(field, "Plan", "plan", "id", field.bind(parseId(field.argument("id")), Long.class)),
-				"plans", (field, row) -> plans(field, cursors), "task", (field, row) -> one(field, "Task", "task", "id",
-						field.bind(parseId(field.argument("id")), Long.class))));
+		return new SqlJsonType("Query",
+				Map.of("plan", (field, row) -> field.one("Plan", "plan", "id", field.bind(field.id("id"), Long.class)),
+						"plans", (field, row) -> plans(field, cursors), "task",
+						(field, row) -> field.one("Task", "task", "id", field.bind(field.id("id"), Long.class))));
 	}
 
 	/** A plan: a row of the table plan. */
 	@Bean
 	SqlJsonType planFields(Clock clock) {
 		return new SqlJsonType("Plan",
-				Map.ofEntries(id(), string("kind", "kind"), string("title", "title"),
+				Map.ofEntries(column("id", "id::text"), column("kind", "kind"), column("title", "title"),
 						number("periodStart", "period_start"), number("periodEnd", "period_end"),
-						string("status", "status"), string("dueOn", "due_on"), string("submittedOn", "submitted_on"),
-						string("approvedOn", "approved_on"), string("note", "note"),
+						column("status", "status"), column("dueOn", "due_on"), column("submittedOn", "submitted_on"),
+						column("approvedOn", "approved_on"), column("note", "note"),
 						Map.entry("late",
 								(field, row) -> SqlJson
 									.literal(Plan.late(row, field.bind(LocalDate.now(clock), LocalDate.class)))),
 						Map.entry("agency",
-								(field, row) -> one(field, "Agency", "agency", "code", row + ".agency_code")),
+								(field, row) -> field.one("Agency", "agency", "code", row + ".agency_code")),
 						Map.entry("guidingDocument",
-								(field, row) -> one(field, "LegalDocument", "legal_document", "id",
+								(field, row) -> field.one("LegalDocument", "legal_document", "id",
 										row + ".guiding_document_id")),
-						Map.entry("approvingDocument", (field, row) -> one(field, "LegalDocument", "legal_document",
+						Map.entry("approvingDocument", (field, row) -> field.one("LegalDocument", "legal_document",
 								"id", row + ".approving_document_id"))));
 	}
 
@@ -72,10 +71,10 @@ class PlanSqlJson {
 	/** A task: a row of the table task. */
 	@Bean
 	SqlJsonType taskFields() {
-		return new SqlJsonType("Task", Map.ofEntries(id(), number("number", "number"), string("title", "title"),
-				string("dueOn", "due_on"),
+		return new SqlJsonType("Task", Map.ofEntries(column("id", "id::text"), number("number", "number"),
+				column("title", "title"), column("dueOn", "due_on"),
 				Map.entry("document",
-						(field, row) -> one(field, "LegalDocument", "legal_document", "id", row + ".document_id")),
+						(field, row) -> field.one("LegalDocument", "legal_document", "id", row + ".document_id")),
 				Map.entry("reports", (field, row) -> {
 					// each agency's current report, by agency as findReports orders them
 					String report = field.alias();
@@ -98,11 +97,11 @@ class PlanSqlJson {
 	/** A report: a row of {@link TaskRepository#reports}. */
 	@Bean
 	SqlJsonType taskReportFields() {
-		return new SqlJsonType("TaskReport", Map.ofEntries(string("status", "status"),
-				string("reportedOn", "reported_on"), string("note", "note"),
+		return new SqlJsonType("TaskReport", Map.ofEntries(column("status", "status"),
+				column("reportedOn", "reported_on"), column("note", "note"),
 				Map.entry("late", (field, row) -> SqlJson.literal(TaskReport.late(row))),
 				Map.entry("recordedAt", (field, row) -> SqlJson.dateTime(row + ".recorded_at")),
-				Map.entry("agency", (field, row) -> one(field, "Agency", "agency", "code", row + ".agency_code"))));
+				Map.entry("agency", (field, row) -> field.one("Agency", "agency", "code", row + ".agency_code"))));
 	}
 
 	/**
@@ -135,37 +134,6 @@ class PlanSqlJson {
 				field.bind(page.fetchSize(), Integer.class));
 		return field.connection("Plan",
 				new SqlJson.Page(rows, List.of("id"), page.size(), "(SELECT count(*) FROM plan " + filter + ")", true));
-	}
-
-	/**
-	 * The id argument as {@link Ids#parse} reads it; one it refuses is left to the
-	 * ordinary path.
-	 */
-	private static long parseId(@Nullable Object given) {
-		try {
-			return Ids.parse("id", (String) given);
-		}
-		catch (InvalidInputException ex) {
-			throw new NotCompilable();
-		}
-	}
-
-	/**
-	 * The object of {@code type} read from the row of {@code table} whose {@code column}
-	 * is {@code value}, or null.
-	 */
-	private static String one(SqlJson.Field field, String type, String table, String column, String value) {
-		String alias = field.alias();
-		return "(SELECT " + field.object(type, alias) + " FROM " + table + " " + alias + " WHERE " + alias + "."
-				+ column + " = " + value + ")";
-	}
-
-	private static Map.Entry<String, SqlJsonType.FieldSql> id() {
-		return Map.entry("id", (field, row) -> SqlJson.string(row + ".id::text"));
-	}
-
-	private static Map.Entry<String, SqlJsonType.FieldSql> string(String name, String column) {
-		return Map.entry(name, (field, row) -> SqlJson.string(row + "." + column));
 	}
 
 	private static Map.Entry<String, SqlJsonType.FieldSql> number(String name, String column) {

@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.ScrollPosition;
@@ -18,9 +16,11 @@ import vn.egov.dashboard.compiled.JavaFields;
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
 import vn.egov.dashboard.compiled.SqlJsonType;
-import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Page;
+
+import static vn.egov.dashboard.compiled.SqlJsonType.column;
+import static vn.egov.dashboard.compiled.SqlJsonType.decimal;
 
 /**
  * {@code measurements}, {@code indicators}, {@code indicator}, {@code targets},
@@ -45,37 +45,36 @@ class ProgressSqlJson {
 
 	@Bean
 	SqlJsonType progressQueries(CursorStrategy<ScrollPosition> cursors) {
-		return new SqlJsonType("Query",
-				Map.of("measurements", (field, row) -> measurements(field, cursors), "indicators",
-						(field, row) -> indicators(field), "indicator",
-						(field, row) -> one(field, "Indicator", "indicator", "code",
-								field.bind(field.argument("code"), String.class)),
-						"targets", (field, row) -> targets(field), "target", (field, row) -> one(field, "Target",
-								"target", "id", field.bind(parseId(field.argument("id")), Long.class))));
+		return new SqlJsonType("Query", Map.of("measurements", (field, row) -> measurements(field, cursors),
+				"indicators", (field, row) -> indicators(field), "indicator",
+				(field, row) -> field.one("Indicator", "indicator", "code",
+						field.bind(field.argument("code"), String.class)),
+				"targets", (field, row) -> targets(field), "target",
+				(field, row) -> field.one("Target", "target", "id", field.bind(field.id("id"), Long.class))));
 	}
 
 	/** A measurement: a row of the table measurement. */
 	@Bean
 	SqlJsonType measurementFields() {
-		return new SqlJsonType("Measurement", Map.ofEntries(id(), string("period", "period"), decimal("value", "value"),
-				string("source", "source"), string("note", "note"),
+		return new SqlJsonType("Measurement", Map.ofEntries(column("id", "id::text"), column("period", "period"),
+				decimal("value", "value"), column("source", "source"), column("note", "note"),
 				Map.entry("sample", (field, row) -> SqlJson.literal(row + ".sample")),
 				Map.entry("recordedAt", (field, row) -> SqlJson.dateTime(row + ".recorded_at")),
 				Map.entry("corrected", (field, row) -> SqlJson.literal(row + ".replaced")),
 				Map.entry("indicator",
-						(field, row) -> one(field, "Indicator", "indicator", "code", row + ".indicator_code")),
-				Map.entry("agency", (field, row) -> one(field, "Agency", "agency", "code", row + ".agency_code")),
+						(field, row) -> field.one("Indicator", "indicator", "code", row + ".indicator_code")),
+				Map.entry("agency", (field, row) -> field.one("Agency", "agency", "code", row + ".agency_code")),
 				Map.entry("corrects",
-						(field, row) -> one(field, "Measurement", "measurement", "id", row + ".corrects_id"))));
+						(field, row) -> field.one("Measurement", "measurement", "id", row + ".corrects_id"))));
 	}
 
 	/** An indicator: a row of the table indicator. */
 	@Bean
 	SqlJsonType indicatorFields() {
 		return new SqlJsonType("Indicator",
-				Map.ofEntries(string("code", "code"), string("name", "name"), string("nameEn", "name_en"),
-						string("unit", "unit"), string("direction", "direction"), string("pillar", "pillar"),
-						string("description", "description"), Map.entry("targets", (field, row) -> {
+				Map.ofEntries(column("code", "code"), column("name", "name"), column("nameEn", "name_en"),
+						column("unit", "unit"), column("direction", "direction"), column("pillar", "pillar"),
+						column("description", "description"), Map.entry("targets", (field, row) -> {
 							String target = field.alias();
 							return SqlJson.list(field.object("Target", target),
 									"FROM target " + target + " WHERE " + target + ".indicator_code = " + row + ".code",
@@ -89,16 +88,16 @@ class ProgressSqlJson {
 	 */
 	@Bean
 	SqlJsonType targetFields() {
-		return new SqlJsonType("Target", Map.ofEntries(id(), string("code", "code"), decimal("value", "value"),
-				decimal("valueMax", "value_max"), Map.entry("comparator", ProgressSqlJson::comparator),
-				string("deadline", "deadline"), decimal("baselineValue", "baseline_value"),
-				string("baselineOn", "baseline_on"), string("scope", "scope"), string("block", "block"),
-				string("note", "note"),
+		return new SqlJsonType("Target", Map.ofEntries(column("id", "id::text"), column("code", "code"),
+				decimal("value", "value"), decimal("valueMax", "value_max"),
+				Map.entry("comparator", ProgressSqlJson::comparator), column("deadline", "deadline"),
+				decimal("baselineValue", "baseline_value"), column("baselineOn", "baseline_on"),
+				column("scope", "scope"), column("block", "block"), column("note", "note"),
 				Map.entry("indicator",
-						(field, row) -> one(field, "Indicator", "indicator", "code", row + ".indicator_code")),
-				Map.entry("agency", (field, row) -> one(field, "Agency", "agency", "code", row + ".agency_code")),
-				Map.entry("plan", (field, row) -> one(field, "Plan", "plan", "id", row + ".plan_id")),
-				Map.entry("sourceDocument", (field, row) -> one(field, "LegalDocument", "legal_document", "id",
+						(field, row) -> field.one("Indicator", "indicator", "code", row + ".indicator_code")),
+				Map.entry("agency", (field, row) -> field.one("Agency", "agency", "code", row + ".agency_code")),
+				Map.entry("plan", (field, row) -> field.one("Plan", "plan", "id", row + ".plan_id")),
+				Map.entry("sourceDocument", (field, row) -> field.one("LegalDocument", "legal_document", "id",
 						row + ".source_document_id"))));
 	}
 
@@ -175,44 +174,6 @@ class ProgressSqlJson {
 	private static String comparator(SqlJson.Field field, String row) {
 		return SqlJson.string("(cast(" + field.bind(COMPARATORS, String[].class) + " AS text[]))[array_position(cast("
 				+ field.bind(SYMBOLS, String[].class) + " AS text[]), " + row + ".comparator)]");
-	}
-
-	/**
-	 * The id argument as {@link Ids#parse} reads it; one it refuses is left to the
-	 * ordinary path.
-	 */
-	private static long parseId(@Nullable Object given) {
-		try {
-			return Ids.parse("id", (String) given);
-		}
-		catch (InvalidInputException ex) {
-			throw new NotCompilable();
-		}
-	}
-
-	/**
-	 * The object of {@code type} read from the row of {@code table} whose {@code column}
-	 * is {@code value}, or null.
-	 */
-	private static String one(SqlJson.Field field, String type, String table, String column, String value) {
-		String alias = field.alias();
-		return "(SELECT " + field.object(type, alias) + " FROM " + table + " " + alias + " WHERE " + alias + "."
-				+ column + " = " + value + ")";
-	}
-
-	private static Map.Entry<String, SqlJsonType.FieldSql> id() {
-		return Map.entry("id", (field, row) -> SqlJson.string(row + ".id::text"));
-	}
-
-	private static Map.Entry<String, SqlJsonType.FieldSql> string(String name, String column) {
-		return Map.entry(name, (field, row) -> SqlJson.string(row + "." + column));
-	}
-
-	/**
-	 * A Float field: the row's numeric column, written as the ordinary path writes it.
-	 */
-	private static Map.Entry<String, SqlJsonType.FieldSql> decimal(String name, String column) {
-		return Map.entry(name, (field, row) -> SqlJson.decimal(row + "." + column));
 	}
 
 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.Map;
 
@@ -17,7 +16,10 @@ import vn.egov.dashboard.compiled.JavaFields;
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
 import vn.egov.dashboard.compiled.SqlJsonType;
+import vn.egov.dashboard.graphql.DateScalars;
 import vn.egov.dashboard.graphql.InvalidInputException;
+
+import static vn.egov.dashboard.compiled.SqlJsonType.column;
 
 /**
  * {@code traffic} in SQL for compiled queries: a point for every bucket from the one
@@ -29,12 +31,6 @@ import vn.egov.dashboard.graphql.InvalidInputException;
  */
 @Configuration(proxyBeanMethods = false)
 class TrafficSqlJson {
-
-	/** The offset every DateTime is written with (DateScalars). */
-	private static final ZoneOffset OUTPUT_OFFSET = ZoneOffset.ofHours(7);
-
-	/** How the DateTime scalar writes an instant: milliseconds, then the offset. */
-	private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
 	@Bean
 	SqlJsonType trafficQueries(SiteDirectory sites, Clock clock) {
@@ -164,9 +160,8 @@ class TrafficSqlJson {
 				field.bind(utc(Granularity.HOUR.start(instant)), OffsetDateTime.class), when);
 		String stats = field.alias();
 		String row = field.alias();
-		// The moment as the DateTime scalar writes it, from the value itself (nanoseconds
-		// included).
-		String asOfText = field.bind(AS_OF.format(at.withOffsetSameInstant(OUTPUT_OFFSET)), String.class);
+		// The moment as the DateTime scalar writes it.
+		String asOfText = field.bind(DateScalars.dateTimeText(at), String.class);
 		return "(SELECT " + field.object("SiteStats", stats) + " FROM (SELECT " + row + ".code AS site_code, cast("
 				+ asOfText + " AS text) AS as_of_text, (" + total + ") AS total_visits, (coalesce(" + row
 				+ ".sample, false) OR (" + row + ".sample_until IS NOT NULL AND " + when + " < " + row
@@ -176,10 +171,6 @@ class TrafficSqlJson {
 
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Map.Entry<String, SqlJsonType.FieldSql> column(String field, String column) {
-		return Map.entry(field, (f, row) -> SqlJson.string(row + "." + column));
 	}
 
 	/**
