@@ -99,7 +99,10 @@ class EmbedBrowserTests extends IntegrationTests {
 		assertThat(allowed.get("pollState").asString()).isEqualTo("ready");
 		assertThat(allowed.get("question").asString()).isEqualTo("Bạn thấy cổng thông tin thế nào?");
 		assertThat(allowed.get("totalBefore").asLong()).isZero();
-		assertThat(allowed.get("visits").asLong()).isEqualTo(1234567);
+		// The offset, plus the page's own view if the hit buffer flushed it before the
+		// counter's query: the page
+		// sends both at once.
+		assertThat(allowed.get("visits").asLong()).isIn(1234567L, 1234568L);
 		assertThat(allowed.get("beacon").asString()).isEqualTo("202");
 		assertThat(allowed.get("totalAfterVote").asLong()).isEqualTo(1);
 		assertThat(allowed.get("message").asString()).isEqualTo("Cảm ơn bạn đã bình chọn (thank you for voting)");
