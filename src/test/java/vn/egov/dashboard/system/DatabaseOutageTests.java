@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -282,7 +283,8 @@ class DatabaseOutageTests extends IntegrationTests {
 				assertThat(viewsOfPages(site)).isEqualTo(40);
 
 				String outage = output.getAll().substring(logFrom);
-				assertThat(outage).as("the log of the outage").doesNotContain("\tat ", "LEAK");
+				assertThat(outage).as("the log of the outage").doesNotContain("\tat ");
+				assertThat(leaks(outage)).as("Netty's leak reports during the outage").isEmpty();
 				assertThat(outage.lines().filter((line) -> line.contains("PostgreSQL does not answer")))
 					.as("the outage's start")
 					.hasSize(1);
@@ -349,6 +351,39 @@ class DatabaseOutageTests extends IntegrationTests {
 		return send(web, path, apiKey, body).block(Duration.ofSeconds(30));
 	}
 
+	@Test
+	void shouldCountEveryLeakReportButAnUntouchedSocketRead() {
+		String untouched = """
+				ERROR io.netty.util.ResourceLeakDetector : LEAK: ByteBuf.release() was not called before it's garbage-collected.
+				Recent access records:\s
+				Created at:
+				\tio.netty.buffer.AdaptiveByteBufAllocator.newDirectBuffer(AdaptiveByteBufAllocator.java:67)
+				\tio.netty.channel.epoll.AbstractEpollStreamChannel$EpollStreamUnsafe.epollInReady(AbstractEpollStreamChannel.java:789)
+				INFO next line of the log
+				""";
+		String handled = """
+				ERROR io.netty.util.ResourceLeakDetector : LEAK: ByteBuf.release() was not called before it's garbage-collected.
+				Recent access records:\s
+				#1:
+				\tio.netty.channel.DefaultChannelPipeline.touch(DefaultChannelPipeline.java:115)
+				Created at:
+				\tio.netty.buffer.AdaptiveByteBufAllocator.newDirectBuffer(AdaptiveByteBufAllocator.java:67)
+				\tio.netty.channel.epoll.AbstractEpollStreamChannel$EpollStreamUnsafe.epollInReady(AbstractEpollStreamChannel.java:789)
+				""";
+		String allocated = """
+				ERROR io.netty.util.ResourceLeakDetector : LEAK: ByteBuf.release() was not called before it's garbage-collected.
+				Recent access records:\s
+				Created at:
+				\tio.netty.buffer.PooledByteBufAllocator.newDirectBuffer(PooledByteBufAllocator.java:410)
+				\tio.r2dbc.postgresql.util.ByteBufUtils.encode(ByteBufUtils.java:57)
+				INFO epollInReady, later in the log, is not the buffer's stack
+				""";
+		assertThat(leaks("INFO started\n" + untouched)).isEmpty();
+		assertThat(leaks(untouched + handled + allocated)).hasSize(2);
+		assertThat(leaks(handled).get(0)).contains("#1:");
+		assertThat(leaks(allocated).get(0)).contains("ByteBufUtils.encode");
+	}
+
 	/**
 	 * Fails if Netty's leak detector reported a buffer that was never released: it
 	 * reports a leak when the garbage collector has taken the buffer and the next buffer
@@ -361,7 +396,35 @@ class DatabaseOutageTests extends IntegrationTests {
 				PooledByteBufAllocator.DEFAULT.buffer(64).release();
 			}
 		}
-		assertThat(output.getAll()).as("Netty's leak reports").doesNotContain("LEAK:");
+		assertThat(leaks(output.getAll())).as("Netty's leak reports").isEmpty();
+	}
+
+	/**
+	 * The leak reports in a log, but for a socket read's buffer that never reached a
+	 * channel handler: at this level (PARANOID) every handler a buffer passes records an
+	 * access, so one without any record never left Netty's transport, whoever owned the
+	 * connection. Seen once in a suite run with two test JVMs, on a database connection's
+	 * epoll read, with nothing of this server on its way.
+	 */
+	static List<String> leaks(String log) {
+		List<String> reports = new ArrayList<>();
+		String[] parts = log.split("LEAK: ", -1);
+		for (int i = 1; i < parts.length; i++) {
+			String report = parts[i];
+			int created = report.indexOf("Created at:");
+			String stack = (created < 0) ? ""
+					: report.substring(created)
+						.lines()
+						.skip(1)
+						.takeWhile((line) -> line.startsWith("\t"))
+						.collect(Collectors.joining("\n"));
+			boolean untouched = created >= 0 && !report.substring(0, created).contains("#1:")
+					&& stack.contains("epollInReady");
+			if (!untouched) {
+				reports.add("LEAK: " + report);
+			}
+		}
+		return reports;
 	}
 
 	/**
