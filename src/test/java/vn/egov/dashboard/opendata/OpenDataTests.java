@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,33 +61,11 @@ class OpenDataTests extends IntegrationTests {
 					"agencies/P01/assessments", "agencies/P25-2025/assessments", "traffic/CDSQG")
 			.anyMatch((id) -> id.startsWith("polls/"))
 			.doesNotHaveDuplicates();
-		int rows = 0;
-		for (JsonNode dataset : catalogue.get("dataset")) {
-			String id = dataset.get("identifier").asText();
-			List<String> columns = new ArrayList<>();
-			dataset.get("columns").forEach((c) -> columns.add(c.get("name").asText()));
-			JsonNode distributions = dataset.get("distribution");
-			assertThat(distributions).hasSize(2);
-			String csvUrl = distributions.get(0).get("downloadURL").asText();
-			String jsonUrl = distributions.get(1).get("downloadURL").asText();
-			assertThat(csvUrl).isEqualTo("http://localhost:" + this.port + "/data/" + id + ".csv");
-			assertThat(distributions.get(0).get("mediaType").asText()).isEqualTo("text/csv");
-			assertThat(jsonUrl).isEqualTo("http://localhost:" + this.port + "/data/" + id + ".json");
-			assertThat(distributions.get(1).get("mediaType").asText()).isEqualTo("application/json");
-			JsonNode downloaded = json(get(jsonUrl).expectBody().returnResult(), id);
-			// the rows of the same query, asked over /graphql as any client would
-			List<Map<String, String>> expected = flatten(graphQl(dataset.get("graphql")), dataset);
-			List<Map<String, String>> fromJson = new ArrayList<>();
-			downloaded.forEach((row) -> {
-				assertThat(row.propertyNames()).as(id).containsExactlyElementsOf(columns);
-				fromJson.add(texts(row));
-			});
-			assertThat(fromJson).as(id).isEqualTo(expected);
-			List<CSVRecord> records = csv(get(csvUrl).expectStatus().isOk().expectBody().returnResult(), columns);
-			List<Map<String, String>> fromCsv = records.stream().map(CSVRecord::toMap).toList();
-			assertThat(fromCsv).as(id).isEqualTo(expected);
-			rows += expected.size();
-		}
+		// Two datasets at a time: each is three requests and a comparison.
+		Integer rows = Flux.fromIterable(catalogue.get("dataset").valueStream().toList())
+			.flatMap((dataset) -> Mono.fromCallable(() -> check(dataset)).subscribeOn(Schedulers.boundedElastic()), 2)
+			.reduce(0, Integer::sum)
+			.block();
 		assertThat(catalogue.get("dataset").size()).isGreaterThan(100);
 		assertThat(rows).isGreaterThan(5000);
 	}
@@ -172,6 +154,37 @@ class OpenDataTests extends IntegrationTests {
 		get("/data/rankings/DTI/2024/NOWHERE.csv").expectStatus().isBadRequest();
 		get("/data/agencies/NOBODY/assessments.json").expectStatus().isNotFound();
 		get("/data/traffic/CDSQG.csv?granularity=YEARLY").expectStatus().isBadRequest();
+	}
+
+	/**
+	 * Checks one dataset of the catalogue: its JSON and its CSV hold the rows of its
+	 * GraphQL query's answer; returns how many.
+	 */
+	private int check(JsonNode dataset) {
+		String id = dataset.get("identifier").asText();
+		List<String> columns = new ArrayList<>();
+		dataset.get("columns").forEach((c) -> columns.add(c.get("name").asText()));
+		JsonNode distributions = dataset.get("distribution");
+		assertThat(distributions).hasSize(2);
+		String csvUrl = distributions.get(0).get("downloadURL").asText();
+		String jsonUrl = distributions.get(1).get("downloadURL").asText();
+		assertThat(csvUrl).isEqualTo("http://localhost:" + this.port + "/data/" + id + ".csv");
+		assertThat(distributions.get(0).get("mediaType").asText()).isEqualTo("text/csv");
+		assertThat(jsonUrl).isEqualTo("http://localhost:" + this.port + "/data/" + id + ".json");
+		assertThat(distributions.get(1).get("mediaType").asText()).isEqualTo("application/json");
+		JsonNode downloaded = json(get(jsonUrl).expectBody().returnResult(), id);
+		// the rows of the same query, asked over /graphql as any client would
+		List<Map<String, String>> expected = flatten(graphQl(dataset.get("graphql")), dataset);
+		List<Map<String, String>> fromJson = new ArrayList<>();
+		downloaded.forEach((row) -> {
+			assertThat(row.propertyNames()).as(id).containsExactlyElementsOf(columns);
+			fromJson.add(texts(row));
+		});
+		assertThat(fromJson).as(id).isEqualTo(expected);
+		List<CSVRecord> records = csv(get(csvUrl).expectStatus().isOk().expectBody().returnResult(), columns);
+		List<Map<String, String>> fromCsv = records.stream().map(CSVRecord::toMap).toList();
+		assertThat(fromCsv).as(id).isEqualTo(expected);
+		return expected.size();
 	}
 
 	private WebTestClient.ResponseSpec get(String url) {
