@@ -9,12 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.pagination.CursorStrategy;
-import org.springframework.graphql.data.query.ScrollSubrange;
 
 import vn.egov.dashboard.compiled.SqlJson;
-import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
 import vn.egov.dashboard.compiled.SqlJsonType;
-import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Page;
 
 import static vn.egov.dashboard.compiled.SqlJsonType.column;
@@ -54,17 +51,8 @@ class AgencySqlJson {
 	 * refuse is left to the ordinary path, which explains why.
 	 */
 	private static String agencies(SqlJson.Field field, CursorStrategy<ScrollPosition> cursors) {
-		Page page;
-		String afterCode;
-		try {
-			String after = (String) field.argument("after");
-			page = Page.of(ScrollSubrange.create((after != null) ? cursors.fromCursor(after) : null,
-					(Integer) field.argument("first"), true));
-			afterCode = field.bind((page.after() != null) ? page.stringKey("code") : null, String.class);
-		}
-		catch (InvalidInputException ex) {
-			throw new NotCompilable();
-		}
+		Page page = field.page(cursors);
+		String afterCode = field.bind(field.afterKey(page, (p) -> p.stringKey("code")), String.class);
 		Map<?, ?> filter = (field.argument("filter") instanceof Map<?, ?> given) ? given : Map.of();
 		List<?> kinds = (List<?>) filter.get("kinds");
 		String where = AgencyRepository.filter(

@@ -15,12 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.pagination.CursorStrategy;
-import org.springframework.graphql.data.query.ScrollSubrange;
 
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
 import vn.egov.dashboard.compiled.SqlJsonType;
-import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Page;
 
 import static vn.egov.dashboard.compiled.SqlJsonType.column;
@@ -190,21 +188,9 @@ class RankingSqlJson {
 		if (!framework.blocks().contains(block)) {
 			throw new NotCompilable();
 		}
-		Page page;
-		Long afterRank = null;
-		String afterCode = null;
-		try {
-			String after = (String) field.argument("after");
-			page = Page.of(ScrollSubrange.create((after != null) ? cursors.fromCursor(after) : null,
-					(Integer) field.argument("first"), true));
-			if (page.after() != null) {
-				afterRank = page.longKey("rank");
-				afterCode = page.stringKey("agency");
-			}
-		}
-		catch (InvalidInputException ex) {
-			throw new NotCompilable();
-		}
+		Page page = field.page(cursors);
+		Long afterRank = field.afterKey(page, (p) -> p.longKey("rank"));
+		String afterCode = field.afterKey(page, (p) -> p.stringKey("agency"));
 		String round = round(field, framework, field.argument("year"));
 		String roundId = roundId(field, round);
 		String blockName = field.bind(block.name(), String.class);

@@ -1,15 +1,20 @@
 package vn.egov.dashboard.compiled;
 
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 import graphql.normalized.ExecutableNormalizedField;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.graphql.data.pagination.CursorStrategy;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 import vn.egov.dashboard.graphql.Ids;
@@ -224,6 +229,39 @@ public final class SqlJson {
 				return Ids.parse(name, (String) argument(name));
 			}
 			catch (InvalidInputException ex) {
+				throw new NotCompilable();
+			}
+		}
+
+		/**
+		 * The page that {@code first} and {@code after} ask for, the cursor read by
+		 * {@code cursors}, as the list's controller pages it; a request it refuses is
+		 * left to the ordinary path, which explains why.
+		 */
+		public vn.egov.dashboard.graphql.Page page(CursorStrategy<ScrollPosition> cursors) {
+			String after = (String) argument("after");
+			try {
+				return vn.egov.dashboard.graphql.Page.of(ScrollSubrange
+					.create((after != null) ? cursors.fromCursor(after) : null, (Integer) argument("first"), true));
+			}
+			catch (InvalidInputException ex) {
+				throw new NotCompilable();
+			}
+		}
+
+		/**
+		 * A sort key of the {@code after} cursor of {@code page} as {@code key} reads it,
+		 * or null on the first page; a cursor without it is left to the ordinary path.
+		 */
+		public <T> @Nullable T afterKey(vn.egov.dashboard.graphql.Page page,
+				Function<vn.egov.dashboard.graphql.Page, T> key) {
+			if (page.after() == null) {
+				return null;
+			}
+			try {
+				return key.apply(page);
+			}
+			catch (InvalidInputException | DateTimeException ex) {
 				throw new NotCompilable();
 			}
 		}

@@ -9,10 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.pagination.CursorStrategy;
-import org.springframework.graphql.data.query.ScrollSubrange;
 
 import vn.egov.dashboard.compiled.SqlJson;
-import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
 import vn.egov.dashboard.compiled.SqlJsonType;
 import vn.egov.dashboard.graphql.Page;
 
@@ -67,20 +65,10 @@ class DocumentSqlJson {
 	 * ordinary path, which explains why.
 	 */
 	private static String documents(SqlJson.Field field, CursorStrategy<ScrollPosition> cursors) {
-		String afterDate;
-		String afterId;
-		Page page;
-		try {
-			String after = (String) field.argument("after");
-			page = Page.of(ScrollSubrange.create((after != null) ? cursors.fromCursor(after) : null,
-					(Integer) field.argument("first"), true));
-			afterDate = field.bind((page.after() != null) ? LocalDate.parse(page.stringKey("issuedOn")) : null,
-					LocalDate.class);
-			afterId = field.bind((page.after() != null) ? page.longKey("id") : null, Long.class);
-		}
-		catch (RuntimeException ex) {
-			throw new NotCompilable();
-		}
+		Page page = field.page(cursors);
+		String afterDate = field.bind(field.afterKey(page, (p) -> LocalDate.parse(p.stringKey("issuedOn"))),
+				LocalDate.class);
+		String afterId = field.bind(field.afterKey(page, (p) -> p.longKey("id")), Long.class);
 		Object kind = field.argument("kind");
 		String kindName = field.bind((kind != null) ? kind.toString() : null, String.class);
 		String search = field.bind(DocumentRepository.searchText((String) field.argument("search")), String.class);

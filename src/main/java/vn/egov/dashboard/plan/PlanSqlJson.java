@@ -9,12 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.pagination.CursorStrategy;
-import org.springframework.graphql.data.query.ScrollSubrange;
 
 import vn.egov.dashboard.compiled.SqlJson;
-import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
 import vn.egov.dashboard.compiled.SqlJsonType;
-import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Page;
 
 import static vn.egov.dashboard.compiled.SqlJsonType.column;
@@ -110,19 +107,8 @@ class PlanSqlJson {
 	 * is left to the ordinary path, which explains why.
 	 */
 	private static String plans(SqlJson.Field field, CursorStrategy<ScrollPosition> cursors) {
-		Page page;
-		Long afterId = null;
-		try {
-			String after = (String) field.argument("after");
-			page = Page.of(ScrollSubrange.create((after != null) ? cursors.fromCursor(after) : null,
-					(Integer) field.argument("first"), true));
-			if (page.after() != null) {
-				afterId = page.longKey("id");
-			}
-		}
-		catch (InvalidInputException ex) {
-			throw new NotCompilable();
-		}
+		Page page = field.page(cursors);
+		Long afterId = field.afterKey(page, (p) -> p.longKey("id"));
 		Map<?, ?> given = (field.argument("filter") instanceof Map<?, ?> map) ? map : Map.of();
 		Object kind = given.get("kind");
 		Object status = given.get("status");

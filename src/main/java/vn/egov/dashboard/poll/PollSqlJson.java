@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.pagination.CursorStrategy;
-import org.springframework.graphql.data.query.ScrollSubrange;
 
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
@@ -152,17 +151,8 @@ class PollSqlJson {
 	 * {@code first} it refuses is left to the ordinary path, which explains why.
 	 */
 	private static String polls(SqlJson.Field field, CursorStrategy<ScrollPosition> cursors, Clock clock) {
-		Page page;
-		String afterId;
-		try {
-			String after = (String) field.argument("after");
-			page = Page.of(ScrollSubrange.create((after != null) ? cursors.fromCursor(after) : null,
-					(Integer) field.argument("first"), true));
-			afterId = field.bind((page.after() != null) ? page.longKey("id") : null, Long.class);
-		}
-		catch (RuntimeException ex) {
-			throw new NotCompilable();
-		}
+		Page page = field.page(cursors);
+		String afterId = field.bind(field.afterKey(page, (p) -> p.longKey("id")), Long.class);
 		String site = field.bind(field.argument("siteCode"), String.class);
 		String active = field.bind(field.argument("active"), Boolean.class);
 		String now = now(field, clock);

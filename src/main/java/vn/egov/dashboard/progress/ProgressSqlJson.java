@@ -1,6 +1,5 @@
 package vn.egov.dashboard.progress;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -10,13 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.pagination.CursorStrategy;
-import org.springframework.graphql.data.query.ScrollSubrange;
 
 import vn.egov.dashboard.compiled.JavaFields;
 import vn.egov.dashboard.compiled.SqlJson;
-import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
 import vn.egov.dashboard.compiled.SqlJsonType;
-import vn.egov.dashboard.graphql.InvalidInputException;
 import vn.egov.dashboard.graphql.Page;
 
 import static vn.egov.dashboard.compiled.SqlJsonType.column;
@@ -126,21 +122,9 @@ class ProgressSqlJson {
 	 * request they refuse is left to the ordinary path, which explains why.
 	 */
 	private static String measurements(SqlJson.Field field, CursorStrategy<ScrollPosition> cursors) {
-		Page page;
-		LocalDate afterPeriod = null;
-		Long afterId = null;
-		try {
-			String after = (String) field.argument("after");
-			page = Page.of(ScrollSubrange.create((after != null) ? cursors.fromCursor(after) : null,
-					(Integer) field.argument("first"), true));
-			if (page.after() != null) {
-				afterPeriod = LocalDate.parse(page.stringKey("period"));
-				afterId = page.longKey("id");
-			}
-		}
-		catch (InvalidInputException | DateTimeException ex) {
-			throw new NotCompilable();
-		}
+		Page page = field.page(cursors);
+		LocalDate afterPeriod = field.afterKey(page, (p) -> LocalDate.parse(p.stringKey("period")));
+		Long afterId = field.afterKey(page, (p) -> p.longKey("id"));
 		String filter = MeasurementRepository.filter(field.bind(field.argument("indicatorCode"), String.class),
 				field.bind(field.argument("agencyCode"), String.class),
 				field.bind(Boolean.TRUE.equals(field.argument("includeCorrected")), Boolean.class));
