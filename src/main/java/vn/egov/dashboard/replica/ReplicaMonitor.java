@@ -71,7 +71,7 @@ final class ReplicaMonitor {
 				.description("1 while the replica answers and is a standby, else 0")
 				.tag("replica", replica.name())
 				.register(registry);
-			Gauge.builder("egov.replica.lag", replica, (r) -> r.state().up() ? r.state().lag().toMillis() / 1e3 : 0)
+			Gauge.builder("egov.replica.lag", replica, (r) -> r.state().up() ? r.state().lag().toNanos() / 1e9 : 0)
 				.description("Seconds the replica is behind the primary (0 when it has replayed all)")
 				.baseUnit("seconds")
 				.tag("replica", replica.name())
