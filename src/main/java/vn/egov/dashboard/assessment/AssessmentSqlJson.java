@@ -12,6 +12,10 @@ import vn.egov.dashboard.compiled.JavaFields;
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJsonType;
 
+import static vn.egov.dashboard.compiled.SqlJsonType.column;
+import static vn.egov.dashboard.compiled.SqlJsonType.decimal;
+import static vn.egov.dashboard.compiled.SqlJsonType.literal;
+
 /**
  * {@code Agency.assessments}, {@code assessmentFrameworks}, {@code assessmentRounds} and
  * {@code assessmentRound} in SQL for compiled queries: the rounds, blocks, scores and
@@ -77,16 +81,13 @@ class AssessmentSqlJson {
 	@Bean
 	SqlJsonType frameworkFields() {
 		return new SqlJsonType("AssessmentFramework",
-				Map.of("code", (field, row) -> SqlJson.string(row + ".code"), "name",
-						(field, row) -> SqlJson.string(row + ".name"), "nameEn",
-						(field, row) -> SqlJson.string(row + ".name_en"), "publisher",
-						(field, row) -> SqlJson.string(row + ".publisher"), "description",
-						(field, row) -> SqlJson.string(row + ".description"), "blocks",
-						AssessmentSqlJson::frameworkBlocks, "rounds", (field, row) -> {
+				Map.ofEntries(column("code", "code"), column("name", "name"), column("nameEn", "name_en"),
+						column("publisher", "publisher"), column("description", "description"),
+						Map.entry("blocks", AssessmentSqlJson::frameworkBlocks), Map.entry("rounds", (field, row) -> {
 							String round = field.alias();
 							return SqlJson.list(field.object("AssessmentRound", round), "FROM assessment_round " + round
 									+ " WHERE " + round + ".framework = " + row + ".code", round + ".year");
-						}));
+						})));
 	}
 
 	/**
@@ -96,42 +97,34 @@ class AssessmentSqlJson {
 	 */
 	@Bean
 	SqlJsonType roundFields() {
-		return new SqlJsonType("AssessmentRound",
-				Map.ofEntries(Map.entry("framework", (field, row) -> SqlJson.string(row + ".framework")),
-						Map.entry("year", (field, row) -> SqlJson.literal(row + ".year")),
-						Map.entry("publishedOn", (field, row) -> SqlJson.string(row + ".published_on")),
-						Map.entry("note", (field, row) -> SqlJson.string(row + ".note")),
-						Map.entry("methodologyDocument", (field, row) -> {
-							String document = field.alias();
-							return "(SELECT " + field.object("LegalDocument", document) + " FROM legal_document "
-									+ document + " WHERE " + document + ".id = " + row + ".methodology_document_id)";
-						}), Map.entry("categories", (field, row) -> {
-							String category = field.alias();
-							return SqlJson.list(
-									field.object("AssessmentCategory", category), "FROM assessment_category " + category
-											+ " WHERE " + category + ".round_id = " + row + ".id",
-									category + ".position, " + category + ".code");
-						}), Map.entry("blocks", (field, row) -> {
-							String block = field.alias();
-							return SqlJson.list(field.object("RoundBlock", block),
-									"FROM (" + AssessmentRepository.blockSummaries(row + ".id") + ") " + block,
-									"array_position(cast(" + field.bind(BLOCKS, String[].class) + " AS text[]), "
-											+ block + ".block)");
-						}), count("scoreCount", "count(*)"),
-						count("publishedScoreCount", "count(*) FILTER (WHERE NOT sample)"),
-						count("sampleScoreCount", "count(*) FILTER (WHERE sample)"),
-						count("agencyCount", "count(DISTINCT agency_code)")));
+		return new SqlJsonType("AssessmentRound", Map.ofEntries(
+				column("framework", "framework"), literal("year", "year"), column("publishedOn", "published_on"),
+				column("note", "note"), Map.entry("methodologyDocument", (field, row) -> field.one("LegalDocument",
+						"legal_document", "id", row + ".methodology_document_id")),
+				Map.entry("categories", (field, row) -> {
+					String category = field.alias();
+					return SqlJson.list(
+							field.object("AssessmentCategory", category), "FROM assessment_category " + category
+									+ " WHERE " + category + ".round_id = " + row + ".id",
+							category + ".position, " + category + ".code");
+				}), Map.entry("blocks", (field, row) -> {
+					String block = field.alias();
+					return SqlJson.list(field.object("RoundBlock", block),
+							"FROM (" + AssessmentRepository.blockSummaries(row + ".id") + ") " + block,
+							"array_position(cast(" + field.bind(BLOCKS, String[].class) + " AS text[]), " + block
+									+ ".block)");
+				}), count("scoreCount", "count(*)"), count("publishedScoreCount", "count(*) FILTER (WHERE NOT sample)"),
+				count("sampleScoreCount", "count(*) FILTER (WHERE sample)"),
+				count("agencyCount", "count(DISTINCT agency_code)")));
 	}
 
 	/** A block of a round: a row of {@link AssessmentRepository#blockSummaries}. */
 	@Bean
 	SqlJsonType roundBlockFields() {
 		return new SqlJsonType("RoundBlock",
-				Map.of("block", (field, row) -> SqlJson.string(row + ".block"), "agencyCount",
-						(field, row) -> SqlJson.literal(row + ".agencies"), "scoreCount",
-						(field, row) -> SqlJson.literal(row + ".scores"), "sampleScoreCount",
-						(field, row) -> SqlJson.literal(row + ".sample_scores"), "publishedRankCount",
-						(field, row) -> SqlJson.literal(row + ".published_ranks")));
+				Map.ofEntries(column("block", "block"), literal("agencyCount", "agencies"),
+						literal("scoreCount", "scores"), literal("sampleScoreCount", "sample_scores"),
+						literal("publishedRankCount", "published_ranks")));
 	}
 
 	/**
@@ -194,20 +187,13 @@ class AssessmentSqlJson {
 	 */
 	@Bean
 	SqlJsonType agencyRoundFields() {
-		return new SqlJsonType("AgencyRound",
-				Map.of("framework", (field, row) -> SqlJson.string(row + ".framework"), "year",
-						(field, row) -> SqlJson.literal(row + ".year"), "block",
-						(field, row) -> SqlJson.string(row + ".block"), "relation",
-						(field, row) -> SqlJson.string(row + ".relation"), "agency", (field, row) -> {
-							String agency = field.alias();
-							return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE "
-									+ agency + ".code = " + row + ".agency_code)";
-						}, "round", (field, row) -> {
-							String round = field.alias();
-							return "(SELECT " + field.object("AssessmentRound", round) + " FROM assessment_round "
-									+ round + " WHERE " + round + ".id = " + row + ".round_id)";
-						}, "scores", (field, row) -> scores(field, row, ""), "total",
-						(field, row) -> scores(field, row, AssessmentCategory.TOTAL)));
+		return new SqlJsonType("AgencyRound", Map.ofEntries(column("framework", "framework"), literal("year", "year"),
+				column("block", "block"), column("relation", "relation"),
+				Map.entry("agency", (field, row) -> field.one("Agency", "agency", "code", row + ".agency_code")),
+				Map.entry("round",
+						(field, row) -> field.one("AssessmentRound", "assessment_round", "id", row + ".round_id")),
+				Map.entry("scores", (field, row) -> scores(field, row, "")),
+				Map.entry("total", (field, row) -> scores(field, row, AssessmentCategory.TOTAL))));
 	}
 
 	/**
@@ -218,12 +204,10 @@ class AssessmentSqlJson {
 	SqlJsonType categoryScoreFields() {
 		return new SqlJsonType("CategoryScore",
 				Map.ofEntries(Map.entry("category", (field, row) -> field.object("AssessmentCategory", row + "c")),
-						Map.entry("score", (field, row) -> SqlJson.decimal(row + ".score")),
+						decimal("score", "score"),
 						Map.entry("maxScore", (field, row) -> SqlJson.decimal(row + "c.max_score")),
-						Map.entry("publishedRank", (field, row) -> SqlJson.literal(row + ".published_rank")),
-						Map.entry("sample", (field, row) -> SqlJson.literal(row + ".sample")),
-						Map.entry("source", (field, row) -> SqlJson.string(row + ".source")),
-						Map.entry("note", (field, row) -> SqlJson.string(row + ".note")),
+						literal("publishedRank", "published_rank"), literal("sample", "sample"),
+						column("source", "source"), column("note", "note"),
 						// read from the rank joined to the score (roundRanks, pageRanks)
 						Map.entry("rank", (field, row) -> SqlJson.literal(row + "r.rank")),
 						Map.entry("tied", (field, row) -> SqlJson.literal(row + "r.tied")),
@@ -238,11 +222,9 @@ class AssessmentSqlJson {
 
 	@Bean
 	SqlJsonType categoryFields() {
-		return new SqlJsonType("AssessmentCategory", Map.of("code", (field, row) -> SqlJson.string(row + ".code"),
-				"name", (field, row) -> SqlJson.string(row + ".name"), "nameEn",
-				(field, row) -> SqlJson.string(row + ".name_en"), "kind", (field, row) -> SqlJson.string(row + ".kind"),
-				"maxScore", (field, row) -> SqlJson.decimal(row + ".max_score"), "position",
-				(field, row) -> SqlJson.literal(row + ".position")));
+		return new SqlJsonType("AssessmentCategory",
+				Map.ofEntries(column("code", "code"), column("name", "name"), column("nameEn", "name_en"),
+						column("kind", "kind"), decimal("maxScore", "max_score"), literal("position", "position")));
 	}
 
 	/**

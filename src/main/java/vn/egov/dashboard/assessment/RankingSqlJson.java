@@ -22,6 +22,8 @@ import vn.egov.dashboard.compiled.SqlJsonType;
 import vn.egov.dashboard.graphql.Page;
 
 import static vn.egov.dashboard.compiled.SqlJsonType.column;
+import static vn.egov.dashboard.compiled.SqlJsonType.decimal;
+import static vn.egov.dashboard.compiled.SqlJsonType.literal;
 
 /**
  * {@code ranking}, {@code rankChanges} and {@code blockStatistics} in SQL for compiled
@@ -66,16 +68,16 @@ class RankingSqlJson {
 	@Bean
 	SqlJsonType comparisonFields() {
 		return new SqlJsonType("AssessmentComparison",
-				Map.of("framework", (field, row) -> SqlJson.string(row + ".framework"), "category",
-						(field, row) -> SqlJson.string(row + ".category"), "years",
-						(field, row) -> "coalesce(to_json(" + row + ".years)::text, '[]')", "rows", (field, row) -> {
+				Map.ofEntries(column("framework", "framework"), column("category", "category"),
+						Map.entry("years", (field, row) -> "coalesce(to_json(" + row + ".years)::text, '[]')"),
+						Map.entry("rows", (field, row) -> {
 							String agency = field.alias();
 							return SqlJson.list(field.object("ComparedAgency", agency),
 									"FROM (SELECT u.code, u.n, " + row + ".category, " + row + ".published_only, " + row
 											+ ".round_ids, " + row + ".years FROM unnest(" + row
 											+ ".codes) WITH ORDINALITY u (code, n)) " + agency,
 									agency + ".n");
-						}));
+						})));
 	}
 
 	/**
@@ -86,8 +88,8 @@ class RankingSqlJson {
 	 */
 	@Bean
 	SqlJsonType comparedAgencyFields() {
-		return new SqlJsonType("ComparedAgency",
-				Map.of("agency", (field, row) -> agency(field, row + ".code"), "cells", (field, row) -> {
+		return new SqlJsonType("ComparedAgency", Map.of("agency",
+				(field, row) -> field.one("Agency", "agency", "code", row + ".code"), "cells", (field, row) -> {
 					String round = field.alias();
 					String cell = field.alias();
 					String[] recomputed = Arrays.stream(Block.values())
@@ -108,9 +110,9 @@ class RankingSqlJson {
 	@Bean
 	SqlJsonType comparedScoreFields() {
 		return new SqlJsonType("ComparedScore",
-				Map.ofEntries(number("year", "year"), column("block", "block"), decimal("score", "score"),
-						decimal("maxScore", "max_score"), number("rank", "rank"), number("blockSize", "block_size"),
-						number("publishedRank", "published_rank"), number("sample", "sample"), Map
+				Map.ofEntries(literal("year", "year"), column("block", "block"), decimal("score", "score"),
+						decimal("maxScore", "max_score"), literal("rank", "rank"), literal("blockSize", "block_size"),
+						literal("publishedRank", "published_rank"), literal("sample", "sample"), Map
 							.entry("rankChange",
 									(field, row) -> SqlJson.literal("(SELECT p.rank FROM ("
 											+ RankingRepository.previousRanks(row + ".round_id", row + ".block",
@@ -133,13 +135,13 @@ class RankingSqlJson {
 	 */
 	@Bean
 	SqlJsonType rankingEntryFields() {
-		return new SqlJsonType("RankingEntry", Map.ofEntries(number("rank", "rank"),
-				number("rankChange", "%s.previous_rank - %<s.rank"), number("previousRank", "previous_rank"),
-				number("previousYear", "previous_year"), number("previousSample", "previous_sample"),
-				decimal("score", "%s.score"), decimal("maxScore", "%s.max_score"),
-				Map.entry("agency", (field, row) -> agency(field, row + ".agency_code")), number("tied", "tied"),
-				number("blockSize", "block_size"), number("publishedRank", "published_rank"),
-				number("sample", "sample"), column("source", "source"), column("note", "note")));
+		return new SqlJsonType("RankingEntry", Map.ofEntries(literal("rank", "rank"),
+				numberExpression("rankChange", "%s.previous_rank - %<s.rank"), literal("previousRank", "previous_rank"),
+				literal("previousYear", "previous_year"), literal("previousSample", "previous_sample"),
+				decimal("score", "score"), decimal("maxScore", "max_score"),
+				Map.entry("agency", (field, row) -> field.one("Agency", "agency", "code", row + ".agency_code")),
+				literal("tied", "tied"), literal("blockSize", "block_size"), literal("publishedRank", "published_rank"),
+				literal("sample", "sample"), column("source", "source"), column("note", "note")));
 	}
 
 	/**
@@ -148,17 +150,17 @@ class RankingSqlJson {
 	 */
 	@Bean
 	SqlJsonType rankChangeFields() {
-		return new SqlJsonType("RankChange",
-				Map.ofEntries(Map.entry("agency", (field, row) -> agency(field, row + ".agency_code")),
-						column("block", "block"), number("rank", "rank"), decimal("score", "%s.score"),
-						number("sample", "sample"), number("blockSize", "block_size"), number("fromYear", "from_year"),
-						column("fromBlock", "earlier_block"),
-						number("fromRank", "CASE WHEN %s.compared THEN %<s.earlier_rank END"),
-						decimal("fromScore", "CASE WHEN %s.compared THEN %<s.earlier_score END"),
-						number("fromSample", "CASE WHEN %s.compared THEN %<s.earlier_sample END"),
-						Map.entry("fromAgencies", RankingSqlJson::fromAgencies),
-						number("rankChange", "CASE WHEN %s.compared THEN %<s.earlier_rank - %<s.rank END"),
-						decimal("scoreChange", "CASE WHEN %s.compared THEN %<s.score - %<s.earlier_score END")));
+		return new SqlJsonType("RankChange", Map.ofEntries(
+				Map.entry("agency", (field, row) -> field.one("Agency", "agency", "code", row + ".agency_code")),
+				column("block", "block"), literal("rank", "rank"), decimal("score", "score"),
+				literal("sample", "sample"), literal("blockSize", "block_size"), literal("fromYear", "from_year"),
+				column("fromBlock", "earlier_block"),
+				numberExpression("fromRank", "CASE WHEN %s.compared THEN %<s.earlier_rank END"),
+				decimalExpression("fromScore", "CASE WHEN %s.compared THEN %<s.earlier_score END"),
+				numberExpression("fromSample", "CASE WHEN %s.compared THEN %<s.earlier_sample END"),
+				Map.entry("fromAgencies", RankingSqlJson::fromAgencies),
+				numberExpression("rankChange", "CASE WHEN %s.compared THEN %<s.earlier_rank - %<s.rank END"),
+				decimalExpression("scoreChange", "CASE WHEN %s.compared THEN %<s.score - %<s.earlier_score END")));
 	}
 
 	/**
@@ -172,10 +174,10 @@ class RankingSqlJson {
 			return "(SELECT " + field.object("AssessmentCategory", category) + " FROM assessment_category " + category
 					+ " WHERE " + category + ".round_id = " + row + ".round_id AND " + category + ".code = " + row
 					+ ".category_code)";
-		}), number("count", "count"), number("sampleCount", "sample_count"), decimal("mean", "%s.mean"),
-				decimal("min", "%s.min"), decimal("q1", "%s.q1"), decimal("median", "%s.median"),
-				decimal("q3", "%s.q3"), decimal("max", "%s.max"), decimal("interquartileRange", "%s.q3 - %<s.q1"),
-				decimal("standardDeviation", "%s.stddev")));
+		}), literal("count", "count"), literal("sampleCount", "sample_count"), decimal("mean", "mean"),
+				decimal("min", "min"), decimal("q1", "q1"), decimal("median", "median"), decimal("q3", "q3"),
+				decimal("max", "max"), decimalExpression("interquartileRange", "%s.q3 - %<s.q1"),
+				decimal("standardDeviation", "stddev")));
 	}
 
 	/**
@@ -390,13 +392,6 @@ class RankingSqlJson {
 		return code;
 	}
 
-	/** The agency whose code is {@code code}. */
-	static String agency(SqlJson.Field field, String code) {
-		String agency = field.alias();
-		return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE " + agency + ".code = "
-				+ code + ")";
-	}
-
 	/** Whether a previous-round field of an entry is selected. */
 	private static boolean selectsPrevious(SqlJson.Field ranking) {
 		return ranking.children()
@@ -410,20 +405,18 @@ class RankingSqlJson {
 
 	/**
 	 * A number or boolean field: {@code expression} over the row, {@code %s} standing for
-	 * the row (a plain column name is the row's column).
+	 * the row.
 	 */
-	private static Map.Entry<String, SqlJsonType.FieldSql> number(String name, String expression) {
-		String format = expression.contains("%s") ? expression : "%s." + expression;
-		return Map.entry(name, (field, row) -> SqlJson.literal(String.format(format, row)));
+	private static Map.Entry<String, SqlJsonType.FieldSql> numberExpression(String name, String expression) {
+		return Map.entry(name, (field, row) -> SqlJson.literal(String.format(expression, row)));
 	}
 
 	/**
-	 * A Float field: {@code expression} (a numeric, as in {@link #number}) written as
-	 * {@link #decimal(String)} writes it.
+	 * A Float field: {@code expression} (a numeric, as in {@link #numberExpression})
+	 * written as {@link SqlJson#decimal(String)} writes it.
 	 */
-	private static Map.Entry<String, SqlJsonType.FieldSql> decimal(String name, String expression) {
-		String format = expression.contains("%s") ? expression : "%s." + expression;
-		return Map.entry(name, (field, row) -> SqlJson.decimal(String.format(format, row)));
+	private static Map.Entry<String, SqlJsonType.FieldSql> decimalExpression(String name, String expression) {
+		return Map.entry(name, (field, row) -> SqlJson.decimal(String.format(expression, row)));
 	}
 
 }

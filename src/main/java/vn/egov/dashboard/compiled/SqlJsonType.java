@@ -27,6 +27,18 @@ public record SqlJsonType(String typeName, Map<String, FieldSql> fields) {
 		return Map.entry(name, (field, row) -> SqlJson.decimal(row + "." + column));
 	}
 
+	/** A number or boolean field: the row's {@code column}. */
+	public static Map.Entry<String, FieldSql> literal(String name, String column) {
+		return Map.entry(name, (field, row) -> SqlJson.literal(row + "." + column));
+	}
+
+	/**
+	 * A DateTime field: the row's {@code column}, written as {@link SqlJson#dateTime}.
+	 */
+	public static Map.Entry<String, FieldSql> dateTime(String name, String column) {
+		return Map.entry(name, (field, row) -> SqlJson.dateTime(row + "." + column));
+	}
+
 	/** One field as a SQL expression. */
 	@FunctionalInterface
 	public interface FieldSql {

@@ -35,12 +35,11 @@ class DocumentSqlJson {
 
 	@Bean
 	SqlJsonType documentQueries(CursorStrategy<ScrollPosition> cursors) {
-		return new SqlJsonType("Query", Map.of("document", (field, row) -> {
-			String document = field.alias();
-			return "(SELECT " + field.object("LegalDocument", document) + " FROM legal_document " + document + " WHERE "
-					+ document + ".number = " + field.bind(((String) field.argument("number")).trim(), String.class)
-					+ ")";
-		}, "documents", (field, row) -> documents(field, cursors)));
+		return new SqlJsonType("Query",
+				Map.of("document",
+						(field, row) -> field.one("LegalDocument", "legal_document", "number",
+								field.bind(((String) field.argument("number")).trim(), String.class)),
+						"documents", (field, row) -> documents(field, cursors)));
 	}
 
 	/** A row of legal_document. */

@@ -15,6 +15,7 @@ import vn.egov.dashboard.compiled.SqlJsonType;
 import vn.egov.dashboard.graphql.Page;
 
 import static vn.egov.dashboard.compiled.SqlJsonType.column;
+import static vn.egov.dashboard.compiled.SqlJsonType.dateTime;
 
 /**
  * {@code plan}, {@code plans}, {@code task} and the fields of {@code Plan}, {@code Task}
@@ -97,7 +98,7 @@ class PlanSqlJson {
 		return new SqlJsonType("TaskReport", Map.ofEntries(column("status", "status"),
 				column("reportedOn", "reported_on"), column("note", "note"),
 				Map.entry("late", (field, row) -> SqlJson.literal(TaskReport.late(row))),
-				Map.entry("recordedAt", (field, row) -> SqlJson.dateTime(row + ".recorded_at")),
+				dateTime("recordedAt", "recorded_at"),
 				Map.entry("agency", (field, row) -> field.one("Agency", "agency", "code", row + ".agency_code"))));
 	}
 

@@ -20,6 +20,10 @@ import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.graphql.Page;
 import vn.egov.dashboard.traffic.Granularity;
 
+import static vn.egov.dashboard.compiled.SqlJsonType.column;
+import static vn.egov.dashboard.compiled.SqlJsonType.dateTime;
+import static vn.egov.dashboard.compiled.SqlJsonType.literal;
+
 /**
  * {@code poll}, {@code polls} and the fields of {@code Poll}, {@code PollOption},
  * {@code PollDay} and {@code PollOptionDay} in SQL, for compiled queries: the rows,
@@ -41,9 +45,7 @@ class PollSqlJson {
 			catch (RuntimeException ex) {
 				throw new NotCompilable();
 			}
-			String poll = field.alias();
-			return "(SELECT " + field.object("Poll", poll) + " FROM poll " + poll + " WHERE " + poll + ".id = "
-					+ field.bind(id, Long.class) + ")";
+			return field.one("Poll", "poll", "id", field.bind(id, Long.class));
 		}, "polls", (field, row) -> polls(field, cursors, clock)));
 	}
 
@@ -52,19 +54,14 @@ class PollSqlJson {
 	SqlJsonType pollFields(Clock clock) {
 		return new SqlJsonType("Poll",
 				Map.ofEntries(Map.entry("id", (field, row) -> SqlJson.string(row + ".id::text")),
-						Map.entry("question", (field, row) -> SqlJson.string(row + ".question")),
-						Map.entry("note", (field, row) -> SqlJson.string(row + ".note")),
-						Map.entry("opensAt", (field, row) -> SqlJson.dateTime(row + ".opens_at")),
-						Map.entry("closesAt", (field, row) -> SqlJson.dateTime(row + ".closes_at")),
+						column("question", "question"), column("note", "note"), dateTime("opensAt", "opens_at"),
+						dateTime("closesAt", "closes_at"),
 						Map.entry("active",
 								(field, row) -> SqlJson.literal(PollRepository.open(row + ".", now(field, clock)))),
 						Map.entry("totalVotes", (field, row) -> sum("votes", row)),
 						Map.entry("importedVotes", (field, row) -> sum("imported_votes", row)),
-						Map.entry("site", (field, row) -> {
-							String site = field.alias();
-							return "(SELECT " + field.object("Site", site) + " FROM site " + site + " WHERE " + site
-									+ ".code = " + row + ".site_code)";
-						}), Map.entry("options", (field, row) -> {
+						Map.entry("site", (field, row) -> field.one("Site", "site", "code", row + ".site_code")),
+						Map.entry("options", (field, row) -> {
 							String option = field.alias();
 							return SqlJson.list(field.object("PollOption", option), "FROM ("
 									+ PollRepository.optionsWithPercents("poll_id = " + row + ".id") + ") " + option,
@@ -76,11 +73,9 @@ class PollSqlJson {
 	@Bean
 	SqlJsonType pollOptionFields() {
 		return new SqlJsonType("PollOption",
-				Map.of("id", (field, row) -> SqlJson.string(row + ".id::text"), "label",
-						(field, row) -> SqlJson.string(row + ".label"), "votes",
-						(field, row) -> SqlJson.literal(row + ".votes"), "importedVotes",
-						(field, row) -> SqlJson.literal(row + ".imported_votes"), "percent",
-						(field, row) -> SqlJson.literal(row + ".percent")));
+				Map.ofEntries(Map.entry("id", (field, row) -> SqlJson.string(row + ".id::text")),
+						column("label", "label"), literal("votes", "votes"), literal("importedVotes", "imported_votes"),
+						literal("percent", "percent")));
 	}
 
 	/**
@@ -89,8 +84,8 @@ class PollSqlJson {
 	 */
 	@Bean
 	SqlJsonType pollDayFields() {
-		return new SqlJsonType("PollDay", Map.of("date", (field, row) -> SqlJson.string(row + ".day"), "votes",
-				(field, row) -> votes(field, row, ""), "options", (field, row) -> {
+		return new SqlJsonType("PollDay", Map.ofEntries(column("date", "day"),
+				Map.entry("votes", (field, row) -> votes(field, row, "")), Map.entry("options", (field, row) -> {
 					String option = field.alias();
 					String day = field.alias();
 					return SqlJson.list(field.object("PollOptionDay", day),
@@ -98,7 +93,7 @@ class PollSqlJson {
 									+ ".poll_id, " + row + ".day_start, " + row + ".day_end FROM poll_option " + option
 									+ " WHERE " + option + ".poll_id = " + row + ".poll_id) " + day,
 							day + ".position");
-				}));
+				})));
 	}
 
 	/**
@@ -107,9 +102,9 @@ class PollSqlJson {
 	@Bean
 	SqlJsonType pollOptionDayFields() {
 		return new SqlJsonType("PollOptionDay",
-				Map.of("optionId", (field, row) -> SqlJson.string(row + ".id::text"), "label",
-						(field, row) -> SqlJson.string(row + ".label"), "votes",
-						(field, row) -> votes(field, row, " AND option_id = " + row + ".id")));
+				Map.ofEntries(Map.entry("optionId", (field, row) -> SqlJson.string(row + ".id::text")),
+						column("label", "label"),
+						Map.entry("votes", (field, row) -> votes(field, row, " AND option_id = " + row + ".id"))));
 	}
 
 	/**

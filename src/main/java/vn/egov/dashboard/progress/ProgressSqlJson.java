@@ -16,7 +16,9 @@ import vn.egov.dashboard.compiled.SqlJsonType;
 import vn.egov.dashboard.graphql.Page;
 
 import static vn.egov.dashboard.compiled.SqlJsonType.column;
+import static vn.egov.dashboard.compiled.SqlJsonType.dateTime;
 import static vn.egov.dashboard.compiled.SqlJsonType.decimal;
+import static vn.egov.dashboard.compiled.SqlJsonType.literal;
 
 /**
  * {@code measurements}, {@code indicators}, {@code indicator}, {@code targets},
@@ -54,9 +56,7 @@ class ProgressSqlJson {
 	SqlJsonType measurementFields() {
 		return new SqlJsonType("Measurement", Map.ofEntries(column("id", "id::text"), column("period", "period"),
 				decimal("value", "value"), column("source", "source"), column("note", "note"),
-				Map.entry("sample", (field, row) -> SqlJson.literal(row + ".sample")),
-				Map.entry("recordedAt", (field, row) -> SqlJson.dateTime(row + ".recorded_at")),
-				Map.entry("corrected", (field, row) -> SqlJson.literal(row + ".replaced")),
+				literal("sample", "sample"), dateTime("recordedAt", "recorded_at"), literal("corrected", "replaced"),
 				Map.entry("indicator",
 						(field, row) -> field.one("Indicator", "indicator", "code", row + ".indicator_code")),
 				Map.entry("agency", (field, row) -> field.one("Agency", "agency", "code", row + ".agency_code")),

@@ -20,6 +20,8 @@ import vn.egov.dashboard.graphql.DateScalars;
 import vn.egov.dashboard.graphql.InvalidInputException;
 
 import static vn.egov.dashboard.compiled.SqlJsonType.column;
+import static vn.egov.dashboard.compiled.SqlJsonType.dateTime;
+import static vn.egov.dashboard.compiled.SqlJsonType.literal;
 
 /**
  * {@code traffic} in SQL for compiled queries: a point for every bucket from the one
@@ -38,8 +40,8 @@ class TrafficSqlJson {
 				Map.of("traffic", (field, row) -> traffic(field, sites), "sites", (field, row) -> {
 					String site = field.alias();
 					return SqlJson.list(field.object("Site", site), "FROM site " + site, site + ".code");
-				}, "site", (field, row) -> site(field, field.bind(field.argument("code"), String.class)), "page",
-						(field, row) -> {
+				}, "site", (field, row) -> field.one("Site", "site", "code",
+						field.bind(field.argument("code"), String.class)), "page", (field, row) -> {
 							String page = field.alias();
 							return "(SELECT " + field.object("PageStats", page) + " FROM ("
 									+ TrafficRepository.pageRow(field.bind(field.argument("siteCode"), String.class),
@@ -62,17 +64,13 @@ class TrafficSqlJson {
 	SqlJsonType siteFields() {
 		return new SqlJsonType("Site",
 				Map.ofEntries(column("code", "code"), column("name", "name"), column("nameEn", "name_en"),
-						column("baseUrl", "base_url"), column("note", "note"),
-						Map.entry("visitOffset", (field, row) -> SqlJson.literal(row + ".visit_offset")),
+						column("baseUrl", "base_url"), column("note", "note"), literal("visitOffset", "visit_offset"),
 						Map.entry("sample", (field, row) -> SqlJson.literal("coalesce(" + row + ".sample, false)")),
-						Map.entry("countingFrom", (field, row) -> SqlJson.dateTime(row + ".counting_from")),
-						Map.entry("sampleFrom", (field, row) -> SqlJson.dateTime(row + ".sample_from")),
-						Map.entry("sampleUntil", (field, row) -> SqlJson.dateTime(row + ".sample_until")),
-						Map.entry("agency", (field, row) -> {
-							String agency = field.alias();
-							return "(SELECT " + field.object("Agency", agency) + " FROM agency " + agency + " WHERE "
-									+ agency + ".code = " + row + ".agency_code)";
-						}), Map.entry("readings", (field, row) -> {
+						dateTime("countingFrom", "counting_from"), dateTime("sampleFrom", "sample_from"),
+						dateTime("sampleUntil", "sample_until"),
+						Map.entry("agency",
+								(field, row) -> field.one("Agency", "agency", "code", row + ".agency_code")),
+						Map.entry("readings", (field, row) -> {
 							String reading = field.alias();
 							return SqlJson.list(field.object("SiteReading", reading), "FROM site_reading " + reading
 									+ " WHERE " + reading + ".site_code = " + row + ".code", reading + ".read_at");
@@ -83,11 +81,9 @@ class TrafficSqlJson {
 	@Bean
 	SqlJsonType siteReadingFields() {
 		return new SqlJsonType("SiteReading",
-				Map.of("readAt", (field, row) -> SqlJson.dateTime(row + ".read_at"), "totalVisits",
-						(field, row) -> SqlJson.literal(row + ".total_visits"), "guestsOnline",
-						(field, row) -> SqlJson.literal(row + ".guests_online"), "membersOnline",
-						(field, row) -> SqlJson.literal(row + ".members_online"), "source",
-						(field, row) -> SqlJson.string(row + ".source")));
+				Map.ofEntries(dateTime("readAt", "read_at"), literal("totalVisits", "total_visits"),
+						literal("guestsOnline", "guests_online"), literal("membersOnline", "members_online"),
+						column("source", "source")));
 	}
 
 	/**
@@ -99,7 +95,7 @@ class TrafficSqlJson {
 				Map.ofEntries(column("siteCode", "site_code"), column("path", "path"), column("title", "title"),
 						column("reportedTitle", "reported_title"), column("note", "note"),
 						Map.entry("curated", (field, row) -> SqlJson.literal("coalesce(" + row + ".curated, false)")),
-						Map.entry("views", (field, row) -> SqlJson.literal(row + ".views")),
+						literal("views", "views"),
 						Map.entry("sample", (field, row) -> SqlJson.literal("coalesce(" + row + ".sample, false)"))));
 	}
 
@@ -107,17 +103,9 @@ class TrafficSqlJson {
 	@Bean
 	SqlJsonType siteStatsFields() {
 		return new SqlJsonType("SiteStats",
-				Map.of("site", (field, row) -> site(field, row + ".site_code"), "asOf",
-						(field, row) -> SqlJson.string(row + ".as_of_text"), "totalVisits",
-						(field, row) -> SqlJson.literal(row + ".total_visits"), "sample",
-						(field, row) -> SqlJson.literal(row + ".sample")));
-	}
-
-	/** The site whose code is {@code code} (an expression), or null. */
-	private static String site(SqlJson.Field field, String code) {
-		String site = field.alias();
-		return "(SELECT " + field.object("Site", site) + " FROM site " + site + " WHERE " + site + ".code = " + code
-				+ ")";
+				Map.ofEntries(Map.entry("site", (field, row) -> field.one("Site", "site", "code", row + ".site_code")),
+						column("asOf", "as_of_text"), literal("totalVisits", "total_visits"),
+						literal("sample", "sample")));
 	}
 
 	/**
@@ -181,14 +169,12 @@ class TrafficSqlJson {
 	SqlJsonType trafficPointFields() {
 		// The DateTime scalar writes milliseconds and the offset:
 		// 2025-03-01T00:00:00.000+07:00.
-		return new SqlJsonType("TrafficPoint",
-				Map.of("start",
+		return new SqlJsonType("TrafficPoint", Map.ofEntries(
+				Map.entry("start",
 						(field, row) -> "'\"' || to_char(" + row + ".start, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') || " + row
-								+ ".start_offset || '\"'",
-						"views", (field, row) -> SqlJson.literal(row + ".views"), "memberViews",
-						(field, row) -> SqlJson.literal(row + ".member_views"), "visitors",
-						(field, row) -> SqlJson.literal(row + ".visitors"), "sample",
-						(field, row) -> SqlJson.literal(row + ".sample")));
+								+ ".start_offset || '\"'"),
+				literal("views", "views"), literal("memberViews", "member_views"), literal("visitors", "visitors"),
+				literal("sample", "sample")));
 	}
 
 	private static String traffic(SqlJson.Field field, SiteDirectory sites) {
