@@ -2,6 +2,7 @@ package vn.egov.dashboard.traffic;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -82,11 +83,17 @@ class TrafficPartitionMigrationTests {
 		AtomicBoolean migrating = new AtomicBoolean(true);
 		AtomicLong written = new AtomicLong();
 		CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-			try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+			// one minute before the other, back from the minute the writer starts in:
+			// now()
+			// moves on with each statement, so counting back from it would write a minute
+			// twice whenever the clock passes a minute while the writer runs
+			try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement("""
+					INSERT INTO traffic_bucket (site_code, granularity, bucket_start, views)
+					VALUES ('WRITER', 'MINUTE', ?::timestamptz - interval '1 minute' * ?, 1)""")) {
+				insert.setString(1, query("SELECT date_trunc('minute', now())"));
 				for (long minute = 0; migrating.get() || minute < 10; minute++) {
-					sql.execute("INSERT INTO traffic_bucket (site_code, granularity, bucket_start, views)"
-							+ " VALUES ('WRITER', 'MINUTE', date_trunc('minute', now()) - interval '1 minute' * "
-							+ minute + ", 1)");
+					insert.setLong(2, minute);
+					insert.executeUpdate();
 					written.incrementAndGet();
 				}
 			}
