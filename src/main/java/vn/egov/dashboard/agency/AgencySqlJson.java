@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +29,8 @@ class AgencySqlJson {
 	SqlJsonType agencyQueries(CursorStrategy<ScrollPosition> cursors) {
 		return new SqlJsonType("Query",
 				Map.of("agency", (field, row) -> one(field, "code", field.bind(field.argument("code"), String.class)),
-						"agencies", (field, row) -> agencies(field, cursors)));
+						"agencies", (field, row) -> agencies(field, cursors)),
+				Map.of("agency", Set.of("code"), "agencies", Set.of("first", "after", "filter")));
 	}
 
 	@Bean
@@ -42,7 +44,8 @@ class AgencySqlJson {
 						Map.entry("successor", (field, row) -> one(field, "code", row + ".successor_code")),
 						Map.entry("parent", (field, row) -> one(field, "code", row + ".parent_code")),
 						Map.entry("predecessors", (field, row) -> all(field, "successor_code", row + ".code")),
-						Map.entry("children", (field, row) -> all(field, "parent_code", row + ".code"))));
+						Map.entry("children", (field, row) -> all(field, "parent_code", row + ".code"))),
+				Map.of("validOn", Set.of("date")));
 	}
 
 	/**

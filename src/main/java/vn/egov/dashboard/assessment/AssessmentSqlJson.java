@@ -74,7 +74,7 @@ class AssessmentSqlJson {
 			return "(SELECT " + field.object("AssessmentRound", round) + " FROM assessment_round " + round + " WHERE "
 					+ round + ".framework = " + field.bind(String.valueOf(field.argument("framework")), String.class)
 					+ " AND " + round + ".year = " + field.bind(field.argument("year"), Integer.class) + ")";
-		}));
+		}), Map.of("assessmentRounds", Set.of("framework"), "assessmentRound", Set.of("framework", "year")));
 	}
 
 	/** A framework: a row of assessment_framework. */
@@ -135,7 +135,8 @@ class AssessmentSqlJson {
 	 */
 	@Bean
 	SqlJsonType agencyScoresQuery() {
-		return new SqlJsonType("Query", Map.of("agencyScores", AssessmentSqlJson::agencyScores));
+		return new SqlJsonType("Query", Map.of("agencyScores", AssessmentSqlJson::agencyScores),
+				Map.of("agencyScores", Set.of("agencyCode", "framework", "includePredecessors", "publishedOnly")));
 	}
 
 	private static String agencyScores(SqlJson.Field field, String row) {
@@ -178,7 +179,8 @@ class AssessmentSqlJson {
 
 	@Bean
 	SqlJsonType agencyAssessments() {
-		return new SqlJsonType("Agency", Map.of("assessments", AssessmentSqlJson::assessments));
+		return new SqlJsonType("Agency", Map.of("assessments", AssessmentSqlJson::assessments),
+				Map.of("assessments", Set.of("framework", "year", "publishedOnly")));
 	}
 
 	/**

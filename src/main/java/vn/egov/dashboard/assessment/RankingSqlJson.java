@@ -58,7 +58,9 @@ class RankingSqlJson {
 	 */
 	@Bean
 	SqlJsonType comparisonQuery() {
-		return new SqlJsonType("Query", Map.of("compareAgencies", RankingSqlJson::compareAgencies));
+		return new SqlJsonType("Query", Map.of("compareAgencies", RankingSqlJson::compareAgencies),
+				Map.of("compareAgencies",
+						Set.of("agencyCodes", "category", "framework", "fromYear", "toYear", "publishedOnly")));
 	}
 
 	/**
@@ -125,8 +127,14 @@ class RankingSqlJson {
 
 	@Bean
 	SqlJsonType rankingQueries(CursorStrategy<ScrollPosition> cursors) {
-		return new SqlJsonType("Query", Map.of("ranking", (field, row) -> ranking(field, cursors), "rankChanges",
-				(field, row) -> rankChanges(field), "blockStatistics", (field, row) -> blockStatistics(field)));
+		return new SqlJsonType("Query",
+				Map.of("ranking", (field, row) -> ranking(field, cursors), "rankChanges",
+						(field, row) -> rankChanges(field), "blockStatistics", (field, row) -> blockStatistics(field)),
+				Map.of("ranking", Set.of("framework", "year", "block", "category", "publishedOnly", "first", "after"),
+						"rankChanges",
+						Set.of("framework", "block", "category", "fromYear", "toYear", "publishedOnly", "sortBy",
+								"direction"),
+						"blockStatistics", Set.of("framework", "year", "block", "category", "publishedOnly")));
 	}
 
 	/**

@@ -33,10 +33,11 @@ import vn.egov.dashboard.system.DatabaseUnavailable;
  * ({@link SqlJsonType}): PostgreSQL builds the JSON of the whole {@code data} object,
  * which is written out as it comes. Any other query runs field by field as usual, and so
  * do compiled queries whose statement failed for a reason other than an unreachable
- * database (logged: it is a bug of the SQL form); when the database cannot be reached,
- * the answer is the SERVICE_UNAVAILABLE error the ordinary path gives, at once rather
- * than after a second wait for a connection. A request can ask for the usual path with
- * the extension {@code "compiled": false} (to compare the two).
+ * database, or that gave a non-null field no value, or whose SQL form read an argument it
+ * does not declare or left one unread (logged: each is a bug of the SQL form); when the
+ * database cannot be reached, the answer is the SERVICE_UNAVAILABLE error the ordinary
+ * path gives, at once rather than after a second wait for a connection. A request can ask
+ * for the usual path with the extension {@code "compiled": false} (to compare the two).
  */
 final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 
@@ -74,7 +75,7 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 	@Override
 	public CompletableFuture<ExecutionResult> execute(ExecutionContext context,
 			ExecutionStrategyParameters parameters) {
-		SqlJson query = new SqlJson(this.types);
+		SqlJson query = new SqlJson(this.types, context.getGraphQLSchema());
 		String statement = compile(context, query);
 		if (statement == null) {
 			this.ordinary.increment();
@@ -150,6 +151,10 @@ final class CompiledExecutionStrategy extends AsyncExecutionStrategy {
 			return query.statement(fields);
 		}
 		catch (SqlJson.NotCompilable ex) {
+			return null;
+		}
+		catch (SqlJson.FormMismatch ex) {
+			logger.warn(ex.getMessage() + "; answering field by field");
 			return null;
 		}
 	}

@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
+import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInterfaceType;
@@ -28,9 +30,12 @@ import org.springframework.stereotype.Component;
  * Fails the start when the SQL forms and the schema disagree: a form or a
  * {@link JavaFields} declaration that names a type or field the schema does not have (a
  * misspelt form would never be used, and every query naming the field would quietly take
- * the ordinary path), a field declared both ways, or a field a query can reach that has
- * neither (a new field must choose). Below a field answered in Java the query runs field
- * by field: the types reached only that way need neither.
+ * the ordinary path), a form that does not read every argument the schema gives its field
+ * (a filter the compiled answer would ignore) or reads one the schema does not give
+ * ({@link SqlJsonType#SqlJsonType(String, Map, Map)}), a field declared both ways, or a
+ * field a query can reach that has neither (a new field must choose). Below a field
+ * answered in Java the query runs field by field: the types reached only that way need
+ * neither.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "egov.graphql.compiled", matchIfMissing = true)
@@ -69,7 +74,10 @@ class SqlFormsCheck implements SmartInitializingSingleton {
 		Set<String> formed = new HashSet<>();
 		for (SqlJsonType type : types) {
 			check(schema, type.typeName(), type.fields().keySet(), problems);
-			type.fields().keySet().forEach((field) -> formed.add(type.typeName() + "." + field));
+			type.fields().forEach((field, sql) -> {
+				formed.add(type.typeName() + "." + field);
+				checkArguments(schema, type.typeName(), field, sql.arguments(), problems);
+			});
 		}
 		Set<String> declared = new HashSet<>();
 		for (JavaFields type : java) {
@@ -109,6 +117,28 @@ class SqlFormsCheck implements SmartInitializingSingleton {
 			.filter((field) -> container.getFieldDefinition(field) == null)
 			.sorted()
 			.forEach((field) -> problems.add(typeName + " has no field " + field));
+	}
+
+	/**
+	 * Adds a problem for each argument of {@code typeName.field} that its form does not
+	 * read, and for each one it reads that the schema does not give the field.
+	 */
+	private static void checkArguments(GraphQLSchema schema, String typeName, String field, Set<String> read,
+			List<String> problems) {
+		if (!(schema.getType(typeName) instanceof GraphQLFieldsContainer container)
+				|| container.getFieldDefinition(field) == null) {
+			return; // named by check
+		}
+		Set<String> given = new TreeSet<>();
+		container.getFieldDefinition(field).getArguments().stream().map(GraphQLArgument::getName).forEach(given::add);
+		given.stream()
+			.filter((argument) -> !read.contains(argument))
+			.forEach((argument) -> problems
+				.add(typeName + "." + field + ": its SQL form does not read the argument " + argument));
+		read.stream()
+			.filter((argument) -> !given.contains(argument))
+			.sorted()
+			.forEach((argument) -> problems.add(typeName + "." + field + " has no argument " + argument));
 	}
 
 	/**

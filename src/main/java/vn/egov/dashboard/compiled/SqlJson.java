@@ -3,13 +3,19 @@ package vn.egov.dashboard.compiled;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
 import graphql.normalized.ExecutableNormalizedField;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.ScrollPosition;
@@ -36,6 +42,8 @@ public final class SqlJson {
 
 	private final Map<String, Map<String, SqlJsonType.FieldSql>> types;
 
+	private final GraphQLSchema schema;
+
 	private final Map<String, Object> values = new LinkedHashMap<>();
 
 	/**
@@ -58,8 +66,9 @@ public final class SqlJson {
 
 	private int aliases;
 
-	SqlJson(Map<String, Map<String, SqlJsonType.FieldSql>> types) {
+	SqlJson(Map<String, Map<String, SqlJsonType.FieldSql>> types, GraphQLSchema schema) {
 		this.types = types;
+		this.schema = schema;
 	}
 
 	/**
@@ -152,16 +161,29 @@ public final class SqlJson {
 		Members object = new Members();
 		for (ExecutableNormalizedField field : selected) {
 			if (field.getName().equals("__typename")) {
-				object.add(field.getResultKey(), constant(typeName));
+				object.add(field.getResultKey(), constant(typeName), null);
 				continue;
 			}
 			SqlJsonType.FieldSql sql = fields.get(field.getName());
 			if (sql == null) {
 				throw new NotCompilable();
 			}
-			object.add(field.getResultKey(), sql.expression(new Field(field, this), row));
+			Field compiling = new Field(field, this, sql);
+			object.add(field.getResultKey(), sql.expression(compiling, row), nonNull(typeName, field.getName()));
+			compiling.checkEveryArgumentRead();
 		}
 		return object.toString();
+	}
+
+	/**
+	 * {@code Type.field} when the schema makes the field non-null, which its JSON must
+	 * then never be; null when it may be null.
+	 */
+	private @Nullable String nonNull(String typeName, String fieldName) {
+		GraphQLObjectType type = this.schema.getObjectType(typeName);
+		GraphQLFieldDefinition definition = (type != null) ? type.getFieldDefinition(fieldName) : null;
+		return (definition != null && GraphQLTypeUtil.isNonNull(definition.getType())) ? typeName + "." + fieldName
+				: null;
 	}
 
 	private String bind(@Nullable Object value, Class<?> type) {
@@ -184,14 +206,53 @@ public final class SqlJson {
 	 * A field being compiled, with what its SQL needs: its arguments, binds, fresh
 	 * aliases, its selection.
 	 */
-	public record Field(ExecutableNormalizedField node, SqlJson query) {
+	public static final class Field {
+
+		private final ExecutableNormalizedField node;
+
+		private final SqlJson query;
+
+		/** The field's SQL form, or null for the fields SqlJson writes itself. */
+		private final SqlJsonType.@Nullable FieldSql form;
+
+		/** The arguments {@link #argument} read, when the field has any. */
+		private final Set<String> read;
+
+		Field(ExecutableNormalizedField node, SqlJson query, SqlJsonType.@Nullable FieldSql form) {
+			this.node = node;
+			this.query = query;
+			this.form = form;
+			this.read = node.getResolvedArguments().isEmpty() ? Set.of() : new HashSet<>();
+		}
 
 		/**
 		 * The argument's value after variables were applied (enums as their names, input
 		 * objects as maps).
+		 * @throws FormMismatch when the field's SQL form does not declare that it reads
+		 * {@code name} ({@link SqlJsonType#SqlJsonType(String, Map, Map)})
 		 */
 		public @Nullable Object argument(String name) {
+			if (this.form == null || !this.form.arguments().contains(name)) {
+				throw new FormMismatch(
+						"The SQL form of " + this + " reads the argument " + name + ", which it does not declare");
+			}
+			if (this.node.getResolvedArguments().containsKey(name)) {
+				this.read.add(name);
+			}
 			return this.node.getResolvedArguments().get(name);
+		}
+
+		/**
+		 * Makes sure that the SQL form read every argument the query gives the field: one
+		 * it left unread would be a filter or a page the answer ignores.
+		 */
+		void checkEveryArgumentRead() {
+			if (this.read.size() < this.node.getResolvedArguments().size()) {
+				Set<String> unread = new java.util.TreeSet<>(this.node.getResolvedArguments().keySet());
+				unread.removeAll(this.read);
+				throw new FormMismatch(
+						"The SQL form of " + this + " did not read the arguments " + unread + " of the query");
+			}
 		}
 
 		/** A placeholder for {@code value}, or for a null of {@code type}. */
@@ -281,7 +342,7 @@ public final class SqlJson {
 
 		/** The fields selected under this one. */
 		public List<Field> children() {
-			return this.node.getChildren().stream().map((child) -> new Field(child, this.query)).toList();
+			return this.node.getChildren().stream().map((child) -> new Field(child, this.query, null)).toList();
 		}
 
 		/**
@@ -399,7 +460,7 @@ public final class SqlJson {
 					case "edges" -> edges(child, name, nodeType, page, shown, root);
 					case "pageInfo" -> pageInfo(child, page, rows, shown);
 					default -> throw new NotCompilable();
-				});
+				}, this.query.nonNull(name + "Connection", child.name()));
 			}
 			String select = "SELECT " + object;
 			return root ? "(" + select + ")" : "(WITH " + rows + " AS (" + page.rows() + "), " + shown + " AS ("
@@ -418,7 +479,7 @@ public final class SqlJson {
 					case "cursor" -> page.cursor(row);
 					case "node" -> child.object(nodeType, row);
 					default -> throw new NotCompilable();
-				});
+				}, this.query.nonNull(name + "Edge", child.name()));
 			}
 			return list(edge.toString(), "FROM " + shown + " " + row + joins(row), page.order(row + "."));
 		}
@@ -441,9 +502,15 @@ public final class SqlJson {
 					case "endCursor" -> "(SELECT " + page.cursor(row) + " FROM " + shown + " " + row + " ORDER BY "
 							+ page.reversedOrder(row + ".") + " LIMIT 1)";
 					default -> throw new NotCompilable();
-				});
+				}, this.query.nonNull("PageInfo", child.name()));
 			}
 			return info.toString();
+		}
+
+		/** The field as {@code Type.field}. */
+		@Override
+		public String toString() {
+			return String.join("|", this.node.getObjectTypeNames()) + "." + name();
 		}
 
 		/** The field's name in the schema (not its alias). */
@@ -487,7 +554,7 @@ public final class SqlJson {
 		String cursor(String row) {
 			Members keys = new Members();
 			for (String key : this.keys) {
-				keys.add(key, string(row + "." + key));
+				keys.add(key, string(row + "." + key), null);
 			}
 			return "'\"' || translate(encode(convert_to(" + keys + ", 'UTF8'), 'base64'), E'\\n', '') || '\"'";
 		}
@@ -507,6 +574,19 @@ public final class SqlJson {
 
 	}
 
+	/**
+	 * Thrown while compiling when a SQL form reads an argument it does not declare, or
+	 * leaves one of the query unread: a bug of the form, logged, and the query is
+	 * answered field by field.
+	 */
+	static final class FormMismatch extends IllegalStateException {
+
+		FormMismatch(String message) {
+			super(message);
+		}
+
+	}
+
 	private record TypedNull(Class<?> type) {
 	}
 
@@ -515,7 +595,9 @@ public final class SqlJson {
 
 	/**
 	 * The members of a JSON object being written: each value's JSON text, or null written
-	 * as {@code null}.
+	 * as {@code null}. A non-null field's NULL fails the statement instead
+	 * ({@code graphql_null_violation}, migration V15), so that the query is answered
+	 * field by field, where GraphQL makes the null an error.
 	 */
 	private static final class Members {
 
@@ -525,16 +607,17 @@ public final class SqlJson {
 
 		/**
 		 * Adds {@code "key":json}, the key written into the literal before it:
-		 * {@code ',"key":' || json}.
+		 * {@code ',"key":' || json}; {@code nonNull} names the field ({@code Type.field})
+		 * when its JSON must not be NULL.
 		 */
-		void add(String key, String json) {
+		void add(String key, String json, @Nullable String nonNull) {
 			this.sql.append("'")
 				.append(this.separator)
 				.append('"')
 				.append(key)
 				.append("\":' || coalesce(")
 				.append(json)
-				.append(", 'null') || ");
+				.append((nonNull != null) ? ", graphql_null_violation('" + nonNull + "')) || " : ", 'null') || ");
 			this.separator = ',';
 		}
 

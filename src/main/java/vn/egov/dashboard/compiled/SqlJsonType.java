@@ -1,6 +1,8 @@
 package vn.egov.dashboard.compiled;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The SQL form of some fields of one GraphQL object type, contributed as a bean by the
@@ -13,6 +15,16 @@ import java.util.Map;
  * @param fields each field's SQL, by field name
  */
 public record SqlJsonType(String typeName, Map<String, FieldSql> fields) {
+
+	/**
+	 * Fields some of which take arguments: {@code arguments} names, by field, every
+	 * argument its form reads, which must be every argument the schema gives the field
+	 * (checked at start-up by {@link SqlFormsCheck}, and while compiling by
+	 * {@link SqlJson.Field#argument}). Fields it does not name read none.
+	 */
+	public SqlJsonType(String typeName, Map<String, FieldSql> fields, Map<String, Set<String>> arguments) {
+		this(typeName, reading(fields, arguments));
+	}
 
 	/** A text, date or enum field: the row's {@code column}. */
 	public static Map.Entry<String, FieldSql> column(String name, String column) {
@@ -39,9 +51,29 @@ public record SqlJsonType(String typeName, Map<String, FieldSql> fields) {
 		return Map.entry(name, (field, row) -> SqlJson.dateTime(row + "." + column));
 	}
 
+	private static Map<String, FieldSql> reading(Map<String, FieldSql> fields, Map<String, Set<String>> arguments) {
+		Map<String, FieldSql> reading = new HashMap<>(fields);
+		arguments.forEach((field, names) -> {
+			FieldSql sql = fields.get(field);
+			if (sql == null) {
+				throw new IllegalArgumentException("Arguments of " + field + ", which has no SQL form here");
+			}
+			reading.put(field, new Reading(Set.copyOf(names), sql));
+		});
+		return Map.copyOf(reading);
+	}
+
 	/** One field as a SQL expression. */
 	@FunctionalInterface
 	public interface FieldSql {
+
+		/**
+		 * The field's arguments this form reads: those its {@link SqlJsonType} names, or
+		 * none.
+		 */
+		default Set<String> arguments() {
+			return Set.of();
+		}
 
 		/**
 		 * The expression for {@code field} of the row named {@code row} in the enclosing
@@ -52,6 +84,15 @@ public record SqlJsonType(String typeName, Map<String, FieldSql> fields) {
 		 * arguments or selections
 		 */
 		String expression(SqlJson.Field field, String row);
+
+	}
+
+	private record Reading(Set<String> arguments, FieldSql sql) implements FieldSql {
+
+		@Override
+		public String expression(SqlJson.Field field, String row) {
+			return this.sql.expression(field, row);
+		}
 
 	}
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +40,8 @@ class DocumentSqlJson {
 				Map.of("document",
 						(field, row) -> field.one("LegalDocument", "legal_document", "number",
 								field.bind(((String) field.argument("number")).trim(), String.class)),
-						"documents", (field, row) -> documents(field, cursors)));
+						"documents", (field, row) -> documents(field, cursors)),
+				Map.of("document", Set.of("number"), "documents", Set.of("kind", "search", "first", "after")));
 	}
 
 	/** A row of legal_document. */

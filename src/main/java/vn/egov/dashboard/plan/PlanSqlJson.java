@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +33,8 @@ class PlanSqlJson {
 		return new SqlJsonType("Query",
 				Map.of("plan", (field, row) -> field.one("Plan", "plan", "id", field.bind(field.id("id"), Long.class)),
 						"plans", (field, row) -> plans(field, cursors), "task",
-						(field, row) -> field.one("Task", "task", "id", field.bind(field.id("id"), Long.class))));
+						(field, row) -> field.one("Task", "task", "id", field.bind(field.id("id"), Long.class))),
+				Map.of("plan", Set.of("id"), "plans", Set.of("filter", "first", "after"), "task", Set.of("id")));
 	}
 
 	/** A plan: a row of the table plan. */
@@ -89,7 +91,7 @@ class PlanSqlJson {
 										"r.task_id = " + row + ".id AND (cast(" + agency
 												+ " AS text) IS NULL OR r.agency_code = " + agency + ")")
 								+ ") " + report, report + ".id");
-				})));
+				})), Map.of("reportHistory", Set.of("agencyCode")));
 	}
 
 	/** A report: a row of {@link TaskRepository#reports}. */

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +47,8 @@ class PollSqlJson {
 				throw new NotCompilable();
 			}
 			return field.one("Poll", "poll", "id", field.bind(id, Long.class));
-		}, "polls", (field, row) -> polls(field, cursors, clock)));
+		}, "polls", (field, row) -> polls(field, cursors, clock)),
+				Map.of("poll", Set.of("id"), "polls", Set.of("siteCode", "active", "first", "after")));
 	}
 
 	/** A row of poll. */
@@ -66,7 +68,8 @@ class PollSqlJson {
 							return SqlJson.list(field.object("PollOption", option), "FROM ("
 									+ PollRepository.optionsWithPercents("poll_id = " + row + ".id") + ") " + option,
 									option + ".position");
-						}), Map.entry("votesPerDay", PollSqlJson::votesPerDay)));
+						}), Map.entry("votesPerDay", PollSqlJson::votesPerDay)),
+				Map.of("votesPerDay", Set.of("from", "to")));
 	}
 
 	/** A row of poll_option with its {@code percent}. */

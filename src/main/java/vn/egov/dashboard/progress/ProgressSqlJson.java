@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +49,9 @@ class ProgressSqlJson {
 				(field, row) -> field.one("Indicator", "indicator", "code",
 						field.bind(field.argument("code"), String.class)),
 				"targets", (field, row) -> targets(field), "target",
-				(field, row) -> field.one("Target", "target", "id", field.bind(field.id("id"), Long.class))));
+				(field, row) -> field.one("Target", "target", "id", field.bind(field.id("id"), Long.class))),
+				Map.of("measurements", Set.of("indicatorCode", "agencyCode", "includeCorrected", "first", "after"),
+						"indicator", Set.of("code"), "targets", Set.of("filter"), "target", Set.of("id")));
 	}
 
 	/** A measurement: a row of the table measurement. */

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +49,10 @@ class TrafficSqlJson {
 											field.bind(field.argument("path"), String.class))
 									+ ") " + page + ")";
 						}, "topPages", (field, row) -> topPages(field, sites), "siteStats",
-						(field, row) -> siteStats(field, sites, clock)));
+						(field, row) -> siteStats(field, sites, clock)),
+				Map.of("traffic", Set.of("siteCode", "granularity", "from", "to"), "site", Set.of("code"), "page",
+						Set.of("siteCode", "path"), "topPages", Set.of("siteCode", "from", "to", "first"), "siteStats",
+						Set.of("siteCode", "asOf")));
 	}
 
 	@Bean

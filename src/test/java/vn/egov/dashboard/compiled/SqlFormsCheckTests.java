@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.schema.GraphQLSchema;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,18 @@ class SqlFormsCheckTests extends IntegrationTests {
 		forms.add(new SqlJsonType("Agency", Map.of("sucessor", sql)));
 		assertThat(SqlFormsCheck.problems(schema, forms, this.java)).containsExactly("no object type Agnecy",
 				"Agency has no field sucessor");
+	}
+
+	@Test
+	void shouldNameAnArgumentTheFormDoesNotReadAndOneTheSchemaDoesNotGive() {
+		List<SqlJsonType> forms = this.forms.stream()
+			.map((form) -> form.typeName().equals("Query") && form.fields().containsKey("agencies")
+					? new SqlJsonType("Query", form.fields(),
+							Map.of("agency", Set.of("code", "kode"), "agencies", Set.of("first", "after")))
+					: form)
+			.toList();
+		assertThat(SqlFormsCheck.problems(this.source.schema(), forms, this.java)).containsExactlyInAnyOrder(
+				"Query.agency has no argument kode", "Query.agencies: its SQL form does not read the argument filter");
 	}
 
 	@Test
