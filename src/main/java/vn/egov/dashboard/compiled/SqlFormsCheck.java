@@ -125,12 +125,12 @@ class SqlFormsCheck implements SmartInitializingSingleton {
 	 */
 	private static void checkArguments(GraphQLSchema schema, String typeName, String field, Set<String> read,
 			List<String> problems) {
-		if (!(schema.getType(typeName) instanceof GraphQLFieldsContainer container)
-				|| container.getFieldDefinition(field) == null) {
+		GraphQLFieldDefinition definition = (schema.getType(typeName) instanceof GraphQLFieldsContainer container)
+				? container.getFieldDefinition(field) : null;
+		if (definition == null) {
 			return; // named by check
 		}
-		Set<String> given = new TreeSet<>();
-		container.getFieldDefinition(field).getArguments().stream().map(GraphQLArgument::getName).forEach(given::add);
+		Set<String> given = new TreeSet<>(definition.getArguments().stream().map(GraphQLArgument::getName).toList());
 		given.stream()
 			.filter((argument) -> !read.contains(argument))
 			.forEach((argument) -> problems

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import graphql.normalized.ExecutableNormalizedField;
@@ -158,10 +159,10 @@ public final class SqlJson {
 	 */
 	String object(String typeName, List<ExecutableNormalizedField> selected, String row) {
 		Map<String, SqlJsonType.FieldSql> fields = this.types.getOrDefault(typeName, Map.of());
-		Members object = new Members();
+		Members object = new Members(this.schema.getObjectType(typeName));
 		for (ExecutableNormalizedField field : selected) {
 			if (field.getName().equals("__typename")) {
-				object.add(field.getResultKey(), constant(typeName), null);
+				object.add(field.getResultKey(), field.getName(), constant(typeName));
 				continue;
 			}
 			SqlJsonType.FieldSql sql = fields.get(field.getName());
@@ -169,21 +170,10 @@ public final class SqlJson {
 				throw new NotCompilable();
 			}
 			Field compiling = new Field(field, this, sql);
-			object.add(field.getResultKey(), sql.expression(compiling, row), nonNull(typeName, field.getName()));
+			object.add(field.getResultKey(), field.getName(), sql.expression(compiling, row));
 			compiling.checkEveryArgumentRead();
 		}
 		return object.toString();
-	}
-
-	/**
-	 * {@code Type.field} when the schema makes the field non-null, which its JSON must
-	 * then never be; null when it may be null.
-	 */
-	private @Nullable String nonNull(String typeName, String fieldName) {
-		GraphQLObjectType type = this.schema.getObjectType(typeName);
-		GraphQLFieldDefinition definition = (type != null) ? type.getFieldDefinition(fieldName) : null;
-		return (definition != null && GraphQLTypeUtil.isNonNull(definition.getType())) ? typeName + "." + fieldName
-				: null;
 	}
 
 	private String bind(@Nullable Object value, Class<?> type) {
@@ -248,7 +238,7 @@ public final class SqlJson {
 		 */
 		void checkEveryArgumentRead() {
 			if (this.read.size() < this.node.getResolvedArguments().size()) {
-				Set<String> unread = new java.util.TreeSet<>(this.node.getResolvedArguments().keySet());
+				Set<String> unread = new TreeSet<>(this.node.getResolvedArguments().keySet());
 				unread.removeAll(this.read);
 				throw new FormMismatch(
 						"The SQL form of " + this + " did not read the arguments " + unread + " of the query");
@@ -452,15 +442,15 @@ public final class SqlJson {
 			String rows = root ? commonTable(page.rows()) : alias();
 			String shownRows = "SELECT * FROM " + rows + " ORDER BY " + page.order("") + " LIMIT " + page.size();
 			String shown = root ? commonTable(shownRows) : alias();
-			Members object = new Members();
+			Members object = new Members(this.query.schema.getObjectType(name + "Connection"));
 			for (Field child : children()) {
-				object.add(child.resultKey(), switch (child.name()) {
+				object.add(child.resultKey(), child.name(), switch (child.name()) {
 					case "__typename" -> constant(name + "Connection");
 					case "totalCount" -> literal(page.count());
 					case "edges" -> edges(child, name, nodeType, page, shown, root);
 					case "pageInfo" -> pageInfo(child, page, rows, shown);
 					default -> throw new NotCompilable();
-				}, this.query.nonNull(name + "Connection", child.name()));
+				});
 			}
 			String select = "SELECT " + object;
 			return root ? "(" + select + ")" : "(WITH " + rows + " AS (" + page.rows() + "), " + shown + " AS ("
@@ -472,23 +462,23 @@ public final class SqlJson {
 			if (rowSet) {
 				declareRowSet(row, shown, page.keys());
 			}
-			Members edge = new Members();
+			Members edge = new Members(this.query.schema.getObjectType(name + "Edge"));
 			for (Field child : edges.children()) {
-				edge.add(child.resultKey(), switch (child.name()) {
+				edge.add(child.resultKey(), child.name(), switch (child.name()) {
 					case "__typename" -> constant(name + "Edge");
 					case "cursor" -> page.cursor(row);
 					case "node" -> child.object(nodeType, row);
 					default -> throw new NotCompilable();
-				}, this.query.nonNull(name + "Edge", child.name()));
+				});
 			}
 			return list(edge.toString(), "FROM " + shown + " " + row + joins(row), page.order(row + "."));
 		}
 
 		private String pageInfo(Field pageInfo, Page page, String rows, String shown) {
 			String row = alias();
-			Members info = new Members();
+			Members info = new Members(this.query.schema.getObjectType("PageInfo"));
 			for (Field child : pageInfo.children()) {
-				info.add(child.resultKey(), switch (child.name()) {
+				info.add(child.resultKey(), child.name(), switch (child.name()) {
 					case "__typename" -> constant("PageInfo");
 					// An empty page has no next page, as Spring's WindowConnectionAdapter
 					// says.
@@ -502,7 +492,7 @@ public final class SqlJson {
 					case "endCursor" -> "(SELECT " + page.cursor(row) + " FROM " + shown + " " + row + " ORDER BY "
 							+ page.reversedOrder(row + ".") + " LIMIT 1)";
 					default -> throw new NotCompilable();
-				}, this.query.nonNull("PageInfo", child.name()));
+				});
 			}
 			return info.toString();
 		}
@@ -552,9 +542,9 @@ public final class SqlJson {
 		}
 
 		String cursor(String row) {
-			Members keys = new Members();
+			Members keys = new Members(null);
 			for (String key : this.keys) {
-				keys.add(key, string(row + "." + key), null);
+				keys.add(key, key, string(row + "." + key));
 			}
 			return "'\"' || translate(encode(convert_to(" + keys + ", 'UTF8'), 'base64'), E'\\n', '') || '\"'";
 		}
@@ -595,29 +585,47 @@ public final class SqlJson {
 
 	/**
 	 * The members of a JSON object being written: each value's JSON text, or null written
-	 * as {@code null}. A non-null field's NULL fails the statement instead
-	 * ({@code graphql_null_violation}, migration V15), so that the query is answered
-	 * field by field, where GraphQL makes the null an error.
+	 * as {@code null}. Where the object's type makes a field non-null, a NULL fails the
+	 * statement instead ({@code graphql_null_violation}, migration V15), so that the
+	 * query is answered field by field, where GraphQL makes the null an error.
 	 */
 	private static final class Members {
+
+		/**
+		 * The object's type in the schema; null for an object the schema does not type.
+		 */
+		private final @Nullable GraphQLObjectType type;
 
 		private final StringBuilder sql = new StringBuilder("(");
 
 		private char separator = '{';
 
+		Members(@Nullable GraphQLObjectType type) {
+			this.type = type;
+		}
+
 		/**
-		 * Adds {@code "key":json}, the key written into the literal before it:
-		 * {@code ',"key":' || json}; {@code nonNull} names the field ({@code Type.field})
-		 * when its JSON must not be NULL.
+		 * Adds {@code "key":json} for the field {@code name}, the key written into the
+		 * literal before it: {@code ',"key":' || json}.
 		 */
-		void add(String key, String json, @Nullable String nonNull) {
+		void add(String key, String name, String json) {
 			this.sql.append("'")
 				.append(this.separator)
 				.append('"')
 				.append(key)
 				.append("\":' || coalesce(")
-				.append(json)
-				.append((nonNull != null) ? ", graphql_null_violation('" + nonNull + "')) || " : ", 'null') || ");
+				.append(json);
+			GraphQLFieldDefinition definition = (this.type != null) ? this.type.getFieldDefinition(name) : null;
+			if (definition != null && GraphQLTypeUtil.isNonNull(definition.getType())) {
+				this.sql.append(", graphql_null_violation('")
+					.append(this.type.getName())
+					.append('.')
+					.append(name)
+					.append("')) || ");
+			}
+			else {
+				this.sql.append(", 'null') || ");
+			}
 			this.separator = ',';
 		}
 

@@ -17,7 +17,6 @@ import org.springframework.graphql.data.pagination.CursorStrategy;
 import vn.egov.dashboard.compiled.SqlJson;
 import vn.egov.dashboard.compiled.SqlJson.NotCompilable;
 import vn.egov.dashboard.compiled.SqlJsonType;
-import vn.egov.dashboard.graphql.Ids;
 import vn.egov.dashboard.graphql.Page;
 import vn.egov.dashboard.traffic.Granularity;
 
@@ -38,16 +37,9 @@ class PollSqlJson {
 
 	@Bean
 	SqlJsonType pollQueries(CursorStrategy<ScrollPosition> cursors, Clock clock) {
-		return new SqlJsonType("Query", Map.of("poll", (field, row) -> {
-			long id;
-			try {
-				id = Ids.parse("id", (String) field.argument("id"));
-			}
-			catch (RuntimeException ex) {
-				throw new NotCompilable();
-			}
-			return field.one("Poll", "poll", "id", field.bind(id, Long.class));
-		}, "polls", (field, row) -> polls(field, cursors, clock)),
+		return new SqlJsonType("Query",
+				Map.of("poll", (field, row) -> field.one("Poll", "poll", "id", field.bind(field.id("id"), Long.class)),
+						"polls", (field, row) -> polls(field, cursors, clock)),
 				Map.of("poll", Set.of("id"), "polls", Set.of("siteCode", "active", "first", "after")));
 	}
 
