@@ -321,17 +321,41 @@ load() {
 		| grep '^RESULT' || die "wrk ($2 $3)"
 }
 
-declare -A RESULT
+# Where the CPU goes: the user + system ticks (/proc/<pid>/stat) of a server's processes (our JVM; PostGraphile's
+# master and workers) and of the PostgreSQL backends connected to the benchmark's database, read before and after a
+# measured run. A backend that exits during the run loses its ticks; the servers keep their connections open.
+CLK_TCK=$(getconf CLK_TCK)
+server_pids() { [[ $1 == ours ]] && echo "$OUR_PID" || echo "$PG_PID $(pgrep -P "$PG_PID" | tr '\n' ' ')"; }
+backend_pids() { pgrep -f "^postgres: .* $DB " | tr '\n' ' '; }
+ticks() { # ticks PID...: one "pid ticks" line per process still running
+	local pid
+	for pid in "$@"; do
+		# after "pid (comm) ", utime and stime are the 12th and 13th fields
+		sed -E 's/^.*\) //' "/proc/$pid/stat" 2>/dev/null | awk -v p="$pid" '{ print p, $12 + $13 }' || true
+	done
+}
+cpu_ms() { # cpu_ms BEFORE AFTER: milliseconds of CPU between two ticks snapshots (new processes count whole)
+	awk -v hz="$CLK_TCK" 'NR == FNR { t[$1] = $2; next } { d += $2 - t[$1] } END { printf "%.0f", 1000 * d / hz }' "$1" "$2"
+}
+
+declare -A RESULT CPU
 measure() { # measure QUERY SERVER [LABEL]
-	local q=$1 server=$2 label=${3:-$2} line
+	local q=$1 server=$2 label=${3:-$2} line requests
 	load "$QUERY_WARMUP" "$q" "$server" >/dev/null
 	sleep 1 # let the requests that wrk cut off at the end of the warm-up finish
+	ticks $(server_pids "$server") > "$WORK/server.ticks0"; ticks $(backend_pids) > "$WORK/backends.ticks0"
 	line=$(load "$DURATION" "$q" "$server")
+	ticks $(server_pids "$server") > "$WORK/server.ticks1"; ticks $(backend_pids) > "$WORK/backends.ticks1"
 	sleep 1
 	log "($q) $label: $line"
 	[[ $line =~ non2xx=0\  && $line =~ socket_errors=0\  && ! $line =~ requests=0\  ]] \
 		|| die "($q) $label: no answers, non-2xx responses or socket errors: $line"
 	RESULT[$q.$label]=$line
+	requests=$(field "$line" requests)
+	CPU[$q.$label]=$(awk -v s="$(cpu_ms "$WORK/server.ticks0" "$WORK/server.ticks1")" \
+		-v b="$(cpu_ms "$WORK/backends.ticks0" "$WORK/backends.ticks1")" -v n="$requests" \
+		'BEGIN { printf "%.2f + %.2f", s / n, b / n }')
+	log "($q) $label: CPU per request, server + PostgreSQL: ${CPU[$q.$label]} ms"
 }
 field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<< "$1"; }
 
@@ -450,25 +474,27 @@ echo "## GraphQL vs PostGraphile — $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s of warm-up per server (+${QUERY_WARMUP}s per query); our server: java $JAVA_VERSION $JAVA_OPTS ${RUNTIME_OPTS[*]}; PostGraphile $PG_VERSION --cluster-workers 2"
 echo
-echo "| query | ours req/s | ours p50 ms | ours p99 ms | PostGraphile req/s | PG p50 ms | PG p99 ms | ratio | target | |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
+echo "| query | ours req/s | ours p50 ms | ours p99 ms | PostGraphile req/s | PG p50 ms | PG p99 ms | ratio | target | | ours CPU ms/req | PG CPU ms/req |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|"
 ROWS_OUT="$QUERIES c-cached"
 [[ $QUERIES == *d* ]] && ROWS_OUT="$ROWS_OUT d-low"
 for row in $ROWS_OUT; do
 	case $row in
-		c-cached) ours=${RESULT[c.cached]}; pg=${RESULT[c.postgraphile-cached]} ;;
-		d-low) ours=${RESULT[d.ours-c$LATENCY_CONNECTIONS]}; pg=${RESULT[d.postgraphile-c$LATENCY_CONNECTIONS]} ;;
-		*) ours=${RESULT[$row.ours]}; pg=${RESULT[$row.postgraphile]} ;;
+		c-cached) ours_key=c.cached; pg_key=c.postgraphile-cached ;;
+		d-low) ours_key=d.ours-c$LATENCY_CONNECTIONS; pg_key=d.postgraphile-c$LATENCY_CONNECTIONS ;;
+		*) ours_key=$row.ours; pg_key=$row.postgraphile ;;
 	esac
+	ours=${RESULT[$ours_key]}; pg=${RESULT[$pg_key]}
 	ratio=$(awk -v a="$(field "$ours" rps)" -v b="$(field "$pg" rps)" 'BEGIN { printf "%.2f", a / b }')
-	printf '| %s | %s | %s | %s | %s | %s | %s | %sx | %s | %s |\n' "$(describe "$row")" \
+	printf '| %s | %s | %s | %s | %s | %s | %s | %sx | %s | %s | %s | %s |\n' "$(describe "$row")" \
 		"$(field "$ours" rps)" "$(field "$ours" p50_ms)" "$(field "$ours" p99_ms)" \
 		"$(field "$pg" rps)" "$(field "$pg" p50_ms)" "$(field "$pg" p99_ms)" "$ratio" "$(target "$row")" \
-		"$(verdict "$row" "$ratio" "$(field "$ours" p99_ms)")"
+		"$(verdict "$row" "$ratio" "$(field "$ours" p99_ms)")" "${CPU[$ours_key]}" "${CPU[$pg_key]}"
 done
 echo
 echo "Responses: $(for q in $QUERIES; do printf '(%s) %s B ours / %s B PostGraphile; ' "$q" "$(wc -c < "$WORK/$q.ours.response")" "$(wc -c < "$WORK/$q.postgraphile.response")"; done)"
 echo "Every response verified before timing (HTTP 200, no errors, same normalised data on both); every timed run: 0 non-2xx, 0 socket errors."
+echo "CPU ms/req: CPU time per answered request during the measured run, of the server's processes + of the PostgreSQL backends connected to the benchmark database (/proc/<pid>/stat)."
 echo
 echo "| our server | |"
 echo "|---|---|"
