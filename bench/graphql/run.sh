@@ -325,17 +325,22 @@ load() {
 # master and workers) and of the PostgreSQL backends connected to the benchmark's database, read before and after a
 # measured run. A backend that exits during the run loses its ticks; the servers keep their connections open.
 CLK_TCK=$(getconf CLK_TCK)
-server_pids() { [[ $1 == ours ]] && echo "$OUR_PID" || echo "$PG_PID $(pgrep -P "$PG_PID" | tr '\n' ' ')"; }
-backend_pids() { pgrep -f "^postgres: .* $DB " | tr '\n' ' '; }
-ticks() { # ticks PID...: one "pid ticks" line per process still running
+server_pids() { [[ $1 == ours ]] && echo "$OUR_PID" || echo "$PG_PID" $(pgrep -P "$PG_PID" || true); }
+backend_pids() { pgrep -f "^postgres: .* $DB " || true; }
+ticks() { # ticks PID...: "pid ticks" for each process still running
 	local pid
 	for pid in "$@"; do
 		# after "pid (comm) ", utime and stime are the 12th and 13th fields
-		sed -E 's/^.*\) //' "/proc/$pid/stat" 2>/dev/null | awk -v p="$pid" '{ print p, $12 + $13 }' || true
+		awk -v p="$pid" '{ sub(/^.*\) /, ""); print p, $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || true
 	done
 }
-cpu_ms() { # cpu_ms BEFORE AFTER: milliseconds of CPU between two ticks snapshots (new processes count whole)
-	awk -v hz="$CLK_TCK" 'NR == FNR { t[$1] = $2; next } { d += $2 - t[$1] } END { printf "%.0f", 1000 * d / hz }' "$1" "$2"
+snapshot() { # snapshot SERVER N: the ticks of SERVER's processes and of the database's backends, as snapshot N
+	ticks $(server_pids "$1") > "$WORK/server.ticks$2"
+	ticks $(backend_pids) > "$WORK/backends.ticks$2"
+}
+per_request() { # per_request server|backends REQUESTS: ms of CPU per request from snapshot 0 to 1 (new processes whole)
+	awk -v hz="$CLK_TCK" -v n="$2" 'FILENAME == ARGV[1] { t[$1] = $2; next } { d += $2 - t[$1] }
+		END { printf "%.2f", 1000 * d / hz / n }' "$WORK/$1.ticks0" "$WORK/$1.ticks1"
 }
 
 declare -A RESULT CPU
@@ -343,18 +348,16 @@ measure() { # measure QUERY SERVER [LABEL]
 	local q=$1 server=$2 label=${3:-$2} line requests
 	load "$QUERY_WARMUP" "$q" "$server" >/dev/null
 	sleep 1 # let the requests that wrk cut off at the end of the warm-up finish
-	ticks $(server_pids "$server") > "$WORK/server.ticks0"; ticks $(backend_pids) > "$WORK/backends.ticks0"
+	snapshot "$server" 0
 	line=$(load "$DURATION" "$q" "$server")
-	ticks $(server_pids "$server") > "$WORK/server.ticks1"; ticks $(backend_pids) > "$WORK/backends.ticks1"
+	snapshot "$server" 1
 	sleep 1
 	log "($q) $label: $line"
 	[[ $line =~ non2xx=0\  && $line =~ socket_errors=0\  && ! $line =~ requests=0\  ]] \
 		|| die "($q) $label: no answers, non-2xx responses or socket errors: $line"
 	RESULT[$q.$label]=$line
 	requests=$(field "$line" requests)
-	CPU[$q.$label]=$(awk -v s="$(cpu_ms "$WORK/server.ticks0" "$WORK/server.ticks1")" \
-		-v b="$(cpu_ms "$WORK/backends.ticks0" "$WORK/backends.ticks1")" -v n="$requests" \
-		'BEGIN { printf "%.2f + %.2f", s / n, b / n }')
+	CPU[$q.$label]="$(per_request server "$requests") + $(per_request backends "$requests")"
 	log "($q) $label: CPU per request, server + PostgreSQL: ${CPU[$q.$label]} ms"
 }
 field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<< "$1"; }
@@ -427,7 +430,7 @@ OUR_ERRORS=$(grep ' ERROR ' "$WORK/server-uncached.log" | grep -vc 'AbortExecuti
 OUR_CANCELLED=$(grep ' ERROR ' "$WORK/server-uncached.log" | grep -c 'AbortExecutionException' || true)
 stop_ours
 PG_RSS_KB=0
-for pid in $PG_PID $(pgrep -P "$PG_PID" || true); do
+for pid in $(server_pids postgraphile); do
 	PG_RSS_KB=$(( PG_RSS_KB + $(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0) ))
 done
 
