@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints a response of either server in one canonical form, so that the two can be compared byte for byte.
 
-Usage: normalise.py QUERY SERVER < response.json   (QUERY: a b c d e f g h i; SERVER: ours postgraphile)
+Usage: normalise.py QUERY SERVER < response.json   (QUERY: a b c d e f g h i z; SERVER: ours postgraphile)
 
 Fails (exit 1) when the response has errors or no data. PostGraphile returns numeric and bigint columns as
 strings ("0.800200", "1") and our API returns Float/Int; both become numbers rounded to 6 decimals. Lists
@@ -148,6 +148,8 @@ def canonical(query, server, data):
         return [poll(n, n["siteBySiteCode"], n["pollOptionsByPollId"]["nodes"]) for n in data["allPolls"]["nodes"]]
     if query == "e":
         return [change_ours(c) for c in data["rankChanges"]] if ours else changes_pg(data)
+    if query == "z":
+        return data
     raise SystemExit("unknown query " + query)
 
 
