@@ -39,8 +39,7 @@ class RequestTimeoutTests {
 					assertThat(response.getErrors()).singleElement().satisfies((error) -> {
 						assertThat(error.getErrorType().toString()).isEqualTo("LIMIT_EXCEEDED");
 						assertThat(error.getExtensions()).containsEntry("limit", "timeout").containsEntry("max", 100L);
-						// never early, and at most a tick late (plus a generous margin
-						// for a busy machine)
+						// never early; a tick late at most, plus slack
 						assertThat((Long) error.getExtensions().get("measured")).isBetween(100L,
 								100L + RequestTimeout.TICK.toMillis() + 1000L);
 					});
@@ -67,8 +66,7 @@ class RequestTimeoutTests {
 					.expectNext(answer)
 					.verifyComplete();
 			}
-			// a cancelled deadline leaves the wheel at its next tick: none is kept until
-			// it would have passed
+			// a cancelled deadline leaves at the next tick, not when it would pass
 			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> timeout.pending() == 0);
 		}
 	}
