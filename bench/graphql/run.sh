@@ -19,6 +19,7 @@ export PGHOST PGPORT PGUSER
 DB=${DB:-egov_bench_$$}
 OUR_PORT=${OUR_PORT:-18080}
 PG_PORT=${PG_PORT:-15000}
+FLOOR_PORT=${FLOOR_PORT:-18090}   # Floor.java: the libraries alone (step 9)
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-30}          # seconds measured per query and server
@@ -39,6 +40,7 @@ WORK=$(mktemp -d /tmp/egov-bench.XXXXXX)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 OUR_PID=""
 PG_PID=""
+FLOOR_PID=""
 SAMPLER_PID=""
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
@@ -60,6 +62,7 @@ cleanup() {
 	stop_pid "$SAMPLER_PID"
 	stop_pid "$OUR_PID"
 	stop_pid "$PG_PID"
+	stop_pid "$FLOOR_PID"
 	psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
 	[[ ${KEEP_WORK:-0} == 1 ]] && log "work files kept in $WORK" || rm -rf "$WORK"
 }
@@ -295,7 +298,13 @@ for _ in $(seq 1 600); do
 	sleep 0.1
 done
 
-url() { [[ $1 == ours ]] && echo "http://127.0.0.1:$OUR_PORT/graphql" || echo "http://127.0.0.1:$PG_PORT/graphql"; }
+url() {
+	case $1 in
+		ours) echo "http://127.0.0.1:$OUR_PORT/graphql" ;;
+		floor) echo "http://127.0.0.1:$FLOOR_PORT/" ;;
+		*) echo "http://127.0.0.1:$PG_PORT/graphql" ;;
+	esac
+}
 
 # Is query d answerable by this server? (the traffic query lands with the polls/traffic feature)
 has_traffic_query() {
@@ -330,7 +339,13 @@ load() {
 # master and workers) and of the PostgreSQL backends connected to the benchmark's database, read before and after a
 # measured run. A backend that exits during the run loses its ticks; the servers keep their connections open.
 CLK_TCK=$(getconf CLK_TCK)
-server_pids() { [[ $1 == ours ]] && echo "$OUR_PID" || echo "$PG_PID" $(pgrep -P "$PG_PID" || true); }
+server_pids() {
+	case $1 in
+		ours) echo "$OUR_PID" ;;
+		floor) echo "$FLOOR_PID" ;;
+		*) echo "$PG_PID" $(pgrep -P "$PG_PID" || true) ;;
+	esac
+}
 backend_pids() { pgrep -f "^postgres: .* $DB " || true; }
 ticks() { # ticks PID...: "pid ticks" for each process still running
 	local pid
@@ -453,7 +468,28 @@ measure c ours cached
 measure c postgraphile postgraphile-cached # again, beside the cached run (step 7)
 stop_ours
 
-# --- 9. the table -----------------------------------------------------------------------------------------------
+# --- 9. the floor: the same libraries without our server ------------------------------------------------------
+# Floor.java answers a JSON object of the size of our (c) answer, from memory or from one SQL statement, with Reactor
+# Netty, r2dbc-postgresql, r2dbc-pool and Jackson from our jar and nothing else: what any server on these libraries
+# spends on such a request at least, beside what ours spends on the cached and the uncached (c).
+C_BYTES=$(wc -c < "$WORK/c.ours.response")
+echo "{\"bytes\": $C_BYTES, \"statement\": false}" > "$WORK/memory.floor.json"
+echo "{\"bytes\": $C_BYTES, \"statement\": true}" > "$WORK/statement.floor.json"
+log "starting Floor.java on port $FLOOR_PORT"
+"$JAVA" $JAVA_OPTS "${RUNTIME_OPTS[@]}" -cp "$APP/lib/*" "$HERE/Floor.java" "$PGHOST" "$PGPORT" "$PGUSER" "$DB" \
+	"$FLOOR_PORT" > "$WORK/floor.log" 2>&1 &
+FLOOR_PID=$!
+for _ in $(seq 1 600); do
+	[[ $(curl -s "$(url floor)" --data-binary "@$WORK/statement.floor.json" | wc -c) == "$C_BYTES" ]] && break
+	kill -0 "$FLOOR_PID" 2>/dev/null || { cat "$WORK/floor.log" >&2; die "Floor.java exited"; }
+	sleep 0.1
+done
+WARMUP=$(( WARMUP / 3 )) warm floor memory statement
+measure memory floor
+measure statement floor
+stop_pid "$FLOOR_PID"; FLOOR_PID=""
+
+# --- 10. the table -----------------------------------------------------------------------------------------------
 describe() {
 	case $1 in
 		a) echo "(a) 100 agencies x DTI 2024 scores, uncached" ;;
@@ -514,6 +550,16 @@ echo
 echo "Responses: $(for q in $QUERIES; do printf '(%s) %s B ours / %s B PostGraphile; ' "$q" "$(wc -c < "$WORK/$q.ours.response")" "$(wc -c < "$WORK/$q.postgraphile.response")"; done)"
 echo "Every response verified before timing (HTTP 200, no errors, same normalised data on both); every timed run: 0 non-2xx, 0 socket errors."
 echo "CPU ms/req: CPU time per answered request during the measured run, of the server's processes + of the PostgreSQL backends connected to the benchmark database (/proc/<pid>/stat)."
+echo
+echo "| the floor: Floor.java, our jar's libraries only | req/s | p50 ms | p99 ms | CPU ms/req | our server, the same size of answer | ours req/s | ours CPU ms/req |"
+echo "|---|---:|---:|---:|---:|---|---:|---:|"
+floor_row() { # floor_row FLOOR_KEY DESCRIPTION OUR_KEY OUR_DESCRIPTION
+	local floor=${RESULT[$1]}
+	printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$2" "$(field "$floor" rps)" "$(field "$floor" p50_ms)" \
+		"$(field "$floor" p99_ms)" "${CPU[$1]}" "$4" "$(field "${RESULT[$3]}" rps)" "${CPU[$3]}"
+}
+floor_row memory.floor "$C_BYTES B of JSON from memory" c.cached "(c) from the response cache"
+floor_row statement.floor "$C_BYTES B of JSON from one SQL statement" c.ours "(c) uncached: one compiled statement"
 echo
 echo "| our server | |"
 echo "|---|---|"
