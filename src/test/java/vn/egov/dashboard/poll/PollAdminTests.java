@@ -2,6 +2,7 @@ package vn.egov.dashboard.poll;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PollAdminTests extends IntegrationTests {
 
-	private static final String NOW = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+	/**
+	 * Now, to the second, as RFC 3339 writes it: always with its seconds, which
+	 * {@code OffsetDateTime.toString()} leaves out when they are zero (a refused
+	 * {@code 12:34Z} once a minute).
+	 */
+	private static final String NOW = DateTimeFormatter.ISO_OFFSET_DATE_TIME
+		.format(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
 
 	@Test
 	void shouldCreateArrangeBeforeTheFirstVoteAndClose() {
