@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class Floor {
 
+	/** An answer of N bytes: OPEN, then {@code x} repeated N minus both their lengths, then CLOSE. */
+	private static final String OPEN = "{\"data\":{\"x\":\"", CLOSE = "\"}}";
+
 	public static void main(String[] args) {
 		var database = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
 			.host(args[0])
@@ -33,23 +36,24 @@ public class Floor {
 			.build());
 		var pool = new ConnectionPool(ConnectionPoolConfiguration.builder(database).initialSize(4).maxSize(4).build());
 		var json = JsonMapper.builder().build();
-		var stored = new ConcurrentHashMap<Integer, byte[]>(); // the answers from memory, by length
+		var stored = new ConcurrentHashMap<Integer, byte[]>(); // the answers from memory, by padding
 		HttpServer.create()
 			.host("127.0.0.1")
 			.port(Integer.parseInt(args[4]))
 			.handle((request, response) -> request.receive().aggregate().asByteArray().flatMap((body) -> {
 				JsonNode asked = json.readTree(body);
-				int length = asked.get("bytes").asInt();
+				int padding = asked.get("bytes").asInt() - OPEN.length() - CLOSE.length();
 				Mono<byte[]> answer = asked.get("statement").asBoolean() ? Mono.usingWhen(pool.create(),
 						(connection) -> Mono
 							.from(connection.createStatement(
-									"SELECT convert_to('{\"data\":{\"x\":\"' || repeat('x', $1) || '\"}}', 'UTF8')")
-								.bind("$1", length - 17)
+									"SELECT convert_to($1 || repeat('x', $2) || $3, 'UTF8')")
+								.bind("$1", OPEN)
+								.bind("$2", padding)
+								.bind("$3", CLOSE)
 								.execute())
 							.flatMap((result) -> Mono.from(result.map((row, meta) -> row.get(0, byte[].class)))),
 						Connection::close)
-						: Mono.just(stored.computeIfAbsent(length,
-								(n) -> ("{\"data\":{\"x\":\"" + "x".repeat(n - 17) + "\"}}").getBytes()));
+						: Mono.just(stored.computeIfAbsent(padding, (n) -> (OPEN + "x".repeat(n) + CLOSE).getBytes()));
 				return response.header("Content-Type", "application/json").sendByteArray(answer).then();
 			}))
 			.bindNow()

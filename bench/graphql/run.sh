@@ -131,6 +131,16 @@ psql -q -d postgres -c "CREATE DATABASE $DB" >/dev/null || die "create database 
 
 now_ms() { date +%s%3N; }
 
+await() { # await NAME PID LOG CHECK...: until the command CHECK succeeds (60 s at most), while PID runs
+	local name=$1 pid=$2 log_file=$3; shift 3
+	for _ in $(seq 1 600); do
+		"$@" && return 0
+		kill -0 "$pid" 2>/dev/null || { cat "$log_file" >&2; die "$name exited"; }
+		sleep 0.1
+	done
+	die "$name did not answer within 60 s"
+}
+
 # Our server's environment (for env, which execs java: $! is the server's pid): the scratch database, the port,
 # the demo data.
 OUR_ENV=(DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_NAME="$DB" DB_USER="$PGUSER" DB_PASSWORD= SERVER_PORT="$OUR_PORT" DEMO_DATA=true)
@@ -291,12 +301,11 @@ log "starting PostGraphile $PG_VERSION (--cluster-workers 2) on port $PG_PORT"
 (cd "$POSTGRAPHILE_DIR" && exec node node_modules/.bin/postgraphile -c "postgres://$PGUSER@$PGHOST:$PGPORT/$DB" \
 	--cluster-workers 2 --disable-query-log --disable-graphiql --port "$PG_PORT") > "$WORK/postgraphile.log" 2>&1 &
 PG_PID=$!
-for _ in $(seq 1 600); do
+answers_postgraphile() {
 	curl -sf "http://127.0.0.1:$PG_PORT/graphql" -H 'Content-Type: application/json' -d '{"query":"{__typename}"}' \
-		>/dev/null 2>&1 && break
-	kill -0 "$PG_PID" 2>/dev/null || { cat "$WORK/postgraphile.log" >&2; die "PostGraphile exited"; }
-	sleep 0.1
-done
+		>/dev/null 2>&1
+}
+await PostGraphile "$PG_PID" "$WORK/postgraphile.log" answers_postgraphile
 
 url() {
 	case $1 in
@@ -479,11 +488,8 @@ log "starting Floor.java on port $FLOOR_PORT"
 "$JAVA" $JAVA_OPTS "${RUNTIME_OPTS[@]}" -cp "$APP/lib/*" "$HERE/Floor.java" "$PGHOST" "$PGPORT" "$PGUSER" "$DB" \
 	"$FLOOR_PORT" > "$WORK/floor.log" 2>&1 &
 FLOOR_PID=$!
-for _ in $(seq 1 600); do
-	[[ $(curl -s "$(url floor)" --data-binary "@$WORK/statement.floor.json" | wc -c) == "$C_BYTES" ]] && break
-	kill -0 "$FLOOR_PID" 2>/dev/null || { cat "$WORK/floor.log" >&2; die "Floor.java exited"; }
-	sleep 0.1
-done
+answers_floor() { [[ $(curl -s "$(url floor)" --data-binary "@$WORK/statement.floor.json" | wc -c) == "$C_BYTES" ]]; }
+await Floor.java "$FLOOR_PID" "$WORK/floor.log" answers_floor
 WARMUP=$(( WARMUP / 3 )) warm floor memory statement
 measure memory floor
 measure statement floor
