@@ -31,7 +31,7 @@ DURATION=${DURATION:-30}          # seconds measured per query and server
 WARMUP=${WARMUP:-180}
 QUERY_WARMUP=${QUERY_WARMUP:-5}   # seconds of the same query just before it is measured
 JAVA=${JAVA:-java}               # the JVM of our server: 17 (the build's) or 25 (the Docker image's)
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}   # the collector of the Docker image (Dockerfile)
 LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-4}  # (d) is measured again at this many connections: latency below saturation
 POSTGRAPHILE_DIR=${POSTGRAPHILE_DIR:-}   # an existing folder with postgraphile@4 installed; default: a temporary one
 VERIFY_ONLY=${VERIFY_ONLY:-0}    # 1: start both servers, verify every query pair, time nothing, stop
@@ -43,19 +43,8 @@ PG_PID=""
 FLOOR_PID=""
 SAMPLER_PID=""
 
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-
-stop_pid() { # a process we started, and its direct children (PostGraphile's cluster workers)
-	local pid=$1
-	[[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-	local children
-	children=$(pgrep -P "$pid" || true)
-	kill "$pid" 2>/dev/null || true
-	for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-	kill -9 "$pid" 2>/dev/null || true
-	for child in $children; do kill "$child" 2>/dev/null || true; done
-}
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
 
 cleanup() {
 	set +e
@@ -74,18 +63,14 @@ for tool in "$JAVA" wrk jq python3 psql node npm curl; do
 done
 JSTAT=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jstat
 [[ -x $JSTAT ]] || die "$JSTAT is missing (jstat of the same JDK as $JAVA)"
-JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+java_runtime
 
 # Start-up archives. JDK 17: class-data sharing (Spring Boot's documented set-up), a dynamic archive of the classes
 # a training run loaded. JDK 25: the AOT cache (JEPs 483, 514, 515), which also keeps them linked; the training
 # run's method profiles it also holds are not replayed (-XX:-AOTReplayTraining, as in the Docker image): they come
 # from a start that served no request, and with them (d) and (b) ran 5-10 % slower after minutes of load.
-# On JDK 24+, Netty 4.2 stops using sun.misc.Unsafe unless it is allowed (netty/netty#14943), and its buffers get
-# slower: (d) cost our JVM 1.04-1.18 ms of CPU per request without it, 0.64 with it, 0.59-0.64 on JDK 17; every
-# start on JDK 25 allows it (RUNTIME_OPTS, the training run included: the AOT cache refuses to load if they differ).
-RUNTIME_OPTS=()
+# Every start gets RUNTIME_OPTS (lib.sh), the training run included: the AOT cache refuses to load if they differ.
 if (( JAVA_VERSION >= 25 )); then
-	RUNTIME_OPTS=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
 	ARCHIVE=application.aot
 	TRAIN=(-XX:AOTCacheOutput=$ARCHIVE)
 	# AOTMode=on: fail if the cache cannot be used
@@ -99,10 +84,7 @@ else
 fi
 
 # --- 1. the jar ----------------------------------------------------------------------------------------------
-if [[ ! -f $JAR || -n $(cd "$REPO" && find src graphql-schema pom.xml -newer "$JAR" -print -quit) ]]; then
-	log "building $JAR (missing or older than the sources)"
-	(cd "$REPO" && ./mvnw -q -B package -DskipTests) || die "build"
-fi
+fresh_jar
 
 # The jar extracted as Spring Boot's class-data-sharing set-up expects it (application.jar + lib/), where the
 # training run below writes the archive.
@@ -128,18 +110,6 @@ EOF
 
 # --- 3. the scratch database with the demo data (loaded by the server's first start) --------------------------
 psql -q -d postgres -c "CREATE DATABASE $DB" >/dev/null || die "create database $DB"
-
-now_ms() { date +%s%3N; }
-
-await() { # await NAME PID LOG CHECK...: until the command CHECK succeeds (60 s at most), while PID runs
-	local name=$1 pid=$2 log_file=$3; shift 3
-	for _ in $(seq 1 600); do
-		"$@" && return 0
-		kill -0 "$pid" 2>/dev/null || { cat "$log_file" >&2; die "$name exited"; }
-		sleep 0.1
-	done
-	die "$name did not answer within 60 s"
-}
 
 # Our server's environment (for env, which execs java: $! is the server's pid): the scratch database, the port,
 # the demo data.
@@ -196,7 +166,6 @@ time_starts() {
 		sleep 2
 	done
 }
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 log "starts with the demo data already loaded: java -jar, without a start-up archive"
 time_starts PLAIN; PLAIN_STARTS="${STARTS[*]}"; PLAIN_MS=$(median "${STARTS[@]}")
@@ -232,15 +201,12 @@ NESTED_ROUND=$(round_id DTI 2024)
 RANKING_ROUND=$(round_id DTI 2022)
 [[ -n $NESTED_ROUND && -n $RANKING_ROUND ]] || die "the demo rounds DTI 2022 and 2024 are missing"
 
-body() { # body QUERY SERVER VARIABLES_JSON > file
-	jq -n --rawfile q "$HERE/queries/$1.$2.graphql" --argjson v "$3" '{query: $q, variables: $v}'
-}
 QUERIES="a b c"
-body a ours '{"framework":"DTI","year":2024}' > "$WORK/a.ours.json"
+body a ours "${OUR_VARIABLES[a]}" > "$WORK/a.ours.json"
 body a postgraphile "{\"roundId\":\"$NESTED_ROUND\"}" > "$WORK/a.postgraphile.json"
-body b ours '{"code":"P48","framework":"DTI","year":2024}' > "$WORK/b.ours.json"
+body b ours "${OUR_VARIABLES[b]}" > "$WORK/b.ours.json"
 body b postgraphile "{\"code\":\"P48\",\"roundId\":\"$NESTED_ROUND\"}" > "$WORK/b.postgraphile.json"
-body c ours '{"framework":"DTI","year":2022,"block":"PROVINCES"}' > "$WORK/c.ours.json"
+body c ours "${OUR_VARIABLES[c]}" > "$WORK/c.ours.json"
 body c postgraphile "{\"roundId\":\"$RANKING_ROUND\",\"block\":\"PROVINCES\"}" > "$WORK/c.postgraphile.json"
 if [[ $HAS_TRAFFIC == t ]]; then
 	# A year by day over the site with the most day buckets: from its first day bucket, 365 days. (Not the most
@@ -270,27 +236,27 @@ fi
 COMPARED_ROUND=$(round_id DTI 2023)
 [[ -n $COMPARED_ROUND ]] || die "the demo round DTI 2023 is missing"
 QUERIES="$QUERIES e"
-body e ours '{"framework":"DTI","fromYear":2023,"toYear":2024,"block":"PROVINCES"}' > "$WORK/e.ours.json"
+body e ours "${OUR_VARIABLES[e]}" > "$WORK/e.ours.json"
 body e postgraphile "{\"roundId\":\"$NESTED_ROUND\",\"fromRoundId\":\"$COMPARED_ROUND\",\"block\":\"PROVINCES\"}" \
 	> "$WORK/e.postgraphile.json"
 # (f), (g): a page of 100 measurements of one indicator with their agencies; every target with its indicator
 QUERIES="$QUERIES f g"
-body f ours '{"indicator":"E_DOC_EXCHANGE"}' > "$WORK/f.ours.json"
+body f ours "${OUR_VARIABLES[f]}" > "$WORK/f.ours.json"
 body f postgraphile '{"indicator":"E_DOC_EXCHANGE"}' > "$WORK/f.postgraphile.json"
-body g ours '{}' > "$WORK/g.ours.json"
+body g ours "${OUR_VARIABLES[g]}" > "$WORK/g.ours.json"
 body g postgraphile '{}' > "$WORK/g.postgraphile.json"
 
 # (h) every legal document (at most 100) with its basis graph: what each is based on and what cites it.
 # (i) every poll (at most 100) with its site and its options' vote counts.
 QUERIES="$QUERIES h i"
-body h ours '{"first":100}' > "$WORK/h.ours.json"
+body h ours "${OUR_VARIABLES[h]}" > "$WORK/h.ours.json"
 body h postgraphile '{"first":100}' > "$WORK/h.postgraphile.json"
-body i ours '{"first":100}' > "$WORK/i.ours.json"
+body i ours "${OUR_VARIABLES[i]}" > "$WORK/i.ours.json"
 body i postgraphile '{"first":100}' > "$WORK/i.postgraphile.json"
 # (z) { __typename }: a request that reads nothing, the same text for both. Not a target: the fixed cost of a request
 # on each server (HTTP, security, the GraphQL engine, metrics), which every query above pays before its own work.
 QUERIES="$QUERIES z"
-body z ours '{}' > "$WORK/z.ours.json"
+body z ours "${OUR_VARIABLES[z]}" > "$WORK/z.ours.json"
 body z postgraphile '{}' > "$WORK/z.postgraphile.json"
 
 # --- 5. PostGraphile on the same database ---------------------------------------------------------------------
@@ -338,72 +304,13 @@ verify() {
 	log "($q) verified: same data from both ($(wc -c < "$WORK/$q.ours.response") and $(wc -c < "$WORK/$q.postgraphile.response") bytes)"
 }
 
-# load SECONDS QUERY SERVER: wrk output's RESULT line (CONN connections, default CONNECTIONS)
-load() {
-	BODY_FILE="$WORK/$2.$3.json" wrk -t"$THREADS" -c"${CONN:-$CONNECTIONS}" -d"${1}s" --timeout 10s -s "$HERE/post.lua" "$(url "$3")" \
-		| grep '^RESULT' || die "wrk ($2 $3)"
-}
-
-# Where the CPU goes: the user + system ticks (/proc/<pid>/stat) of a server's processes (our JVM; PostGraphile's
-# master and workers) and of the PostgreSQL backends connected to the benchmark's database, read before and after a
-# measured run. A backend that exits during the run loses its ticks; the servers keep their connections open.
-CLK_TCK=$(getconf CLK_TCK)
+# the processes whose CPU a measured run counts (lib.sh: snapshot)
 server_pids() {
 	case $1 in
 		ours) echo "$OUR_PID" ;;
 		floor) echo "$FLOOR_PID" ;;
 		*) echo "$PG_PID" $(pgrep -P "$PG_PID" || true) ;;
 	esac
-}
-backend_pids() { pgrep -f "^postgres: .* $DB " || true; }
-ticks() { # ticks PID...: "pid ticks" for each process still running
-	local pid
-	for pid in "$@"; do
-		# after "pid (comm) ", utime and stime are the 12th and 13th fields
-		awk -v p="$pid" '{ sub(/^.*\) /, ""); print p, $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || true
-	done
-}
-snapshot() { # snapshot SERVER N: the ticks of SERVER's processes and of the database's backends, as snapshot N
-	ticks $(server_pids "$1") > "$WORK/server.ticks$2"
-	ticks $(backend_pids) > "$WORK/backends.ticks$2"
-}
-per_request() { # per_request server|backends REQUESTS: ms of CPU per request from snapshot 0 to 1 (new processes whole)
-	awk -v hz="$CLK_TCK" -v n="$2" 'FILENAME == ARGV[1] { t[$1] = $2; next } { d += $2 - t[$1] }
-		END { printf "%.2f", 1000 * d / hz / n }' "$WORK/$1.ticks0" "$WORK/$1.ticks1"
-}
-
-declare -A RESULT CPU
-measure() { # measure QUERY SERVER [LABEL]
-	local q=$1 server=$2 label=${3:-$2} line requests
-	load "$QUERY_WARMUP" "$q" "$server" >/dev/null
-	sleep 1 # let the requests that wrk cut off at the end of the warm-up finish
-	snapshot "$server" 0
-	line=$(load "$DURATION" "$q" "$server")
-	snapshot "$server" 1
-	sleep 1
-	log "($q) $label: $line"
-	[[ $line =~ non2xx=0\  && $line =~ socket_errors=0\  && ! $line =~ requests=0\  ]] \
-		|| die "($q) $label: no answers, non-2xx responses or socket errors: $line"
-	RESULT[$q.$label]=$line
-	requests=$(field "$line" requests)
-	CPU[$q.$label]="$(per_request server "$requests") + $(per_request backends "$requests")"
-	log "($q) $label: CPU per request, server + PostgreSQL: ${CPU[$q.$label]} ms"
-}
-field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<< "$1"; }
-
-warm() { # warm SERVER QUERIES: WARMUP seconds of load, in rounds of WARM_SLICE seconds of each query in turn
-	local server=$1; shift
-	local slice=${WARM_SLICE:-15} left=$WARMUP
-	(( slice * $# <= WARMUP )) || slice=$(( WARMUP / $# > 0 ? WARMUP / $# : 1 )) # a short warm-up still covers each query
-	log "warming $server: $WARMUP s, ${slice} s of each query in turn: $*"
-	while (( left > 0 )); do
-		for q in "$@"; do
-			(( left > 0 )) || break
-			local run=$(( left < slice ? left : slice ))
-			load "$run" "$q" "$server" >/dev/null
-			left=$(( left - run ))
-		done
-	done
 }
 
 # memory of our server while it is under load: max RSS (/proc, every 2 s) and heap used (one jstat printing every 2 s:
