@@ -30,8 +30,8 @@ COPY --from=build /layers/application/ ./
 # slower: a year's traffic series cost the server 1.04-1.18 ms of CPU per request without it, 0.64 ms with it.
 # JDK_JAVA_OPTIONS applies to every java started in the image, the training run below included.
 # The parallel collector: for a server whose live data is small and whose garbage is per-request, it spent less CPU
-# than G1 (the JVM's choice from 2 processors): 7 % less server CPU per request on one agency and on the polls, paired
-# runs (BENCHMARKS.md), with young pauses of ~4 ms against G1's ~5.
+# than G1 (the JVM's choice from 2 processors): 5-7 % less server CPU per request and 5-10 % more requests per second
+# on one agency and on the polls (bench/graphql/pair.sh, BENCHMARKS.md), with young pauses of ~4 ms against G1's ~5.
 ENV SERVER_PORT=8080 \
 	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseParallelGC" \
 	JDK_JAVA_OPTIONS="--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
