@@ -152,18 +152,20 @@ public final class DatabaseWatch implements ConnectionFactoryDecorator, Ordered,
 				this.refused.incrementAndGet();
 				return Flux.error(unreachable(current));
 			}
-			Mono<Boolean> ended = current.ended().asMono();
-			return Flux.from(operation).timeout(ended, (item) -> ended).onErrorMap(TimeoutException.class, (ex) -> {
-				if (this.state.get() == current) {
-					return ex;
-				}
+			// One subscription to the end of this state per operation (not one per row)
+			Mono<T> givingUp = current.ended().asMono().then(Mono.defer(() -> {
 				givenUp.run();
-				return unreachable(this.state.get());
-			}).doOnEach((signal) -> heard(signal.isOnError())).doOnSubscribe((subscription) -> {
-				if (this.waiting.getAndIncrement() == 0) {
-					this.lastHeard.set(System.nanoTime());
-				}
-			}).doFinally((signal) -> this.waiting.decrementAndGet());
+				return Mono.error(unreachable(this.state.get()));
+			}));
+			return Flux.from(operation)
+				.takeUntilOther(givingUp)
+				.doOnEach((signal) -> heard(signal.isOnError()))
+				.doOnSubscribe((subscription) -> {
+					if (this.waiting.getAndIncrement() == 0) {
+						this.lastHeard.set(System.nanoTime());
+					}
+				})
+				.doFinally((signal) -> this.waiting.decrementAndGet());
 		});
 	}
 
