@@ -17,6 +17,9 @@ stop_pid() { # a process we started, and its direct children (PostGraphile's clu
 	for child in $children; do kill "$child" 2>/dev/null || true; done
 }
 
+port_free() { # port_free PORT: stops the run if something answers there (the load would go to it, unmeasured)
+	! curl -s -o /dev/null "http://127.0.0.1:$1/" || die "port $1 is taken: another server would be measured"
+}
 now_ms() { date +%s%3N; }
 
 await() { # await NAME PID LOG CHECK...: until the command CHECK succeeds (60 s at most), while PID runs

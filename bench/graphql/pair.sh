@@ -66,7 +66,7 @@ server_pids() { case $1 in a) echo "$A_PID" ;; b) echo "$B_PID" ;; esac; }
 # start SERVER JAR PORT OPTS: the server's pid (in $STARTED), once its health is UP; the first start loads the demo data
 start() {
 	local server=$1 jar=$2 port=$3 opts=$4
-	! curl -s -o /dev/null "http://127.0.0.1:$port/" || die "port $port is taken (another server would be measured)"
+	port_free "$port"
 	env DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_NAME="$DB" DB_USER="$PGUSER" DB_PASSWORD= SERVER_PORT="$port" \
 		DEMO_DATA=true "$JAVA" $JAVA_OPTS "${RUNTIME_OPTS[@]}" $opts -jar "$jar" --egov.rate-limit.enabled=false \
 		--egov.cache.responses=0 > "$WORK/server-$server.log" 2>&1 &

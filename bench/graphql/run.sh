@@ -127,6 +127,7 @@ start_ours() {
 	local label=$1 how=$2; shift 2
 	local t0
 	local -n launch=$how
+	port_free "$OUR_PORT"
 	t0=$(now_ms)
 	(cd "$APP" && exec env "${OUR_ENV[@]}" "$JAVA" $JAVA_OPTS "${RUNTIME_OPTS[@]}" "${launch[@]}" --egov.rate-limit.enabled=false "$@") \
 		> "$WORK/server-$label.log" 2>&1 &
@@ -264,6 +265,7 @@ body z postgraphile '{}' > "$WORK/z.postgraphile.json"
 # plain view over it stands in for the table. PostgreSQL inlines the view, so the plan is the table's own.
 [[ $HAS_TRAFFIC == t ]] && psql -q -d "$DB" -c "CREATE OR REPLACE VIEW traffic_bucket_all AS SELECT * FROM traffic_bucket" >/dev/null
 log "starting PostGraphile $PG_VERSION (--cluster-workers 2) on port $PG_PORT"
+port_free "$PG_PORT"
 (cd "$POSTGRAPHILE_DIR" && exec node node_modules/.bin/postgraphile -c "postgres://$PGUSER@$PGHOST:$PGPORT/$DB" \
 	--cluster-workers 2 --disable-query-log --disable-graphiql --port "$PG_PORT") > "$WORK/postgraphile.log" 2>&1 &
 PG_PID=$!
@@ -392,6 +394,7 @@ C_BYTES=$(wc -c < "$WORK/c.ours.response")
 echo "{\"bytes\": $C_BYTES, \"statement\": false}" > "$WORK/memory.floor.json"
 echo "{\"bytes\": $C_BYTES, \"statement\": true}" > "$WORK/statement.floor.json"
 log "starting Floor.java on port $FLOOR_PORT"
+port_free "$FLOOR_PORT"
 "$JAVA" $JAVA_OPTS "${RUNTIME_OPTS[@]}" -cp "$APP/lib/*" "$HERE/Floor.java" "$PGHOST" "$PGPORT" "$PGUSER" "$DB" \
 	"$FLOOR_PORT" > "$WORK/floor.log" 2>&1 &
 FLOOR_PID=$!
