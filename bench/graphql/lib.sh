@@ -1,7 +1,13 @@
 # Shared by run.sh and pair.sh (sourced): logging, process control, wrk runs and the CPU they cost.
-# The sourcing script sets HERE, REPO, JAR, JAVA, WORK, DB, THREADS, CONNECTIONS, DURATION, QUERY_WARMUP and WARMUP, and defines
-# url SERVER (the server's GraphQL URL) and server_pids SERVER (its processes). A query's request body for a
-# server is $WORK/QUERY.SERVER.json.
+# The sourcing script sets HERE, REPO, JAR, JAVA, WORK, DB, THREADS, CONNECTIONS, DURATION, QUERY_WARMUP and
+# WARMUP, and defines url SERVER (the server's GraphQL URL) and server_pids SERVER (its processes). A query's
+# request body for a server is $WORK/QUERY.SERVER.json.
+
+# The PostgreSQL both servers and psql use (user postgres, trust authentication)
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -22,14 +28,15 @@ port_free() { # port_free PORT: stops the run if something answers there (the lo
 }
 now_ms() { date +%s%3N; }
 
-await() { # await NAME PID LOG CHECK...: until the command CHECK succeeds (60 s at most), while PID runs
-	local name=$1 pid=$2 log_file=$3; shift 3
-	for _ in $(seq 1 600); do
+# await NAME PID LOG CHECK...: until the command CHECK succeeds (AWAIT_S seconds at most, 60), while PID runs
+await() {
+	local name=$1 pid=$2 log_file=$3 seconds=${AWAIT_S:-60}; shift 3
+	for _ in $(seq 1 $(( seconds * 10 ))); do
 		"$@" && return 0
-		kill -0 "$pid" 2>/dev/null || { cat "$log_file" >&2; die "$name exited"; }
+		kill -0 "$pid" 2>/dev/null || { tail -50 "$log_file" >&2; die "$name exited"; }
 		sleep 0.1
 	done
-	die "$name did not answer within 60 s"
+	die "$name did not answer within $seconds s"
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

@@ -19,10 +19,6 @@ A_OPTS=${A_OPTS:-}                # JVM options of A only
 B_OPTS=${B_OPTS:-}                # JVM options of B only
 A_PORT=${A_PORT:-18081}
 B_PORT=${B_PORT:-18082}
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
 DB=${DB:-egov_pair_$$}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -58,7 +54,7 @@ for q in $QUERIES; do
 	[[ -n ${OUR_VARIABLES[$q]:-} ]] || die "($q): not one of the queries with fixed variables: ${!OUR_VARIABLES[*]}"
 done
 java_runtime
-fresh_jar
+[[ $A_JAR != "$JAR" && $B_JAR != "$JAR" ]] || fresh_jar
 
 url() { case $1 in a) echo "http://127.0.0.1:$A_PORT/graphql" ;; b) echo "http://127.0.0.1:$B_PORT/graphql" ;; esac; }
 server_pids() { case $1 in a) echo "$A_PID" ;; b) echo "$B_PID" ;; esac; }
@@ -71,14 +67,9 @@ start() {
 		DEMO_DATA=true "$JAVA" $JAVA_OPTS "${RUNTIME_OPTS[@]}" $opts -jar "$jar" --egov.rate-limit.enabled=false \
 		--egov.cache.responses=0 > "$WORK/server-$server.log" 2>&1 &
 	STARTED=$!
-	up() { curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; }
-	for _ in $(seq 1 3000); do
-		up && return 0
-		kill -0 "$STARTED" 2>/dev/null || { tail -50 "$WORK/server-$server.log" >&2; die "server $server exited"; }
-		sleep 0.1
-	done
-	die "server $server not UP after 300 s"
+	AWAIT_S=300 await "server $server" "$STARTED" "$WORK/server-$server.log" up "$port"
 }
+up() { curl -sf "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -q '"UP"'; }
 
 log "A: $A_JAR $A_OPTS (port $A_PORT); B: $B_JAR $B_OPTS (port $B_PORT); database $DB"
 psql -q -d postgres -c "CREATE DATABASE $DB" >/dev/null || die "create database $DB"
@@ -115,11 +106,12 @@ runs() {
 		echo "${CPU[$q.$server.$round]/ + / } $(field "${RESULT[$q.$server.$round]}" rps)"
 	done
 }
-column_median() { awk -v c="$1" '{ print $c }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+column_median() { median $(awk -v c="$1" '{ print $c }'); }
 change() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f %%", 100 * (b - a) / a }'; }
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of ${DURATION}s per query and server (+${QUERY_WARMUP}s each) after ${WARMUP}s of warm-up per server; java $JAVA_VERSION $JAVA_OPTS ${RUNTIME_OPTS[*]}"
+echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of ${DURATION}s per query and server (+${QUERY_WARMUP}s each)" \
+	"after ${WARMUP}s of warm-up per server; java $JAVA_VERSION $JAVA_OPTS ${RUNTIME_OPTS[*]}"
 echo "A: $A_JAR $A_OPTS"
 echo "B: $B_JAR $B_OPTS"
 echo
@@ -131,7 +123,9 @@ for q in $QUERIES; do
 	echo "| ($q) | $sa | $sb | $(change "$sa" "$sb") | $pa | $pb | $ra | $rb | $(change "$ra" "$rb") |"
 done
 echo
-echo "Medians of the $ROUNDS rounds. CPU: /proc/<pid>/stat ticks of the server and of the database's backends ÷ requests."
+echo "Medians of the $ROUNDS rounds. CPU: /proc/<pid>/stat ticks of the server and of the database's backends"
+echo "÷ requests."
+server_cpu() { runs "$1" "$2" | awk '{ print $1 }' | xargs; }
 for q in $QUERIES; do
-	echo "($q) server CPU ms/req by round, A: $(runs "$q" a | awk '{ print $1 }' | xargs); B: $(runs "$q" b | awk '{ print $1 }' | xargs)"
+	echo "($q) server CPU ms/req by round, A: $(server_cpu "$q" a); B: $(server_cpu "$q" b)"
 done

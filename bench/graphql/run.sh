@@ -12,10 +12,6 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 JAR=${JAR:-$REPO/target/egov-dashboard-0.1.0-SNAPSHOT.jar}
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
 DB=${DB:-egov_bench_$$}
 OUR_PORT=${OUR_PORT:-18080}
 PG_PORT=${PG_PORT:-15000}
