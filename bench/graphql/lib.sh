@@ -39,6 +39,19 @@ await() {
 	die "$name did not answer within $seconds s"
 }
 
+# start SERVER JAR PORT OPTS (pair.sh, profile.sh): our server on $DB, its pid in $STARTED once its health is UP
+# (the first start on a database loads the demo data); response cache and rate limit off, as in run.sh
+start() {
+	local server=$1 jar=$2 port=$3 opts=$4
+	port_free "$port"
+	env DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_NAME="$DB" DB_USER="$PGUSER" DB_PASSWORD= SERVER_PORT="$port" \
+		DEMO_DATA=true "$JAVA" $JAVA_OPTS "${RUNTIME_OPTS[@]}" $opts -jar "$jar" --egov.rate-limit.enabled=false \
+		--egov.cache.responses=0 > "$WORK/server-$server.log" 2>&1 &
+	STARTED=$!
+	AWAIT_S=300 await "server $server" "$STARTED" "$WORK/server-$server.log" up "$port"
+}
+up() { curl -sf "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -q '"UP"'; }
+
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 body() { # body QUERY SERVER VARIABLES_JSON > file

@@ -59,18 +59,6 @@ java_runtime
 url() { case $1 in a) echo "http://127.0.0.1:$A_PORT/graphql" ;; b) echo "http://127.0.0.1:$B_PORT/graphql" ;; esac; }
 server_pids() { case $1 in a) echo "$A_PID" ;; b) echo "$B_PID" ;; esac; }
 
-# start SERVER JAR PORT OPTS: the server's pid (in $STARTED), once its health is UP; the first start loads the demo data
-start() {
-	local server=$1 jar=$2 port=$3 opts=$4
-	port_free "$port"
-	env DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_NAME="$DB" DB_USER="$PGUSER" DB_PASSWORD= SERVER_PORT="$port" \
-		DEMO_DATA=true "$JAVA" $JAVA_OPTS "${RUNTIME_OPTS[@]}" $opts -jar "$jar" --egov.rate-limit.enabled=false \
-		--egov.cache.responses=0 > "$WORK/server-$server.log" 2>&1 &
-	STARTED=$!
-	AWAIT_S=300 await "server $server" "$STARTED" "$WORK/server-$server.log" up "$port"
-}
-up() { curl -sf "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -q '"UP"'; }
-
 log "A: $A_JAR $A_OPTS (port $A_PORT); B: $B_JAR $B_OPTS (port $B_PORT); database $DB"
 psql -q -d postgres -c "CREATE DATABASE $DB" >/dev/null || die "create database $DB"
 start a "$A_JAR" "$A_PORT" "$A_OPTS"; A_PID=$STARTED
