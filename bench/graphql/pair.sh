@@ -114,6 +114,15 @@ echo
 echo "Medians of the $ROUNDS rounds. CPU: /proc/<pid>/stat ticks of the server and of the database's backends"
 echo "÷ requests."
 server_cpu() { runs "$1" "$2" | awk '{ print $1 }' | xargs; }
+# B's server CPU against A's of the same round (the same minutes, so the machine's drift mostly cancels), and in how
+# many rounds B spent less
+by_round() {
+	paste <(runs "$1" a) <(runs "$1" b) | awk '{
+		printf "%s%s", (NR > 1 ? ", " : ""), ($1 > 0 ? sprintf("%+.0f %%", 100 * ($4 - $1) / $1) : "n/a")
+		if ($4 < $1) less++
+	} END { printf "; B spent less in %d of %d rounds", less, NR }'
+}
 for q in $QUERIES; do
 	echo "($q) server CPU ms/req by round, A: $(server_cpu "$q" a); B: $(server_cpu "$q" b)"
+	echo "($q) B against A, round by round: $(by_round "$q")"
 done
