@@ -131,6 +131,15 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 					return fromCache(request, entry);
 				}).switchIfEmpty(Mono.defer(() -> chain.next(request)));
 			}
+			Entry stored = this.responses.getIfPresent(key);
+			if (stored != null) {
+				// Computed, stored and no longer running between the look-up above and
+				// now (an answer is stored before it stops running): not a second MISS.
+				this.computing.remove(key, mine);
+				mine.complete(stored);
+				answeredBy(request, key);
+				return Mono.just(fromCache(request, stored));
+			}
 			return compute(request, chain, key, readSet.entities(), mine).doFinally((signal) -> {
 				this.computing.remove(key, mine);
 				mine.complete(null);
