@@ -1,7 +1,7 @@
-# Shared by run.sh and pair.sh (sourced): logging, process control, wrk runs and the CPU they cost.
-# The sourcing script sets HERE, REPO, JAR, JAVA, WORK, DB, THREADS, CONNECTIONS, DURATION, QUERY_WARMUP and
-# WARMUP, and defines url SERVER (the server's GraphQL URL) and server_pids SERVER (its processes). A query's
-# request body for a server is $WORK/QUERY.SERVER.json.
+# Shared by run.sh, pair.sh and profile.sh (sourced): checks, clean-up, logging, process control, wrk runs and the
+# CPU they cost. The sourcing script sets HERE, REPO, JAR, JAVA, WORK, DB, THREADS, CONNECTIONS, DURATION and WARMUP
+# (and QUERY_WARMUP to call measure), and defines url SERVER (the server's GraphQL URL) and server_pids SERVER (its
+# processes). A query's request body for a server is $WORK/QUERY.SERVER.json.
 
 # The PostgreSQL both servers and psql use (user postgres, trust authentication)
 PGHOST=${PGHOST:-127.0.0.1}
@@ -11,6 +11,32 @@ export PGHOST PGPORT PGUSER
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
+
+require() { # require TOOL...: stops the run when one is missing
+	local tool
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null || die "$tool is missing"
+	done
+}
+jdk_tool() { echo "$(dirname "$(readlink -f "$(command -v "$JAVA")")")/$1"; } # jdk_tool NAME: jstat, jcmd of $JAVA's JDK
+known_query() { # known_query QUERY: stops the run unless QUERY is one of OUR_VARIABLES
+	[[ -n ${OUR_VARIABLES[$1]:-} ]] || die "($1): not one of the queries with fixed variables: ${!OUR_VARIABLES[*]}"
+}
+
+# on_exit VAR...: when the script ends (or is interrupted), stop the processes whose pids the named variables then
+# hold, in that order, drop $DB, and remove $WORK (KEEP_WORK=1 keeps it)
+on_exit() {
+	STOP_AT_EXIT=("$@")
+	trap cleanup EXIT
+	trap 'exit 130' INT TERM
+}
+cleanup() {
+	set +e
+	local var
+	for var in "${STOP_AT_EXIT[@]}"; do stop_pid "${!var}"; done
+	psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+	[[ ${KEEP_WORK:-0} == 1 ]] && log "work files kept in $WORK" || rm -rf "$WORK"
+}
 
 stop_pid() { # a process we started, and its direct children (PostGraphile's cluster workers)
 	local pid=$1

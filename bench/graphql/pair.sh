@@ -37,22 +37,10 @@ B_PID=""
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
 
-cleanup() {
-	set +e
-	stop_pid "$A_PID"
-	stop_pid "$B_PID"
-	psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
-	[[ ${KEEP_WORK:-0} == 1 ]] && log "work files kept in $WORK" || rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+on_exit A_PID B_PID
 
-for tool in "$JAVA" wrk jq curl psql; do
-	command -v "$tool" >/dev/null || die "$tool is missing"
-done
-for q in $QUERIES; do
-	[[ -n ${OUR_VARIABLES[$q]:-} ]] || die "($q): not one of the queries with fixed variables: ${!OUR_VARIABLES[*]}"
-done
+require "$JAVA" wrk jq curl psql
+for q in $QUERIES; do known_query "$q"; done
 java_runtime
 [[ $A_JAR != "$JAR" && $B_JAR != "$JAR" ]] || fresh_jar
 

@@ -20,7 +20,6 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20}          # seconds profiled
 WARMUP=${WARMUP:-120}             # seconds of load before (README.md: why)
-QUERY_WARMUP=0
 INTERVAL=${INTERVAL:-1ms}         # CPU time between samples
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}   # as run.sh
@@ -33,20 +32,11 @@ PID=""
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
 
-cleanup() {
-	set +e
-	stop_pid "$PID"
-	psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
-	[[ ${KEEP_WORK:-0} == 1 ]] && log "work files kept in $WORK" || rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+on_exit PID
 
-JCMD=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd
-for tool in "$JAVA" "$JCMD" wrk jq curl psql python3; do
-	command -v "$tool" >/dev/null || die "$tool is missing"
-done
-[[ -n ${OUR_VARIABLES[$QUERY]:-} ]] || die "($QUERY): not one of the queries with fixed variables: ${!OUR_VARIABLES[*]}"
+JCMD=$(jdk_tool jcmd)
+require "$JAVA" "$JCMD" wrk jq curl psql python3
+known_query "$QUERY"
 [[ $(uname -sm) == "Linux x86_64" ]] || die "this script fetches async-profiler for linux-x64 only"
 java_runtime
 fresh_jar

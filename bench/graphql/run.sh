@@ -42,22 +42,10 @@ SAMPLER_PID=""
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
 
-cleanup() {
-	set +e
-	stop_pid "$SAMPLER_PID"
-	stop_pid "$OUR_PID"
-	stop_pid "$PG_PID"
-	stop_pid "$FLOOR_PID"
-	psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
-	[[ ${KEEP_WORK:-0} == 1 ]] && log "work files kept in $WORK" || rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+on_exit SAMPLER_PID OUR_PID PG_PID FLOOR_PID
 
-for tool in "$JAVA" wrk jq python3 psql node npm curl; do
-	command -v "$tool" >/dev/null || die "$tool is missing"
-done
-JSTAT=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jstat
+require "$JAVA" wrk jq python3 psql node npm curl
+JSTAT=$(jdk_tool jstat)
 [[ -x $JSTAT ]] || die "$JSTAT is missing (jstat of the same JDK as $JAVA)"
 java_runtime
 

@@ -116,8 +116,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		String key = key(request);
 		Entry hit = this.responses.getIfPresent(key);
 		if (hit != null) {
-			answeredBy(request, key);
-			return Mono.just(fromCache(request, hit));
+			return Mono.just(fromCache(request, key, hit));
 		}
 		return Mono.defer(() -> {
 			CompletableFuture<@Nullable Entry> mine = new CompletableFuture<>();
@@ -126,10 +125,9 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 				// Another request is computing this answer: use it, or, when it turns out
 				// not cacheable (an error,
 				// a write meanwhile), answer this request by itself.
-				return Mono.fromFuture(running, true).map((entry) -> {
-					answeredBy(request, key);
-					return fromCache(request, entry);
-				}).switchIfEmpty(Mono.defer(() -> chain.next(request)));
+				return Mono.fromFuture(running, true)
+					.map((entry) -> fromCache(request, key, entry))
+					.switchIfEmpty(Mono.defer(() -> chain.next(request)));
 			}
 			Entry stored = this.responses.getIfPresent(key);
 			if (stored != null) {
@@ -137,8 +135,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 				// now (an answer is stored before it stops running): not a second MISS.
 				this.computing.remove(key, mine);
 				mine.complete(stored);
-				answeredBy(request, key);
-				return Mono.just(fromCache(request, stored));
+				return Mono.just(fromCache(request, key, stored));
 			}
 			return compute(request, chain, key, readSet.entities(), mine).doFinally((signal) -> {
 				this.computing.remove(key, mine);
@@ -198,7 +195,9 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 		}
 	}
 
-	private WebGraphQlResponse fromCache(WebGraphQlRequest request, Entry entry) {
+	/** The answer to {@code request} from the entry under {@code key}. */
+	private WebGraphQlResponse fromCache(WebGraphQlRequest request, String key, Entry entry) {
+		answeredBy(request, key);
 		ExecutionResult result = ExecutionResultImpl.newExecutionResult().data(entry.answer()).build();
 		WebGraphQlResponse response = new WebGraphQlResponse(
 				new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));

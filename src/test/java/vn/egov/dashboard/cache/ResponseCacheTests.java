@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +31,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import vn.egov.dashboard.IntegrationTests;
+import vn.egov.dashboard.TestRequests;
 import vn.egov.dashboard.TestTokens;
 import vn.egov.dashboard.security.Role;
 
@@ -234,8 +233,8 @@ class ResponseCacheTests extends IntegrationTests {
 		// running, and only then does the second begin to wait. It must take the
 		// stored answer, not compute it again.
 		String query = "{ ranking(framework: DTI, year: 2021, block: PROVINCES, first: 5) { edges { node { rank } } } }";
-		WebGraphQlRequest first = request(query);
-		WebGraphQlRequest second = request(query);
+		WebGraphQlRequest first = TestRequests.anonymous(query);
+		WebGraphQlRequest second = TestRequests.anonymous(query);
 		Sinks.One<WebGraphQlResponse> answer = Sinks.one();
 		CompletableFuture<WebGraphQlResponse> computed = this.responses.intercept(first, (request) -> answer.asMono())
 			.toFuture();
@@ -402,11 +401,6 @@ class ResponseCacheTests extends IntegrationTests {
 			.execute()
 			.path("recordMeasurement.id")
 			.hasValue();
-	}
-
-	private static WebGraphQlRequest request(String query) {
-		return new WebGraphQlRequest(URI.create("http://localhost/graphql"), new HttpHeaders(),
-				new LinkedMultiValueMap<>(), null, new HashMap<>(), Map.of("query", query), "1", null);
 	}
 
 }

@@ -1,6 +1,5 @@
 package vn.egov.dashboard.graphql.limits;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +13,8 @@ import reactor.test.StepVerifier;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import org.springframework.http.HttpHeaders;
+
+import vn.egov.dashboard.TestRequests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestTimeoutTests {
 
-	private final WebGraphQlRequest request = new WebGraphQlRequest(URI.create("http://localhost/graphql"),
-			new HttpHeaders(), null, null, Map.of(), Map.of("query", "{ agencies { totalCount } }"), "1", null);
+	private final WebGraphQlRequest request = TestRequests.anonymous("{ agencies { totalCount } }");
 
 	@Test
 	void shouldCancelASlowRequestAndAnswerLimitExceeded() {
