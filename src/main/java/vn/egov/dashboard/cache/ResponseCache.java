@@ -60,6 +60,13 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	record Entry(CachedAnswer answer, Set<String> entities, String etag) {
 	}
 
+	/**
+	 * An answer being computed and what it reads; {@code done} is completed with the
+	 * entry, or with null when the answer was not cacheable.
+	 */
+	private record InFlight(CompletableFuture<@Nullable Entry> done, Set<String> entities) {
+	}
+
 	private final Cache<String, Entry> responses;
 
 	private final Duration maxAge;
@@ -78,11 +85,8 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	 */
 	private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
 
-	/**
-	 * The answers being computed, by key: completed with the entry, or with null when it
-	 * was not cacheable.
-	 */
-	private final Map<String, CompletableFuture<@Nullable Entry>> computing = new ConcurrentHashMap<>();
+	/** The answers being computed, by key. */
+	private final Map<String, InFlight> computing = new ConcurrentHashMap<>();
 
 	private final ObjectProvider<GraphQlSource> graphQlSource;
 
@@ -119,13 +123,13 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 			return Mono.just(fromCache(request, key, hit));
 		}
 		return Mono.defer(() -> {
-			CompletableFuture<@Nullable Entry> mine = new CompletableFuture<>();
-			CompletableFuture<@Nullable Entry> running = this.computing.putIfAbsent(key, mine);
+			InFlight mine = new InFlight(new CompletableFuture<>(), readSet.entities());
+			InFlight running = this.computing.putIfAbsent(key, mine);
 			if (running != null) {
 				// Another request is computing this answer: use it, or, when it turns out
-				// not cacheable (an error,
-				// a write meanwhile), answer this request by itself.
-				return Mono.fromFuture(running, true)
+				// not cacheable (an error, a write meanwhile), answer this request by
+				// itself.
+				return Mono.fromFuture(running.done(), true)
 					.map((entry) -> fromCache(request, key, entry))
 					.switchIfEmpty(Mono.defer(() -> chain.next(request)));
 			}
@@ -134,12 +138,12 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 				// Computed, stored and no longer running between the look-up above and
 				// now (an answer is stored before it stops running): not a second MISS.
 				this.computing.remove(key, mine);
-				mine.complete(stored);
+				mine.done().complete(stored);
 				return Mono.just(fromCache(request, key, stored));
 			}
-			return compute(request, chain, key, readSet.entities(), mine).doFinally((signal) -> {
+			return compute(request, chain, key, readSet.entities(), mine.done()).doFinally((signal) -> {
 				this.computing.remove(key, mine);
-				mine.complete(null);
+				mine.done().complete(null);
 			});
 		});
 	}
@@ -206,22 +210,30 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 
 	/**
 	 * Drops every response that read the changed entity, or read something unmapped;
-	 * everything on EVERYTHING. Requests arriving from now on do not wait for answers
-	 * being computed: those may have read the old data.
+	 * everything on EVERYTHING. Requests arriving from now on do not wait for the answers
+	 * being computed that read it: those may have read the old data. Answers being
+	 * computed that do not read it are still waited for: traffic is written every second
+	 * under load, and used to send every request that arrived meanwhile to compute its
+	 * answer again.
 	 */
 	@EventListener
 	void onChange(DataChangedEvent event) {
-		this.changedAt.put(event.entity(), System.nanoTime());
-		if (event.entity().equals(DataChangedEvent.EVERYTHING)) {
+		String changed = event.entity();
+		this.changedAt.put(changed, System.nanoTime());
+		if (changed.equals(DataChangedEvent.EVERYTHING)) {
 			clear();
 			return;
 		}
-		this.versions.computeIfAbsent(event.entity(), (entity) -> new AtomicLong()).incrementAndGet();
-		this.computing.clear();
-		this.responses.asMap()
-			.values()
-			.removeIf((entry) -> entry.entities().contains(event.entity())
-					|| entry.entities().contains(ReadSets.ANYTHING));
+		this.versions.computeIfAbsent(changed, (entity) -> new AtomicLong()).incrementAndGet();
+		this.computing.values().removeIf((running) -> reads(running.entities(), changed));
+		this.responses.asMap().values().removeIf((entry) -> reads(entry.entities(), changed));
+	}
+
+	/**
+	 * Whether an answer that read {@code entities} can change when {@code changed} does.
+	 */
+	private static boolean reads(Set<String> entities, String changed) {
+		return entities.contains(changed) || entities.contains(ReadSets.ANYTHING);
 	}
 
 	/**
@@ -268,8 +280,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	private @Nullable Long latestChange(Set<String> entities) {
 		Long latest = this.changedAt.get(DataChangedEvent.EVERYTHING);
 		for (Map.Entry<String, Long> change : this.changedAt.entrySet()) {
-			if ((entities.contains(change.getKey()) || entities.contains(ReadSets.ANYTHING))
-					&& (latest == null || change.getValue() > latest)) {
+			if (reads(entities, change.getKey()) && (latest == null || change.getValue() > latest)) {
 				latest = change.getValue();
 			}
 		}
