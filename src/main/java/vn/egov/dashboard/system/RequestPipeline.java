@@ -48,6 +48,12 @@ public final class RequestPipeline {
 	/** Bounds and checks {@code POST /graphql} bodies before they are decoded. */
 	public static final int REQUEST_BODIES = -40;
 
+	/**
+	 * Hands {@code POST /graphql} to the GraphQL HTTP handler without the dispatcher: the
+	 * last web filter, so that every other one has run.
+	 */
+	public static final int GRAPHQL_HTTP = -30;
+
 	// Routes (RouterFunction beans), ahead of Boot's GraphQL routes at order 0.
 
 	/** {@code GET /graphql} permalinks and the offline GraphiQL page. */
