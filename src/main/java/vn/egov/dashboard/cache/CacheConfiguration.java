@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -87,8 +88,8 @@ class CacheConfiguration {
 	 */
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-	CachedAnswerHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
-		return new CachedAnswerHttpHandler(handler);
+	CachedAnswerHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, ServerCodecConfigurer codecs) {
+		return new CachedAnswerHttpHandler(handler, codecs);
 	}
 
 	/**

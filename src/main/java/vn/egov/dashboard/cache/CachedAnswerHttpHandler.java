@@ -8,6 +8,7 @@ import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.codec.CodecConfigurer;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -26,8 +27,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 final class CachedAnswerHttpHandler extends GraphQlHttpHandler {
 
-	CachedAnswerHttpHandler(WebGraphQlHandler handler) {
-		super(handler);
+	/**
+	 * With the server's codecs, requests are read and answers written by its JSON decoder
+	 * and encoder directly, rather than by looking for a reader and a writer that can,
+	 * one by one, for each request: 8-15 % of the server's CPU time per query
+	 * (BENCHMARKS.md, "The dispatcher").
+	 */
+	CachedAnswerHttpHandler(WebGraphQlHandler handler, CodecConfigurer codecs) {
+		super(handler, codecs);
 	}
 
 	@Override
