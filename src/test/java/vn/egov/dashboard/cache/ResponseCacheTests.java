@@ -235,15 +235,10 @@ class ResponseCacheTests extends IntegrationTests {
 		// stored answer, not compute it again.
 		String query = "{ ranking(framework: DTI, year: 2021, block: PROVINCES, first: 5) { edges { node { rank } } } }";
 		WebGraphQlRequest first = TestRequests.anonymous(query);
-		WebGraphQlRequest second = TestRequests.anonymous(query);
 		Sinks.One<WebGraphQlResponse> answer = Sinks.one();
-		CompletableFuture<WebGraphQlResponse> computed = this.responses.intercept(first, (request) -> answer.asMono())
-			.toFuture();
+		CompletableFuture<WebGraphQlResponse> computed = computing(first, answer);
 		AtomicInteger computations = new AtomicInteger();
-		Mono<WebGraphQlResponse> late = this.responses.intercept(second, (request) -> {
-			computations.incrementAndGet();
-			return Mono.error(new IllegalStateException("computed a second time"));
-		});
+		Mono<WebGraphQlResponse> late = withoutComputing(query, computations);
 		answer.tryEmitValue(rankingAnswer(first));
 		assertThat(computed.join().getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
 		StepVerifier.create(late)
@@ -260,16 +255,10 @@ class ResponseCacheTests extends IntegrationTests {
 		String query = "{ ranking(framework: DTI, year: 2022, block: PROVINCES, first: 4) { edges { node { rank } } } }";
 		WebGraphQlRequest first = TestRequests.anonymous(query);
 		Sinks.One<WebGraphQlResponse> answer = Sinks.one();
-		CompletableFuture<WebGraphQlResponse> computed = this.responses.intercept(first, (request) -> answer.asMono())
-			.toFuture();
+		CompletableFuture<WebGraphQlResponse> computed = computing(first, answer);
 		this.responses.onChange(DataChangedEvent.of("traffic", "portal"));
 		AtomicInteger computations = new AtomicInteger();
-		CompletableFuture<WebGraphQlResponse> waiting = this.responses
-			.intercept(TestRequests.anonymous(query), (request) -> {
-				computations.incrementAndGet();
-				return Mono.error(new IllegalStateException("computed a second time"));
-			})
-			.toFuture();
+		CompletableFuture<WebGraphQlResponse> waiting = withoutComputing(query, computations).toFuture();
 		answer.tryEmitValue(rankingAnswer(first));
 		assertThat(computed.join().getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
 		assertThat(waiting.join().getResponseHeaders().getFirst("X-Cache")).isEqualTo("HIT");
@@ -284,8 +273,7 @@ class ResponseCacheTests extends IntegrationTests {
 		WebGraphQlRequest first = TestRequests.anonymous(query);
 		WebGraphQlRequest second = TestRequests.anonymous(query);
 		Sinks.One<WebGraphQlResponse> answer = Sinks.one();
-		CompletableFuture<WebGraphQlResponse> computed = this.responses.intercept(first, (request) -> answer.asMono())
-			.toFuture();
+		CompletableFuture<WebGraphQlResponse> computed = computing(first, answer);
 		this.responses.onChange(DataChangedEvent.of("assessment", "DTI"));
 		AtomicInteger computations = new AtomicInteger();
 		WebGraphQlResponse after = this.responses.intercept(second, (request) -> {
@@ -296,12 +284,10 @@ class ResponseCacheTests extends IntegrationTests {
 		assertThat(computations).hasValue(1);
 		assertThat(after.getResponseHeaders().getFirst("X-Cache")).isEqualTo("MISS");
 		assertThat(computed.join().getResponseHeaders().getFirst("X-Cache")).isNull();
-		assertThat(this.responses
-			.intercept(TestRequests.anonymous(query),
-					(request) -> Mono.error(new IllegalStateException("computed again")))
-			.block(Duration.ofSeconds(10))
+		assertThat(withoutComputing(query, computations).block(Duration.ofSeconds(10))
 			.getResponseHeaders()
 			.getFirst("X-Cache")).isEqualTo("HIT");
+		assertThat(computations).hasValue(1);
 	}
 
 	@Test
@@ -420,6 +406,26 @@ class ResponseCacheTests extends IntegrationTests {
 			request = request.header("Authorization", authorization);
 		}
 		return request.bodyValue(body).exchange().expectBody(String.class).returnResult();
+	}
+
+	/**
+	 * The cache's answer to {@code request}, computed by a chain that answers when
+	 * {@code answer} emits.
+	 */
+	private CompletableFuture<WebGraphQlResponse> computing(WebGraphQlRequest request,
+			Sinks.One<WebGraphQlResponse> answer) {
+		return this.responses.intercept(request, (chained) -> answer.asMono()).toFuture();
+	}
+
+	/**
+	 * The cache's answer to {@code query}, by a chain that may not compute it: it counts
+	 * in {@code computations} and fails.
+	 */
+	private Mono<WebGraphQlResponse> withoutComputing(String query, AtomicInteger computations) {
+		return this.responses.intercept(TestRequests.anonymous(query), (request) -> {
+			computations.incrementAndGet();
+			return Mono.error(new IllegalStateException("computed a second time"));
+		});
 	}
 
 	/** An answer to a ranking query, as the chain inside the cache would give it. */
