@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.codec.HttpMessageReader;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -60,7 +61,9 @@ final class GraphQlHttpFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (exchange.getRequest().getMethod() != HttpMethod.POST) {
+		ServerHttpRequest http = exchange.getRequest();
+		if (http.getMethod() != HttpMethod.POST || !http.getPath().pathWithinApplication().value().equals(this.path)) {
+			// page views (POST /api/hits) and the rest, without building a request
 			return chain.filter(exchange);
 		}
 		ServerRequest request = ServerRequest.create(exchange, this.readers);
