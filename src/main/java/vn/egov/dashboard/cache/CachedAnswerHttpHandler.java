@@ -31,7 +31,7 @@ final class CachedAnswerHttpHandler extends GraphQlHttpHandler {
 	 * With the server's codecs, requests are read and answers written by its JSON decoder
 	 * and encoder directly, rather than by looking for a reader and a writer that can,
 	 * one by one, for each request: 8-15 % of the server's CPU time per query
-	 * (BENCHMARKS.md, "The dispatcher").
+	 * (BENCHMARKS.md, "The dispatcher and the codecs").
 	 */
 	CachedAnswerHttpHandler(WebGraphQlHandler handler, CodecConfigurer codecs) {
 		super(handler, codecs);

@@ -141,7 +141,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 				mine.done().complete(stored);
 				return Mono.just(fromCache(request, key, stored));
 			}
-			return compute(request, chain, key, readSet.entities(), mine.done()).doFinally((signal) -> {
+			return compute(request, chain, key, mine).doFinally((signal) -> {
 				this.computing.remove(key, mine);
 				mine.done().complete(null);
 			});
@@ -149,11 +149,11 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 	}
 
 	/**
-	 * Answers the request and caches the answer if it can be; {@code done} gets the entry
-	 * cached.
+	 * Answers the request and caches the answer if it can be; {@code mine} is completed
+	 * with the entry cached.
 	 */
-	private Mono<WebGraphQlResponse> compute(WebGraphQlRequest request, Chain chain, String key, Set<String> entities,
-			CompletableFuture<@Nullable Entry> done) {
+	private Mono<WebGraphQlResponse> compute(WebGraphQlRequest request, Chain chain, String key, InFlight mine) {
+		Set<String> entities = mine.entities();
 		Map<String, Long> before = versionsOf(entities);
 		Long floor = latestChange(entities);
 		if (floor != null) {
@@ -169,7 +169,7 @@ final class ResponseCache implements WebGraphQlInterceptor, Ordered {
 			CachedAnswer answer = new CachedAnswer(this.json.writeValueAsBytes(response.getData()));
 			Entry entry = new Entry(answer, entities, "W/\"" + sha256(answer.body()).substring(0, 32) + "\"");
 			this.responses.put(key, entry);
-			done.complete(entry);
+			mine.done().complete(entry);
 			answeredBy(request, key);
 			return withHeaders(response, entry.etag(), "MISS");
 		});

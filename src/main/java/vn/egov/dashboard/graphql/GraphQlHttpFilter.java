@@ -29,10 +29,10 @@ import vn.egov.dashboard.system.RequestPipeline;
  * GraphQL HTTP handler straight from the web filters. WebFlux's dispatcher would find the
  * same handler by trying every route in turn, call it through a handler adapter and write
  * its {@link ServerResponse} through a result handler: a tenth of the server's CPU time
- * per query (BENCHMARKS.md, "The dispatcher"). The handler, its interceptors and the
- * writing of the response are Spring's, as on the route; everything else (permalinks,
- * event streams, WebSocket handshakes, other paths and media types) goes on to the
- * dispatcher.
+ * per query (BENCHMARKS.md, "The dispatcher and the codecs"). The handler, its
+ * interceptors and the writing of the response are Spring's, as on the route; everything
+ * else (permalinks, event streams, WebSocket handshakes, other paths and media types)
+ * goes on to the dispatcher.
  */
 final class GraphQlHttpFilter implements WebFilter, Ordered {
 
