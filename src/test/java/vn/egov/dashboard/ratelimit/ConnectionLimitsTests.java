@@ -1,7 +1,6 @@
 package vn.egov.dashboard.ratelimit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import vn.egov.dashboard.IntegrationTests;
+import vn.egov.dashboard.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"egov.rate-limit.connections.header-timeout=3s" })
 class ConnectionLimitsTests extends IntegrationTests {
 
-	private static final byte[] HEALTH = "GET /actuator/health HTTP/1.1\r\nHost: localhost\r\n\r\n"
-		.getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] HEALTH = RawHttp.get("/actuator/health");
 
 	@Test
 	void shouldCloseAConnectionWhoseHeadersTrickle() throws IOException, InterruptedException {
@@ -59,7 +58,7 @@ class ConnectionLimitsTests extends IntegrationTests {
 		try (Socket socket = connect()) {
 			for (int i = 0; i < 2; i++) {
 				socket.getOutputStream().write(HEALTH);
-				assertThat(readHead(socket)).startsWith("HTTP/1.1 200");
+				assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 200");
 			}
 			assertThat(closedWithin(socket, Duration.ofSeconds(6))).as("closed once idle past the header timeout")
 				.isTrue();
@@ -76,7 +75,7 @@ class ConnectionLimitsTests extends IntegrationTests {
 				// their
 				// own event loops, so four opened at once may not all be counted yet.
 				socket.getOutputStream().write(HEALTH);
-				assertThat(readHead(socket)).startsWith("HTTP/1.1 200");
+				assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 200");
 				held.add(socket);
 			}
 			try (Socket fifth = connect()) {
@@ -84,7 +83,7 @@ class ConnectionLimitsTests extends IntegrationTests {
 			}
 			// The four held ones are still served.
 			held.get(0).getOutputStream().write(HEALTH);
-			assertThat(readHead(held.get(0))).startsWith("HTTP/1.1 200");
+			assertThat(RawHttp.readHead(held.get(0))).startsWith("HTTP/1.1 200");
 			// One closed frees its place, once the server has seen it close.
 			held.remove(3).close();
 			Awaitility.await("a new connection is served")
@@ -93,7 +92,7 @@ class ConnectionLimitsTests extends IntegrationTests {
 				.until(() -> {
 					try (Socket another = connect()) {
 						another.getOutputStream().write(HEALTH);
-						return readHead(another).startsWith("HTTP/1.1 200");
+						return RawHttp.readHead(another).startsWith("HTTP/1.1 200");
 					}
 				});
 		}
@@ -125,26 +124,6 @@ class ConnectionLimitsTests extends IntegrationTests {
 		finally {
 			socket.setSoTimeout(8000);
 		}
-	}
-
-	/** The status line and headers of one answer, and its body skipped. */
-	private static String readHead(Socket socket) throws IOException {
-		InputStream in = socket.getInputStream();
-		StringBuilder head = new StringBuilder();
-		while (!head.toString().endsWith("\r\n\r\n")) {
-			int b = in.read();
-			if (b < 0) {
-				break;
-			}
-			head.append((char) b);
-		}
-		String text = head.toString();
-		int at = text.toLowerCase(java.util.Locale.ROOT).indexOf("content-length: ");
-		if (at >= 0) {
-			int length = Integer.parseInt(text.substring(at + 16, text.indexOf('\r', at)).strip());
-			in.readNBytes(length);
-		}
-		return text;
 	}
 
 }
