@@ -41,7 +41,9 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
  * balancer's own limits apply.</li>
  * </ul>
  * WebSocket connections (upgraded) and streams of events are not touched once their
- * request has arrived.
+ * request has arrived: neither deadline applies to them (reactor-netty's read timeout,
+ * which would close a WebSocket whose client sends nothing for {@code body-timeout}, is
+ * taken off when the connection is upgraded).
  */
 final class ConnectionLimits implements NettyServerCustomizer {
 
@@ -130,6 +132,13 @@ final class ConnectionLimits implements NettyServerCustomizer {
 			if (message instanceof HttpResponse response
 					&& response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
 				this.upgraded = true;
+				// reactor-netty times the reads of a request until its last content has
+				// arrived; a WebSocket's request never ends, so a subscriber that sent
+				// nothing for body-timeout would be cut off (live results stopped after
+				// 10 s). Its frames are not a body.
+				if (context.pipeline().get(NettyPipeline.ReadTimeoutHandler) != null) {
+					context.pipeline().remove(NettyPipeline.ReadTimeoutHandler);
+				}
 			}
 			boolean answered = message instanceof LastHttpContent && !this.upgraded;
 			context.write(message, promise);

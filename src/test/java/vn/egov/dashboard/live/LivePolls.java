@@ -14,7 +14,7 @@ import vn.egov.dashboard.visitor.TestVisitors;
  * Votes and cached reads of a test poll ({@link TestPolls}) over plain HTTP against any
  * instance.
  */
-final class LivePolls {
+public final class LivePolls {
 
 	/** A response's poll total and its {@code X-Cache} header. */
 	record Read(long totalVotes, String cache) {
@@ -30,7 +30,7 @@ final class LivePolls {
 	 * One vote by a new voter through the server at {@code port}; fails unless it was
 	 * counted.
 	 */
-	static void vote(int port, TestPoll poll, int option) {
+	public static void vote(int port, TestPoll poll, int option) {
 		Map<String, Object> body = WebClient.create("http://localhost:" + port + "/graphql")
 			.post()
 			.contentType(MediaType.APPLICATION_JSON)

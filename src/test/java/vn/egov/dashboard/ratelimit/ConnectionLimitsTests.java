@@ -3,6 +3,7 @@ package vn.egov.dashboard.ratelimit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,21 +12,29 @@ import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import vn.egov.dashboard.IntegrationTests;
 import vn.egov.dashboard.RawHttp;
+import vn.egov.dashboard.live.LivePolls;
+import vn.egov.dashboard.poll.TestPolls;
+import vn.egov.dashboard.poll.TestPolls.TestPoll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Slowloris (issue 18, item 9: 500 connections trickling headers stayed open 50 s each):
- * on a server whose requests must send their head within 3 s and whose addresses may hold
- * 4 connections, through raw sockets as an attacker would.
+ * on a server whose requests must send their head within 3 s, whose bodies may pause 2 s
+ * and whose addresses may hold 4 connections, through raw sockets as an attacker would;
+ * and a WebSocket subscriber, which these deadlines must leave alone.
  */
 @TestPropertySource(properties = { "egov.rate-limit.connections.max-per-address=4",
-		"egov.rate-limit.connections.header-timeout=3s" })
+		"egov.rate-limit.connections.header-timeout=3s", "egov.rate-limit.connections.body-timeout=2s" })
 class ConnectionLimitsTests extends IntegrationTests {
 
 	private static final byte[] HEALTH = RawHttp.get("/actuator/health");
@@ -101,6 +110,30 @@ class ConnectionLimitsTests extends IntegrationTests {
 				socket.close();
 			}
 		}
+	}
+
+	@Test
+	void shouldKeepAWebSocketSubscriptionOpenWhileItsClientSendsNothing() {
+		TestPoll poll = TestPolls.open(this.db);
+		WebSocketGraphQlTester ws = WebSocketGraphQlTester
+			.builder(URI.create("ws://127.0.0.1:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
+			.build();
+		ws.start().block(Duration.ofSeconds(10));
+		Flux<Long> totals = ws.documentName("live/pollResults")
+			.variable("pollId", poll.id())
+			.executeSubscription()
+			.toFlux("pollResults.totalVotes", Long.class);
+		// Twice the body timeout without a frame from the client (the server's own
+		// keep-alive pings come every 15 s): the connection must still carry the next
+		// result.
+		StepVerifier.create(totals)
+			.expectNext(0L)
+			.expectNoEvent(Duration.ofSeconds(4))
+			.then(() -> LivePolls.vote(this.port, poll, 0))
+			.expectNext(1L)
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
+		ws.stop().block(Duration.ofSeconds(10));
 	}
 
 	private Socket connect() throws IOException {
