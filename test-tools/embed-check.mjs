@@ -6,9 +6,27 @@ import { launch } from './browser.mjs';
 const input = JSON.parse(process.argv[2]);
 const browser = await launch(input.chromium);
 const result = {};
+// What the pages sent and got, printed when a step fails: which request went unanswered, or how it was answered.
+const started = Date.now();
+const network = [];
+function watch(page, name) {
+	const at = () => String(Date.now() - started).padStart(6) + ' ms ' + name;
+	page.on('request', (r) => network.push(`${at()} ${r.method()} ${r.url().slice(0, 120)}`));
+	page.on('response', (r) => network.push(`${at()} ${r.request().method()} ${r.url().slice(0, 120)} -> ${r.status()}`));
+	page.on('requestfailed', (r) => network.push(`${at()} ${r.method()} ${r.url().slice(0, 120)} failed: `
+		+ r.failure()?.errorText));
+	page.on('console', (m) => network.push(`${at()} console.${m.type()}: ${m.text()}`));
+	page.on('websocket', (s) => {
+		network.push(`${at()} WebSocket ${s.url()}`);
+		s.on('close', () => network.push(`${at()} WebSocket closed`));
+	});
+}
+let page;
+let stranger;
 try {
 	const context = await browser.newContext();
-	const page = await context.newPage();
+	page = await context.newPage();
+	watch(page, 'portal');
 	await page.goto(input.allowedPage);
 	const poll = page.locator('[data-egov-poll]');
 	await page.waitForSelector('[data-egov-poll][data-state]');
@@ -41,7 +59,8 @@ try {
 	result.allowed.totalPushed = Number(await poll.getAttribute('data-total-votes'));
 	result.allowed.results = await page.locator('.egov-poll-result').allTextContents();
 
-	const stranger = await context.newPage();
+	stranger = await context.newPage();
+	watch(stranger, 'stranger');
 	await stranger.goto(input.unknownPage);
 	await stranger.waitForSelector('[data-egov-poll][data-state]');
 	await stranger.waitForSelector('[data-egov-visits][data-state]');
@@ -70,6 +89,16 @@ try {
 			socket.onerror = () => resolve('refused');
 		}), input.api),
 	};
+}
+catch (error) {
+	for (const [name, shown] of [['portal', page], ['stranger', stranger]]) {
+		if (shown) {
+			const body = await shown.evaluate(() => document.documentElement.outerHTML).catch((e) => String(e));
+			console.error(`${name} page when it failed:\n${body}`);
+		}
+	}
+	console.error('network:\n' + network.join('\n'));
+	throw error;
 }
 finally {
 	await browser.close();
