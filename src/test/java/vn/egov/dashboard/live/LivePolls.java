@@ -1,18 +1,23 @@
 package vn.egov.dashboard.live;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import reactor.core.publisher.Flux;
+
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import vn.egov.dashboard.poll.TestPolls.TestPoll;
 import vn.egov.dashboard.visitor.TestVisitors;
 
 /**
  * Votes and cached reads of a test poll ({@link TestPolls}) over plain HTTP against any
- * instance.
+ * instance, and its live totals over WebSocket.
  */
 public final class LivePolls {
 
@@ -63,6 +68,29 @@ public final class LivePolls {
 						String.valueOf(response.headers().asHttpHeaders().getFirst("X-Cache")));
 			}))
 			.block(Duration.ofSeconds(10));
+	}
+
+	/**
+	 * A client connected to the WebSocket endpoint (graphql-transport-ws) of the server
+	 * at {@code port}.
+	 */
+	public static WebSocketGraphQlTester webSocket(int port) {
+		WebSocketGraphQlTester tester = WebSocketGraphQlTester
+			.builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient())
+			.build();
+		tester.start().block(Duration.ofSeconds(15));
+		return tester;
+	}
+
+	/**
+	 * The poll's total votes, as its {@code pollResults} subscription over {@code ws}
+	 * sends them.
+	 */
+	public static Flux<Long> totals(WebSocketGraphQlTester ws, TestPoll poll) {
+		return ws.documentName("live/pollResults")
+			.variable("pollId", poll.id())
+			.executeSubscription()
+			.toFlux("pollResults.totalVotes", Long.class);
 	}
 
 }

@@ -1,6 +1,5 @@
 package vn.egov.dashboard.live;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +17,6 @@ import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import vn.egov.dashboard.IntegrationTests;
 import vn.egov.dashboard.poll.TestPolls;
@@ -43,17 +40,14 @@ class SubscriptionLimitTests extends IntegrationTests {
 	@Test
 	void shouldRefuseASubscriptionOverTheConnectionsCapAndAcceptOneAfterAnotherEnds() {
 		TestPoll poll = TestPolls.open(this.db);
-		WebSocketGraphQlTester ws = WebSocketGraphQlTester
-			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
-			.build();
-		ws.start().block(TIMEOUT);
+		WebSocketGraphQlTester ws = LivePolls.webSocket(this.port);
 		// Subscriptions of other tests from this address may still be closing: count from
 		// what is open now.
 		this.base = this.limits.openOf("127.0.0.1");
 		List<Disposable> open = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			StepVerifier.create(subscribe(ws, poll).take(1)).expectNext(0L).verifyComplete();
-			open.add(subscribe(ws, poll).subscribe((total) -> {
+			StepVerifier.create(LivePolls.totals(ws, poll).take(1)).expectNext(0L).verifyComplete();
+			open.add(LivePolls.totals(ws, poll).subscribe((total) -> {
 			}, (ex) -> {
 			}));
 		}
@@ -68,7 +62,7 @@ class SubscriptionLimitTests extends IntegrationTests {
 
 		open.remove(0).dispose();
 		waitForOpen(19);
-		StepVerifier.create(subscribe(ws, poll).take(1)).expectNext(0L).verifyComplete();
+		StepVerifier.create(LivePolls.totals(ws, poll).take(1)).expectNext(0L).verifyComplete();
 		open.forEach(Disposable::dispose);
 		ws.stop().block(TIMEOUT);
 		waitForOpen(0);
@@ -79,17 +73,14 @@ class SubscriptionLimitTests extends IntegrationTests {
 		TestPoll poll = TestPolls.open(this.db);
 		List<WebSocketGraphQlTester> connections = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			WebSocketGraphQlTester ws = WebSocketGraphQlTester
-				.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
-				.build();
-			ws.start().block(TIMEOUT);
+			WebSocketGraphQlTester ws = LivePolls.webSocket(this.port);
 			connections.add(ws);
 		}
 		this.base = this.limits.openOf("127.0.0.1");
 		int room = 50 - this.base;
 		List<Disposable> open = new ArrayList<>();
 		for (int i = 0; i < room; i++) {
-			open.add(subscribe(connections.get(i / 20), poll).subscribe((total) -> {
+			open.add(LivePolls.totals(connections.get(i / 20), poll).subscribe((total) -> {
 			}, (ex) -> {
 			}));
 		}
@@ -106,7 +97,7 @@ class SubscriptionLimitTests extends IntegrationTests {
 
 		open.remove(open.size() - 1).dispose();
 		waitForOpen(room - 1);
-		StepVerifier.create(subscribe(third, poll).take(1)).expectNext(0L).verifyComplete();
+		StepVerifier.create(LivePolls.totals(third, poll).take(1)).expectNext(0L).verifyComplete();
 		open.forEach(Disposable::dispose);
 		connections.forEach((ws) -> ws.stop().block(TIMEOUT));
 		waitForOpen(0);
@@ -118,17 +109,14 @@ class SubscriptionLimitTests extends IntegrationTests {
 		TestPoll poll = TestPolls.open(this.db);
 		List<WebSocketGraphQlTester> connections = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			WebSocketGraphQlTester ws = WebSocketGraphQlTester
-				.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
-				.build();
-			ws.start().block(TIMEOUT);
+			WebSocketGraphQlTester ws = LivePolls.webSocket(this.port);
 			connections.add(ws);
 		}
 		this.base = this.limits.openOf("127.0.0.1");
 		int room = 50 - this.base;
 		List<Disposable> open = new ArrayList<>();
 		for (int i = 0; i < room; i++) {
-			open.add(subscribe(connections.get(i / 20), poll).subscribe((total) -> {
+			open.add(LivePolls.totals(connections.get(i / 20), poll).subscribe((total) -> {
 			}, (ex) -> {
 			}));
 		}
@@ -162,13 +150,6 @@ class SubscriptionLimitTests extends IntegrationTests {
 		open.forEach(Disposable::dispose);
 		connections.forEach((ws) -> ws.stop().block(TIMEOUT));
 		waitForOpen(0);
-	}
-
-	private Flux<Long> subscribe(WebSocketGraphQlTester ws, TestPoll poll) {
-		return ws.documentName("live/pollResults")
-			.variable("pollId", poll.id())
-			.executeSubscription()
-			.toFlux("pollResults.totalVotes", Long.class);
 	}
 
 	private void waitForOpen(int expected) {

@@ -1,6 +1,5 @@
 package vn.egov.dashboard.live;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,7 +11,6 @@ import reactor.test.StepVerifier;
 import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import vn.egov.dashboard.IntegrationTests;
 import vn.egov.dashboard.poll.TestPolls;
@@ -31,11 +29,8 @@ class SubscriptionTests extends IntegrationTests {
 	@Test
 	void shouldSendPollResultsOverWebSocketAfterEachVote() {
 		TestPoll poll = TestPolls.open(this.db);
-		WebSocketGraphQlTester ws = webSocket();
-		Flux<Long> totals = ws.documentName("live/pollResults")
-			.variable("pollId", poll.id())
-			.executeSubscription()
-			.toFlux("pollResults.totalVotes", Long.class);
+		WebSocketGraphQlTester ws = LivePolls.webSocket(this.port);
+		Flux<Long> totals = LivePolls.totals(ws, poll);
 		StepVerifier.create(totals)
 			.expectNext(0L)
 			.then(() -> LivePolls.vote(this.port, poll, 0))
@@ -90,7 +85,7 @@ class SubscriptionTests extends IntegrationTests {
 
 	@Test
 	void shouldRefuseAnUnknownPollAsNotFound() {
-		WebSocketGraphQlTester ws = webSocket();
+		WebSocketGraphQlTester ws = LivePolls.webSocket(this.port);
 		ws.documentName("live/pollResults")
 			.variable("pollId", "999999999")
 			.executeSubscription()
@@ -133,14 +128,6 @@ class SubscriptionTests extends IntegrationTests {
 
 	private GraphQlTester sse() {
 		return GraphQlTester.builder(new SseTransport(this.port)).build();
-	}
-
-	private WebSocketGraphQlTester webSocket() {
-		WebSocketGraphQlTester tester = WebSocketGraphQlTester
-			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
-			.build();
-		tester.start().block(TIMEOUT);
-		return tester;
 	}
 
 }

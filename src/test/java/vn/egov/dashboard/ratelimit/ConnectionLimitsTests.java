@@ -3,7 +3,6 @@ package vn.egov.dashboard.ratelimit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import reactor.test.StepVerifier;
 
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import vn.egov.dashboard.IntegrationTests;
 import vn.egov.dashboard.RawHttp;
@@ -115,14 +113,8 @@ class ConnectionLimitsTests extends IntegrationTests {
 	@Test
 	void shouldKeepAWebSocketSubscriptionOpenWhileItsClientSendsNothing() {
 		TestPoll poll = TestPolls.open(this.db);
-		WebSocketGraphQlTester ws = WebSocketGraphQlTester
-			.builder(URI.create("ws://127.0.0.1:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
-			.build();
-		ws.start().block(Duration.ofSeconds(10));
-		Flux<Long> totals = ws.documentName("live/pollResults")
-			.variable("pollId", poll.id())
-			.executeSubscription()
-			.toFlux("pollResults.totalVotes", Long.class);
+		WebSocketGraphQlTester ws = LivePolls.webSocket(this.port);
+		Flux<Long> totals = LivePolls.totals(ws, poll);
 		// Twice the body timeout without a frame from the client (the server's own
 		// keep-alive pings come every 15 s): the connection must still carry the next
 		// result.
