@@ -1,7 +1,6 @@
 package vn.egov.dashboard;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,32 +19,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeepAliveTests extends IntegrationTests {
 
 	/** Answered from the response cache once it holds it: at once, on the event loop. */
-	private static final byte[] CACHED = RawHttp.get(query("{ agency(code: \"P48\") { name } }"));
+	private static final String CACHED = RawHttp.get(query("{ agency(code: \"P48\") { name } }"));
 
 	/**
 	 * Never cached (a required variable, which the response cache leaves alone): computed
 	 * each time.
 	 */
-	private static final byte[] COMPUTED = RawHttp.get(query("query($code: String!) { agency(code: $code) { name } }")
+	private static final String COMPUTED = RawHttp.get(query("query($code: String!) { agency(code: $code) { name } }")
 			+ "&variables=" + URLEncoder.encode("{\"code\":\"P48\"}", StandardCharsets.UTF_8));
 
 	@Test
 	void shouldReadEveryRequestOfAKeptAliveConnection() throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(5000);
-			OutputStream out = socket.getOutputStream();
-			out.write(CACHED);
+			RawHttp.send(socket, CACHED);
 			assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 200");
 			for (int round = 0; round < 20; round++) {
 				// two requests in one write: the second, answered at once, waits for the
 				// first
-				out.write(concat(COMPUTED, CACHED));
+				RawHttp.send(socket, COMPUTED, CACHED);
 				assertThat(RawHttp.readHead(socket)).as("round %d, computed", round).startsWith("HTTP/1.1 200");
 				assertThat(RawHttp.readHead(socket)).as("round %d, cached", round)
 					.startsWith("HTTP/1.1 200")
 					.contains("X-Cache: HIT");
 				// then one more on the same connection: it must be read
-				out.write(CACHED);
+				RawHttp.send(socket, CACHED);
 				assertThat(RawHttp.readHead(socket)).as("round %d, the next request", round).startsWith("HTTP/1.1 200");
 			}
 		}
@@ -53,13 +51,6 @@ class KeepAliveTests extends IntegrationTests {
 
 	private static String query(String document) {
 		return "/graphql?query=" + URLEncoder.encode(document, StandardCharsets.UTF_8);
-	}
-
-	private static byte[] concat(byte[] first, byte[] second) {
-		byte[] both = new byte[first.length + second.length];
-		System.arraycopy(first, 0, both, 0, first.length);
-		System.arraycopy(second, 0, both, first.length, second.length);
-		return both;
 	}
 
 }

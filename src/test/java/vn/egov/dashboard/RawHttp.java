@@ -38,10 +38,14 @@ public final class RawHttp {
 		return text;
 	}
 
-	/** A GET of {@code target} on the connection, kept alive. */
-	public static byte[] get(String target) {
-		return ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n\r\n")
-			.getBytes(StandardCharsets.US_ASCII);
+	/** A GET of {@code target} on a connection kept alive. */
+	public static String get(String target) {
+		return "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n\r\n";
+	}
+
+	/** Sends the requests in one write, as a client pipelining them would. */
+	public static void send(Socket socket, String... requests) throws IOException {
+		socket.getOutputStream().write(String.join("", requests).getBytes(StandardCharsets.US_ASCII));
 	}
 
 }

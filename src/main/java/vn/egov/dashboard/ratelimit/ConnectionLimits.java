@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import org.jspecify.annotations.Nullable;
+import reactor.netty.Connection;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
@@ -136,9 +137,7 @@ final class ConnectionLimits implements NettyServerCustomizer {
 				// arrived; a WebSocket's request never ends, so a subscriber that sent
 				// nothing for body-timeout would be cut off (live results stopped after
 				// 10 s). Its frames are not a body.
-				if (context.pipeline().get(NettyPipeline.ReadTimeoutHandler) != null) {
-					context.pipeline().remove(NettyPipeline.ReadTimeoutHandler);
-				}
+				Connection.from(context.channel()).removeHandler(NettyPipeline.ReadTimeoutHandler);
 			}
 			boolean answered = message instanceof LastHttpContent && !this.upgraded;
 			context.write(message, promise);

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"egov.rate-limit.connections.header-timeout=3s", "egov.rate-limit.connections.body-timeout=2s" })
 class ConnectionLimitsTests extends IntegrationTests {
 
-	private static final byte[] HEALTH = RawHttp.get("/actuator/health");
+	private static final String HEALTH = RawHttp.get("/actuator/health");
 
 	@Test
 	void shouldCloseAConnectionWhoseHeadersTrickle() throws IOException, InterruptedException {
@@ -64,7 +64,7 @@ class ConnectionLimitsTests extends IntegrationTests {
 	void shouldAnswerARequestOnAKeptAliveConnectionThenCloseItWhenIdle() throws IOException {
 		try (Socket socket = connect()) {
 			for (int i = 0; i < 2; i++) {
-				socket.getOutputStream().write(HEALTH);
+				RawHttp.send(socket, HEALTH);
 				assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 200");
 			}
 			assertThat(closedWithin(socket, Duration.ofSeconds(6))).as("closed once idle past the header timeout")
@@ -81,7 +81,7 @@ class ConnectionLimitsTests extends IntegrationTests {
 				// An answer proves the server counted it: connections are counted on
 				// their
 				// own event loops, so four opened at once may not all be counted yet.
-				socket.getOutputStream().write(HEALTH);
+				RawHttp.send(socket, HEALTH);
 				assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 200");
 				held.add(socket);
 			}
@@ -89,7 +89,7 @@ class ConnectionLimitsTests extends IntegrationTests {
 				assertThat(closedWithin(fifth, Duration.ofSeconds(2))).as("the fifth connection").isTrue();
 			}
 			// The four held ones are still served.
-			held.get(0).getOutputStream().write(HEALTH);
+			RawHttp.send(held.get(0), HEALTH);
 			assertThat(RawHttp.readHead(held.get(0))).startsWith("HTTP/1.1 200");
 			// One closed frees its place, once the server has seen it close.
 			held.remove(3).close();
@@ -98,7 +98,7 @@ class ConnectionLimitsTests extends IntegrationTests {
 				.ignoreExceptions()
 				.until(() -> {
 					try (Socket another = connect()) {
-						another.getOutputStream().write(HEALTH);
+						RawHttp.send(another, HEALTH);
 						return RawHttp.readHead(another).startsWith("HTTP/1.1 200");
 					}
 				});
